@@ -1,0 +1,27 @@
+package org.polydup;
+
+import java.util.Locale;
+
+/** How two documents are related. See the README's table for the exact meaning of each. */
+public enum Relation {
+  /** Same language, (nearly) the same text. */
+  DUPLICATE,
+  /** Same language; the shorter text lies (nearly) whole inside the longer one. Directional. */
+  CONTAINED,
+  /** Different languages; one is a translation of (most of) the other. */
+  TRANSLATION,
+  /** A partial or reworded copy: retold, translated and back, excerpted in other words. */
+  DERIVED,
+  /** Same event, written independently. Not a copy; reported only on request. */
+  RELATED;
+
+  /** The lower-case name used in JSON output, e.g. {@code "contained"}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a label such as {@code "contained"}; throws {@link IllegalArgumentException}. */
+  public static Relation fromLabel(String label) {
+    return valueOf(label.trim().toUpperCase(Locale.ROOT));
+  }
+}
