@@ -1,0 +1,176 @@
+package org.polydup;
+
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.polydup.cluster.ClusterBuilder;
+import org.polydup.index.LshIndex;
+import org.polydup.index.PassageIndex;
+import org.polydup.lang.LanguageIdentifier;
+import org.polydup.verify.DocumentFrequencies;
+
+/**
+ * One batch scan: fingerprint every document in parallel, propose candidate pairs from the MinHash
+ * LSH index (whole-text similarity) and the passage index (partial copies), verify each candidate
+ * exactly, add the cross-language matches, and cluster.
+ *
+ * <p>Deterministic: every per-document result is stored by input position and candidate pairs are
+ * sorted before verification, so thread scheduling changes nothing in the output.
+ */
+final class BatchScan {
+  private final Configuration configuration;
+  private final LanguageIdentifier identifier;
+  private final CrossLanguageStage crossLanguage;
+
+  BatchScan(
+      Configuration configuration,
+      LanguageIdentifier identifier,
+      CrossLanguageStage crossLanguage) {
+    this.configuration = configuration;
+    this.identifier = identifier;
+    this.crossLanguage = crossLanguage;
+  }
+
+  ScanResult run(List<Document> documents, ScanProgress progress) {
+    requireDistinctIds(documents);
+    int n = documents.size();
+    long characters = 0;
+    for (Document d : documents) {
+      characters += d.text().length();
+    }
+    ForkJoinPool pool = new ForkJoinPool(configuration.threads());
+    try {
+      Fingerprint[] fingerprints = new Fingerprint[n];
+      String[] problems = new String[n];
+      DocumentFrequencies frequencies =
+          new DocumentFrequencies(
+              Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
+      ThreadLocal<Fingerprinter> workers =
+          ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
+      AtomicLong done = new AtomicLong();
+      parallel(
+          pool,
+          n,
+          i -> {
+            try {
+              Fingerprint f = workers.get().fingerprint(documents.get(i).text());
+              fingerprints[i] = f;
+              frequencies.addDocument(f.shingles().distinct());
+            } catch (RuntimeException e) {
+              problems[i] = "could not be analysed: " + e;
+            }
+            progress.update("fingerprint", done.incrementAndGet(), n);
+          });
+
+      LshIndex lsh = new LshIndex(configuration.lshParameters());
+      PassageIndex passages = new PassageIndex(PassageIndex.DEFAULT_WINDOW, configuration.boilerplateDocumentFrequency());
+      long indexBytes = 0;
+      long verificationBytes = 0;
+      for (int i = 0; i < n; i++) {
+        if (fingerprints[i] != null) {
+          lsh.add(i, fingerprints[i].signature());
+          passages.add(i, fingerprints[i].shingles().positional());
+          indexBytes += 4L * fingerprints[i].signature().numberOfPermutations() + 32;
+          verificationBytes += fingerprints[i].shingles().estimatedBytes();
+        }
+      }
+      indexBytes += lsh.estimatedBytes() + passages.estimatedBytes();
+      LongOpenHashSet candidateSet = new LongOpenHashSet();
+      lsh.forEachCandidatePair((x, y) -> candidateSet.add(pairKey(x, y)));
+      passages.forEachCandidatePair((x, y, shared) -> candidateSet.add(pairKey(x, y)));
+      long[] candidates = candidateSet.toLongArray();
+      Arrays.sort(candidates);
+
+      LanguageResolver languages = new LanguageResolver(documents, identifier);
+      PairJudge judge = new PairJudge(configuration);
+      Match[] verified = new Match[candidates.length];
+      AtomicLong verifiedCount = new AtomicLong();
+      parallel(
+          pool,
+          candidates.length,
+          p -> {
+            int x = (int) (candidates[p] >>> 32);
+            int y = (int) candidates[p];
+            verified[p] =
+                judge.judge(
+                    documents.get(x).id(),
+                    fingerprints[x],
+                    documents.get(y).id(),
+                    fingerprints[y],
+                    frequencies,
+                    id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
+            progress.update("verify", verifiedCount.incrementAndGet(), candidates.length);
+          });
+
+      List<Match> matches = new ArrayList<>();
+      LongOpenHashSet matchedPairs = new LongOpenHashSet();
+      ClusterBuilder clusters = new ClusterBuilder(n);
+      for (int p = 0; p < candidates.length; p++) {
+        if (verified[p] != null) {
+          matches.add(verified[p]);
+          matchedPairs.add(candidates[p]);
+          clusters.addEdge((int) (candidates[p] >>> 32), (int) candidates[p]);
+        }
+      }
+      long crossCandidates = 0;
+      if (configuration.crossLanguage() && crossLanguage != null) {
+        CrossLanguageStage.Result cross =
+            crossLanguage.scan(documents, fingerprints, languages, matchedPairs, pool, progress);
+        crossCandidates = cross.candidatePairs();
+        for (CrossLanguageStage.IndexedMatch m : cross.matches()) {
+          matches.add(m.match());
+          if (m.match().relation() != Relation.RELATED) {
+            clusters.addEdge(m.x(), m.y());
+          }
+        }
+      }
+      InputOrder positions = new InputOrder(documents);
+      matches.sort(positions.matchOrder());
+
+      List<DocumentProblem> problemList = new ArrayList<>();
+      int scanned = 0;
+      for (int i = 0; i < n; i++) {
+        if (problems[i] != null) {
+          problemList.add(new DocumentProblem(documents.get(i).id(), problems[i]));
+        } else {
+          scanned++;
+        }
+      }
+      return new ScanResult(
+          scanned,
+          matches,
+          clusters.build(i -> documents.get(i).id(), i -> documents.get(i).text().length()),
+          problemList,
+          new ScanStatistics(
+              characters, candidates.length, crossCandidates, indexBytes, verificationBytes));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  static long pairKey(int x, int y) {
+    int lo = Math.min(x, y);
+    int hi = Math.max(x, y);
+    return ((long) lo << 32) | (hi & 0xFFFFFFFFL);
+  }
+
+  private static void parallel(ForkJoinPool pool, int count, IntConsumer task) {
+    pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
+  }
+
+  private static void requireDistinctIds(List<Document> documents) {
+    Set<String> seen = new HashSet<>(documents.size() * 2);
+    for (Document d : documents) {
+      if (!seen.add(d.id())) {
+        throw new IllegalArgumentException("duplicate document id: " + d.id());
+      }
+    }
+  }
+}

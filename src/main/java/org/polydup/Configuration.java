@@ -1,0 +1,35 @@
+package org.polydup;
+
+import java.util.Set;
+import org.polydup.index.LshParameters;
+import org.polydup.verify.VerificationPolicy;
+
+/** The immutable configuration a {@link Polydup.Builder} produced. */
+record Configuration(
+    double threshold,
+    int numberOfPermutations,
+    long seed,
+    int shingleSize,
+    boolean crossLanguage,
+    boolean includeRelated,
+    int threads,
+    int boilerplateDocumentFrequency,
+    LshParameters lshParameters,
+    VerificationPolicy verificationPolicy,
+    Set<String> languages) {
+
+  Configuration(Polydup.Builder builder, LshParameters lsh) {
+    this(
+        builder.threshold,
+        builder.numberOfPermutations,
+        builder.seed,
+        builder.shingleSize,
+        builder.crossLanguage,
+        builder.includeRelated,
+        builder.threads,
+        builder.boilerplateDocumentFrequency,
+        lsh,
+        builder.verificationPolicy,
+        builder.languages);
+  }
+}

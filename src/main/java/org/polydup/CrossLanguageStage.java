@@ -1,0 +1,29 @@
+package org.polydup;
+
+import it.unimi.dsi.fastutil.longs.LongSet;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+/** The cross-language step of a batch scan, behind an interface so the scan can run without it. */
+interface CrossLanguageStage {
+
+  /** A match with the input positions of its two documents, {@code x < y}. */
+  record IndexedMatch(int x, int y, Match match) {}
+
+  /** The matches found and how many candidate pairs were aligned. */
+  record Result(List<IndexedMatch> matches, long candidatePairs) {}
+
+  /**
+   * Finds translated and retold copies among the documents.
+   *
+   * @param fingerprints per input position; {@code null} for documents that failed analysis
+   * @param alreadyMatched pair keys ({@link BatchScan#pairKey}) the shingle stage already flagged
+   */
+  Result scan(
+      List<Document> documents,
+      Fingerprint[] fingerprints,
+      LanguageResolver languages,
+      LongSet alreadyMatched,
+      ForkJoinPool pool,
+      ScanProgress progress);
+}

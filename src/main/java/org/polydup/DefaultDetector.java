@@ -1,0 +1,150 @@
+package org.polydup;
+
+import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
+import it.unimi.dsi.fastutil.ints.IntSortedSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.polydup.index.LshIndex;
+import org.polydup.index.PassageIndex;
+import org.polydup.lang.LanguageIdentifier;
+import org.polydup.verify.DocumentFrequencies;
+
+/**
+ * The in-memory {@link Detector}. Fingerprinting happens outside any lock (it is the expensive
+ * part); the index is guarded by a read-write lock so queries run concurrently with each other and
+ * wait only for adds and removes.
+ */
+final class DefaultDetector implements Detector {
+  /** Sizing of the incremental document-frequency sketch: 2^22 cells, 32 MB. */
+  private static final long INCREMENTAL_FREQUENCY_CELLS = 1L << 22;
+
+  private final Configuration configuration;
+  private final LanguageIdentifier identifier;
+  private final ThreadLocal<Fingerprinter> workers;
+  private final PairJudge judge;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<String, Integer> slotOf = new HashMap<>();
+  private final List<Stored> stored = new ArrayList<>();
+  private final LshIndex lsh;
+  private final PassageIndex passages;
+  private final DocumentFrequencies frequencies;
+
+  private record Stored(String id, Fingerprint fingerprint, String language) {}
+
+  DefaultDetector(Configuration configuration) {
+    this.configuration = configuration;
+    this.identifier = LanguageIdentifier.create(configuration.languages());
+    this.workers = ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
+    this.judge = new PairJudge(configuration);
+    this.lsh = new LshIndex(configuration.lshParameters());
+    this.passages =
+        new PassageIndex(
+            PassageIndex.DEFAULT_WINDOW, configuration.boilerplateDocumentFrequency());
+    this.frequencies =
+        new DocumentFrequencies(
+            INCREMENTAL_FREQUENCY_CELLS, configuration.boilerplateDocumentFrequency());
+  }
+
+  @Override
+  public void add(Document document) {
+    Objects.requireNonNull(document, "document");
+    Fingerprint fingerprint = workers.get().fingerprint(document.text());
+    String language = languageOf(document);
+    lock.writeLock().lock();
+    try {
+      if (slotOf.containsKey(document.id())) {
+        throw new IllegalArgumentException("document " + document.id() + " is already indexed");
+      }
+      int slot = stored.size();
+      stored.add(new Stored(document.id(), fingerprint, language));
+      slotOf.put(document.id(), slot);
+      lsh.add(slot, fingerprint.signature());
+      passages.add(slot, fingerprint.shingles().positional());
+      frequencies.addDocument(fingerprint.shingles().distinct());
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean remove(String id) {
+    lock.writeLock().lock();
+    try {
+      Integer slot = slotOf.remove(id);
+      if (slot == null) {
+        return false;
+      }
+      Stored s = stored.get(slot);
+      lsh.remove(slot);
+      passages.remove(slot, s.fingerprint().shingles().positional());
+      stored.set(slot, null);
+      return true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return slotOf.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<Match> query(Document document) {
+    Objects.requireNonNull(document, "document");
+    Fingerprint fingerprint = workers.get().fingerprint(document.text());
+    String language = languageOf(document);
+    List<Match> found = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      IntSortedSet candidates = new IntAVLTreeSet(lsh.query(fingerprint.signature()));
+      for (int slot : passages.query(fingerprint.shingles().positional())) {
+        candidates.add(slot);
+      }
+      for (int slot : candidates) {
+        Stored s = stored.get(slot);
+        if (s == null || s.id().equals(document.id())) {
+          continue;
+        }
+        Match m =
+            judge.judge(
+                document.id(),
+                fingerprint,
+                s.id(),
+                s.fingerprint(),
+                frequencies,
+                id -> id.equals(document.id()) ? language : s.language());
+        if (m != null) {
+          found.add(m);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    return found;
+  }
+
+  @Override
+  public ScanResult scan(List<Document> documents) {
+    return scan(documents, ScanProgress.NONE);
+  }
+
+  @Override
+  public ScanResult scan(List<Document> documents, ScanProgress progress) {
+    return new BatchScan(configuration, identifier, null).run(documents, progress);
+  }
+
+  private String languageOf(Document document) {
+    return identifier.identify(document.text(), document.languageHint()).language();
+  }
+}

@@ -1,0 +1,44 @@
+package org.polydup;
+
+import java.util.List;
+
+/**
+ * Finds copies of documents: incrementally ({@link #add}, {@link #query}) against the documents
+ * added so far, or in one batch ({@link #scan}). Made by {@link Polydup#builder()}.
+ *
+ * <p>Thread-safe: {@code add}, {@code remove} and {@code query} may be called from many threads at
+ * once; a query sees every add that completed before it started.
+ */
+public interface Detector {
+
+  /**
+   * Adds a document to the index.
+   *
+   * @throws IllegalArgumentException when a document with the same id is already indexed
+   */
+  void add(Document document);
+
+  /** Removes the document with this id; returns false when there was none. */
+  boolean remove(String id);
+
+  /** Number of documents in the index. */
+  int size();
+
+  /**
+   * The indexed documents this one copies or is copied by, without adding it. In every match,
+   * {@code a} is the queried document.
+   */
+  List<Match> query(Document document);
+
+  /**
+   * Compares every pair of the given documents (not the indexed ones) in parallel and clusters the
+   * copies. A document that cannot be processed is reported in {@link ScanResult#problems()} and
+   * the rest are still scanned.
+   *
+   * @throws IllegalArgumentException when two documents share an id
+   */
+  ScanResult scan(List<Document> documents);
+
+  /** {@link #scan(List)}, reporting progress to {@code progress} from the worker threads. */
+  ScanResult scan(List<Document> documents, ScanProgress progress);
+}

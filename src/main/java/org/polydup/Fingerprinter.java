@@ -1,0 +1,43 @@
+package org.polydup;
+
+import org.polydup.sketch.MinHashSignature;
+import org.polydup.sketch.MinHasher;
+import org.polydup.text.AnalyzedText;
+import org.polydup.text.TextAnalyzer;
+import org.polydup.text.TextOptions;
+import org.polydup.verify.ShingleSequence;
+
+/**
+ * Per-thread worker: raw text to {@link Fingerprint}. Not thread-safe (the analyzer owns ICU break
+ * iterators and buffers); {@link DefaultDetector} keeps one per thread.
+ */
+final class Fingerprinter {
+  private final TextAnalyzer analyzer;
+  private final MinHasher minHasher;
+
+  Fingerprinter(Configuration configuration) {
+    this.analyzer =
+        TextAnalyzer.create(
+            new TextOptions(
+                configuration.shingleSize(),
+                configuration.seed(),
+                TextOptions.DEFAULT_MAXIMUM_CHARACTERS));
+    this.minHasher =
+        MinHasher.create(configuration.numberOfPermutations(), configuration.seed());
+  }
+
+  Fingerprint fingerprint(String text) {
+    AnalyzedText analyzed = analyzer.analyze(text);
+    int count = analyzed.shingleCount();
+    long[] hashes = analyzed.shingles().clone();
+    int[] starts = new int[count];
+    int[] ends = new int[count];
+    for (int j = 0; j < count; j++) {
+      starts[j] = analyzed.shingleStart(j);
+      ends[j] = analyzed.shingleEnd(j);
+    }
+    ShingleSequence sequence = new ShingleSequence(hashes, starts, ends, text.length());
+    MinHashSignature signature = minHasher.sign(sequence.distinct());
+    return new Fingerprint(sequence, signature);
+  }
+}

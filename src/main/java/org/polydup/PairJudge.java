@@ -1,0 +1,89 @@
+package org.polydup;
+
+import java.util.List;
+import org.polydup.sketch.Estimate;
+import org.polydup.sketch.SimilarityEstimator;
+import org.polydup.verify.ShingleRarity;
+import org.polydup.verify.ShingleSequence;
+import org.polydup.verify.Verification;
+import org.polydup.verify.Verifier;
+
+/**
+ * Turns a verified same-language candidate pair into a {@link Match}, or nothing. Shared by the
+ * batch scan and the incremental query so both decide alike. Thread-safe.
+ */
+final class PairJudge {
+  /**
+   * When more than this share of the smaller text is boilerplate, the "boilerplate" is the story
+   * itself, syndicated so widely that its own shingles became common; judge such a pair on all
+   * shingles, or the most-copied stories would be the ones never flagged.
+   */
+  private static final double WIDELY_SYNDICATED_SHARE = 0.5;
+
+  private final Configuration configuration;
+  private final Verifier verifier;
+
+  PairJudge(Configuration configuration) {
+    this.configuration = configuration;
+    this.verifier = new Verifier(configuration.verificationPolicy());
+  }
+
+  /** The match between a and b, or {@code null} when they are not copies. */
+  Match judge(
+      String idA,
+      Fingerprint a,
+      String idB,
+      Fingerprint b,
+      ShingleRarity rarity,
+      java.util.function.Function<String, String> languageOf) {
+    ShingleSequence smaller =
+        a.shingles().length() <= b.shingles().length() ? a.shingles() : b.shingles();
+    ShingleRarity effective =
+        commonShare(smaller, rarity) > WIDELY_SYNDICATED_SHARE ? ShingleRarity.NONE : rarity;
+    Verification v = verifier.verify(a.shingles(), b.shingles(), effective);
+    Relation relation = v.relation();
+    if (relation == null && v.jaccard() >= configuration.threshold()) {
+      relation = Relation.DUPLICATE;
+    }
+    if (relation == null) {
+      return null;
+    }
+    String container = null;
+    if (relation == Relation.CONTAINED) {
+      container = v.aContainsB() ? idA : idB;
+    }
+    Estimate estimated = SimilarityEstimator.jaccard(a.signature(), b.signature());
+    Scores scores =
+        new Scores(
+            estimated,
+            v.jaccard(),
+            v.containmentAInB(),
+            v.containmentBInA(),
+            v.coverageA(),
+            v.coverageB(),
+            Double.NaN);
+    return new Match(
+        idA,
+        idB,
+        relation,
+        container,
+        languageOf.apply(idA),
+        languageOf.apply(idB),
+        scores,
+        v.passages(),
+        List.of());
+  }
+
+  private static double commonShare(ShingleSequence sequence, ShingleRarity rarity) {
+    if (rarity == ShingleRarity.NONE || sequence.length() == 0) {
+      return 0;
+    }
+    int common = 0;
+    for (int i = 0; i < sequence.length(); i++) {
+      if (rarity.isCommon(sequence.hashAt(i))) {
+        common++;
+      }
+    }
+    return (double) common / sequence.length();
+  }
+}

@@ -1,0 +1,202 @@
+package org.polydup;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.polydup.index.LshParameters;
+import org.polydup.verify.VerificationPolicy;
+
+/**
+ * The entry point: configure a {@link Detector}.
+ *
+ * <pre>{@code
+ * Detector detector = Polydup.builder().threshold(0.8).crossLanguage(true).build();
+ * detector.add(Document.of("story-1", text));
+ * List<Match> found = detector.query(Document.of("page-7", otherText));
+ * ScanResult all = detector.scan(documents);
+ * }</pre>
+ *
+ * <p>Builders are not thread-safe; the detectors they build are.
+ */
+public final class Polydup {
+  private Polydup() {}
+
+  /** A builder with the documented defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the configuration; {@link #build()} validates combinations once. */
+  public static final class Builder {
+    double threshold = 0.8;
+    int numberOfPermutations = 128;
+    long seed = 0x5EED_0F_D0CL;
+    int shingleSize = 3;
+    boolean crossLanguage = true;
+    boolean includeRelated = false;
+    int threads = Runtime.getRuntime().availableProcessors();
+    int boilerplateDocumentFrequency = 50;
+    double falsePositiveWeight = 0.2;
+    double falseNegativeWeight = 0.8;
+    LshParameters lshParameters;
+    VerificationPolicy verificationPolicy = VerificationPolicy.defaults();
+    Set<String> languages;
+
+    Builder() {}
+
+    /**
+     * Jaccard similarity of the shingle sets at and above which a pair is always reported (as a
+     * duplicate); the MinHash LSH bands are derived from it. Partial copies (containment,
+     * excerpts) are found below it through shared passages. Default 0.8.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < threshold <= 1}
+     */
+    public Builder threshold(double threshold) {
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+      }
+      this.threshold = threshold;
+      return this;
+    }
+
+    /**
+     * MinHash slots per signature. More slots give tighter Jaccard estimates and more memory.
+     * Default 128.
+     *
+     * @throws IllegalArgumentException unless in [16, 4096]
+     */
+    public Builder numberOfPermutations(int numberOfPermutations) {
+      if (numberOfPermutations < 16 || numberOfPermutations > 4096) {
+        throw new IllegalArgumentException(
+            "numberOfPermutations must be in [16, 4096], got " + numberOfPermutations);
+      }
+      this.numberOfPermutations = numberOfPermutations;
+      return this;
+    }
+
+    /** Seed of every hash; the same seed and input give the same signatures and results. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Words per shingle. Default 3: short enough that a light edit (a word replaced every 20–50)
+     * leaves most shingles intact, long enough that unrelated texts rarely share a run of them.
+     *
+     * @throws IllegalArgumentException unless in [1, 16]
+     */
+    public Builder shingleSize(int shingleSize) {
+      if (shingleSize < 1 || shingleSize > 16) {
+        throw new IllegalArgumentException("shingleSize must be in [1, 16], got " + shingleSize);
+      }
+      this.shingleSize = shingleSize;
+      return this;
+    }
+
+    /** Whether to look for translations and retold copies across languages. Default true. */
+    public Builder crossLanguage(boolean crossLanguage) {
+      this.crossLanguage = crossLanguage;
+      return this;
+    }
+
+    /** Whether to report {@link Relation#RELATED} pairs (same event, not a copy). Default false. */
+    public Builder includeRelated(boolean includeRelated) {
+      this.includeRelated = includeRelated;
+      return this;
+    }
+
+    /**
+     * Worker threads for {@link Detector#scan}. Default: the available processors.
+     *
+     * @throws IllegalArgumentException unless {@code >= 1}
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * A shingle found in more than this many documents is boilerplate (cookie notices, share
+     * lines) and is not evidence of copying on its own. Default 50.
+     *
+     * @throws IllegalArgumentException unless {@code >= 2}
+     */
+    public Builder boilerplateDocumentFrequency(int documents) {
+      if (documents < 2) {
+        throw new IllegalArgumentException(
+            "boilerplateDocumentFrequency must be >= 2, got " + documents);
+      }
+      this.boilerplateDocumentFrequency = documents;
+      return this;
+    }
+
+    /**
+     * Relative costs of a false candidate and a missed one, used to derive the LSH bands from the
+     * threshold. Defaults 0.2 and 0.8: a missed copy costs more than a verified false candidate.
+     *
+     * @throws IllegalArgumentException unless both are positive
+     */
+    public Builder errorWeights(double falsePositiveWeight, double falseNegativeWeight) {
+      if (!(falsePositiveWeight > 0) || !(falseNegativeWeight > 0)) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "error weights must be positive, got %s and %s",
+                falsePositiveWeight,
+                falseNegativeWeight));
+      }
+      this.falsePositiveWeight = falsePositiveWeight;
+      this.falseNegativeWeight = falseNegativeWeight;
+      return this;
+    }
+
+    /** Explicit bands and rows, overriding the ones derived from the threshold. */
+    public Builder lshParameters(LshParameters parameters) {
+      this.lshParameters = Objects.requireNonNull(parameters, "parameters");
+      return this;
+    }
+
+    /** The thresholds that turn overlap into a relation. */
+    public Builder verificationPolicy(VerificationPolicy policy) {
+      this.verificationPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * ISO 639-1 codes language detection may answer with (where the script alone cannot tell).
+     * Default: a set of 20 news languages.
+     */
+    public Builder languages(Set<String> languages) {
+      if (languages.isEmpty()) {
+        throw new IllegalArgumentException("languages must not be empty");
+      }
+      this.languages = Set.copyOf(languages);
+      return this;
+    }
+
+    /**
+     * Builds the detector.
+     *
+     * @throws IllegalArgumentException when the LSH override does not fit the permutations
+     */
+    public Detector build() {
+      LshParameters lsh =
+          lshParameters != null
+              ? lshParameters
+              : LshParameters.optimal(
+                  threshold, numberOfPermutations, falsePositiveWeight, falseNegativeWeight);
+      if (lsh.bands() * lsh.rowsPerBand() > numberOfPermutations) {
+        throw new IllegalArgumentException(
+            "lshParameters need "
+                + lsh.bands() * lsh.rowsPerBand()
+                + " permutations, but numberOfPermutations is "
+                + numberOfPermutations);
+      }
+      return new DefaultDetector(new Configuration(this, lsh));
+    }
+  }
+}

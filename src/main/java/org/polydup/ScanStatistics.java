@@ -1,0 +1,17 @@
+package org.polydup;
+
+/**
+ * What a scan cost and how much work each stage did.
+ *
+ * @param characters characters of text scanned
+ * @param shingleCandidatePairs distinct pairs proposed by the MinHash and passage indexes
+ * @param crossLanguageCandidatePairs pairs proposed by the entity index
+ * @param indexBytes heap held by the LSH index and the signatures, in bytes
+ * @param verificationBytes heap held by the shingle sequences kept for verification, in bytes
+ */
+public record ScanStatistics(
+    long characters,
+    long shingleCandidatePairs,
+    long crossLanguageCandidatePairs,
+    long indexBytes,
+    long verificationBytes) {}

@@ -1,0 +1,139 @@
+package org.polydup.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.polydup.Document;
+import org.polydup.ScanResult;
+import org.polydup.io.UnreadableInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code polydup bench}: time a whole scan end to end (read, normalise, segment, sketch, index,
+ * verify, align, cluster) and print one JSON object as the last line.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a whole scan and measure it. The last line of output is one JSON object with docs,"
+          + " seconds, docs_per_second, mb_per_second, peak_heap_bytes, index_bytes_per_doc.",
+      "peak_heap_bytes is the sum of the heap pools' peaks since the start (an upper bound:"
+          + " the pools need not peak at the same moment)."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "INPUT")
+  List<Path> inputs;
+
+  @Mixin DetectorOptions detectorOptions;
+
+  @Override
+  public Integer call() {
+    System.gc();
+    resetPeaks();
+    long start = System.nanoTime();
+    Inputs read;
+    try {
+      read = Inputs.read(inputs, detectorOptions.maxCharacters);
+    } catch (UnreadableInputException e) {
+      System.err.println("polydup: " + e.getMessage());
+      return Main.EXIT_INPUT;
+    }
+    long readNanos = System.nanoTime() - start;
+    ScanResult result;
+    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+      result = detectorOptions.detector().scan(read.documents, bar);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long bytes = 0;
+    for (Document d : read.documents) {
+      bytes += utf8Length(d.text());
+    }
+    int docs = result.documents();
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("docs", docs);
+    o.put("seconds", round(seconds));
+    o.put("read_seconds", round(readNanos / 1e9));
+    o.put("docs_per_second", round(docs / seconds));
+    o.put("mb_per_second", round(bytes / 1e6 / seconds));
+    o.put("megabytes", round(bytes / 1e6));
+    o.put("threads", detectorOptions.threads == null ? Runtime.getRuntime().availableProcessors() : detectorOptions.threads);
+    o.put("cross_language", !detectorOptions.noCrossLanguage);
+    o.put("pairs", result.matches().size());
+    o.put("clusters", result.clusters().size());
+    o.put("candidate_pairs", result.statistics().shingleCandidatePairs());
+    o.put("cross_language_candidate_pairs", result.statistics().crossLanguageCandidatePairs());
+    o.put("peak_heap_bytes", peakHeap());
+    o.put("index_bytes_per_doc", docs == 0 ? 0 : result.statistics().indexBytes() / docs);
+    o.put(
+        "verification_bytes_per_doc",
+        docs == 0 ? 0 : result.statistics().verificationBytes() / docs);
+    System.out.println(toJson(o));
+    return 0;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static String toJson(Map<String, Object> o) {
+    StringBuilder s = new StringBuilder("{");
+    o.forEach(
+        (k, v) -> {
+          if (s.length() > 1) {
+            s.append(", ");
+          }
+          s.append('"').append(k).append("\": ").append(v);
+        });
+    return s.append('}').toString();
+  }
+
+  @SuppressWarnings("unused")
+  private static String format(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+}

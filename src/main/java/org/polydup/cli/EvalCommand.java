@@ -1,0 +1,90 @@
+package org.polydup.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.polydup.Detector;
+import org.polydup.ScanResult;
+import org.polydup.eval.MsrpEvaluation;
+import org.polydup.eval.SeedEvaluation;
+import org.polydup.eval.SyndicationEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code polydup eval}: score a scan against a labelled set. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan a labelled set and print precision, recall and F1.",
+      "SET is one of: seeds, syndication, xling, rewrites, msrp, all.",
+      "PATH is the set's folder (for 'all': the folder holding the sets, default ../shared/data;"
+          + " seeds are read from testdata/seeds)."
+    })
+final class EvalCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SET")
+  String set;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "PATH")
+  Path path;
+
+  @Mixin DetectorOptions detectorOptions;
+
+  @Override
+  public Integer call() {
+    Detector detector = detectorOptions.detector();
+    Path data = path != null ? path : Path.of("..", "shared", "data");
+    switch (set) {
+      case "seeds" -> seeds(detector, path != null ? path : Path.of("testdata", "seeds"));
+      case "syndication" -> syndication(detector, path != null ? path : data.resolve("syndication"));
+      case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
+      case "all" -> {
+        seeds(detector, Path.of("testdata", "seeds"));
+        syndication(detector, data.resolve("syndication"));
+        msrp(detector, data.resolve("msrp"));
+      }
+      default -> {
+        System.err.println(
+            "polydup: unknown set '" + set + "'; expected seeds, syndication, xling, rewrites,"
+                + " msrp or all");
+        return Main.EXIT_USAGE;
+      }
+    }
+    return 0;
+  }
+
+  private static void seeds(Detector detector, Path folder) {
+    requireFolder(folder);
+    SeedEvaluation e = SeedEvaluation.load(folder);
+    System.out.print(SeedEvaluation.table(e.score(detector.scan(e.documents()))));
+  }
+
+  private static void syndication(Detector detector, Path folder) {
+    requireFolder(folder);
+    SyndicationEvaluation e = SyndicationEvaluation.load(folder);
+    long start = System.nanoTime();
+    ScanResult result = detector.scan(e.documents());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.print(e.score(result).table());
+    System.out.printf(Locale.ROOT, "(scan took %.1f s)%n", seconds);
+  }
+
+  private static void msrp(Detector detector, Path folder) {
+    requireFolder(folder);
+    MsrpEvaluation e = MsrpEvaluation.load(folder);
+    System.out.print(e.table(detector.scan(e.documents())));
+  }
+
+  private static void requireFolder(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("no such folder: " + folder);
+    }
+  }
+
+  static List<String> sets() {
+    return List.of("seeds", "syndication", "xling", "rewrites", "msrp", "all");
+  }
+}

@@ -1,0 +1,150 @@
+package org.polydup.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.polydup.Document;
+import org.polydup.DocumentProblem;
+import org.polydup.Match;
+import org.polydup.Relation;
+import org.polydup.ScanResult;
+import org.polydup.StoryCluster;
+import org.polydup.io.InputProblem;
+import org.polydup.io.JsonlWriter;
+import org.polydup.io.UnreadableInputException;
+import org.polydup.report.JsonReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code polydup scan}: find the copies among a folder or JSONL file of stories. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan stories and report the copies: writes DIR/pairs.jsonl, DIR/clusters.jsonl and"
+          + " DIR/problems.jsonl, and prints a summary.",
+      "INPUT is a folder of .txt files (id = file name without .txt), a .txt file, or a .jsonl /"
+          + " .jsonl.gz file of {\"id\", \"text\", \"lang\"?} objects."
+    })
+final class ScanCommand implements Callable<Integer> {
+  /** Matches listed on stdout one by one when there are at most this many. */
+  private static final int LISTED_MATCHES = 30;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders or files to scan.")
+  List<Path> inputs;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "polydup-out",
+      description = "Output folder (created if missing). Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Mixin DetectorOptions detectorOptions;
+
+  @Override
+  public Integer call() throws IOException {
+    Inputs read;
+    try {
+      read = Inputs.read(inputs, detectorOptions.maxCharacters);
+    } catch (UnreadableInputException e) {
+      System.err.println("polydup: " + e.getMessage());
+      return Main.EXIT_INPUT;
+    }
+    read.printProblems(System.err, 20);
+    if (read.documents.isEmpty()) {
+      System.err.println("polydup: no readable documents in " + inputs);
+      return Main.EXIT_INPUT;
+    }
+    ScanResult result;
+    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+      result = detectorOptions.detector().scan(read.documents, bar);
+    }
+    Files.createDirectories(out);
+    Map<String, String> texts = new HashMap<>();
+    for (Document d : read.documents) {
+      texts.put(d.id(), d.text());
+    }
+    try (JsonlWriter pairs = JsonlWriter.open(out.resolve("pairs.jsonl"))) {
+      for (Match m : result.matches()) {
+        pairs.write(JsonReport.pair(m, texts.get(m.a())));
+      }
+    }
+    try (JsonlWriter clusters = JsonlWriter.open(out.resolve("clusters.jsonl"))) {
+      for (StoryCluster c : result.clusters()) {
+        clusters.write(JsonReport.cluster(c));
+      }
+    }
+    try (JsonlWriter problems = JsonlWriter.open(out.resolve("problems.jsonl"))) {
+      for (InputProblem p : read.problems) {
+        problems.write(p.toMap());
+      }
+      for (DocumentProblem p : result.problems()) {
+        problems.write(Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
+      }
+    }
+    printSummary(result, read.problems.size());
+    return 0;
+  }
+
+  private void printSummary(ScanResult result, int inputProblems) {
+    Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
+    for (Match m : result.matches()) {
+      byRelation.merge(m.relation(), 1, Integer::sum);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%d documents scanned, %d pairs flagged %s, %d clusters, %d problems%n",
+        result.documents(),
+        result.matches().size(),
+        labels(byRelation),
+        result.clusters().size(),
+        inputProblems + result.problems().size());
+    if (result.matches().size() <= LISTED_MATCHES) {
+      for (Match m : result.matches()) {
+        System.out.println("  " + describe(m));
+      }
+    }
+    System.out.println("wrote " + out.resolve("pairs.jsonl") + ", " + out.resolve("clusters.jsonl"));
+  }
+
+  static String describe(Match m) {
+    if (m.relation() == Relation.CONTAINED) {
+      return String.format(
+          Locale.ROOT,
+          "%s is contained in %s (coverage %.2f / %.2f)",
+          m.other(m.container()),
+          m.container(),
+          m.scores().coverageA(),
+          m.scores().coverageB());
+    }
+    String score =
+        Double.isFinite(m.scores().alignment())
+            ? String.format(Locale.ROOT, "alignment %.2f", m.scores().alignment())
+            : String.format(Locale.ROOT, "jaccard %.2f", m.scores().jaccard());
+    return String.format(
+        Locale.ROOT,
+        "%s ~ %s: %s (%s-%s, %s)",
+        m.a(),
+        m.b(),
+        m.relation().label(),
+        m.languageA(),
+        m.languageB(),
+        score);
+  }
+
+  private static String labels(Map<Relation, Integer> byRelation) {
+    StringBuilder s = new StringBuilder("(");
+    byRelation.forEach(
+        (r, n) -> s.append(s.length() > 1 ? ", " : "").append(n).append(' ').append(r.label()));
+    return s.append(')').toString();
+  }
+}

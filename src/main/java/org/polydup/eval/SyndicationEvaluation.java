@@ -1,0 +1,193 @@
+package org.polydup.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.polydup.Document;
+import org.polydup.Match;
+import org.polydup.Relation;
+import org.polydup.ScanResult;
+
+/**
+ * Scores a scan against the syndication set ({@code ../shared/data/syndication}): same-language
+ * reposts, light edits, truncations and digests. Follows the set's README exactly: precision over
+ * every reported pair, where pairs inside one gold cluster that are not labelled (transitive links
+ * in a chain) and cross-language pairs inside one translation group are neither right nor wrong.
+ */
+public final class SyndicationEvaluation {
+
+  /** One labelled pair. */
+  record LabelledPair(String a, String b, Relation relation, String transform) {}
+
+  private final List<Document> documents = new ArrayList<>();
+  private final Map<String, String> languageOf = new HashMap<>();
+  private final Map<PairKey, LabelledPair> labelled = new LinkedHashMap<>();
+  private final Map<String, String> clusterOf = new HashMap<>();
+  private final Map<String, String> translationGroupOf = new HashMap<>();
+
+  /** Loads {@code docs.jsonl}, {@code pairs.jsonl}, {@code clusters.tsv}, {@code translations.tsv}. */
+  public static SyndicationEvaluation load(Path directory) {
+    SyndicationEvaluation e = new SyndicationEvaluation();
+    for (JsonNode d : Jsonl.read(directory.resolve("docs.jsonl"))) {
+      String id = Jsonl.text(d, "id");
+      String lang = Jsonl.text(d, "lang");
+      e.documents.add(new Document(id, Jsonl.text(d, "text"), lang));
+      e.languageOf.put(id, lang);
+    }
+    for (JsonNode p : Jsonl.read(directory.resolve("pairs.jsonl"))) {
+      LabelledPair pair =
+          new LabelledPair(
+              Jsonl.text(p, "a"),
+              Jsonl.text(p, "b"),
+              Relation.fromLabel(Jsonl.text(p, "relation")),
+              Jsonl.text(p, "transform"));
+      e.labelled.put(PairKey.of(pair.a(), pair.b()), pair);
+    }
+    readGroups(directory.resolve("clusters.tsv"), e.clusterOf);
+    readGroups(directory.resolve("translations.tsv"), e.translationGroupOf);
+    return e;
+  }
+
+  /** The documents to scan, with their labelled language as the hint. */
+  public List<Document> documents() {
+    return documents;
+  }
+
+  /** The outcome of scoring one scan. */
+  public record Report(
+      double precision,
+      double recall,
+      double f1,
+      long truePositives,
+      long falsePositives,
+      long falseNegatives,
+      String table) {}
+
+  /** Scores a scan of {@link #documents()}. */
+  public Report score(ScanResult result) {
+    Counts all = new Counts();
+    Map<String, Counts> byTransform = new TreeMap<>();
+    Map<String, Counts> byLanguage = new TreeMap<>();
+    Map<PairKey, Match> reported = new HashMap<>();
+    long implied = 0;
+    long translations = 0;
+    long relationRight = 0;
+    long directionRight = 0;
+    long directional = 0;
+    List<String> falsePositiveExamples = new ArrayList<>();
+    for (Match m : result.matches()) {
+      if (m.relation() == Relation.RELATED) {
+        continue;
+      }
+      PairKey key = PairKey.of(m.a(), m.b());
+      reported.put(key, m);
+      LabelledPair gold = labelled.get(key);
+      String language = languageOf.getOrDefault(m.a(), "?");
+      if (gold != null) {
+        all.truePositives++;
+        byTransform.computeIfAbsent(gold.transform(), k -> new Counts()).truePositives++;
+        byLanguage.computeIfAbsent(languageOf.get(gold.a()), k -> new Counts()).truePositives++;
+        if (gold.relation() == m.relation()) {
+          relationRight++;
+        }
+        if (gold.relation() == Relation.CONTAINED) {
+          directional++;
+          if (gold.a().equals(m.container())) {
+            directionRight++;
+          }
+        }
+      } else if (same(clusterOf, m.a(), m.b())) {
+        implied++;
+      } else if (!languageOf.get(m.a()).equals(languageOf.get(m.b()))
+          && same(translationGroupOf, m.a(), m.b())) {
+        translations++;
+      } else {
+        all.falsePositives++;
+        byLanguage.computeIfAbsent(language, k -> new Counts()).falsePositives++;
+        if (falsePositiveExamples.size() < 15) {
+          falsePositiveExamples.add(
+              String.format(
+                  Locale.ROOT,
+                  "  %s %s %s cov %.2f/%.2f J %.3f",
+                  m.a(),
+                  m.b(),
+                  m.relation().label(),
+                  m.scores().coverageA(),
+                  m.scores().coverageB(),
+                  m.scores().jaccard()));
+        }
+      }
+    }
+    for (Map.Entry<PairKey, LabelledPair> e : labelled.entrySet()) {
+      if (!reported.containsKey(e.getKey())) {
+        LabelledPair gold = e.getValue();
+        all.falseNegatives++;
+        byTransform.computeIfAbsent(gold.transform(), k -> new Counts()).falseNegatives++;
+        byLanguage.computeIfAbsent(languageOf.get(gold.a()), k -> new Counts()).falseNegatives++;
+      }
+    }
+    StringBuilder table = new StringBuilder();
+    table.append("syndication: duplicate + contained, ").append(result.documents()).append(" documents\n");
+    table.append(Counts.header()).append('\n');
+    table.append(all.row("all")).append('\n');
+    table.append("by transform (FP cannot be assigned to a transform)\n");
+    byTransform.forEach((t, c) -> table.append(c.row(t)).append('\n'));
+    table.append("by language (of a)\n");
+    byLanguage.forEach((l, c) -> table.append(c.row(l)).append('\n'));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "relation right %d/%d, container right %d/%d, implied (ignored) %d, translations"
+                + " (ignored) %d\n",
+            relationRight,
+            all.truePositives,
+            directionRight,
+            directional,
+            implied,
+            translations));
+    if (!falsePositiveExamples.isEmpty()) {
+      table.append("first false positives:\n");
+      falsePositiveExamples.forEach(s -> table.append(s).append('\n'));
+    }
+    return new Report(
+        all.precision(),
+        all.recall(),
+        all.f1(),
+        all.truePositives,
+        all.falsePositives,
+        all.falseNegatives,
+        table.toString());
+  }
+
+  private static boolean same(Map<String, String> groups, String x, String y) {
+    String gx = groups.get(x);
+    return gx != null && gx.equals(groups.get(y));
+  }
+
+  private static void readGroups(Path file, Map<String, String> groupOf) {
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 1; i < lines.size(); i++) {
+        String[] parts = lines.get(i).split("\t");
+        if (parts.length < 2) {
+          continue;
+        }
+        for (String member : parts[1].trim().split(" +")) {
+          groupOf.put(member, parts[0]);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.polydup.verify;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * Approximate document frequency of shingles, in fixed memory: a count-min sketch (Cormode and
+ * Muthukrishnan, "An improved data stream summary: the count-min sketch and its applications", J.
+ * Algorithms 2005) of depth 2 over the distinct shingles of each document.
+ *
+ * <p>Why approximate: an exact map of every distinct shingle of 100k documents costs hundreds of
+ * megabytes, while the only question asked is "is this shingle in more than N documents?". A
+ * count-min sketch never under-counts, so a rare shingle can only be mistaken for a common one when
+ * both of its cells collide with heavy shingles; with a width of at least the number of distinct
+ * shingles that is rare, and the effect is to ignore a little evidence, never to invent it.
+ *
+ * <p>Thread-safe: documents may be added from several threads.
+ */
+public final class DocumentFrequencies implements ShingleRarity {
+  private static final long SECOND_SEED = 0x9E3779B97F4A7C15L;
+
+  private final AtomicIntegerArray first;
+  private final AtomicIntegerArray second;
+  private final int mask;
+  private final int commonAbove;
+
+  /**
+   * @param expectedDistinctShingles sizing hint, {@code >= 1}; memory is about 8 bytes per unit,
+   *     rounded up to a power of two, capped at 2^26 cells per row
+   * @param commonAbove a shingle seen in more than this many documents is common, {@code >= 1}
+   */
+  public DocumentFrequencies(long expectedDistinctShingles, int commonAbove) {
+    if (expectedDistinctShingles < 1) {
+      throw new IllegalArgumentException(
+          "expectedDistinctShingles must be >= 1, got " + expectedDistinctShingles);
+    }
+    if (commonAbove < 1) {
+      throw new IllegalArgumentException("commonAbove must be >= 1, got " + commonAbove);
+    }
+    int width = Integer.highestOneBit((int) Math.min(1L << 26, Math.max(1024L, expectedDistinctShingles)));
+    if (width < expectedDistinctShingles && width < (1 << 26)) {
+      width <<= 1;
+    }
+    this.first = new AtomicIntegerArray(width);
+    this.second = new AtomicIntegerArray(width);
+    this.mask = width - 1;
+    this.commonAbove = commonAbove;
+  }
+
+  /** Counts one document given its sorted distinct shingle hashes. */
+  public void addDocument(long[] distinctShingles) {
+    for (long h : distinctShingles) {
+      first.incrementAndGet(index(h));
+      second.incrementAndGet(index(mix(h ^ SECOND_SEED)));
+    }
+  }
+
+  /** Estimated number of documents containing the shingle (never below the true count). */
+  public int count(long shingleHash) {
+    return Math.min(
+        first.get(index(shingleHash)), second.get(index(mix(shingleHash ^ SECOND_SEED))));
+  }
+
+  @Override
+  public boolean isCommon(long shingleHash) {
+    return count(shingleHash) > commonAbove;
+  }
+
+  /** Heap used by the counters, in bytes. */
+  public long estimatedBytes() {
+    return 8L * (mask + 1);
+  }
+
+  private int index(long h) {
+    return (int) (h ^ (h >>> 32)) & mask;
+  }
+
+  private static long mix(long z) {
+    // SplitMix64 finaliser: decorrelates the second row from the first.
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,92 @@
+package org.polydup.verify;
+
+import java.util.Arrays;
+
+/**
+ * The compact form of one analysed document that verification needs: its shingle hashes in text
+ * order with their character spans, and the same hashes sorted and distinct for set arithmetic.
+ * Immutable.
+ *
+ * <p>This is kept for every document of a scan (about 16 bytes per word) instead of the analysed
+ * text itself, whose token strings would cost several times more; it holds everything needed to
+ * compute exact overlaps and to point at the shared passages in the raw text.
+ */
+public final class ShingleSequence {
+  private final long[] positional;
+  private final int[] starts;
+  private final int[] ends;
+  private final long[] distinct;
+  private final int textLength;
+
+  /**
+   * @param positional shingle hashes in text order (repeats allowed); owned by this object
+   * @param starts character offset where each shingle starts in the raw text; same length
+   * @param ends character offset where each shingle ends in the raw text; same length
+   * @param textLength length of the raw text in chars
+   * @throws IllegalArgumentException when the arrays differ in length
+   */
+  public ShingleSequence(long[] positional, int[] starts, int[] ends, int textLength) {
+    if (positional.length != starts.length || positional.length != ends.length) {
+      throw new IllegalArgumentException(
+          "positional, starts and ends must have one length, got "
+              + positional.length
+              + ", "
+              + starts.length
+              + ", "
+              + ends.length);
+    }
+    this.positional = positional;
+    this.starts = starts;
+    this.ends = ends;
+    this.textLength = textLength;
+    long[] sorted = positional.clone();
+    Arrays.sort(sorted);
+    int n = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[n++] = sorted[i];
+      }
+    }
+    this.distinct = Arrays.copyOf(sorted, n);
+  }
+
+  /** Number of shingle positions. */
+  public int length() {
+    return positional.length;
+  }
+
+  /** Shingle hash at position {@code i}. */
+  public long hashAt(int i) {
+    return positional[i];
+  }
+
+  /** Character offset where the shingle at position {@code i} starts. */
+  public int startAt(int i) {
+    return starts[i];
+  }
+
+  /** Character offset where the shingle at position {@code i} ends. */
+  public int endAt(int i) {
+    return ends[i];
+  }
+
+  /** Sorted distinct shingle hashes; do not modify. */
+  public long[] distinct() {
+    return distinct;
+  }
+
+  /** Positional hashes; do not modify. */
+  public long[] positional() {
+    return positional;
+  }
+
+  /** Length of the raw text in chars. */
+  public int textLength() {
+    return textLength;
+  }
+
+  /** Approximate heap footprint in bytes, for memory reports. */
+  public long estimatedBytes() {
+    return 16L + 24L * 4 + 8L * positional.length + 8L * distinct.length + 8L * starts.length;
+  }
+}

@@ -1,0 +1,53 @@
+package org.polydup.verify;
+
+/**
+ * The thresholds that turn measured overlap into a relation. Immutable; every field has a
+ * documented default in {@link #defaults()}.
+ *
+ * <p>Coverage is the share of a document's shingle positions that lie inside shared passages of
+ * at least {@code minimumPassageShingles} consecutive shingles. Counting passages rather than loose
+ * shared shingles is what keeps common phrases ("according to the") from adding up to a match.
+ *
+ * @param minimumPassageShingles a run of shared shingles shorter than this (counting only
+ *     informative ones) is coincidence, not a passage; default 5 (7 words with 3-word shingles)
+ * @param containedCoverage the smaller text counts as inside the larger when at least this share of
+ *     it is covered; default 0.5
+ * @param duplicateCoverage and when the larger text is covered at least this much too, the pair is
+ *     a {@code duplicate} rather than {@code contained}; default 0.75
+ * @param minimumExcerptShingles a single informative shared passage this long is a copied excerpt
+ *     (a story's lead in a digest) even when it covers little of either text; default 30
+ */
+public record VerificationPolicy(
+    int minimumPassageShingles,
+    double containedCoverage,
+    double duplicateCoverage,
+    int minimumExcerptShingles) {
+
+  /** Validates the ranges. */
+  public VerificationPolicy {
+    if (minimumPassageShingles < 1) {
+      throw new IllegalArgumentException(
+          "minimumPassageShingles must be >= 1, got " + minimumPassageShingles);
+    }
+    requireFraction("containedCoverage", containedCoverage);
+    requireFraction("duplicateCoverage", duplicateCoverage);
+    if (minimumExcerptShingles < minimumPassageShingles) {
+      throw new IllegalArgumentException(
+          "minimumExcerptShingles must be >= minimumPassageShingles ("
+              + minimumPassageShingles
+              + "), got "
+              + minimumExcerptShingles);
+    }
+  }
+
+  /** The defaults described on each component. */
+  public static VerificationPolicy defaults() {
+    return new VerificationPolicy(5, 0.5, 0.75, 30);
+  }
+
+  private static void requireFraction(String name, double value) {
+    if (!(value > 0 && value <= 1)) {
+      throw new IllegalArgumentException(name + " must be in (0, 1], got " + value);
+    }
+  }
+}
