@@ -1,11 +1,35 @@
 package org.polydup.sketch;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.polydup.IncompatibleDataException;
+
 /**
  * A MinHash signature of one shingle set, with the set's size (needed to turn a Jaccard estimate
  * into a containment estimate). Immutable. Made by a {@link MinHasher}; two signatures can be
  * compared only when made with the same number of permutations and seed.
+ *
+ * <p>The signature of the empty set ({@link #setSize()} {@code == 0}) has every slot equal to
+ * {@code -1} ({@code 0xFFFFFFFF}); estimators treat it as similar to nothing (see {@link
+ * SimilarityEstimator}).
+ *
+ * <h2>Serialised form</h2>
+ *
+ * {@link #toBytes()} writes, big-endian: the magic {@code "PDMH"} (4 bytes), the format version
+ * {@value #FORMAT_VERSION} (1 byte), the seed (8 bytes), the number of permutations {@code k} (4
+ * bytes), the set size (4 bytes), then the {@code k} slot values (4 bytes each): {@code 21 + 4k}
+ * bytes in all. The format is pinned by a golden test.
  */
 public final class MinHashSignature {
+  /** The first four bytes of every serialised signature: ASCII {@code "PDMH"}. */
+  public static final int MAGIC = 0x50444D48;
+
+  /** The serialised format version written by {@link #toBytes()}. */
+  public static final byte FORMAT_VERSION = 1;
+
+  private static final int HEADER_BYTES = 4 + 1 + 8 + 4 + 4;
+
   private final int[] values;
   private final int setSize;
   private final long seed;
@@ -47,5 +71,116 @@ public final class MinHashSignature {
   /** The slot values; do not modify. */
   public int[] values() {
     return values;
+  }
+
+  /** Whether this is the signature of the empty set ({@link #setSize()} {@code == 0}). */
+  public boolean isEmpty() {
+    return setSize == 0;
+  }
+
+  /**
+   * Whether {@code other} was made with the same seed and number of permutations, so that the two
+   * can be compared.
+   *
+   * @param other another signature, not null
+   * @return true if seeds and numbers of permutations are equal
+   */
+  public boolean isCompatibleWith(MinHashSignature other) {
+    return seed == other.seed && values.length == other.values.length;
+  }
+
+  /**
+   * Serialises this signature with its header (see the class Javadoc).
+   *
+   * @return a new array of {@code 21 + 4 * numberOfPermutations()} bytes
+   */
+  public byte[] toBytes() {
+    ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + 4 * values.length);
+    buffer.putInt(MAGIC).put(FORMAT_VERSION).putLong(seed).putInt(values.length).putInt(setSize);
+    for (int value : values) {
+      buffer.putInt(value);
+    }
+    return buffer.array();
+  }
+
+  /**
+   * Reads a signature written by {@link #toBytes()}.
+   *
+   * @param bytes the serialised form, not null
+   * @return the signature
+   * @throws IncompatibleDataException if the magic, the format version or the length is wrong, or
+   *     the number of permutations or set size is out of range
+   */
+  public static MinHashSignature fromBytes(byte[] bytes) {
+    try {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      int magic = buffer.getInt();
+      if (magic != MAGIC) {
+        throw new IncompatibleDataException(
+            "not a polydup MinHash signature: magic must be 0x50444D48, got 0x"
+                + Integer.toHexString(magic));
+      }
+      byte version = buffer.get();
+      if (version != FORMAT_VERSION) {
+        throw new IncompatibleDataException(
+            "unsupported signature format version: expected "
+                + FORMAT_VERSION
+                + ", got "
+                + version);
+      }
+      long seed = buffer.getLong();
+      int numberOfPermutations = buffer.getInt();
+      if (numberOfPermutations < 1 || numberOfPermutations > MinHasher.MAX_PERMUTATIONS) {
+        throw new IncompatibleDataException(
+            "corrupt signature: numberOfPermutations must be in [1, "
+                + MinHasher.MAX_PERMUTATIONS
+                + "], got "
+                + numberOfPermutations);
+      }
+      int setSize = buffer.getInt();
+      if (setSize < 0) {
+        throw new IncompatibleDataException(
+            "corrupt signature: setSize must be >= 0, got " + setSize);
+      }
+      int expectedLength = HEADER_BYTES + 4 * numberOfPermutations;
+      if (bytes.length != expectedLength) {
+        throw new IncompatibleDataException(
+            "corrupt signature: expected " + expectedLength + " bytes, got " + bytes.length);
+      }
+      int[] values = new int[numberOfPermutations];
+      for (int i = 0; i < numberOfPermutations; i++) {
+        values[i] = buffer.getInt();
+      }
+      return new MinHashSignature(values, setSize, seed);
+    } catch (BufferUnderflowException e) {
+      throw new IncompatibleDataException(
+          "corrupt signature: truncated at " + bytes.length + " bytes", e);
+    }
+  }
+
+  /** Equal when seed, set size and all slot values are equal. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MinHashSignature that
+        && seed == that.seed
+        && setSize == that.setSize
+        && Arrays.equals(values, that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(values) * 31 + Long.hashCode(seed) * 17 + setSize;
+  }
+
+  /** A short description: number of permutations, set size and seed (not the values). */
+  @Override
+  public String toString() {
+    return "MinHashSignature[numberOfPermutations="
+        + values.length
+        + ", setSize="
+        + setSize
+        + ", seed="
+        + seed
+        + "]";
   }
 }

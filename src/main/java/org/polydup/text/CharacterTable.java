@@ -1,0 +1,169 @@
+package org.polydup.text;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+
+/**
+ * Precomputed per-character facts for {@link TextAnalyzer}: the tokenizer class of every BMP
+ * character and its NFKC case-folded form when that form is one character that can be folded on its
+ * own. Built once per JVM (about 65,536 ICU look-ups, tens of milliseconds); supplementary
+ * characters are classified on the fly, they are rare in news text.
+ */
+final class CharacterTable {
+  /** Ends a token: spaces, punctuation, symbols, quotes, dashes. */
+  static final byte SEPARATOR = 0;
+
+  /** A letter of a space-delimited script (or a number-like letter such as ², ①). */
+  static final byte LETTER = 1;
+
+  /** A decimal digit of any script (full-width digits fold to ASCII). */
+  static final byte DIGIT = 2;
+
+  /** Any apostrophe-like character; kept (as ') only between two letters. */
+  static final byte APOSTROPHE = 3;
+
+  /** '.' or ','; kept only between two digits (1,000.5). */
+  static final byte NUMBER_PUNCTUATION = 4;
+
+  /** A letter or mark of a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar). */
+  static final byte SEGMENTED = 5;
+
+  /** A combining mark of a space-delimited script; continues the current token. */
+  static final byte MARK = 6;
+
+  /** A default-ignorable format character (soft hyphen, ZWJ, ZWNJ, BOM): skipped. */
+  static final byte IGNORABLE = 7;
+
+  /** '<', which may open a markup tag. */
+  static final byte TAG_OPEN = 8;
+
+  /** '&', which may open an HTML entity. */
+  static final byte ENTITY_OPEN = 9;
+
+  /** Marker in the fold table: the character must go through the ICU normaliser. */
+  static final char NEEDS_NORMALIZER = '\uFFFF';
+
+  static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+
+  private static final byte[] CLASSES = new byte[0x10000];
+  private static final char[] FOLDED = new char[0x10000];
+
+  static {
+    for (int c = 0; c < 0x10000; c++) {
+      byte characterClass = classify(c);
+      CLASSES[c] = characterClass;
+      FOLDED[c] =
+          (characterClass == LETTER
+                  || characterClass == DIGIT
+                  || characterClass == MARK
+                  || characterClass == SEGMENTED)
+              ? fold((char) c)
+              : NEEDS_NORMALIZER;
+    }
+  }
+
+  private CharacterTable() {}
+
+  /** The class of a BMP character (surrogates are {@link #SEPARATOR}). */
+  static byte classOf(char c) {
+    return CLASSES[c];
+  }
+
+  /** The class of any code point. */
+  static byte classOfCodePoint(int codePoint) {
+    return codePoint < 0x10000 ? CLASSES[codePoint] : classify(codePoint);
+  }
+
+  /** The folded form of a BMP character, or {@link #NEEDS_NORMALIZER}. */
+  static char folded(char c) {
+    return FOLDED[c];
+  }
+
+  static boolean isApostrophe(int codePoint) {
+    switch (codePoint) {
+      case '\'':
+      case '`':
+      case 0x00B4: // acute accent
+      case 0x02BC: // modifier letter apostrophe (Ukrainian)
+      case 0x2018: // left single quotation mark
+      case 0x2019: // right single quotation mark
+      case 0x201B: // single high-reversed-9 quotation mark
+      case 0x2032: // prime
+      case 0xFF07: // full-width apostrophe
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static byte classify(int codePoint) {
+    if (codePoint == '<') {
+      return TAG_OPEN;
+    }
+    if (codePoint == '&') {
+      return ENTITY_OPEN;
+    }
+    if (codePoint == '.' || codePoint == ',') {
+      return NUMBER_PUNCTUATION;
+    }
+    if (isApostrophe(codePoint)) {
+      return APOSTROPHE;
+    }
+    if (codePoint == 0x200B) { // zero-width space separates words
+      return SEPARATOR;
+    }
+    switch (Character.getType(codePoint)) {
+      case Character.FORMAT:
+        return UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+            ? IGNORABLE
+            : SEPARATOR;
+      case Character.DECIMAL_DIGIT_NUMBER:
+        return DIGIT;
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+        return isSegmentedScript(codePoint) ? SEGMENTED : LETTER;
+      case Character.NON_SPACING_MARK:
+      case Character.COMBINING_SPACING_MARK:
+      case Character.ENCLOSING_MARK:
+        return isSegmentedScript(codePoint) ? SEGMENTED : MARK;
+      default:
+        return SEPARATOR;
+    }
+  }
+
+  private static boolean isSegmentedScript(int codePoint) {
+    // Prolonged sound marks, iteration marks and voicing marks are Common or Inherited script
+    // but belong to Japanese words.
+    if ((codePoint >= 0x3000 && codePoint <= 0x30FF)
+        || (codePoint >= 0xFF66 && codePoint <= 0xFF9F)) {
+      return true;
+    }
+    switch (UScript.getScript(codePoint)) {
+      case UScript.HAN:
+      case UScript.HIRAGANA:
+      case UScript.KATAKANA:
+      case UScript.THAI:
+      case UScript.LAO:
+      case UScript.KHMER:
+      case UScript.MYANMAR:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static char fold(char c) {
+    if (Character.isSurrogate(c) || !NFKC_CASEFOLD.hasBoundaryBefore(c)) {
+      return NEEDS_NORMALIZER;
+    }
+    String folded = NFKC_CASEFOLD.normalize(String.valueOf(c));
+    return folded.length() == 1 ? folded.charAt(0) : NEEDS_NORMALIZER;
+  }
+}
