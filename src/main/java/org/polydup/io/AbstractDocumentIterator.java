@@ -1,0 +1,126 @@
+package org.polydup.io;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.polydup.Document;
+
+/** The checks shared by every input type: empty text, duplicate ids, truncation. */
+abstract class AbstractDocumentIterator implements DocumentIterator {
+  final int maxCharacters;
+  private final Consumer<? super InputProblem> problems;
+  private final Set<String> keptIds = new HashSet<>();
+  private Document pending;
+  private boolean finished;
+
+  AbstractDocumentIterator(int maxCharacters, Consumer<? super InputProblem> problems) {
+    this.maxCharacters = maxCharacters;
+    this.problems = problems;
+  }
+
+  /** The next good document, or {@code null} when the input is exhausted. */
+  abstract Document computeNext();
+
+  /** Releases the open file; called once. */
+  abstract void release();
+
+  @Override
+  public final boolean hasNext() {
+    if (pending == null && !finished) {
+      pending = computeNext();
+      if (pending == null) {
+        close();
+      }
+    }
+    return pending != null;
+  }
+
+  @Override
+  public final Document next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Document document = pending;
+    pending = null;
+    return document;
+  }
+
+  @Override
+  public final void close() {
+    if (!finished) {
+      finished = true;
+      release();
+    }
+  }
+
+  final void report(String source, long line, String id, InputProblem.Kind kind, String message) {
+    problems.accept(new InputProblem(source, line, id, kind, message));
+  }
+
+  /**
+   * Applies the shared checks to a decoded document.
+   *
+   * @param text at most {@link #maxCharacters} characters (plus any excess, which is cut here)
+   * @param totalLength the full length of the text in characters, or -1 if not known
+   * @return the document, or {@code null} if it was skipped
+   */
+  final Document accept(
+      String source, long line, String id, CharSequence text, long totalLength, String language) {
+    if (isBlank(text)) {
+      report(
+          source,
+          line,
+          id,
+          InputProblem.Kind.EMPTY,
+          (text.length() == 0 ? "empty text" : "blank text") + "; document skipped");
+      return null;
+    }
+    if (keptIds.contains(id)) {
+      report(
+          source,
+          line,
+          id,
+          InputProblem.Kind.DUPLICATE_ID,
+          "duplicate id \"" + abbreviate(id) + "\"; the first document with it is kept");
+      return null;
+    }
+    String kept;
+    if (text.length() > maxCharacters) {
+      int cut = maxCharacters;
+      if (Character.isHighSurrogate(text.charAt(cut - 1))
+          && Character.isLowSurrogate(text.charAt(cut))) {
+        cut--;
+      }
+      kept = text.subSequence(0, cut).toString();
+      report(
+          source,
+          line,
+          id,
+          InputProblem.Kind.TRUNCATED,
+          (totalLength > 0
+                  ? String.format(Locale.ROOT, "text of %,d characters", totalLength)
+                  : String.format(Locale.ROOT, "text longer than %,d characters", maxCharacters))
+              + String.format(Locale.ROOT, " truncated to %,d", cut)
+              + " (maxCharacters); document kept");
+    } else {
+      kept = text.toString();
+    }
+    keptIds.add(id);
+    return new Document(id, kept, language);
+  }
+
+  static String abbreviate(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+  }
+
+  private static boolean isBlank(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i)) && !Character.isSpaceChar(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+package org.polydup.io;
+
+import java.io.Closeable;
+import java.util.Iterator;
+import org.polydup.Document;
+
+/**
+ * Documents read one at a time from a {@link DocumentSource}. Problems found while advancing are
+ * passed to the problem consumer given to {@link DocumentSource#iterator}, from inside {@link
+ * #hasNext()}, before the next good document is returned. {@link #hasNext()} and {@link #next()}
+ * never throw for bad input; an I/O error in the middle of a file becomes an {@link
+ * InputProblem.Kind#UNREADABLE} problem and reading goes on with the next file, if any.
+ *
+ * <p>Not thread-safe. Close it to release the open file.
+ */
+public interface DocumentIterator extends Iterator<Document>, Closeable {
+
+  /**
+   * Bytes of the input consumed so far: compressed bytes for {@code .jsonl.gz}, so that with {@link
+   * #totalBytes()} it measures progress.
+   */
+  long bytesRead();
+
+  /** Size of the input in bytes (the file, or the sum of the folder's {@code .txt} files). */
+  long totalBytes();
+
+  /** Closes the open file, if any; further calls to {@link #hasNext()} return false. */
+  @Override
+  void close();
+}

@@ -1,0 +1,219 @@
+package org.polydup.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.polydup.Document;
+
+/**
+ * Reads documents from a path, streaming: one document at a time, never the whole input at once.
+ *
+ * <p>Accepted inputs:
+ *
+ * <ul>
+ *   <li>a folder: every regular {@code *.txt} file directly inside it (not recursive; extension
+ *       case-insensitive) is a document whose id is the file name without {@code .txt}; files are
+ *       read in order of their names ({@link String#compareTo}, independent of locale and file
+ *       system), so runs are deterministic;
+ *   <li>a single {@code .txt} file, read the same way;
+ *   <li>a {@code .jsonl} (or {@code .ndjson}) file, optionally gzip-compressed ({@code .jsonl.gz}):
+ *       one JSON object per line, {@code {"id": "...", "text": "...", "lang": "uk"}}; {@code lang}
+ *       is optional and becomes {@link Document#languageHint()}, other fields are ignored, blank
+ *       lines are skipped silently.
+ * </ul>
+ *
+ * <p>Policies for bad input (each problem goes to the problem consumer as an {@link InputProblem};
+ * the other documents are still read):
+ *
+ * <ul>
+ *   <li>Empty file, or empty or blank text: skipped ({@link InputProblem.Kind#EMPTY}).
+ *   <li>Binary file (a NUL byte, or more than 30% control characters, in the first 8000 bytes): the
+ *       whole file is skipped ({@link InputProblem.Kind#BINARY}).
+ *   <li>Invalid UTF-8 is never replaced: a {@code .txt} document with invalid bytes is skipped, and
+ *       so is a JSONL line with invalid bytes, reported with its line and byte offset ({@link
+ *       InputProblem.Kind#INVALID_UTF8}). Decoding resumes on the next line. A UTF-16 file is
+ *       reported the same way. A UTF-8 byte order mark is dropped.
+ *   <li>A JSONL line that is not a JSON object, or has content after it: skipped ({@link
+ *       InputProblem.Kind#MALFORMED_JSON}); missing {@code id} or {@code text} ({@link
+ *       InputProblem.Kind#MISSING_FIELD}); null, non-string or blank {@code id}, null or non-string
+ *       {@code text} ({@link InputProblem.Kind#INVALID_FIELD}). A non-string {@code lang} is
+ *       ignored.
+ *   <li>Duplicate id: the first document kept is kept, later ones are skipped ({@link
+ *       InputProblem.Kind#DUPLICATE_ID}). A skipped document does not claim its id.
+ *   <li>A text longer than {@link Builder#maxCharacters(int)} characters: cut to that length (one
+ *       less if the cut would split a surrogate pair) and kept, with a warning ({@link
+ *       InputProblem.Kind#TRUNCATED}). A {@code .txt} file is read only up to the limit, so invalid
+ *       UTF-8 after it goes unnoticed; a JSONL line is parsed whole (the JSON must be checked),
+ *       then cut.
+ *   <li>An I/O error inside a file (a corrupt gzip stream, a file that vanished): reported ({@link
+ *       InputProblem.Kind#UNREADABLE}); documents read before it are kept.
+ *   <li>An input path that does not exist, cannot be read or has an unsupported type: {@link
+ *       UnreadableInputException} from {@link #iterator} and {@link #forEach}, before any document.
+ * </ul>
+ *
+ * <p>Memory: a {@code .txt} document costs at most {@code maxCharacters} characters; a JSONL line
+ * costs its {@code text} value once (Jackson's buffer) plus the kept prefix, never its bytes.
+ *
+ * <p>Instances are immutable and may be shared; each {@link #iterator} call reads the input anew.
+ */
+public final class DocumentSource {
+  /** Default {@link Builder#maxCharacters(int)}: 5,000,000 characters (UTF-16 code units). */
+  public static final int DEFAULT_MAX_CHARACTERS = 5_000_000;
+
+  private final Path path;
+  private final int maxCharacters;
+
+  private DocumentSource(Builder builder) {
+    this.path = builder.path;
+    this.maxCharacters = builder.maxCharacters;
+  }
+
+  /**
+   * A source with the default settings.
+   *
+   * @param path a folder, {@code .txt}, {@code .jsonl} or {@code .jsonl.gz} file; checked when read
+   * @throws NullPointerException if {@code path} is null
+   */
+  public static DocumentSource of(Path path) {
+    return builder(path).build();
+  }
+
+  /**
+   * A builder for a source reading {@code path}.
+   *
+   * @param path a folder, {@code .txt}, {@code .jsonl} or {@code .jsonl.gz} file; checked when read
+   * @throws NullPointerException if {@code path} is null
+   */
+  public static Builder builder(Path path) {
+    return new Builder(path);
+  }
+
+  /** The input path. */
+  public Path path() {
+    return path;
+  }
+
+  /** The maximum length of a document's text in characters; longer texts are truncated. */
+  public int maxCharacters() {
+    return maxCharacters;
+  }
+
+  /**
+   * Opens the input for reading one document at a time.
+   *
+   * @param problems receives every problem found, in input order; never null
+   * @return an iterator to close after use
+   * @throws UnreadableInputException if the path does not exist, cannot be read, or is neither a
+   *     folder nor a {@code .txt}, {@code .jsonl} or {@code .jsonl.gz} file
+   */
+  public DocumentIterator iterator(Consumer<? super InputProblem> problems)
+      throws UnreadableInputException {
+    Objects.requireNonNull(problems, "problems");
+    if (Files.isDirectory(path)) {
+      return new TextFileIterator(listTextFiles(), maxCharacters, problems);
+    }
+    if (!Files.exists(path)) {
+      throw new UnreadableInputException(path, "no such file or directory", null);
+    }
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!Files.isRegularFile(path)) {
+      throw new UnreadableInputException(path, "not a regular file or folder", null);
+    }
+    if (!Files.isReadable(path)) {
+      throw new UnreadableInputException(path, "permission denied", null);
+    }
+    if (name.endsWith(".txt")) {
+      return new TextFileIterator(List.of(path), maxCharacters, problems);
+    }
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return new JsonlIterator(path, false, maxCharacters, problems);
+    }
+    if (name.endsWith(".jsonl.gz") || name.endsWith(".ndjson.gz")) {
+      return new JsonlIterator(path, true, maxCharacters, problems);
+    }
+    throw new UnreadableInputException(
+        path, "unsupported file type; expected a folder, .txt, .jsonl or .jsonl.gz", null);
+  }
+
+  /**
+   * Reads every document, in input order, passing each good one to {@code documents} and each
+   * problem to {@code problems}. Returns when the input is exhausted.
+   *
+   * @param documents receives each document read; never null
+   * @param problems receives each problem found; never null
+   * @throws UnreadableInputException as {@link #iterator}
+   */
+  public void forEach(Consumer<? super Document> documents, Consumer<? super InputProblem> problems)
+      throws UnreadableInputException {
+    Objects.requireNonNull(documents, "documents");
+    try (DocumentIterator iterator = iterator(problems)) {
+      while (iterator.hasNext()) {
+        documents.accept(iterator.next());
+      }
+    }
+  }
+
+  private List<Path> listTextFiles() throws UnreadableInputException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".txt") && Files.isRegularFile(entry)) {
+          files.add(entry);
+        }
+      }
+    } catch (AccessDeniedException e) {
+      throw new UnreadableInputException(path, "permission denied", e);
+    } catch (NoSuchFileException e) {
+      throw new UnreadableInputException(path, "no such file or directory", e);
+    } catch (IOException e) {
+      throw new UnreadableInputException(path, String.valueOf(e.getMessage()), e);
+    }
+    files.sort(Comparator.comparing(file -> file.getFileName().toString()));
+    return files;
+  }
+
+  @Override
+  public String toString() {
+    return "DocumentSource{path=" + path + ", maxCharacters=" + maxCharacters + "}";
+  }
+
+  /** Settings for a {@link DocumentSource}. Not thread-safe; {@link #build()} copies them. */
+  public static final class Builder {
+    private final Path path;
+    private int maxCharacters = DEFAULT_MAX_CHARACTERS;
+
+    private Builder(Path path) {
+      this.path = Objects.requireNonNull(path, "path");
+    }
+
+    /**
+     * The maximum length of a document's text in characters (UTF-16 code units); a longer text is
+     * truncated with a {@link InputProblem.Kind#TRUNCATED} warning. Default {@value
+     * DocumentSource#DEFAULT_MAX_CHARACTERS}.
+     *
+     * @throws IllegalArgumentException if {@code maxCharacters} is not positive
+     */
+    public Builder maxCharacters(int maxCharacters) {
+      if (maxCharacters <= 0) {
+        throw new IllegalArgumentException("maxCharacters must be > 0, got " + maxCharacters);
+      }
+      this.maxCharacters = maxCharacters;
+      return this;
+    }
+
+    /** The immutable source. */
+    public DocumentSource build() {
+      return new DocumentSource(this);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.polydup.io;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One problem found while reading input: a document that was skipped, or one that was kept with a
+ * change (truncated). Reading never stops at a problem; it is reported and the reader moves on.
+ *
+ * <p>{@link #toString()} gives the compiler-style form {@code docs.jsonl:17: malformed JSON at
+ * column 5 (Unexpected character ...); line skipped}, and {@link #toMap()} the object written to
+ * {@code problems.jsonl}.
+ *
+ * @param source the file the problem is in, as a path string; never null
+ * @param line 1-based line number in {@code source} (for a {@code .txt} file: the line the problem
+ *     starts on, where one is known), or 0 when the problem concerns the whole file
+ * @param documentId the document's id when it is known, otherwise {@code null}
+ * @param kind what went wrong; never null
+ * @param message a human-readable description without the location prefix; never null
+ */
+public record InputProblem(String source, long line, String documentId, Kind kind, String message) {
+
+  /** How bad a problem is. */
+  public enum Severity {
+    /** The document was kept, with a change (for example truncated). */
+    WARNING,
+    /** The document (or the whole file) was skipped. */
+    ERROR
+  }
+
+  /** What went wrong. Every kind except {@link #TRUNCATED} means the document was skipped. */
+  public enum Kind {
+    /** Empty file, a JSONL file without lines, or a document whose text is empty or blank. */
+    EMPTY,
+    /** The file looks binary (NUL bytes, or mostly control characters, in its first 8000 bytes). */
+    BINARY,
+    /** Bytes that are not valid UTF-8 (including UTF-16 files); the whole document is skipped. */
+    INVALID_UTF8,
+    /** A JSONL line that is not JSON, not a JSON object, or has content after the object. */
+    MALFORMED_JSON,
+    /** A JSONL object without {@code id} or {@code text}. */
+    MISSING_FIELD,
+    /** A JSONL {@code id} or {@code text} that is null, not a string, or (for {@code id}) blank. */
+    INVALID_FIELD,
+    /** An id already seen in this input; the first document with that id is kept. */
+    DUPLICATE_ID,
+    /** A document longer than the configured maximum; it is kept, cut to the maximum. */
+    TRUNCATED,
+    /** A file that could not be read (I/O error, corrupt gzip); documents before the error stay. */
+    UNREADABLE;
+
+    /** {@link Severity#WARNING} for {@link #TRUNCATED}, {@link Severity#ERROR} otherwise. */
+    public Severity severity() {
+      return this == TRUNCATED ? Severity.WARNING : Severity.ERROR;
+    }
+
+    /** The lower-case name used in JSON output, e.g. {@code "malformed_json"}. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Validates the fields.
+   *
+   * @throws NullPointerException if {@code source}, {@code kind} or {@code message} is null
+   * @throws IllegalArgumentException if {@code line} is negative
+   */
+  public InputProblem {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(message, "message");
+    if (line < 0) {
+      throw new IllegalArgumentException("line must be >= 0, got " + line);
+    }
+  }
+
+  /** The severity of this problem's kind. */
+  public Severity severity() {
+    return kind.severity();
+  }
+
+  /**
+   * The problem as an ordered map for JSON output, with the keys {@code source}, {@code line},
+   * {@code id} (only when known), {@code kind}, {@code severity} and {@code message}.
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("source", source);
+    map.put("line", line);
+    if (documentId != null) {
+      map.put("id", documentId);
+    }
+    map.put("kind", kind.label());
+    map.put("severity", severity().name().toLowerCase(Locale.ROOT));
+    map.put("message", message);
+    return map;
+  }
+
+  /** {@code source:line: message}, or {@code source: message} when the line is 0. */
+  @Override
+  public String toString() {
+    return line > 0 ? source + ":" + line + ": " + message : source + ": " + message;
+  }
+}

@@ -1,0 +1,269 @@
+package org.polydup.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes JSON Lines: one JSON object per line, UTF-8, with Jackson's streaming generator.
+ *
+ * <p>Values are written as follows; keys keep the map's iteration order (use a {@link
+ * java.util.LinkedHashMap} for a stable order):
+ *
+ * <ul>
+ *   <li>{@code null} → {@code null}; {@link CharSequence} and {@link Character} → string; {@link
+ *       Boolean} → boolean;
+ *   <li>{@link Byte}, {@link Short}, {@link Integer}, {@link Long}, {@link BigInteger} → integer;
+ *       {@link BigDecimal} → number as given;
+ *   <li>{@link Double} and {@link Float} → rounded half-up to at most {@value #DECIMALS} decimals
+ *       ({@code 0.123456} → {@code 0.1235}, {@code 1.0} → {@code 1.0}); NaN and infinities, which
+ *       JSON cannot represent, → {@code null};
+ *   <li>{@link Enum} → its lower-case name ({@code Relation.CONTAINED} → {@code "contained"});
+ *   <li>{@link Map} → object (keys by {@link String#valueOf}); {@link Iterable} and arrays
+ *       (including primitive arrays) → array; {@link Optional} → its value or {@code null};
+ *   <li>a {@link Record} → object with its components in declaration order.
+ * </ul>
+ *
+ * <p>Non-ASCII text is written as UTF-8, not escaped. An unpaired surrogate in a string (possible
+ * in text decoded from {@code \}{@code uD800} escapes) is written as U+FFFD.
+ *
+ * <p>{@link #write} is synchronized, so several threads may share one writer; each line is
+ * complete. Lines reach the stream when the internal buffer fills, on {@link #flush()} and on
+ * {@link #close()}.
+ */
+public final class JsonlWriter implements Closeable, Flushable {
+  /** Decimals kept for {@code double} and {@code float} values. */
+  public static final int DECIMALS = 4;
+
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
+
+  private final OutputStream out;
+  private final boolean closeStream;
+  private final JsonGenerator generator;
+  private long lines;
+
+  private JsonlWriter(OutputStream out, boolean closeStream) throws IOException {
+    this.out = out;
+    this.closeStream = closeStream;
+    this.generator = JSON.createGenerator(out, JsonEncoding.UTF8);
+    this.generator.setRootValueSeparator(null);
+  }
+
+  /**
+   * Creates (or truncates) a file and writes to it; a name ending in {@code .gz} is
+   * gzip-compressed. Parent folders are created. {@link #close()} closes the file.
+   *
+   * @throws IOException if the file cannot be created
+   */
+  public static JsonlWriter open(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+      stream = new GZIPOutputStream(stream, 1 << 16);
+    }
+    return new JsonlWriter(stream, true);
+  }
+
+  /**
+   * Writes to a stream, for example {@code System.out}. {@link #close()} flushes but does not close
+   * the stream.
+   *
+   * @throws IOException if the generator cannot be created
+   */
+  public static JsonlWriter to(OutputStream out) throws IOException {
+    return new JsonlWriter(Objects.requireNonNull(out, "out"), false);
+  }
+
+  /**
+   * Writes one object as one line.
+   *
+   * @param object keys in the order to write; values as described in the class comment
+   * @throws IllegalArgumentException if a value has an unsupported type (naming the key and type)
+   * @throws IOException if writing fails
+   */
+  public synchronized void write(Map<String, ?> object) throws IOException {
+    Objects.requireNonNull(object, "object");
+    writeValue(object, "(top level)");
+    generator.writeRaw('\n');
+    lines++;
+  }
+
+  /**
+   * Writes one record as one line, its components in declaration order.
+   *
+   * @throws IllegalArgumentException if a component has an unsupported type
+   * @throws IOException if writing fails
+   */
+  public synchronized void write(Record record) throws IOException {
+    Objects.requireNonNull(record, "record");
+    writeValue(record, "(top level)");
+    generator.writeRaw('\n');
+    lines++;
+  }
+
+  /** Lines written so far. */
+  public synchronized long lines() {
+    return lines;
+  }
+
+  /** Sends buffered lines to the stream and flushes it. */
+  @Override
+  public synchronized void flush() throws IOException {
+    generator.flush();
+  }
+
+  /** Flushes, and closes the file if this writer opened it. */
+  @Override
+  public synchronized void close() throws IOException {
+    generator.close();
+    if (closeStream) {
+      out.close();
+    } else {
+      out.flush();
+    }
+  }
+
+  /** Rounds half-up to {@value #DECIMALS} decimals; NaN and infinities stay as they are. */
+  static double round(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return value;
+    }
+    double rounded =
+        BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
+    return rounded == 0.0 ? 0.0 : rounded; // no "-0.0"
+  }
+
+  private void writeValue(Object value, Object key) throws IOException {
+    if (value == null) {
+      generator.writeNull();
+    } else if (value instanceof CharSequence || value instanceof Character) {
+      generator.writeString(wellFormed(value.toString()));
+    } else if (value instanceof Boolean) {
+      generator.writeBoolean((Boolean) value);
+    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      generator.writeNumber(((Number) value).intValue());
+    } else if (value instanceof Long) {
+      generator.writeNumber((Long) value);
+    } else if (value instanceof Double || value instanceof Float) {
+      double number = round(((Number) value).doubleValue());
+      if (Double.isNaN(number) || Double.isInfinite(number)) {
+        generator.writeNull();
+      } else {
+        generator.writeNumber(number);
+      }
+    } else if (value instanceof BigInteger) {
+      generator.writeNumber((BigInteger) value);
+    } else if (value instanceof BigDecimal) {
+      generator.writeNumber((BigDecimal) value);
+    } else if (value instanceof Enum) {
+      generator.writeString(((Enum<?>) value).name().toLowerCase(Locale.ROOT));
+    } else if (value instanceof Map) {
+      generator.writeStartObject();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        String name = wellFormed(String.valueOf(entry.getKey()));
+        generator.writeFieldName(name);
+        writeValue(entry.getValue(), name);
+      }
+      generator.writeEndObject();
+    } else if (value instanceof Iterable) {
+      generator.writeStartArray();
+      int index = 0;
+      for (Object element : (Iterable<?>) value) {
+        writeValue(element, index++);
+      }
+      generator.writeEndArray();
+    } else if (value.getClass().isArray()) {
+      generator.writeStartArray();
+      int length = Array.getLength(value);
+      for (int index = 0; index < length; index++) {
+        writeValue(Array.get(value, index), index);
+      }
+      generator.writeEndArray();
+    } else if (value instanceof Optional) {
+      writeValue(((Optional<?>) value).orElse(null), key);
+    } else if (value instanceof Record) {
+      generator.writeStartObject();
+      for (RecordComponent component : value.getClass().getRecordComponents()) {
+        Object componentValue;
+        try {
+          componentValue = component.getAccessor().invoke(value);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalArgumentException(
+              "cannot read record component " + component.getName(), e);
+        }
+        generator.writeFieldName(component.getName());
+        writeValue(componentValue, component.getName());
+      }
+      generator.writeEndObject();
+    } else {
+      throw new IllegalArgumentException(
+          "cannot write a "
+              + value.getClass().getName()
+              + " as JSON (at key or index "
+              + key
+              + ")");
+    }
+  }
+
+  /** Replaces unpaired surrogates with U+FFFD, which Jackson's UTF-8 output would reject. */
+  static String wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired =
+            Character.isHighSurrogate(c)
+                && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+        if (!paired) {
+          return replaceUnpaired(text);
+        }
+        i++;
+      }
+    }
+    return text;
+  }
+
+  private static String replaceUnpaired(String text) {
+    StringBuilder result = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        result.append(c).append(text.charAt(i + 1));
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        result.append('\uFFFD');
+      } else {
+        result.append(c);
+      }
+    }
+    return result.toString();
+  }
+}
