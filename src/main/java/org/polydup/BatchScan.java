@@ -69,7 +69,7 @@ final class BatchScan {
             progress.update("fingerprint", done.incrementAndGet(), n);
           });
 
-      LshIndex lsh = new LshIndex(configuration.lshParameters());
+      LshIndex lsh = LshIndex.create(configuration.lshParameters());
       PassageIndex passages = new PassageIndex(PassageIndex.DEFAULT_WINDOW, configuration.boilerplateDocumentFrequency());
       long indexBytes = 0;
       long verificationBytes = 0;

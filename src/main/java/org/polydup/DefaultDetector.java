@@ -41,7 +41,7 @@ final class DefaultDetector implements Detector {
     this.identifier = LanguageIdentifier.create(configuration.languages());
     this.workers = ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
     this.judge = new PairJudge(configuration);
-    this.lsh = new LshIndex(configuration.lshParameters());
+    this.lsh = LshIndex.create(configuration.lshParameters());
     this.passages =
         new PassageIndex(
             PassageIndex.DEFAULT_WINDOW, configuration.boilerplateDocumentFrequency());

@@ -2,7 +2,6 @@ package org.polydup;
 
 import org.polydup.sketch.MinHashSignature;
 import org.polydup.sketch.MinHasher;
-import org.polydup.text.AnalyzedText;
 import org.polydup.text.TextAnalyzer;
 import org.polydup.text.TextOptions;
 import org.polydup.verify.ShingleSequence;
@@ -17,7 +16,7 @@ final class Fingerprinter {
 
   Fingerprinter(Configuration configuration) {
     this.analyzer =
-        TextAnalyzer.create(
+        new TextAnalyzer(
             new TextOptions(
                 configuration.shingleSize(),
                 configuration.seed(),
@@ -27,16 +26,7 @@ final class Fingerprinter {
   }
 
   Fingerprint fingerprint(String text) {
-    AnalyzedText analyzed = analyzer.analyze(text);
-    int count = analyzed.shingleCount();
-    long[] hashes = analyzed.shingles().clone();
-    int[] starts = new int[count];
-    int[] ends = new int[count];
-    for (int j = 0; j < count; j++) {
-      starts[j] = analyzed.shingleStart(j);
-      ends[j] = analyzed.shingleEnd(j);
-    }
-    ShingleSequence sequence = new ShingleSequence(hashes, starts, ends, text.length());
+    ShingleSequence sequence = ShingleSequence.of(analyzer.analyze(text));
     MinHashSignature signature = minHasher.sign(sequence.distinct());
     return new Fingerprint(sequence, signature);
   }

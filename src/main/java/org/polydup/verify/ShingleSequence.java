@@ -1,6 +1,7 @@
 package org.polydup.verify;
 
 import java.util.Arrays;
+import org.polydup.text.AnalyzedText;
 
 /**
  * The compact form of one analysed document that verification needs: its shingle hashes in text
@@ -48,6 +49,19 @@ public final class ShingleSequence {
       }
     }
     this.distinct = Arrays.copyOf(sorted, n);
+  }
+
+  /** The sequence of an analysed text: its shingles in order, with their character spans. */
+  public static ShingleSequence of(AnalyzedText analyzed) {
+    int count = analyzed.shingleCount();
+    int[] starts = new int[count];
+    int[] ends = new int[count];
+    for (int j = 0; j < count; j++) {
+      starts[j] = analyzed.shingleStart(j);
+      ends[j] = analyzed.shingleEnd(j);
+    }
+    return new ShingleSequence(
+        analyzed.shingles().clone(), starts, ends, analyzed.text().length());
   }
 
   /** Number of shingle positions. */

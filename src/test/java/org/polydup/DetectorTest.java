@@ -1,0 +1,142 @@
+package org.polydup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.polydup.eval.SyndicationEvaluation;
+
+class DetectorTest {
+
+  private static String seed(String name) throws IOException {
+    return Files.readString(Path.of("testdata/seeds", name + ".txt"), StandardCharsets.UTF_8);
+  }
+
+  private static Detector sameLanguage() {
+    return Polydup.builder().crossLanguage(false).threads(2).build();
+  }
+
+  @Test
+  void build_rejectsBadParameters_withTheirNameAndValue() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Polydup.builder().threshold(1.5));
+    assertEquals("threshold must be in (0, 1], got 1.5", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Polydup.builder().threads(0));
+    assertThrows(IllegalArgumentException.class, () -> Polydup.builder().numberOfPermutations(8));
+  }
+
+  @Test
+  void query_returnsContainedStory_whenPageHasFurniture() throws IOException {
+    Detector detector = sameLanguage();
+    detector.add(Document.of("page", seed("000_1ef89ecac97abb9a")));
+    List<Match> found = detector.query(Document.of("story", seed("001_0e17fbea12fc6044")));
+    assertEquals(1, found.size(), "" + found);
+    Match m = found.get(0);
+    assertEquals("story", m.a());
+    assertEquals(Relation.CONTAINED, m.relation());
+    assertEquals("page", m.container());
+    assertFalse(m.passages().isEmpty());
+  }
+
+  @Test
+  void query_findsNothing_forIndependentCoverage() throws IOException {
+    Detector detector = sameLanguage();
+    detector.add(Document.of("story", seed("001_0e17fbea12fc6044")));
+    assertEquals(List.of(), detector.query(Document.of("other", seed("004_adea4495f1fc6c7e"))));
+  }
+
+  @Test
+  void addAndRemove_keepTheIndexConsistent() throws IOException {
+    Detector detector = sameLanguage();
+    detector.add(Document.of("page", seed("000_1ef89ecac97abb9a")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> detector.add(Document.of("page", "another text with the same id")));
+    assertEquals(1, detector.size());
+    assertTrue(detector.remove("page"));
+    assertFalse(detector.remove("page"));
+    assertEquals(0, detector.size());
+    assertEquals(List.of(), detector.query(Document.of("story", seed("001_0e17fbea12fc6044"))));
+  }
+
+  @Test
+  void scan_isDeterministic_acrossRunsAndThreadCounts() {
+    SyndicationEvaluation set = SyndicationEvaluation.load(Path.of("testdata/syndication"));
+    ScanResult one = Polydup.builder().crossLanguage(false).threads(1).build().scan(set.documents());
+    ScanResult two = Polydup.builder().crossLanguage(false).threads(2).build().scan(set.documents());
+    ScanResult again =
+        Polydup.builder().crossLanguage(false).threads(2).build().scan(set.documents());
+    assertFalse(one.matches().isEmpty());
+    assertEquals(one.matches(), two.matches());
+    assertEquals(one.clusters(), two.clusters());
+    assertEquals(two.matches(), again.matches());
+  }
+
+  @Test
+  void scan_rejectsDuplicateIds() {
+    Detector detector = sameLanguage();
+    List<Document> docs = List.of(Document.of("x", "one text"), Document.of("x", "another"));
+    assertThrows(IllegalArgumentException.class, () -> detector.scan(docs));
+  }
+
+  @Test
+  void scan_handlesEmptyAndTinyDocuments() {
+    ScanResult r =
+        sameLanguage()
+            .scan(
+                List.of(
+                    Document.of("empty", ""),
+                    Document.of("space", "   \n\t "),
+                    Document.of("word", "Hello"),
+                    Document.of("word2", "Hello")));
+    assertEquals(4, r.documents());
+    assertTrue(r.problems().isEmpty());
+  }
+
+  @Test
+  void concurrentAddsAndQueries_loseNothing() throws Exception {
+    SyndicationEvaluation set = SyndicationEvaluation.load(Path.of("testdata/syndication"));
+    List<Document> docs = set.documents();
+    Detector detector = sameLanguage();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = offset; i < docs.size(); i += 4) {
+                    detector.add(docs.get(i));
+                    detector.query(docs.get((i * 7) % docs.size()));
+                  }
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(docs.size(), detector.size());
+    // After all adds, every document finds itself-like copies the batch scan finds.
+    ScanResult batch = sameLanguage().scan(docs);
+    Match first = batch.matches().get(0);
+    Document a = docs.stream().filter(d -> d.id().equals(first.a())).findFirst().orElseThrow();
+    assertTrue(
+        detector.query(a).stream().anyMatch(m -> m.b().equals(first.b())),
+        "incremental query finds what the batch scan found: " + first);
+  }
+}

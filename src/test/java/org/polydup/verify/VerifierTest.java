@@ -1,0 +1,123 @@
+package org.polydup.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.polydup.Relation;
+import org.polydup.text.TextAnalyzer;
+import org.polydup.text.TextOptions;
+
+class VerifierTest {
+  private static final TextAnalyzer ANALYZER = new TextAnalyzer(TextOptions.defaults());
+  private static final Verifier VERIFIER = new Verifier(VerificationPolicy.defaults());
+
+  /** Seed 001: the clean English story body (source: ../shared/seeds, testdata/seeds). */
+  private static String story() throws IOException {
+    return Files.readString(
+        Path.of("testdata/seeds/001_0e17fbea12fc6044.txt"), StandardCharsets.UTF_8);
+  }
+
+  /** Seed 004: the same event written independently by another outlet. */
+  private static String independent() throws IOException {
+    return Files.readString(
+        Path.of("testdata/seeds/004_adea4495f1fc6c7e.txt"), StandardCharsets.UTF_8);
+  }
+
+  private static ShingleSequence sequence(String text) {
+    return ShingleSequence.of(ANALYZER.analyze(text));
+  }
+
+  @Test
+  void verify_reportsContainedStory_whenPageHasFurniture() throws IOException {
+    String story = story();
+    String page =
+        "Top stories: Storm hits the coast | Markets rally again\nBy Staff Writer, 12 March\n\n"
+            + story
+            + "\n\nRead also: Ten ways to save energy this winter\nTags: china, leak, hackers\n"
+            + "Share on Facebook · Twitter · Telegram\nWe use cookies to improve your experience.\n"
+            + "© 2024 Example News. All rights reserved.";
+    Verification v = VERIFIER.verify(sequence(page), sequence(story), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, v.relation());
+    assertTrue(v.aContainsB(), "the page contains the story");
+    assertTrue(v.coverageB() > 0.99, "the whole story is covered, got " + v.coverageB());
+    assertEquals(1.0, v.containmentBInA(), 1e-9);
+  }
+
+  @Test
+  void verify_reportsDuplicate_whenTextIsReformatted() throws IOException {
+    String story = story();
+    String edited =
+        story.replace("\"", "“").replace("'", "’").replace("\n", "\n\n").replace(" - ", " — ");
+    Verification v = VERIFIER.verify(sequence(story), sequence(edited), ShingleRarity.NONE);
+    assertEquals(Relation.DUPLICATE, v.relation());
+    assertEquals(1.0, v.jaccard(), 1e-9);
+  }
+
+  @Test
+  void verify_flagsNothing_forIndependentCoverageOfTheSameEvent() throws IOException {
+    Verification v = VERIFIER.verify(sequence(story()), sequence(independent()), ShingleRarity.NONE);
+    assertNull(v.relation(), "same event written independently is not a copy: " + v);
+  }
+
+  @Test
+  void verify_passageOffsetsPointAtTheSameTextInBoth() throws IOException {
+    String story = story();
+    String page = "Breaking news from our partners.\n\n" + story;
+    Verification v = VERIFIER.verify(sequence(page), sequence(story), ShingleRarity.NONE);
+    assertFalse(v.passages().isEmpty());
+    for (SharedPassage p : v.passages()) {
+      assertEquals(
+          story.substring(p.bStart(), p.bEnd()), page.substring(p.aStart(), p.aEnd()), "" + p);
+    }
+  }
+
+  @Test
+  void verify_ignoresSharedBoilerplate_whenItIsCommon() {
+    String furniture =
+        "We use cookies to improve your experience on our site and to show you relevant"
+            + " advertising. By continuing you agree to our cookie policy and terms of service.";
+    String first = "Local council approves the new budget for schools and roads. " + furniture;
+    String second = "Football club signs a young striker from the second division. " + furniture;
+    ShingleSequence a = sequence(first);
+    ShingleSequence b = sequence(second);
+    assertEquals(Relation.CONTAINED, VERIFIER.verify(a, b, ShingleRarity.NONE).relation());
+    ShingleSequence furnitureOnly = sequence(furniture);
+    java.util.Set<Long> common = new java.util.HashSet<>();
+    for (long h : furnitureOnly.distinct()) {
+      common.add(h);
+    }
+    assertNull(VERIFIER.verify(a, b, common::contains).relation());
+  }
+
+  @Test
+  void verify_reportsExcerpt_whenADigestQuotesTheLead() throws IOException {
+    String story = story();
+    String lead = story.substring(0, story.indexOf('\n', 600) > 0 ? story.indexOf('\n', 600) : 600);
+    String digest =
+        "Morning digest | 13 March\n\n1. Storm hits the coast\nHeavy rain is expected across the"
+            + " region tonight.\nRead more → https://example.org/1\n\n2. "
+            + lead
+            + "\nRead more → https://example.org/2\n\n3. Markets rally\nShares rose for a third"
+            + " day.\nRead more → https://example.org/3\n\nUnsubscribe here.";
+    Verification v = VERIFIER.verify(sequence(digest), sequence(story), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, v.relation(), "" + v.longestPassageShingles());
+  }
+
+  @Test
+  void verify_isSymmetricInWhatItFinds() throws IOException {
+    String story = story();
+    String page = "Header line of the site.\n" + story + "\nFooter line of the site.";
+    Verification ab = VERIFIER.verify(sequence(page), sequence(story), ShingleRarity.NONE);
+    Verification ba = VERIFIER.verify(sequence(story), sequence(page), ShingleRarity.NONE);
+    assertEquals(ab.relation(), ba.relation());
+    assertEquals(ab.aContainsB(), !ba.aContainsB());
+    assertEquals(ab.coverageA(), ba.coverageB(), 1e-9);
+  }
+}
