@@ -1,0 +1,165 @@
+package org.polydup.index;
+
+/**
+ * Banding parameters of MinHash LSH: a signature's first {@code bands * rowsPerBand} slots are cut
+ * into {@code bands} bands of {@code rowsPerBand} slots; two documents become candidates when any
+ * band is equal in both.
+ *
+ * <h2>Rationale</h2>
+ *
+ * For Jaccard similarity {@code s}, one band matches with probability {@code s^r} and at least one
+ * of {@code b} bands with {@code P(s) = 1 - (1 - s^r)^b}, an S-curve whose steep part sits near
+ * {@code (1/b)^(1/r)} (Leskovec, Rajaraman, Ullman, "Mining of Massive Datasets", ch. 3.4). {@link
+ * #optimal} picks {@code (b, r)} with {@code b * r <= k} minimising {@code w_fp * ∫_0^t P(s) ds +
+ * w_fn * ∫_t^1 (1 - P(s)) ds}: the areas of false positives below the threshold {@code t} and of
+ * false negatives above it, as datasketch's {@code _optimal_param} does. The integrals use
+ * composite Simpson's rule on 128 intervals, far finer than the differences between neighbouring
+ * {@code (b, r)}.
+ *
+ * @param bands number of bands {@code b}, {@code >= 1}
+ * @param rowsPerBand number of signature slots per band {@code r}, {@code >= 1}
+ */
+public record LshParameters(int bands, int rowsPerBand) {
+  private static final int MAX_PERMUTATIONS = 4096;
+  private static final int INTEGRATION_INTERVALS = 128;
+
+  /**
+   * Validates.
+   *
+   * @throws IllegalArgumentException if {@code bands} or {@code rowsPerBand} is below 1, or their
+   *     product exceeds 4096
+   */
+  public LshParameters {
+    if (bands < 1) {
+      throw new IllegalArgumentException("bands must be >= 1, got " + bands);
+    }
+    if (rowsPerBand < 1) {
+      throw new IllegalArgumentException("rowsPerBand must be >= 1, got " + rowsPerBand);
+    }
+    if ((long) bands * rowsPerBand > MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "bands * rowsPerBand must be <= "
+              + MAX_PERMUTATIONS
+              + ", got "
+              + bands
+              + " * "
+              + rowsPerBand);
+    }
+  }
+
+  /**
+   * Explicit parameters.
+   *
+   * @param bands number of bands, {@code >= 1}
+   * @param rowsPerBand slots per band, {@code >= 1}; {@code bands * rowsPerBand <= 4096}
+   * @return the parameters
+   * @throws IllegalArgumentException if out of range
+   */
+  public static LshParameters of(int bands, int rowsPerBand) {
+    return new LshParameters(bands, rowsPerBand);
+  }
+
+  /**
+   * The parameters minimising the weighted false positive and false negative areas of the S-curve
+   * around {@code threshold} (see the class Javadoc). Ties go to the fewest bands, then the fewest
+   * rows.
+   *
+   * @param threshold the Jaccard similarity meant to separate candidates from non-candidates, in
+   *     {@code (0, 1]}
+   * @param numberOfPermutations slots available in each signature, in {@code [1, 4096]}
+   * @param falsePositiveWeight weight of the false positive area, finite and {@code >= 0}
+   * @param falseNegativeWeight weight of the false negative area, finite and {@code >= 0}; the two
+   *     weights must not both be 0
+   * @return the best parameters, with {@code bands * rowsPerBand <= numberOfPermutations}
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public static LshParameters optimal(
+      double threshold,
+      int numberOfPermutations,
+      double falsePositiveWeight,
+      double falseNegativeWeight) {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+    }
+    if (numberOfPermutations < 1 || numberOfPermutations > MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "numberOfPermutations must be in [1, "
+              + MAX_PERMUTATIONS
+              + "], got "
+              + numberOfPermutations);
+    }
+    checkWeight("falsePositiveWeight", falsePositiveWeight);
+    checkWeight("falseNegativeWeight", falseNegativeWeight);
+    if (falsePositiveWeight + falseNegativeWeight == 0) {
+      throw new IllegalArgumentException(
+          "falsePositiveWeight and falseNegativeWeight must not both be 0, got 0.0 and 0.0");
+    }
+    LshParameters best = null;
+    double bestError = Double.POSITIVE_INFINITY;
+    for (int bands = 1; bands <= numberOfPermutations; bands++) {
+      int maxRows = numberOfPermutations / bands;
+      for (int rows = 1; rows <= maxRows; rows++) {
+        double falsePositive = integrate(bands, rows, 0, threshold, false);
+        double falseNegative = integrate(bands, rows, threshold, 1, true);
+        double error = falsePositiveWeight * falsePositive + falseNegativeWeight * falseNegative;
+        if (error < bestError) {
+          bestError = error;
+          best = new LshParameters(bands, rows);
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Number of signature slots the bands use: {@code bands * rowsPerBand}. */
+  public int slotsUsed() {
+    return bands * rowsPerBand;
+  }
+
+  /**
+   * The probability that two documents with Jaccard similarity {@code jaccard} share at least one
+   * band, assuming independent slots: {@code 1 - (1 - jaccard^rowsPerBand)^bands}.
+   *
+   * @param jaccard in {@code [0, 1]}
+   * @return the probability, in {@code [0, 1]}
+   * @throws IllegalArgumentException if {@code jaccard} is outside {@code [0, 1]}
+   */
+  public double candidateProbability(double jaccard) {
+    if (!(jaccard >= 0 && jaccard <= 1)) {
+      throw new IllegalArgumentException("jaccard must be in [0, 1], got " + jaccard);
+    }
+    return sCurve(bands, rowsPerBand, jaccard);
+  }
+
+  private static double sCurve(int bands, int rows, double s) {
+    // 1 - (1 - s^r)^b via log1p/expm1, which keeps precision when s^r is tiny.
+    double bandMatch = Math.pow(s, rows);
+    if (bandMatch >= 1) {
+      return 1.0;
+    }
+    return -Math.expm1(bands * Math.log1p(-bandMatch));
+  }
+
+  private static double integrate(int bands, int rows, double from, double to, boolean complement) {
+    if (to <= from) {
+      return 0.0;
+    }
+    int n = INTEGRATION_INTERVALS;
+    double step = (to - from) / n;
+    double sum = 0;
+    for (int i = 0; i <= n; i++) {
+      double y = sCurve(bands, rows, from + i * step);
+      if (complement) {
+        y = 1 - y;
+      }
+      sum += (i == 0 || i == n) ? y : (i % 2 == 1 ? 4 * y : 2 * y);
+    }
+    return sum * step / 3;
+  }
+
+  private static void checkWeight(String name, double weight) {
+    if (!(weight >= 0 && Double.isFinite(weight))) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0, got " + weight);
+    }
+  }
+}

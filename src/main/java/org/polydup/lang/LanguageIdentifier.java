@@ -1,0 +1,426 @@
+package org.polydup.lang;
+
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import com.ibm.icu.lang.UScript;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Identifies the language of a text: the Unicode script first, Lingua only where one script serves
+ * several configured languages. Thread-safe; build one per configuration and share it.
+ *
+ * <h2>Rationale</h2>
+ *
+ * <p>Lingua costs 0.4-1.1 ms per document and 35-77 MB of models even in low-accuracy mode ({@code
+ * ../shared/notes/lingua-cost.md}), while the rest of a same-language scan handles tens of
+ * thousands of documents per second. So:
+ *
+ * <ol>
+ *   <li>A caller's hint wins ({@link LanguageGuess.Method#HINT}).
+ *   <li>The letters of the text (up to the first 1,000) are counted per script. A script used by
+ *       one configured language decides alone ({@link LanguageGuess.Method#SCRIPT}): Hangul is
+ *       Korean, Thai is Thai, Greek is Greek, Han with kana is Japanese, Han without kana is
+ *       Chinese. Assumptions, stated because they are wrong for some texts: Devanagari is taken as
+ *       Hindi (Marathi and Nepali share it), Hebrew as Hebrew (not Yiddish), Bengali as Bengali
+ *       (not Assamese), Ethiopic as Amharic (not Tigrinya).
+ *   <li>Latin, Cyrillic and Arabic serve many languages. Lingua runs on a bounded sample (the first
+ *       {@link Builder#maximumSampleLetters} letters, default 300), in low-accuracy mode, with
+ *       candidates narrowed to the configured languages of that script ({@link
+ *       LanguageGuess.Method#LINGUA}). Its detector is built lazily per script on first use, so
+ *       identifying English texts never builds the Cyrillic or Arabic detector; Lingua itself then
+ *       loads a language's models only when a detection needs them. If only one configured language
+ *       uses the script, the script decides without Lingua.
+ *   <li>Otherwise the answer is the script alone, {@code und-Latn}, {@code und-Cyrl}... ({@link
+ *       LanguageGuess.Method#FALLBACK}). This includes Cyrillic text with letters none of the
+ *       configured Cyrillic languages uses (Yakut's ҕ ҥ һ ө ү, Kazakh's қ ң ұ), which Lingua has no
+ *       model for and would otherwise force into Russian.
+ * </ol>
+ */
+public final class LanguageIdentifier {
+
+  /**
+   * The default languages: the project's 20 news languages (en uk ru de cs fr es pl zh ja hi is hr
+   * it pt nl ar tr ko sv) plus languages that a script identifies for free (el he th ka hy bn ta te
+   * kn ml gu pa si km lo my am).
+   */
+  public static final Set<String> DEFAULT_LANGUAGES =
+      Collections.unmodifiableSet(
+          new LinkedHashSet<>(
+              List.of(
+                  "en", "uk", "ru", "de", "cs", "fr", "es", "pl", "zh", "ja", "hi", "is", "hr",
+                  "it", "pt", "nl", "ar", "tr", "ko", "sv", "el", "he", "th", "ka", "hy", "bn",
+                  "ta", "te", "kn", "ml", "gu", "pa", "si", "km", "lo", "my", "am")));
+
+  /** Default number of letters given to Lingua. */
+  public static final int DEFAULT_MAXIMUM_SAMPLE_LETTERS = 300;
+
+  private static final int MAXIMUM_SCRIPT_LETTERS = 1000;
+  private static final double KANA_SHARE_FOR_JAPANESE = 0.05;
+  private static final double FOREIGN_CYRILLIC_SHARE = 0.01;
+  private static final Pattern HINT_PATTERN = Pattern.compile("[a-z]{2,3}");
+
+  /** Scripts that one language owns, by ICU script code. Han and kana are handled apart. */
+  private static final Map<Integer, String> SCRIPT_LANGUAGES =
+      Map.ofEntries(
+          Map.entry(UScript.HANGUL, "ko"),
+          Map.entry(UScript.THAI, "th"),
+          Map.entry(UScript.DEVANAGARI, "hi"),
+          Map.entry(UScript.GREEK, "el"),
+          Map.entry(UScript.HEBREW, "he"),
+          Map.entry(UScript.GEORGIAN, "ka"),
+          Map.entry(UScript.ARMENIAN, "hy"),
+          Map.entry(UScript.BENGALI, "bn"),
+          Map.entry(UScript.TAMIL, "ta"),
+          Map.entry(UScript.TELUGU, "te"),
+          Map.entry(UScript.KANNADA, "kn"),
+          Map.entry(UScript.MALAYALAM, "ml"),
+          Map.entry(UScript.GUJARATI, "gu"),
+          Map.entry(UScript.GURMUKHI, "pa"),
+          Map.entry(UScript.SINHALA, "si"),
+          Map.entry(UScript.KHMER, "km"),
+          Map.entry(UScript.LAO, "lo"),
+          Map.entry(UScript.MYANMAR, "my"),
+          Map.entry(UScript.ETHIOPIC, "am"));
+
+  /** Scripts shared by several languages, where Lingua decides. */
+  private static final Map<Integer, List<Language>> LINGUA_SCRIPTS =
+      Map.of(
+          UScript.LATIN, Language.allWithLatinScript(),
+          UScript.CYRILLIC, Language.allWithCyrillicScript(),
+          UScript.ARABIC, Language.allWithArabicScript());
+
+  private final Set<String> languages;
+  private final int maximumSampleLetters;
+  private final Map<Integer, LazyDetector> detectors = new HashMap<>();
+  private final Map<Integer, String> onlyLanguageOfScript = new HashMap<>();
+  private final AtomicInteger builtDetectorCount = new AtomicInteger();
+
+  private LanguageIdentifier(Set<String> languages, int maximumSampleLetters) {
+    this.languages = languages;
+    this.maximumSampleLetters = maximumSampleLetters;
+    for (Map.Entry<Integer, List<Language>> entry : LINGUA_SCRIPTS.entrySet()) {
+      Set<Language> candidates = EnumSet.noneOf(Language.class);
+      for (Language language : entry.getValue()) {
+        if (languages.contains(code(language))) {
+          candidates.add(language);
+        }
+      }
+      if (candidates.size() == 1) {
+        onlyLanguageOfScript.put(entry.getKey(), code(candidates.iterator().next()));
+      } else if (candidates.size() > 1) {
+        detectors.put(entry.getKey(), new LazyDetector(candidates));
+      }
+    }
+  }
+
+  /** An identifier for {@link #DEFAULT_LANGUAGES} with a 300-letter Lingua sample. */
+  public static LanguageIdentifier create() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every language code this identifier accepts in its configuration. */
+  public static Set<String> supportedLanguages() {
+    Set<String> supported = new TreeSet<>(SCRIPT_LANGUAGES.values());
+    supported.add("zh");
+    supported.add("ja");
+    for (List<Language> scriptLanguages : LINGUA_SCRIPTS.values()) {
+      for (Language language : scriptLanguages) {
+        supported.add(code(language));
+      }
+    }
+    return Collections.unmodifiableSet(supported);
+  }
+
+  /** The configured languages (ISO 639-1), unmodifiable. */
+  public Set<String> languages() {
+    return languages;
+  }
+
+  /** Number of letters of a text given to Lingua, at least 1. */
+  public int maximumSampleLetters() {
+    return maximumSampleLetters;
+  }
+
+  /**
+   * Identifies the language of {@code text}.
+   *
+   * @param text any text, possibly empty; only its first letters are read (1,000 for the script,
+   *     {@link #maximumSampleLetters()} for Lingua)
+   * @param hint the caller's language, such as {@code "de"} or {@code "pt-BR"}, or null; a hint
+   *     whose primary subtag is two or three ASCII letters (other than {@code und}) is returned as
+   *     the answer without reading the text, any other hint is ignored
+   * @return the guess; never null, never throws for any text
+   * @throws NullPointerException if {@code text} is null
+   */
+  public LanguageGuess identify(CharSequence text, String hint) {
+    Objects.requireNonNull(text, "text");
+    String hinted = normaliseHint(hint);
+    if (hinted != null) {
+      return new LanguageGuess(hinted, LanguageGuess.Method.HINT, 1.0);
+    }
+    ScriptCounts counts = ScriptCounts.of(text, MAXIMUM_SCRIPT_LETTERS, maximumSampleLetters);
+    if (counts.letters == 0) {
+      return new LanguageGuess("und", LanguageGuess.Method.FALLBACK, 0.0);
+    }
+    int script = counts.dominantScript();
+    double share = counts.dominantShare();
+    if (script == UScript.HAN || script == UScript.JAPANESE) {
+      boolean japanese = counts.kana >= KANA_SHARE_FOR_JAPANESE * (counts.kana + counts.han);
+      return byScript(japanese ? "ja" : "zh", japanese ? "Jpan" : "Hani", share);
+    }
+    String owner = SCRIPT_LANGUAGES.get(script);
+    if (owner != null) {
+      return byScript(owner, UScript.getShortName(script), share);
+    }
+    if (script == UScript.CYRILLIC
+        && counts.foreignCyrillic > FOREIGN_CYRILLIC_SHARE * counts.dominantCount()) {
+      return fallback(script);
+    }
+    String only = onlyLanguageOfScript.get(script);
+    if (only != null) {
+      return new LanguageGuess(only, LanguageGuess.Method.SCRIPT, share);
+    }
+    LazyDetector lazy = detectors.get(script);
+    if (lazy == null) {
+      return fallback(script);
+    }
+    String sample = text.subSequence(0, counts.sampleEnd).toString();
+    SortedMap<Language, Double> confidences = lazy.get().computeLanguageConfidenceValues(sample);
+    Language best = Language.UNKNOWN;
+    double bestConfidence = -1;
+    for (Map.Entry<Language, Double> entry : confidences.entrySet()) {
+      if (entry.getValue() > bestConfidence) {
+        best = entry.getKey();
+        bestConfidence = entry.getValue();
+      }
+    }
+    if (best == Language.UNKNOWN) {
+      return fallback(script);
+    }
+    return new LanguageGuess(
+        code(best), LanguageGuess.Method.LINGUA, Math.max(0.0, Math.min(1.0, bestConfidence)));
+  }
+
+  /** Number of Lingua detectors built so far (at most one per shared script); for tests. */
+  int builtDetectorCount() {
+    return builtDetectorCount.get();
+  }
+
+  private LanguageGuess byScript(String language, String scriptCode, double share) {
+    return languages.contains(language)
+        ? new LanguageGuess(language, LanguageGuess.Method.SCRIPT, share)
+        : new LanguageGuess("und-" + scriptCode, LanguageGuess.Method.FALLBACK, 0.0);
+  }
+
+  private static LanguageGuess fallback(int script) {
+    return new LanguageGuess(
+        "und-" + UScript.getShortName(script), LanguageGuess.Method.FALLBACK, 0.0);
+  }
+
+  private static String normaliseHint(String hint) {
+    if (hint == null) {
+      return null;
+    }
+    String primary = hint.strip();
+    int separator = primary.indexOf('-');
+    if (separator < 0) {
+      separator = primary.indexOf('_');
+    }
+    if (separator >= 0) {
+      primary = primary.substring(0, separator);
+    }
+    primary = primary.toLowerCase(Locale.ROOT);
+    return HINT_PATTERN.matcher(primary).matches() && !primary.equals("und") ? primary : null;
+  }
+
+  private static String code(Language language) {
+    IsoCode639_1 isoCode = language.getIsoCode639_1();
+    return isoCode.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** Builds the Lingua detector of one script on first use, once. */
+  private final class LazyDetector {
+    private final Set<Language> candidates;
+    private volatile LanguageDetector detector;
+
+    LazyDetector(Set<Language> candidates) {
+      this.candidates = candidates;
+    }
+
+    LanguageDetector get() {
+      LanguageDetector built = detector;
+      if (built == null) {
+        synchronized (this) {
+          built = detector;
+          if (built == null) {
+            built =
+                LanguageDetectorBuilder.fromLanguages(candidates.toArray(new Language[0]))
+                    .withLowAccuracyMode()
+                    .build();
+            detector = built;
+            builtDetectorCount.incrementAndGet();
+          }
+        }
+      }
+      return built;
+    }
+  }
+
+  /** Letter counts per script over a bounded prefix, and where the Lingua sample ends. */
+  private static final class ScriptCounts {
+    private final Map<Integer, Integer> byScript = new HashMap<>();
+    int letters;
+    int han;
+    int kana;
+    int foreignCyrillic;
+    int sampleEnd;
+
+    static ScriptCounts of(CharSequence text, int maximumLetters, int sampleLetters) {
+      ScriptCounts counts = new ScriptCounts();
+      int length = text.length();
+      int position = 0;
+      counts.sampleEnd = length;
+      boolean sampleDone = false;
+      while (position < length && counts.letters < maximumLetters) {
+        int codePoint = Character.codePointAt(text, position);
+        position += Character.charCount(codePoint);
+        if (!Character.isLetter(codePoint)) {
+          continue;
+        }
+        int script = UScript.getScript(codePoint);
+        if (script == UScript.COMMON || script == UScript.INHERITED) {
+          // Letters such as the prolonged sound mark ー: Japanese when in the kana block.
+          if (codePoint < 0x3040 || codePoint > 0x30FF) {
+            continue;
+          }
+          script = UScript.KATAKANA;
+        }
+        counts.letters++;
+        if (!sampleDone && counts.letters >= sampleLetters) {
+          counts.sampleEnd = position;
+          sampleDone = true;
+        }
+        if (script == UScript.HAN) {
+          counts.han++;
+          script = UScript.JAPANESE; // Han and kana count together; the kana share splits them
+        } else if (script == UScript.HIRAGANA || script == UScript.KATAKANA) {
+          counts.kana++;
+          script = UScript.JAPANESE;
+        } else if (script == UScript.CYRILLIC && isForeignCyrillic(codePoint)) {
+          counts.foreignCyrillic++;
+        }
+        counts.byScript.merge(script, 1, Integer::sum);
+      }
+      return counts;
+    }
+
+    /** Cyrillic letters outside Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian. */
+    private static boolean isForeignCyrillic(int codePoint) {
+      return !(codePoint >= 0x0400 && codePoint <= 0x045F)
+          && codePoint != 0x0490
+          && codePoint != 0x0491;
+    }
+
+    int dominantScript() {
+      int best = UScript.INVALID_CODE;
+      int bestCount = -1;
+      for (Map.Entry<Integer, Integer> entry : byScript.entrySet()) {
+        if (entry.getValue() > bestCount) {
+          best = entry.getKey();
+          bestCount = entry.getValue();
+        }
+      }
+      if (best == UScript.JAPANESE && kana == 0) {
+        return UScript.HAN;
+      }
+      return best;
+    }
+
+    int dominantCount() {
+      int best = 0;
+      for (int count : byScript.values()) {
+        best = Math.max(best, count);
+      }
+      return best;
+    }
+
+    double dominantShare() {
+      return letters == 0 ? 0.0 : (double) dominantCount() / letters;
+    }
+  }
+
+  /** Mutable builder for {@link LanguageIdentifier}; validation happens in {@link #build()}. */
+  public static final class Builder {
+    private Set<String> languages = DEFAULT_LANGUAGES;
+    private int maximumSampleLetters = DEFAULT_MAXIMUM_SAMPLE_LETTERS;
+
+    private Builder() {}
+
+    /** The languages to tell apart, ISO 639-1 codes (case-insensitive); checked by build(). */
+    public Builder languages(Collection<String> languages) {
+      Objects.requireNonNull(languages, "languages");
+      Set<String> normalised = new LinkedHashSet<>();
+      for (String language : languages) {
+        normalised.add(Objects.requireNonNull(language, "language").toLowerCase(Locale.ROOT));
+      }
+      this.languages = normalised;
+      return this;
+    }
+
+    /** The languages to tell apart, ISO 639-1 codes (case-insensitive); checked by build(). */
+    public Builder languages(String... languages) {
+      return languages(List.of(languages));
+    }
+
+    /** Letters of a text given to Lingua, in [1, 100000]; checked by build(). */
+    public Builder maximumSampleLetters(int maximumSampleLetters) {
+      this.maximumSampleLetters = maximumSampleLetters;
+      return this;
+    }
+
+    /**
+     * Builds the identifier. Cheap: no Lingua model is loaded here.
+     *
+     * @throws IllegalArgumentException if the language set is empty, names a code not in {@link
+     *     #supportedLanguages()}, or the sample size is out of range
+     */
+    public LanguageIdentifier build() {
+      if (languages.isEmpty()) {
+        throw new IllegalArgumentException("languages must not be empty");
+      }
+      Set<String> supported = supportedLanguages();
+      for (String language : languages) {
+        if (!supported.contains(language)) {
+          throw new IllegalArgumentException(
+              "languages contains unsupported code '" + language + "', supported: " + supported);
+        }
+      }
+      if (maximumSampleLetters < 1 || maximumSampleLetters > 100_000) {
+        throw new IllegalArgumentException(
+            "maximumSampleLetters must be in [1, 100000], got " + maximumSampleLetters);
+      }
+      return new LanguageIdentifier(
+          Collections.unmodifiableSet(new LinkedHashSet<>(languages)), maximumSampleLetters);
+    }
+  }
+}

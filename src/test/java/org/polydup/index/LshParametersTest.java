@@ -1,0 +1,75 @@
+package org.polydup.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LshParametersTest {
+  @Test
+  void optimal_rejectsBadArguments_withNamedMessages() {
+    IllegalArgumentException threshold =
+        assertThrows(
+            IllegalArgumentException.class, () -> LshParameters.optimal(1.5, 128, 0.5, 0.5));
+    assertEquals("threshold must be in (0, 1], got 1.5", threshold.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> LshParameters.optimal(0, 128, 0.5, 0.5));
+    assertThrows(
+        IllegalArgumentException.class, () -> LshParameters.optimal(Double.NaN, 128, 0.5, 0.5));
+    IllegalArgumentException permutations =
+        assertThrows(IllegalArgumentException.class, () -> LshParameters.optimal(0.5, 0, 0.5, 0.5));
+    assertEquals("numberOfPermutations must be in [1, 4096], got 0", permutations.getMessage());
+    IllegalArgumentException weight =
+        assertThrows(
+            IllegalArgumentException.class, () -> LshParameters.optimal(0.5, 128, -1, 0.5));
+    assertEquals("falsePositiveWeight must be finite and >= 0, got -1.0", weight.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> LshParameters.optimal(0.5, 128, 0, 0));
+    assertEquals(
+        "bands must be >= 1, got 0",
+        assertThrows(IllegalArgumentException.class, () -> LshParameters.of(0, 4)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> LshParameters.of(4, 0));
+    assertThrows(IllegalArgumentException.class, () -> LshParameters.of(4097, 1));
+  }
+
+  /**
+   * Reference values: datasketch's {@code _optimal_param} algorithm with scipy's {@code quad} (run
+   * with scipy 1.17; the (0.75, 256) cases are also the examples in text-dedup's docstring).
+   */
+  @Test
+  void optimal_matchesDatasketch_forCommonSettings() {
+    assertEquals(LshParameters.of(5, 25), LshParameters.optimal(0.9, 128, 0.5, 0.5));
+    assertEquals(LshParameters.of(9, 13), LshParameters.optimal(0.8, 128, 0.5, 0.5));
+    assertEquals(LshParameters.of(25, 5), LshParameters.optimal(0.5, 128, 0.5, 0.5));
+    assertEquals(LshParameters.of(21, 3), LshParameters.optimal(0.3, 64, 0.5, 0.5));
+    assertEquals(LshParameters.of(21, 12), LshParameters.optimal(0.75, 256, 0.5, 0.5));
+    assertEquals(LshParameters.of(28, 9), LshParameters.optimal(0.75, 256, 0.1, 0.9));
+  }
+
+  @Test
+  void optimal_usesAtMostNumberOfPermutations_andPutsSteepPartNearThreshold() {
+    for (double threshold : new double[] {0.3, 0.5, 0.7, 0.9}) {
+      for (int k : new int[] {16, 64, 128, 256}) {
+        LshParameters parameters = LshParameters.optimal(threshold, k, 0.5, 0.5);
+        assertTrue(parameters.slotsUsed() <= k, parameters.toString());
+        assertTrue(parameters.candidateProbability(Math.min(1, threshold + 0.2)) > 0.5);
+      }
+    }
+  }
+
+  @Test
+  void optimal_withHeavierFalseNegativeWeight_movesCurveLeft() {
+    LshParameters balanced = LshParameters.optimal(0.6, 128, 0.5, 0.5);
+    LshParameters recall = LshParameters.optimal(0.6, 128, 0.1, 0.9);
+    assertTrue(recall.candidateProbability(0.5) > balanced.candidateProbability(0.5));
+  }
+
+  @Test
+  void candidateProbability_followsSCurve_andValidates() {
+    LshParameters parameters = LshParameters.of(20, 5);
+    assertEquals(0.0, parameters.candidateProbability(0.0));
+    assertEquals(1.0, parameters.candidateProbability(1.0));
+    assertEquals(
+        1 - Math.pow(1 - Math.pow(0.5, 5), 20), parameters.candidateProbability(0.5), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> parameters.candidateProbability(1.01));
+  }
+}
