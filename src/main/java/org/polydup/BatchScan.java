@@ -25,6 +25,13 @@ import org.polydup.verify.DocumentFrequencies;
  * sorted before verification, so thread scheduling changes nothing in the output.
  */
 final class BatchScan {
+  /**
+   * Passage candidates must share two winnowed fingerprints: one alone is a single 10-word phrase,
+   * which unrelated news texts share often enough to swamp verification on large corpora, while
+   * every copy worth reporting (a story, a truncation, a digest's quoted lead) spans many.
+   */
+  static final int MINIMUM_SHARED_FINGERPRINTS = 2;
+
   private final Configuration configuration;
   private final LanguageIdentifier identifier;
   private final CrossLanguageStage crossLanguage;
@@ -70,7 +77,7 @@ final class BatchScan {
           });
 
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
-      PassageIndex passages = new PassageIndex(PassageIndex.DEFAULT_WINDOW, configuration.boilerplateDocumentFrequency());
+      PassageIndex passages = PassageIndex.create(configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
       long indexBytes = 0;
       long verificationBytes = 0;
       for (int i = 0; i < n; i++) {
@@ -84,7 +91,12 @@ final class BatchScan {
       indexBytes += lsh.estimatedBytes() + passages.estimatedBytes();
       LongOpenHashSet candidateSet = new LongOpenHashSet();
       lsh.forEachCandidatePair((x, y) -> candidateSet.add(pairKey(x, y)));
-      passages.forEachCandidatePair((x, y, shared) -> candidateSet.add(pairKey(x, y)));
+      passages.forEachCandidatePair(
+          (x, y, shared) -> {
+            if (shared >= MINIMUM_SHARED_FINGERPRINTS) {
+              candidateSet.add(pairKey(x, y));
+            }
+          });
       long[] candidates = candidateSet.toLongArray();
       Arrays.sort(candidates);
 

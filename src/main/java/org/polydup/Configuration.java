@@ -18,6 +18,14 @@ record Configuration(
     VerificationPolicy verificationPolicy,
     Set<String> languages) {
 
+  /**
+   * Winnowing window of the passage index: with 3-word shingles, any shared run of at least 10
+   * words yields a shared fingerprint, at a density of about 2/9 of the shingles.
+   */
+  int passageWindow() {
+    return 8;
+  }
+
   Configuration(Polydup.Builder builder, LshParameters lsh) {
     this(
         builder.threshold,

@@ -38,13 +38,15 @@ final class DefaultDetector implements Detector {
 
   DefaultDetector(Configuration configuration) {
     this.configuration = configuration;
-    this.identifier = LanguageIdentifier.create(configuration.languages());
+    this.identifier =
+        configuration.languages() == null
+            ? LanguageIdentifier.create()
+            : LanguageIdentifier.builder().languages(configuration.languages()).build();
     this.workers = ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
     this.judge = new PairJudge(configuration);
     this.lsh = LshIndex.create(configuration.lshParameters());
     this.passages =
-        new PassageIndex(
-            PassageIndex.DEFAULT_WINDOW, configuration.boilerplateDocumentFrequency());
+        PassageIndex.create(configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
     this.frequencies =
         new DocumentFrequencies(
             INCREMENTAL_FREQUENCY_CELLS, configuration.boilerplateDocumentFrequency());
@@ -81,7 +83,7 @@ final class DefaultDetector implements Detector {
       }
       Stored s = stored.get(slot);
       lsh.remove(slot);
-      passages.remove(slot, s.fingerprint().shingles().positional());
+      passages.remove(slot);
       stored.set(slot, null);
       return true;
     } finally {

@@ -17,16 +17,16 @@ public final class ShingleSequence {
   private final int[] starts;
   private final int[] ends;
   private final long[] distinct;
-  private final int textLength;
+  private final String text;
 
   /**
    * @param positional shingle hashes in text order (repeats allowed); owned by this object
    * @param starts character offset where each shingle starts in the raw text; same length
    * @param ends character offset where each shingle ends in the raw text; same length
-   * @param textLength length of the raw text in chars
+   * @param text the raw text the offsets point into (referenced, not copied)
    * @throws IllegalArgumentException when the arrays differ in length
    */
-  public ShingleSequence(long[] positional, int[] starts, int[] ends, int textLength) {
+  public ShingleSequence(String text, long[] positional, int[] starts, int[] ends) {
     if (positional.length != starts.length || positional.length != ends.length) {
       throw new IllegalArgumentException(
           "positional, starts and ends must have one length, got "
@@ -39,7 +39,7 @@ public final class ShingleSequence {
     this.positional = positional;
     this.starts = starts;
     this.ends = ends;
-    this.textLength = textLength;
+    this.text = text;
     long[] sorted = positional.clone();
     Arrays.sort(sorted);
     int n = 0;
@@ -60,8 +60,7 @@ public final class ShingleSequence {
       starts[j] = analyzed.shingleStart(j);
       ends[j] = analyzed.shingleEnd(j);
     }
-    return new ShingleSequence(
-        analyzed.shingles().clone(), starts, ends, analyzed.text().length());
+    return new ShingleSequence(analyzed.text(), analyzed.shingles().clone(), starts, ends);
   }
 
   /** Number of shingle positions. */
@@ -94,9 +93,14 @@ public final class ShingleSequence {
     return positional;
   }
 
+  /** The raw text. */
+  public String text() {
+    return text;
+  }
+
   /** Length of the raw text in chars. */
   public int textLength() {
-    return textLength;
+    return text.length();
   }
 
   /** Approximate heap footprint in bytes, for memory reports. */

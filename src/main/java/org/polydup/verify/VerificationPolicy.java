@@ -14,14 +14,16 @@ package org.polydup.verify;
  *     it is covered; default 0.5
  * @param duplicateCoverage and when the larger text is covered at least this much too, the pair is
  *     a {@code duplicate} rather than {@code contained}; default 0.75
- * @param minimumExcerptShingles a single informative shared passage this long is a copied excerpt
- *     (a story's lead in a digest) even when it covers little of either text; default 30
+ * @param minimumExcerptCharacters a single shared passage of whole sentences at least this long,
+ *     in Latin-equivalent characters (see {@link Excerpts}), is a copied excerpt (a story's lead in
+ *     a digest) even when it covers little of either text; default 300, above the 150–200
+ *     characters of a typical link preview
  */
 public record VerificationPolicy(
     int minimumPassageShingles,
     double containedCoverage,
     double duplicateCoverage,
-    int minimumExcerptShingles) {
+    int minimumExcerptCharacters) {
 
   /** Validates the ranges. */
   public VerificationPolicy {
@@ -31,18 +33,15 @@ public record VerificationPolicy(
     }
     requireFraction("containedCoverage", containedCoverage);
     requireFraction("duplicateCoverage", duplicateCoverage);
-    if (minimumExcerptShingles < minimumPassageShingles) {
+    if (minimumExcerptCharacters < 1) {
       throw new IllegalArgumentException(
-          "minimumExcerptShingles must be >= minimumPassageShingles ("
-              + minimumPassageShingles
-              + "), got "
-              + minimumExcerptShingles);
+          "minimumExcerptCharacters must be >= 1, got " + minimumExcerptCharacters);
     }
   }
 
   /** The defaults described on each component. */
   public static VerificationPolicy defaults() {
-    return new VerificationPolicy(5, 0.5, 0.75, 30);
+    return new VerificationPolicy(5, 0.5, 0.75, 300);
   }
 
   private static void requireFraction(String name, double value) {

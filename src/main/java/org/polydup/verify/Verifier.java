@@ -58,6 +58,8 @@ public final class Verifier {
     boolean[] coveredB = new boolean[b.length()];
     int coveredInA = 0;
     int longest = 0;
+    int longestExcerpt = 0;
+    int excerptSource = 0;
     List<SharedPassage> passages = new ArrayList<>();
     int i = 0;
     while (i < a.length()) {
@@ -83,6 +85,11 @@ public final class Verifier {
         coveredB[j + t] = true;
       }
       longest = Math.max(longest, informative);
+      int excerpt = excerptLength(a, i, b, j, run);
+      if (excerpt > longestExcerpt) {
+        longestExcerpt = excerpt;
+        excerptSource = i == 0 ? 1 : j == 0 ? 2 : 0;
+      }
       if (passages.size() < MAXIMUM_EVIDENCE_PASSAGES) {
         passages.add(
             new SharedPassage(
@@ -107,9 +114,10 @@ public final class Verifier {
     if (coverageSmaller >= policy.containedCoverage()) {
       relation =
           coverageLarger >= policy.duplicateCoverage() ? Relation.DUPLICATE : Relation.CONTAINED;
-    } else if (longest >= policy.minimumExcerptShingles()) {
+    } else if (longestExcerpt >= policy.minimumExcerptCharacters()) {
       relation = Relation.CONTAINED;
-      aContainsB = a.textLength() >= b.textLength();
+      // The excerpt is the lead of the document it starts; the other one quotes it.
+      aContainsB = excerptSource == 2 || (excerptSource == 0 && a.textLength() >= b.textLength());
     }
     if (relation == Relation.DUPLICATE) {
       aContainsB = false;
@@ -124,6 +132,19 @@ public final class Verifier {
         List.copyOf(passages),
         relation,
         aContainsB);
+  }
+
+  /**
+   * Length of the passage at {@code a[i..i+run)} = {@code b[j..j+run)} in Latin-equivalent
+   * characters when it ends a sentence in both texts, else 0 (a preview cut mid-sentence).
+   */
+  private static int excerptLength(ShingleSequence a, int i, ShingleSequence b, int j, int run) {
+    int endA = a.endAt(i + run - 1);
+    int endB = b.endAt(j + run - 1);
+    if (!Excerpts.endsSentence(a.text(), endA) || !Excerpts.endsSentence(b.text(), endB)) {
+      return 0;
+    }
+    return Excerpts.weightedLength(a.text(), a.startAt(i), endA);
   }
 
   /** Size of the intersection of two sorted distinct arrays. */
