@@ -398,6 +398,29 @@ class DocumentSourceTest {
   }
 
   @Test
+  void jsonl_valueTooLongToBuffer_isSkipped_andTheNextLineIsRead() throws IOException {
+    // Jackson checks the limit as its buffer grows, segment by segment (up to 256 k characters),
+    // so the value must be well past the limit of 1000 used here.
+    Path file =
+        write(
+            "docs.jsonl",
+            "{\"id\":\"long\",\"text\":\""
+                + "x".repeat(300_000)
+                + "\"}\n"
+                + "{\"id\":\"ok\",\"text\":\"fine\"}\n");
+    List<InputProblem> problems = new ArrayList<>();
+    List<Document> documents = new ArrayList<>();
+
+    try (JsonlIterator iterator = new JsonlIterator(file, false, 100, 1000, problems::add)) {
+      iterator.forEachRemaining(documents::add);
+    }
+
+    assertEquals(List.of(Document.of("ok", "fine")), documents);
+    assertEquals(1, problems.size(), problems::toString);
+    assertProblem(problems.get(0), InputProblem.Kind.OVERSIZED, file, 1, "long");
+  }
+
+  @Test
   void jsonlGz_roundTripsDocumentsWrittenByJsonlWriter() throws IOException {
     Path file = folder.resolve("docs.jsonl.gz");
     List<Document> documents =
