@@ -53,7 +53,8 @@ import org.polydup.Document;
  *       less if the cut would split a surrogate pair) and kept, with a warning ({@link
  *       InputProblem.Kind#TRUNCATED}). A {@code .txt} file is read only up to the limit, so invalid
  *       UTF-8 after it goes unnoticed; a JSONL line is parsed whole (the JSON must be checked),
- *       then cut.
+ *       then cut. A JSONL string over 100,000,000 characters (or over {@code maxCharacters} if
+ *       larger) is not buffered: its line is skipped ({@link InputProblem.Kind#OVERSIZED}).
  *   <li>An I/O error inside a file (a corrupt gzip stream, a file that vanished): reported ({@link
  *       InputProblem.Kind#UNREADABLE}); documents read before it are kept.
  *   <li>An input path that does not exist, cannot be read or has an unsupported type: {@link

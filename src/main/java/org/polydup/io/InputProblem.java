@@ -46,6 +46,11 @@ public record InputProblem(String source, long line, String documentId, Kind kin
     INVALID_FIELD,
     /** An id already seen in this input; the first document with that id is kept. */
     DUPLICATE_ID,
+    /**
+     * A JSONL line with a string too long to buffer (over 100,000,000 characters, or over {@code
+     * maxCharacters} if that is larger); the line is skipped.
+     */
+    OVERSIZED,
     /** A document longer than the configured maximum; it is kept, cut to the maximum. */
     TRUNCATED,
     /** A file that could not be read (I/O error, corrupt gzip); documents before the error stay. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,17 +27,14 @@ final class JsonlIterator extends AbstractDocumentIterator {
   private static final int MESSAGE_LIMIT = 200;
 
   /**
-   * Strict JSON; duplicate keys are malformed; no string length limit (the default 20 M would
-   * reject a long document before {@code maxCharacters} could truncate it).
+   * The longest JSON string (and field name) buffered: 100,000,000 characters, 200 MB of heap. A
+   * longer {@code text} cannot be truncated without holding it whole, so its line is skipped as
+   * {@link InputProblem.Kind#OVERSIZED} instead of risking the whole run on an OutOfMemoryError.
+   * Raised to {@code maxCharacters} when that is larger.
    */
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-          .build();
+  static final int DEFAULT_MAX_BUFFERED_CHARACTERS = 100_000_000;
 
+  private final JsonFactory json;
   private final String source;
   private final long totalBytes;
   private final CountingInputStream counting;
@@ -45,7 +43,30 @@ final class JsonlIterator extends AbstractDocumentIterator {
 
   JsonlIterator(Path file, boolean gzip, int maxCharacters, Consumer<? super InputProblem> problems)
       throws UnreadableInputException {
+    this(file, gzip, maxCharacters, DEFAULT_MAX_BUFFERED_CHARACTERS, problems);
+  }
+
+  JsonlIterator(
+      Path file,
+      boolean gzip,
+      int maxCharacters,
+      int maxBufferedCharacters,
+      Consumer<? super InputProblem> problems)
+      throws UnreadableInputException {
     super(maxCharacters, problems);
+    int buffered = Math.max(maxBufferedCharacters, maxCharacters);
+    // Strict JSON: duplicate keys are malformed. String limits raised from Jackson's defaults (20 M
+    // characters per string, 50 k per name) so that long documents reach the truncation.
+    this.json =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxStringLength(buffered)
+                    .maxNameLength(buffered)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
     this.source = file.toString();
     try {
       this.totalBytes = Files.size(file);
@@ -104,7 +125,7 @@ final class JsonlIterator extends AbstractDocumentIterator {
     boolean textSeen = false;
     String textProblem = null;
     String language = null;
-    try (JsonParser parser = JSON.createParser(input.lineReader())) {
+    try (JsonParser parser = json.createParser(input.lineReader())) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return null; // blank line
@@ -165,6 +186,16 @@ final class JsonlIterator extends AbstractDocumentIterator {
       }
     } catch (Utf8Input.InvalidUtf8Exception e) {
       reportInvalidUtf8(line, id, e);
+      return null;
+    } catch (StreamConstraintsException e) {
+      report(
+          source,
+          line,
+          id,
+          InputProblem.Kind.OVERSIZED,
+          "a JSON value is too long to buffer ("
+              + limit(e.getOriginalMessage())
+              + "); line skipped");
       return null;
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof Utf8Input.InvalidUtf8Exception) {

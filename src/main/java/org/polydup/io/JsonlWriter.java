@@ -1,6 +1,5 @@
 package org.polydup.io;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -9,11 +8,14 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -59,15 +61,17 @@ public final class JsonlWriter implements Closeable, Flushable {
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .build();
 
-  private final OutputStream out;
+  private final Writer out;
   private final boolean closeStream;
   private final JsonGenerator generator;
   private long lines;
 
   private JsonlWriter(OutputStream out, boolean closeStream) throws IOException {
-    this.out = out;
+    // A character-level generator: Jackson's UTF-8 generator writes characters outside the BMP
+    // as escaped surrogate pairs ("\\uD83D\\uDE42"); this one leaves them to the UTF-8 encoder.
+    this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     this.closeStream = closeStream;
-    this.generator = JSON.createGenerator(out, JsonEncoding.UTF8);
+    this.generator = JSON.createGenerator(this.out);
     this.generator.setRootValueSeparator(null);
   }
 
@@ -231,7 +235,7 @@ public final class JsonlWriter implements Closeable, Flushable {
     }
   }
 
-  /** Replaces unpaired surrogates with U+FFFD, which Jackson's UTF-8 output would reject. */
+  /** Replaces unpaired surrogates with U+FFFD; they cannot be encoded in UTF-8. */
   static String wellFormed(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -46,6 +46,7 @@ final class Utf8Input implements AutoCloseable {
   private long bufferOffset;
 
   private boolean endOfStream;
+  private InvalidUtf8Exception pendingError;
   private boolean lineEnded = true;
   private long lineNumber;
 
@@ -139,6 +140,7 @@ final class Utf8Input implements AutoCloseable {
       lineNumber++;
     }
     lineEnded = false;
+    pendingError = null;
     decoder.reset();
     return true;
   }
@@ -223,6 +225,11 @@ final class Utf8Input implements AutoCloseable {
   }
 
   private int read(char[] target, int offset, int length) throws IOException {
+    if (pendingError != null) {
+      InvalidUtf8Exception error = pendingError;
+      pendingError = null;
+      throw error;
+    }
     if (lineEnded) {
       return -1;
     }
@@ -245,9 +252,14 @@ final class Utf8Input implements AutoCloseable {
         countNewlines(start, end);
       }
       if (result.isError()) {
-        long at = position();
+        InvalidUtf8Exception error = new InvalidUtf8Exception(position(), lineNumber);
         bytes.position(Math.min(limit, end + result.length()));
-        throw new InvalidUtf8Exception(at, lineNumber);
+        int produced = out.position() - offset;
+        if (produced > 0) {
+          pendingError = error; // deliver the good characters first, so the id can be parsed
+          return produced;
+        }
+        throw error;
       }
       if (endOfLine && result.isUnderflow()) {
         decoder.flush(out);

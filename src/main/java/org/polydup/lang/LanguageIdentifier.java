@@ -32,19 +32,20 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>A caller's hint wins ({@link LanguageGuess.Method#HINT}).
- *   <li>The letters of the text (up to the first 1,000) are counted per script. A script used by
- *       one configured language decides alone ({@link LanguageGuess.Method#SCRIPT}): Hangul is
- *       Korean, Thai is Thai, Greek is Greek, Han with kana is Japanese, Han without kana is
- *       Chinese. Assumptions, stated because they are wrong for some texts: Devanagari is taken as
- *       Hindi (Marathi and Nepali share it), Hebrew as Hebrew (not Yiddish), Bengali as Bengali
- *       (not Assamese), Ethiopic as Amharic (not Tigrinya).
- *   <li>Latin, Cyrillic and Arabic serve many languages. Lingua runs on a bounded sample (the first
- *       {@link Builder#maximumSampleLetters} letters, default 300), in low-accuracy mode, with
- *       candidates narrowed to the configured languages of that script ({@link
- *       LanguageGuess.Method#LINGUA}). Its detector is built lazily per script on first use, so
- *       identifying English texts never builds the Cyrillic or Arabic detector; Lingua itself then
- *       loads a language's models only when a detection needs them. If only one configured language
- *       uses the script, the script decides without Lingua.
+ *   <li>The letters of the text (up to the first 1,000) are counted per script. A script that one
+ *       language owns decides alone ({@link LanguageGuess.Method#SCRIPT}), whatever the configured
+ *       set, since that costs nothing: Hangul is Korean, Thai is Thai, Greek is Greek, Han with
+ *       kana is Japanese, Han without kana is Chinese. Assumptions, stated because they are wrong
+ *       for some texts: Devanagari is taken as Hindi (Marathi and Nepali share it), Hebrew as
+ *       Hebrew (not Yiddish), Bengali as Bengali (not Assamese), Ethiopic as Amharic (not
+ *       Tigrinya).
+ *   <li>Latin, Cyrillic and Arabic serve many languages; that is where the configured language set
+ *       matters. Lingua runs on a bounded sample (the first {@link Builder#maximumSampleLetters}
+ *       letters, default 300), in low-accuracy mode, with candidates narrowed to the configured
+ *       languages of that script ({@link LanguageGuess.Method#LINGUA}). Its detector is built
+ *       lazily per script on first use, so identifying English texts never builds the Cyrillic or
+ *       Arabic detector; Lingua itself then loads a language's models only when a detection needs
+ *       them. If only one configured language uses the script, the script decides without Lingua.
  *   <li>Otherwise the answer is the script alone, {@code und-Latn}, {@code und-Cyrl}... ({@link
  *       LanguageGuess.Method#FALLBACK}). This includes Cyrillic text with letters none of the
  *       configured Cyrillic languages uses (Yakut's ҕ ҥ һ ө ү, Kazakh's қ ң ұ), which Lingua has no
@@ -54,17 +55,16 @@ import java.util.regex.Pattern;
 public final class LanguageIdentifier {
 
   /**
-   * The default languages: the project's 20 news languages (en uk ru de cs fr es pl zh ja hi is hr
-   * it pt nl ar tr ko sv) plus languages that a script identifies for free (el he th ka hy bn ta te
-   * kn ml gu pa si km lo my am).
+   * The default languages, the project's 20 news languages: en uk ru de cs fr es pl zh ja hi is hr
+   * it pt nl ar tr ko sv. Only the Latin, Cyrillic and Arabic ones matter as Lingua candidates;
+   * languages that own their script are answered whether configured or not.
    */
   public static final Set<String> DEFAULT_LANGUAGES =
       Collections.unmodifiableSet(
           new LinkedHashSet<>(
               List.of(
                   "en", "uk", "ru", "de", "cs", "fr", "es", "pl", "zh", "ja", "hi", "is", "hr",
-                  "it", "pt", "nl", "ar", "tr", "ko", "sv", "el", "he", "th", "ka", "hy", "bn",
-                  "ta", "te", "kn", "ml", "gu", "pa", "si", "km", "lo", "my", "am")));
+                  "it", "pt", "nl", "ar", "tr", "ko", "sv")));
 
   /** Default number of letters given to Lingua. */
   public static final int DEFAULT_MAXIMUM_SAMPLE_LETTERS = 300;
@@ -133,6 +133,17 @@ public final class LanguageIdentifier {
     return builder().build();
   }
 
+  /**
+   * An identifier for the given languages with a 300-letter Lingua sample.
+   *
+   * @param languages ISO 639-1 codes (see {@link #supportedLanguages()}), or null for {@link
+   *     #DEFAULT_LANGUAGES}
+   * @throws IllegalArgumentException if {@code languages} is empty or names an unsupported code
+   */
+  public static LanguageIdentifier create(Set<String> languages) {
+    return languages == null ? create() : builder().languages(languages).build();
+  }
+
   /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
@@ -186,11 +197,11 @@ public final class LanguageIdentifier {
     double share = counts.dominantShare();
     if (script == UScript.HAN || script == UScript.JAPANESE) {
       boolean japanese = counts.kana >= KANA_SHARE_FOR_JAPANESE * (counts.kana + counts.han);
-      return byScript(japanese ? "ja" : "zh", japanese ? "Jpan" : "Hani", share);
+      return byScript(japanese ? "ja" : "zh", share);
     }
     String owner = SCRIPT_LANGUAGES.get(script);
     if (owner != null) {
-      return byScript(owner, UScript.getShortName(script), share);
+      return byScript(owner, share);
     }
     if (script == UScript.CYRILLIC
         && counts.foreignCyrillic > FOREIGN_CYRILLIC_SHARE * counts.dominantCount()) {
@@ -226,10 +237,8 @@ public final class LanguageIdentifier {
     return builtDetectorCount.get();
   }
 
-  private LanguageGuess byScript(String language, String scriptCode, double share) {
-    return languages.contains(language)
-        ? new LanguageGuess(language, LanguageGuess.Method.SCRIPT, share)
-        : new LanguageGuess("und-" + scriptCode, LanguageGuess.Method.FALLBACK, 0.0);
+  private static LanguageGuess byScript(String language, double share) {
+    return new LanguageGuess(language, LanguageGuess.Method.SCRIPT, share);
   }
 
   private static LanguageGuess fallback(int script) {
@@ -376,7 +385,11 @@ public final class LanguageIdentifier {
 
     private Builder() {}
 
-    /** The languages to tell apart, ISO 639-1 codes (case-insensitive); checked by build(). */
+    /**
+     * The languages Lingua may answer with where a script serves several (Latin, Cyrillic, Arabic),
+     * ISO 639-1 codes, case-insensitive; checked by build(). If only one configured language uses
+     * such a script, that language is the answer for all text in it.
+     */
     public Builder languages(Collection<String> languages) {
       Objects.requireNonNull(languages, "languages");
       Set<String> normalised = new LinkedHashSet<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -119,10 +120,25 @@ class LanguageIdentifierTest {
   }
 
   @Test
-  void identify_scriptLanguageNotConfigured_fallsBackToScriptCode() {
-    LanguageIdentifier latinOnly = LanguageIdentifier.builder().languages("en", "de").build();
-    assertGuess("und-Hani", LanguageGuess.Method.FALLBACK, latinOnly.identify("国务院总理发表讲话", null));
+  void identify_sharedScriptWithoutConfiguredLanguage_fallsBackToScriptCode() {
+    LanguageIdentifier latinOnly = LanguageIdentifier.create(Set.of("en", "de"));
     assertGuess("und-Cyrl", LanguageGuess.Method.FALLBACK, latinOnly.identify("Привет, мир", null));
+    assertGuess(
+        "und-Arab",
+        LanguageGuess.Method.FALLBACK,
+        latinOnly.identify("القاهرة هي عاصمة مصر", null));
+  }
+
+  @Test
+  void identify_scriptOwnedLanguage_isAnsweredEvenWhenNotConfigured() {
+    LanguageIdentifier latinOnly = LanguageIdentifier.create(Set.of("en", "de"));
+    assertGuess("zh", LanguageGuess.Method.SCRIPT, latinOnly.identify("国务院总理发表讲话", null));
+    assertGuess("el", LanguageGuess.Method.SCRIPT, latinOnly.identify("Η Αθήνα", null));
+  }
+
+  @Test
+  void create_withNullLanguages_usesDefaults() {
+    assertEquals(LanguageIdentifier.DEFAULT_LANGUAGES, LanguageIdentifier.create(null).languages());
   }
 
   @Test
