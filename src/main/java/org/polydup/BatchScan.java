@@ -77,7 +77,9 @@ final class BatchScan {
           });
 
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
-      PassageIndex passages = PassageIndex.create(configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
+      PassageIndex passages =
+          PassageIndex.create(
+              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
       long indexBytes = 0;
       long verificationBytes = 0;
       for (int i = 0; i < n; i++) {

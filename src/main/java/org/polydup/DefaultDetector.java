@@ -46,7 +46,8 @@ final class DefaultDetector implements Detector {
     this.judge = new PairJudge(configuration);
     this.lsh = LshIndex.create(configuration.lshParameters());
     this.passages =
-        PassageIndex.create(configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
+        PassageIndex.create(
+            configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
     this.frequencies =
         new DocumentFrequencies(
             INCREMENTAL_FREQUENCY_CELLS, configuration.boilerplateDocumentFrequency());

@@ -21,8 +21,7 @@ final class Fingerprinter {
                 configuration.shingleSize(),
                 configuration.seed(),
                 TextOptions.DEFAULT_MAXIMUM_CHARACTERS));
-    this.minHasher =
-        MinHasher.create(configuration.numberOfPermutations(), configuration.seed());
+    this.minHasher = MinHasher.create(configuration.numberOfPermutations(), configuration.seed());
   }
 
   Fingerprint fingerprint(String text) {

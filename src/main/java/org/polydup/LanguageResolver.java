@@ -7,8 +7,8 @@ import org.polydup.lang.LanguageIdentifier;
 /**
  * The language of each document of a scan, decided on first use: the caller's hint when there is
  * one, else the identifier (script first, Lingua only where the script is shared). Identification
- * is the dearest per-document step, so documents that never appear in a match are never
- * identified. Thread-safe.
+ * is the dearest per-document step, so documents that never appear in a match are never identified.
+ * Thread-safe.
  */
 final class LanguageResolver {
   private final List<Document> documents;

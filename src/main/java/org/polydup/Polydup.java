@@ -46,8 +46,8 @@ public final class Polydup {
 
     /**
      * Jaccard similarity of the shingle sets at and above which a pair is always reported (as a
-     * duplicate); the MinHash LSH bands are derived from it. Partial copies (containment,
-     * excerpts) are found below it through shared passages. Default 0.8.
+     * duplicate); the MinHash LSH bands are derived from it. Partial copies (containment, excerpts)
+     * are found below it through shared passages. Default 0.8.
      *
      * @throws IllegalArgumentException unless {@code 0 < threshold <= 1}
      */
@@ -120,8 +120,8 @@ public final class Polydup {
     }
 
     /**
-     * A shingle found in more than this many documents is boilerplate (cookie notices, share
-     * lines) and is not evidence of copying on its own. Default 50.
+     * A shingle found in more than this many documents is boilerplate (cookie notices, share lines)
+     * and is not evidence of copying on its own. Default 50.
      *
      * @throws IllegalArgumentException unless {@code >= 2}
      */

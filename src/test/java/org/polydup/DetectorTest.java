@@ -74,8 +74,10 @@ class DetectorTest {
   @Test
   void scan_isDeterministic_acrossRunsAndThreadCounts() {
     SyndicationEvaluation set = SyndicationEvaluation.load(Path.of("testdata/syndication"));
-    ScanResult one = Polydup.builder().crossLanguage(false).threads(1).build().scan(set.documents());
-    ScanResult two = Polydup.builder().crossLanguage(false).threads(2).build().scan(set.documents());
+    ScanResult one =
+        Polydup.builder().crossLanguage(false).threads(1).build().scan(set.documents());
+    ScanResult two =
+        Polydup.builder().crossLanguage(false).threads(2).build().scan(set.documents());
     ScanResult again =
         Polydup.builder().crossLanguage(false).threads(2).build().scan(set.documents());
     assertFalse(one.matches().isEmpty());

@@ -65,7 +65,11 @@ final class BenchCommand implements Callable<Integer> {
     o.put("docs_per_second", round(docs / seconds));
     o.put("mb_per_second", round(bytes / 1e6 / seconds));
     o.put("megabytes", round(bytes / 1e6));
-    o.put("threads", detectorOptions.threads == null ? Runtime.getRuntime().availableProcessors() : detectorOptions.threads);
+    o.put(
+        "threads",
+        detectorOptions.threads == null
+            ? Runtime.getRuntime().availableProcessors()
+            : detectorOptions.threads);
     o.put("cross_language", !detectorOptions.noCrossLanguage);
     o.put("pairs", result.matches().size());
     o.put("clusters", result.clusters().size());

@@ -35,8 +35,7 @@ final class DetectorOptions {
       names = "--max-chars",
       paramLabel = "N",
       description =
-          "Longer documents are truncated to N characters, with a warning. Default"
-              + " 5000000.")
+          "Longer documents are truncated to N characters, with a warning. Default" + " 5000000.")
   int maxCharacters = DocumentSource.DEFAULT_MAX_CHARACTERS;
 
   @Option(

@@ -39,7 +39,8 @@ final class EvalCommand implements Callable<Integer> {
     Path data = path != null ? path : Path.of("..", "shared", "data");
     switch (set) {
       case "seeds" -> seeds(detector, path != null ? path : Path.of("testdata", "seeds"));
-      case "syndication" -> syndication(detector, path != null ? path : data.resolve("syndication"));
+      case "syndication" ->
+          syndication(detector, path != null ? path : data.resolve("syndication"));
       case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
       case "all" -> {
         seeds(detector, Path.of("testdata", "seeds"));
@@ -48,7 +49,9 @@ final class EvalCommand implements Callable<Integer> {
       }
       default -> {
         System.err.println(
-            "polydup: unknown set '" + set + "'; expected seeds, syndication, xling, rewrites,"
+            "polydup: unknown set '"
+                + set
+                + "'; expected seeds, syndication, xling, rewrites,"
                 + " msrp or all");
         return Main.EXIT_USAGE;
       }

@@ -113,7 +113,8 @@ final class ScanCommand implements Callable<Integer> {
         System.out.println("  " + describe(m));
       }
     }
-    System.out.println("wrote " + out.resolve("pairs.jsonl") + ", " + out.resolve("clusters.jsonl"));
+    System.out.println(
+        "wrote " + out.resolve("pairs.jsonl") + ", " + out.resolve("clusters.jsonl"));
   }
 
   static String describe(Match m) {

@@ -14,9 +14,9 @@ import org.polydup.ScanResult;
 
 /**
  * Short-text behaviour on the MSR paraphrase corpus ({@code ../shared/data/msrp}): one sentence per
- * document. A paraphrase is not necessarily a copy, so this is descriptive rather than a score:
- * how often labelled paraphrases and non-paraphrases are flagged, and how many flags fall on
- * sentence pairs nobody labelled (which, among 7,800 unrelated news sentences, are noise).
+ * document. A paraphrase is not necessarily a copy, so this is descriptive rather than a score: how
+ * often labelled paraphrases and non-paraphrases are flagged, and how many flags fall on sentence
+ * pairs nobody labelled (which, among 7,800 unrelated news sentences, are noise).
  */
 public final class MsrpEvaluation {
   private final List<Document> documents = new ArrayList<>();

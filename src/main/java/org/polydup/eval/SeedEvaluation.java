@@ -50,7 +50,8 @@ public final class SeedEvaluation {
                 name.substring(0, name.length() - 4), Files.readString(f, StandardCharsets.UTF_8)));
       }
       List<Expectation> expectations = new ArrayList<>();
-      for (String line : Files.readAllLines(directory.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(directory.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }

@@ -35,7 +35,9 @@ public final class SyndicationEvaluation {
   private final Map<String, String> clusterOf = new HashMap<>();
   private final Map<String, String> translationGroupOf = new HashMap<>();
 
-  /** Loads {@code docs.jsonl}, {@code pairs.jsonl}, {@code clusters.tsv}, {@code translations.tsv}. */
+  /**
+   * Loads {@code docs.jsonl}, {@code pairs.jsonl}, {@code clusters.tsv}, {@code translations.tsv}.
+   */
   public static SyndicationEvaluation load(Path directory) {
     SyndicationEvaluation e = new SyndicationEvaluation();
     for (JsonNode d : Jsonl.read(directory.resolve("docs.jsonl"))) {
@@ -137,7 +139,10 @@ public final class SyndicationEvaluation {
       }
     }
     StringBuilder table = new StringBuilder();
-    table.append("syndication: duplicate + contained, ").append(result.documents()).append(" documents\n");
+    table
+        .append("syndication: duplicate + contained, ")
+        .append(result.documents())
+        .append(" documents\n");
     table.append(Counts.header()).append('\n');
     table.append(all.row("all")).append('\n');
     table.append("by transform (FP cannot be assigned to a transform)\n");

@@ -36,7 +36,8 @@ public final class DocumentFrequencies implements ShingleRarity {
     if (commonAbove < 1) {
       throw new IllegalArgumentException("commonAbove must be >= 1, got " + commonAbove);
     }
-    int width = Integer.highestOneBit((int) Math.min(1L << 26, Math.max(1024L, expectedDistinctShingles)));
+    int width =
+        Integer.highestOneBit((int) Math.min(1L << 26, Math.max(1024L, expectedDistinctShingles)));
     if (width < expectedDistinctShingles && width < (1 << 26)) {
       width <<= 1;
     }

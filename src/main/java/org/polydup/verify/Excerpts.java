@@ -3,24 +3,32 @@ package org.polydup.verify;
 /**
  * Tells a quoted excerpt from a preview snippet.
  *
- * <p>Sites quote each other in two ways that share text verbatim: a digest or a repost reproduces
- * a story's headline and whole opening sentences, while a link preview ("read also", a teaser
- * under a headline) shows a headline and a snippet of about 150–200 characters, cut wherever the
- * limit falls. Only the first is a copy. Two properties separate them without knowing the site:
- * the excerpt ends where a sentence or line of the source ends, and it is longer than a preview.
- * Length is counted in Latin-equivalent characters (a Han, kana or Hangul character counts as
- * three), because those scripts say in one character what Latin script says in two to four, and
- * previews there are about 70 characters long.
+ * <p>Sites quote each other in two ways that share text verbatim: a digest or a repost reproduces a
+ * story's headline and whole opening sentences, while a link preview ("read also", a teaser under a
+ * headline) shows a headline and a snippet of about 150–200 characters, cut wherever the limit
+ * falls. Only the first is a copy. Two properties separate them without knowing the site: the
+ * excerpt ends where a sentence or line of the source ends, and it is longer than a preview. Length
+ * is counted in Latin-equivalent characters (a Han, kana or Hangul character counts as three),
+ * because those scripts say in one character what Latin script says in two to four, and previews
+ * there are about 70 characters long.
  */
 final class Excerpts {
   private Excerpts() {}
 
-  /** Whether {@code end} is the end of a sentence or line in {@code text}. */
+  /**
+   * Whether {@code end} is the end of a sentence or line in {@code text}. An ellipsis there is not:
+   * it is how previews mark the cut.
+   */
   static boolean endsSentence(CharSequence text, int end) {
     int i = end;
     boolean stop = false;
+    int dots = 0;
     while (i < text.length() && isClosing(text.charAt(i))) {
-      stop |= isSentenceFinal(text.charAt(i));
+      char c = text.charAt(i);
+      if (c == '…' || (c == '.' && ++dots >= 2)) {
+        return false;
+      }
+      stop |= isSentenceFinal(c);
       i++;
     }
     if (i >= text.length()) {
@@ -52,11 +60,12 @@ final class Excerpts {
   }
 
   private static boolean isSentenceFinal(char c) {
-    return c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？' || c == '…';
+    return c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？';
   }
 
   private static boolean isClosing(char c) {
     return isSentenceFinal(c)
+        || c == '…'
         || c == '"'
         || c == '\''
         || c == '»'

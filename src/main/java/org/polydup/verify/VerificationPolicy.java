@@ -4,8 +4,8 @@ package org.polydup.verify;
  * The thresholds that turn measured overlap into a relation. Immutable; every field has a
  * documented default in {@link #defaults()}.
  *
- * <p>Coverage is the share of a document's shingle positions that lie inside shared passages of
- * at least {@code minimumPassageShingles} consecutive shingles. Counting passages rather than loose
+ * <p>Coverage is the share of a document's shingle positions that lie inside shared passages of at
+ * least {@code minimumPassageShingles} consecutive shingles. Counting passages rather than loose
  * shared shingles is what keeps common phrases ("according to the") from adding up to a match.
  *
  * @param minimumPassageShingles a run of shared shingles shorter than this (counting only
@@ -14,10 +14,10 @@ package org.polydup.verify;
  *     it is covered; default 0.5
  * @param duplicateCoverage and when the larger text is covered at least this much too, the pair is
  *     a {@code duplicate} rather than {@code contained}; default 0.75
- * @param minimumExcerptCharacters a single shared passage of whole sentences at least this long,
- *     in Latin-equivalent characters (see {@link Excerpts}), is a copied excerpt (a story's lead in
- *     a digest) even when it covers little of either text; default 300, above the 150–200
- *     characters of a typical link preview
+ * @param minimumExcerptCharacters a single shared passage of whole sentences at least this long, in
+ *     Latin-equivalent characters (see {@link Excerpts}), is a copied excerpt (a story's lead in a
+ *     digest) even when it covers little of either text; default 300, above the 150–200 characters
+ *     of a typical link preview
  */
 public record VerificationPolicy(
     int minimumPassageShingles,

@@ -22,6 +22,13 @@ import org.polydup.Relation;
 public final class Verifier {
   private static final int MAXIMUM_EVIDENCE_PASSAGES = 50;
 
+  /**
+   * Share of the larger text outside its shared span that makes it a container rather than a
+   * duplicate: a tenth, more than a dropped paragraph of a light edit usually leaves, less than any
+   * page furniture or truncation worth naming.
+   */
+  private static final double CONTAINER_FRAME = 0.1;
+
   private final VerificationPolicy policy;
 
   /** A verifier applying {@code policy}. */
@@ -55,8 +62,8 @@ public final class Verifier {
     for (int j = b.length() - 1; j >= 0; j--) {
       firstPositionInB.put(b.hashAt(j), j);
     }
+    boolean[] coveredA = new boolean[a.length()];
     boolean[] coveredB = new boolean[b.length()];
-    int coveredInA = 0;
     int longest = 0;
     int longestExcerpt = 0;
     int excerptSource = 0;
@@ -70,7 +77,9 @@ public final class Verifier {
       }
       int run = 0;
       int informative = 0;
-      while (i + run < a.length() && j + run < b.length() && a.hashAt(i + run) == b.hashAt(j + run)) {
+      while (i + run < a.length()
+          && j + run < b.length()
+          && a.hashAt(i + run) == b.hashAt(j + run)) {
         if (!rarity.isCommon(a.hashAt(i + run))) {
           informative++;
         }
@@ -80,8 +89,8 @@ public final class Verifier {
         i++;
         continue;
       }
-      coveredInA += run;
       for (int t = 0; t < run; t++) {
+        coveredA[i + t] = true;
         coveredB[j + t] = true;
       }
       longest = Math.max(longest, informative);
@@ -97,14 +106,8 @@ public final class Verifier {
       }
       i += run;
     }
-    int coveredInB = 0;
-    for (boolean c : coveredB) {
-      if (c) {
-        coveredInB++;
-      }
-    }
-    double coverageA = a.length() == 0 ? 0 : (double) coveredInA / a.length();
-    double coverageB = b.length() == 0 ? 0 : (double) coveredInB / b.length();
+    double coverageA = share(coveredA);
+    double coverageB = share(coveredB);
 
     Relation relation = null;
     boolean aIsSmaller = a.length() <= b.length();
@@ -112,8 +115,13 @@ public final class Verifier {
     double coverageLarger = aIsSmaller ? coverageB : coverageA;
     boolean aContainsB = !aIsSmaller;
     if (coverageSmaller >= policy.containedCoverage()) {
+      // Text around the shared part of the larger (a page's header and footer, the part a
+      // truncation cut) makes it a container; gaps scattered inside (edits) do not.
+      double frame = frameShare(aIsSmaller ? coveredB : coveredA);
       relation =
-          coverageLarger >= policy.duplicateCoverage() ? Relation.DUPLICATE : Relation.CONTAINED;
+          frame < CONTAINER_FRAME && coverageLarger >= policy.duplicateCoverage()
+              ? Relation.DUPLICATE
+              : Relation.CONTAINED;
     } else if (longestExcerpt >= policy.minimumExcerptCharacters()) {
       relation = Relation.CONTAINED;
       // The excerpt is the lead of the document it starts; the other one quotes it.
@@ -132,6 +140,35 @@ public final class Verifier {
         List.copyOf(passages),
         relation,
         aContainsB);
+  }
+
+  private static double share(boolean[] covered) {
+    if (covered.length == 0) {
+      return 0;
+    }
+    int n = 0;
+    for (boolean c : covered) {
+      if (c) {
+        n++;
+      }
+    }
+    return (double) n / covered.length;
+  }
+
+  /** Share of positions before the first covered one and after the last covered one. */
+  private static double frameShare(boolean[] covered) {
+    int first = 0;
+    while (first < covered.length && !covered[first]) {
+      first++;
+    }
+    if (first == covered.length) {
+      return 1;
+    }
+    int last = covered.length - 1;
+    while (!covered[last]) {
+      last--;
+    }
+    return (double) (first + covered.length - 1 - last) / covered.length;
   }
 
   /**
