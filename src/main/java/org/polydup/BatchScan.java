@@ -15,6 +15,7 @@ import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.DocumentFrequencies;
+import org.polydup.verify.ShingleRarity;
 
 /**
  * One batch scan: fingerprint every document in parallel, propose candidate pairs from the MinHash
@@ -30,7 +31,7 @@ final class BatchScan {
    * which unrelated news texts share often enough to swamp verification on large corpora, while
    * every copy worth reporting (a story, a truncation, a digest's quoted lead) spans many.
    */
-  static final int MINIMUM_SHARED_FINGERPRINTS = 2;
+  static final int MINIMUM_SHARED_FINGERPRINTS = 4;
 
   private final Configuration configuration;
   private final LanguageIdentifier identifier;
@@ -53,6 +54,7 @@ final class BatchScan {
       characters += d.text().length();
     }
     ForkJoinPool pool = new ForkJoinPool(configuration.threads());
+    StageClock clock = new StageClock();
     try {
       Fingerprint[] fingerprints = new Fingerprint[n];
       String[] problems = new String[n];
@@ -76,6 +78,14 @@ final class BatchScan {
             progress.update("fingerprint", done.incrementAndGet(), n);
           });
 
+      ShingleRarity rarity =
+          frequencies.freeze(
+              () ->
+                  Arrays.stream(fingerprints)
+                      .filter(java.util.Objects::nonNull)
+                      .map(f -> f.shingles().distinct())
+                      .iterator());
+      clock.lap("fingerprint");
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
       PassageIndex passages =
           PassageIndex.create(
@@ -102,6 +112,7 @@ final class BatchScan {
       long[] candidates = candidateSet.toLongArray();
       Arrays.sort(candidates);
 
+      clock.lap("candidates");
       LanguageResolver languages = new LanguageResolver(documents, identifier);
       PairJudge judge = new PairJudge(configuration);
       Match[] verified = new Match[candidates.length];
@@ -118,11 +129,12 @@ final class BatchScan {
                     fingerprints[x],
                     documents.get(y).id(),
                     fingerprints[y],
-                    frequencies,
+                    rarity,
                     id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
             progress.update("verify", verifiedCount.incrementAndGet(), candidates.length);
           });
 
+      clock.lap("verify");
       List<Match> matches = new ArrayList<>();
       LongOpenHashSet matchedPairs = new LongOpenHashSet();
       ClusterBuilder clusters = new ClusterBuilder(n);
@@ -145,6 +157,7 @@ final class BatchScan {
           }
         }
       }
+      clock.lap("cross-language");
       InputOrder positions = new InputOrder(documents);
       matches.sort(positions.matchOrder());
 
@@ -157,13 +170,21 @@ final class BatchScan {
           scanned++;
         }
       }
+      List<StoryCluster> clusterList =
+          clusters.build(i -> documents.get(i).id(), i -> documents.get(i).text().length());
+      clock.lap("cluster");
       return new ScanResult(
           scanned,
           matches,
-          clusters.build(i -> documents.get(i).id(), i -> documents.get(i).text().length()),
+          clusterList,
           problemList,
           new ScanStatistics(
-              characters, candidates.length, crossCandidates, indexBytes, verificationBytes));
+              characters,
+              candidates.length,
+              crossCandidates,
+              indexBytes,
+              verificationBytes,
+              clock.laps()));
     } finally {
       pool.shutdown();
     }

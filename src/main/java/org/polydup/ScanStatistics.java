@@ -8,10 +8,18 @@ package org.polydup;
  * @param crossLanguageCandidatePairs pairs proposed by the entity index
  * @param indexBytes heap held by the LSH index and the signatures, in bytes
  * @param verificationBytes heap held by the shingle sequences kept for verification, in bytes
+ * @param stageSeconds wall-clock seconds per stage, in pipeline order
  */
 public record ScanStatistics(
     long characters,
     long shingleCandidatePairs,
     long crossLanguageCandidatePairs,
     long indexBytes,
-    long verificationBytes) {}
+    long verificationBytes,
+    java.util.Map<String, Double> stageSeconds) {
+
+  /** Copies the stage timings. */
+  public ScanStatistics {
+    stageSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageSeconds));
+  }
+}

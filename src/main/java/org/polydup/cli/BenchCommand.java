@@ -80,6 +80,10 @@ final class BenchCommand implements Callable<Integer> {
     o.put(
         "verification_bytes_per_doc",
         docs == 0 ? 0 : result.statistics().verificationBytes() / docs);
+    result
+        .statistics()
+        .stageSeconds()
+        .forEach((stage, secs) -> o.put("seconds_" + stage.replace('-', '_'), round(secs)));
     System.out.println(toJson(o));
     return 0;
   }

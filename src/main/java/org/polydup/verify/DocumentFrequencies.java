@@ -1,5 +1,6 @@
 package org.polydup.verify;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -64,6 +65,26 @@ public final class DocumentFrequencies implements ShingleRarity {
   @Override
   public boolean isCommon(long shingleHash) {
     return count(shingleHash) > commonAbove;
+  }
+
+  /**
+   * A frozen copy of the verdicts for the given documents' shingles: once a corpus is counted,
+   * the common shingles are few (boilerplate), and a hash set of them answers {@link
+   * ShingleRarity#isCommon} far faster than two random reads of the sketch per shingle.
+   *
+   * @param distinctShingleSets the sorted distinct shingles of every counted document
+   */
+  public ShingleRarity freeze(Iterable<long[]> distinctShingleSets) {
+    LongOpenHashSet common = new LongOpenHashSet();
+    for (long[] set : distinctShingleSets) {
+      for (long h : set) {
+        if (isCommon(h)) {
+          common.add(h);
+        }
+      }
+    }
+    common.trim();
+    return common.isEmpty() ? ShingleRarity.NONE : common::contains;
   }
 
   /** Heap used by the counters, in bytes. */

@@ -17,6 +17,7 @@ public final class ShingleSequence {
   private final int[] starts;
   private final int[] ends;
   private final long[] distinct;
+  private final int[] firstPosition;
   private final String text;
 
   /**
@@ -40,6 +41,7 @@ public final class ShingleSequence {
     this.starts = starts;
     this.ends = ends;
     this.text = text;
+    // Sort (hash, position) pairs together so each distinct hash keeps its first position.
     long[] sorted = positional.clone();
     Arrays.sort(sorted);
     int n = 0;
@@ -49,6 +51,25 @@ public final class ShingleSequence {
       }
     }
     this.distinct = Arrays.copyOf(sorted, n);
+    this.firstPosition = new int[n];
+    Arrays.fill(firstPosition, -1);
+    for (int i = 0; i < positional.length; i++) {
+      int d = Arrays.binarySearch(distinct, positional[i]);
+      if (firstPosition[d] < 0) {
+        firstPosition[d] = i;
+      }
+    }
+  }
+
+  /** The first position in text order of the {@code d}-th distinct shingle. */
+  public int firstPositionOfDistinct(int d) {
+    return firstPosition[d];
+  }
+
+  /** The first position of {@code hash} in text order, or -1 when the text does not have it. */
+  public int firstPositionOf(long hash) {
+    int d = Arrays.binarySearch(distinct, hash);
+    return d < 0 ? -1 : firstPosition[d];
   }
 
   /** The sequence of an analysed text: its shingles in order, with their character spans. */
@@ -105,6 +126,6 @@ public final class ShingleSequence {
 
   /** Approximate heap footprint in bytes, for memory reports. */
   public long estimatedBytes() {
-    return 16L + 24L * 4 + 8L * positional.length + 8L * distinct.length + 8L * starts.length;
+    return 16L + 24L * 5 + 8L * positional.length + 12L * distinct.length + 8L * starts.length;
   }
 }

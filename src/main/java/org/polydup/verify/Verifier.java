@@ -57,11 +57,12 @@ public final class Verifier {
     double containmentAInB = sizeA == 0 ? 0 : (double) shared / sizeA;
     double containmentBInA = sizeB == 0 ? 0 : (double) shared / sizeB;
 
-    Long2IntOpenHashMap firstPositionInB = new Long2IntOpenHashMap(b.length());
-    firstPositionInB.defaultReturnValue(-1);
-    for (int j = b.length() - 1; j >= 0; j--) {
-      firstPositionInB.put(b.hashAt(j), j);
+    if (shared < policy.minimumPassageShingles()) {
+      // Too few shared shingles to form a single passage.
+      return new Verification(
+          jaccard, containmentAInB, containmentBInA, 0, 0, 0, List.of(), null, false);
     }
+    Long2IntOpenHashMap sharedFirstPositionInB = sharedFirstPositions(a, b, shared);
     boolean[] coveredA = new boolean[a.length()];
     boolean[] coveredB = new boolean[b.length()];
     int longest = 0;
@@ -70,7 +71,7 @@ public final class Verifier {
     List<SharedPassage> passages = new ArrayList<>();
     int i = 0;
     while (i < a.length()) {
-      int j = firstPositionInB.get(a.hashAt(i));
+      int j = sharedFirstPositionInB.get(a.hashAt(i));
       if (j < 0) {
         i++;
         continue;
@@ -86,7 +87,8 @@ public final class Verifier {
         run++;
       }
       if (informative < policy.minimumPassageShingles()) {
-        i++;
+        // A run of boilerplate: no informative passage starts inside it at this alignment.
+        i += informative == 0 ? run : 1;
         continue;
       }
       for (int t = 0; t < run; t++) {
@@ -182,6 +184,32 @@ public final class Verifier {
       return 0;
     }
     return Excerpts.weightedLength(a.text(), a.startAt(i), endA);
+  }
+
+  /**
+   * For each shingle the two texts share, its first position in b: built by merging the sorted
+   * distinct sets, so it costs the size of the sets and holds only the shared shingles.
+   */
+  private static Long2IntOpenHashMap sharedFirstPositions(
+      ShingleSequence a, ShingleSequence b, int shared) {
+    Long2IntOpenHashMap map = new Long2IntOpenHashMap(shared);
+    map.defaultReturnValue(-1);
+    long[] x = a.distinct();
+    long[] y = b.distinct();
+    int i = 0;
+    int j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] < y[j]) {
+        i++;
+      } else if (x[i] > y[j]) {
+        j++;
+      } else {
+        map.put(x[i], b.firstPositionOfDistinct(j));
+        i++;
+        j++;
+      }
+    }
+    return map;
   }
 
   /** Size of the intersection of two sorted distinct arrays. */
