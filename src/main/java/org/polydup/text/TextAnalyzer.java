@@ -358,11 +358,15 @@ public final class TextAnalyzer {
   }
 
   /**
-   * Segments a run of characters from scripts written without spaces with ICU's dictionary-based
-   * word BreakIterator. Returns the position after the run.
+   * Tokenises a run of characters from scripts written without spaces, starting at {@code
+   * runStart}: ICU's dictionary-based word BreakIterator, or character bigrams for Han and kana
+   * when so configured. Returns the position after the run.
    */
   private int segmentRun(String text, int runStart, int afterFirst, int limit) {
     flushToken();
+    boolean splitByScript =
+        options.hanAndKanaSegmentation() == TextOptions.HanAndKanaSegmentation.BIGRAMS;
+    boolean bigrams = splitByScript && CharacterTable.isHanOrKana(text.codePointAt(runStart));
     int runEnd = afterFirst;
     while (runEnd < limit) {
       int codePoint = text.codePointAt(runEnd);
@@ -374,7 +378,16 @@ public final class TextAnalyzer {
       if (characterClass != SEGMENTED && characterClass != MARK) {
         break;
       }
+      if (splitByScript
+          && characterClass == SEGMENTED
+          && CharacterTable.isHanOrKana(codePoint) != bigrams) {
+        break; // Han/kana bigram runs and Thai-like dictionary runs are tokenised apart
+      }
       runEnd += width;
+    }
+    if (bigrams) {
+      emitBigrams(text, runStart, runEnd);
+      return runEnd;
     }
     if (wordBreaker == null) {
       wordBreaker = BreakIterator.getWordInstance(ULocale.ROOT);
@@ -385,17 +398,37 @@ public final class TextAnalyzer {
         end != BreakIterator.DONE;
         start = end, end = wordBreaker.next()) {
       if (wordBreaker.getRuleStatus() >= BreakIterator.WORD_NONE_LIMIT) {
-        tokenStart = runStart + start;
-        tokenEnd = runStart + end;
-        for (int i = runStart + start; i < runStart + end; ) {
-          int codePoint = text.codePointAt(i);
-          appendCodePoint(codePoint);
-          i += Character.charCount(codePoint);
-        }
-        flushToken();
+        emitToken(text, runStart + start, runStart + end);
       }
     }
     return runEnd;
+  }
+
+  /** Overlapping bigrams of the code points in [runStart, runEnd); one token if only one. */
+  private void emitBigrams(String text, int runStart, int runEnd) {
+    int first = runStart;
+    int second = first + Character.charCount(text.codePointAt(first));
+    if (second >= runEnd) {
+      emitToken(text, first, runEnd);
+      return;
+    }
+    while (second < runEnd) {
+      int third = second + Character.charCount(text.codePointAt(second));
+      emitToken(text, first, third);
+      first = second;
+      second = third;
+    }
+  }
+
+  private void emitToken(String text, int start, int end) {
+    tokenStart = start;
+    tokenEnd = end;
+    for (int i = start; i < end; ) {
+      int codePoint = text.codePointAt(i);
+      appendCodePoint(codePoint);
+      i += Character.charCount(codePoint);
+    }
+    flushToken();
   }
 
   /** Returns the position after a markup tag starting at {@code position}, or -1. */

@@ -95,6 +95,19 @@ class TextAnalyzerGoldenTest {
   }
 
   @Test
+  void analyze_bigramMode_givesOverlappingHanAndKanaBigrams_butKeepsDictionaryForThai() {
+    TextAnalyzer bigrams =
+        new TextAnalyzer(
+            TextOptions.builder()
+                .hanAndKanaSegmentation(TextOptions.HanAndKanaSegmentation.BIGRAMS)
+                .build());
+    assertEquals(
+        List.of(
+            "北京@0-2", "京时@1-3", "时间@2-4", "3@4-5", "月@5-6", "东京@7-9", "ประเทศไทย@9-18", "มี@18-20"),
+        render(bigrams.analyze("北京时间3月，东京ประเทศไทยมี")));
+  }
+
+  @Test
   void analyze_thai_segmentsWithDictionary() {
     assertTokens("ประเทศไทยมีประชากรมาก", "ประเทศไทย@0-9", "มี@9-11", "ประชากร@11-18", "มาก@18-21");
   }
