@@ -51,10 +51,13 @@ import org.apache.commons.text.StringEscapeUtils;
  *       ICU's {@code BreakIterator.getWordInstance()} only finding boundaries, without normalising
  *       or hashing anything, runs at 68 MB/s on English and 128 MB/s on Russian; this whole
  *       analyzer (decoding, folding, tokens, hashes, shingles) runs at 74-85 MB/s on Latin-script
- *       languages and 135-145 MB/s on Cyrillic and Devanagari. Segmenting with ICU would thus spend
- *       the whole 60 MB/s budget on boundaries alone. Only runs of Han, kana, Thai, Lao, Khmer and
- *       Myanmar, which have no spaces, go through the BreakIterator for its dictionary
- *       segmentation; that costs (zh, ja: 13 MB/s) but is confined to those scripts.
+ *       languages and 135-145 MB/s on Cyrillic and Devanagari. Segmenting English with ICU would
+ *       use about 90% of the 60 MB/s budget on boundaries alone, before any folding or hashing.
+ *       Only runs of Han, kana, Thai, Lao, Khmer and Myanmar, which have no spaces, go through the
+ *       BreakIterator for its dictionary segmentation; that is slow (zh, ja: 6-13 MB/s, no faster
+ *       than ICU alone) but confined to those scripts. {@link
+ *       TextOptions.HanAndKanaSegmentation#BIGRAMS} replaces it for Han and kana by overlapping
+ *       character bigrams at 36-60 MB/s, for scans where speed matters more than word boundaries.
  *   <li><b>Hashing.</b> Each normalised token is hashed once with komihash 5.0 (hash4j, seeded); a
  *       shingle hash is a position-weighted sum of its token hashes followed by a 64-bit finaliser
  *       (MurmurHash3 fmix64), so k-grams cost k multiply-adds, not a hash of the joined string. A
@@ -66,85 +69,16 @@ public final class TextAnalyzer {
   private static final int MAXIMUM_TAG_LENGTH = 512;
   private static final int MAXIMUM_COMMENT_LENGTH = 4096;
   private static final int MAXIMUM_ENTITY_LENGTH = 12;
+
+  /** HTML elements whose tags are skipped; any other {@code <...>} is kept as text. */
   private static final Set<String> TAG_NAMES =
       Set.of(
-          "a",
-          "abbr",
-          "article",
-          "aside",
-          "audio",
-          "b",
-          "big",
-          "blockquote",
-          "body",
-          "br",
-          "button",
-          "caption",
-          "center",
-          "cite",
-          "code",
-          "dd",
-          "div",
-          "dl",
-          "dt",
-          "em",
-          "embed",
-          "figcaption",
-          "figure",
-          "font",
-          "footer",
-          "form",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "head",
-          "header",
-          "hr",
-          "html",
-          "i",
-          "iframe",
-          "img",
-          "input",
-          "label",
-          "li",
-          "link",
-          "main",
-          "mark",
-          "meta",
-          "nav",
-          "noscript",
-          "ol",
-          "p",
-          "picture",
-          "pre",
-          "q",
-          "s",
-          "script",
-          "section",
-          "small",
-          "source",
-          "span",
-          "strike",
-          "strong",
-          "style",
-          "sub",
-          "sup",
-          "table",
-          "tbody",
-          "td",
-          "tfoot",
-          "th",
-          "thead",
-          "time",
-          "title",
-          "tr",
-          "u",
-          "ul",
-          "video",
-          "wbr");
+          ("a abbr article aside audio b big blockquote body br button caption center cite "
+                  + "code dd div dl dt em embed figcaption figure font footer form h1 h2 h3 h4 h5 h6 "
+                  + "head header hr html i iframe img input label li link main mark meta nav noscript "
+                  + "ol p picture pre q s script section small source span strike strong style sub "
+                  + "sup table tbody td tfoot th thead time title tr u ul video wbr")
+              .split(" "));
 
   private final TextOptions options;
   private final Hasher64 hasher;
