@@ -16,6 +16,7 @@ import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -84,8 +85,10 @@ public final class TextAnalyzer {
   private final Hasher64 hasher;
   private final long shingleSeed;
 
-  private final StringBuilder folded = new StringBuilder(64);
-  private final StringBuilder unfolded = new StringBuilder(64);
+  private char[] folded = new char[64];
+  private int foldedLength;
+  private char[] unfolded = new char[64];
+  private int unfoldedLength;
   private boolean tokenNeedsNormalizer;
   private int tokenStart = -1;
   private int tokenEnd;
@@ -156,6 +159,13 @@ public final class TextAnalyzer {
         position = segmentRun(rawText, position, next, limit);
         continue;
       }
+      if ((characterClass == LETTER || characterClass == DIGIT || characterClass == MARK)
+          && !hasPending
+          && codePoint < 0x10000) {
+        // Fast path: a run of BMP letters, digits and marks; a surrogate ends it (SEPARATOR).
+        position = appendRun(rawText, position, characterClass, limit);
+        continue;
+      }
       if (characterClass == TAG_OPEN) {
         flushToken();
         int tagEnd = tagEnd(rawText, position, limit);
@@ -184,6 +194,41 @@ public final class TextAnalyzer {
     return buildResult(rawText);
   }
 
+  /**
+   * Appends the BMP letters, digits and marks from {@code position} (whose class is {@code
+   * characterClass}) to the current token; returns the position after them.
+   */
+  private int appendRun(String text, int position, byte characterClass, int limit) {
+    if (tokenStart < 0) {
+      tokenStart = position;
+    }
+    byte currentClass = characterClass;
+    int i = position;
+    while (true) {
+      char c = text.charAt(i);
+      appendUnfolded(c);
+      if (!tokenNeedsNormalizer) {
+        char f = CharacterTable.folded(c);
+        if (f == NEEDS_NORMALIZER) {
+          tokenNeedsNormalizer = true;
+        } else {
+          appendFolded(f);
+        }
+      }
+      lastWasDigit = currentClass == DIGIT;
+      i++;
+      if (i >= limit) {
+        break;
+      }
+      currentClass = CharacterTable.classOf(text.charAt(i));
+      if (currentClass != LETTER && currentClass != DIGIT && currentClass != MARK) {
+        break;
+      }
+    }
+    tokenEnd = i;
+    return i;
+  }
+
   private void accept(int codePoint, byte characterClass, int start, int end) {
     switch (characterClass) {
       case LETTER:
@@ -195,8 +240,8 @@ public final class TextAnalyzer {
                   ? characterClass == LETTER
                   : characterClass == DIGIT && lastWasDigit;
           if (join) {
-            folded.append(pendingCharacter);
-            unfolded.append(pendingCharacter);
+            appendFolded(pendingCharacter);
+            appendUnfolded(pendingCharacter);
             hasPending = false;
           } else {
             flushToken();
@@ -236,24 +281,39 @@ public final class TextAnalyzer {
   private void appendCodePoint(int codePoint) {
     if (codePoint < 0x10000) {
       char c = (char) codePoint;
-      unfolded.append(c);
+      appendUnfolded(c);
       if (!tokenNeedsNormalizer) {
         char f = CharacterTable.folded(c);
         if (f == NEEDS_NORMALIZER) {
           tokenNeedsNormalizer = true;
         } else {
-          folded.append(f);
+          appendFolded(f);
         }
       }
     } else {
-      unfolded.appendCodePoint(codePoint);
+      appendUnfolded(Character.highSurrogate(codePoint));
+      appendUnfolded(Character.lowSurrogate(codePoint));
       tokenNeedsNormalizer = true;
     }
   }
 
+  private void appendFolded(char c) {
+    if (foldedLength == folded.length) {
+      folded = Arrays.copyOf(folded, foldedLength * 2);
+    }
+    folded[foldedLength++] = c;
+  }
+
+  private void appendUnfolded(char c) {
+    if (unfoldedLength == unfolded.length) {
+      unfolded = Arrays.copyOf(unfolded, unfoldedLength * 2);
+    }
+    unfolded[unfoldedLength++] = c;
+  }
+
   private void resetToken() {
-    folded.setLength(0);
-    unfolded.setLength(0);
+    foldedLength = 0;
+    unfoldedLength = 0;
     tokenNeedsNormalizer = false;
     tokenStart = -1;
     lastWasDigit = false;
@@ -262,13 +322,10 @@ public final class TextAnalyzer {
 
   private void flushToken() {
     if (tokenStart >= 0) {
-      String token;
-      if (tokenNeedsNormalizer) {
-        folded.setLength(0);
-        token = CharacterTable.NFKC_CASEFOLD.normalize(unfolded, folded).toString();
-      } else {
-        token = folded.toString();
-      }
+      String token =
+          tokenNeedsNormalizer
+              ? CharacterTable.NFKC_CASEFOLD.normalize(CharBuffer.wrap(unfolded, 0, unfoldedLength))
+              : new String(folded, 0, foldedLength);
       if (!token.isEmpty()) {
         addToken(token, tokenStart, tokenEnd);
       }
