@@ -48,17 +48,17 @@ import org.apache.commons.text.StringEscapeUtils;
  *       between two digits stay inside a number ({@code 1,000.5}). Hyphens and dashes always split,
  *       so {@code e-mail}, {@code e‑mail} and {@code e mail} give the same tokens.
  *   <li><b>Hand-written loop for space-delimited scripts, ICU only where dictionaries are
- *       needed.</b> Measured on this project's {@code bulk} corpus (one core, JDK 17, UTF-8 bytes):
- *       ICU's {@code BreakIterator.getWordInstance()} only finding boundaries, without normalising
- *       or hashing anything, runs at 68 MB/s on English and 128 MB/s on Russian; this whole
- *       analyzer (decoding, folding, tokens, hashes, shingles) runs at 74-85 MB/s on Latin-script
- *       languages and 135-145 MB/s on Cyrillic and Devanagari. Segmenting English with ICU would
- *       use about 90% of the 60 MB/s budget on boundaries alone, before any folding or hashing.
- *       Only runs of Han, kana, Thai, Lao, Khmer and Myanmar, which have no spaces, go through the
- *       BreakIterator for its dictionary segmentation; that is slow (zh, ja: 6-13 MB/s, no faster
- *       than ICU alone) but confined to those scripts. {@link
- *       TextOptions.HanAndKanaSegmentation#BIGRAMS} replaces it for Han and kana by overlapping
- *       character bigrams at 36-60 MB/s, for scans where speed matters more than word boundaries.
+ *       needed.</b> Measured on this project's {@code bulk} corpus (CPU time of one thread, JDK 17,
+ *       MB of UTF-8): ICU's {@code BreakIterator.getWordInstance()} only finding boundaries,
+ *       without normalising or hashing anything, runs at 75 MB/s on English and 143 MB/s on
+ *       Russian; this whole analyzer (decoding, folding, tokens, hashes, shingles) runs at 90-115
+ *       MB/s on Latin-script languages, 170-200 MB/s on Cyrillic and 160 MB/s on Devanagari.
+ *       Segmenting English with ICU would use 80% of the 60 MB/s budget on boundaries alone. Only
+ *       runs of Han, kana, Thai, Lao, Khmer and Myanmar, which have no spaces, go through the
+ *       BreakIterator for its dictionary segmentation; that is slow (zh, ja: 10 MB/s, ICU alone 12
+ *       MB/s) but confined to those scripts. {@link TextOptions.HanAndKanaSegmentation#BIGRAMS}
+ *       replaces it for Han and kana by overlapping character bigrams (zh, ja: 85-95 MB/s), for
+ *       scans where speed matters more than word boundaries.
  *   <li><b>Hashing.</b> Each normalised token is hashed once with komihash 5.0 (hash4j, seeded); a
  *       shingle hash is a position-weighted sum of its token hashes followed by a 64-bit finaliser
  *       (MurmurHash3 fmix64), so k-grams cost k multiply-adds, not a hash of the joined string. A
