@@ -184,6 +184,25 @@ public final class LanguageIdentifier {
    * @throws NullPointerException if {@code text} is null
    */
   public LanguageGuess identify(CharSequence text, String hint) {
+    return identify(text, hint, true);
+  }
+
+  /**
+   * Like {@link #identify}, but never runs Lingua: a text in a script that several configured
+   * languages share gets {@code und-Latn}, {@code und-Cyrl} or {@code und-Arab} ({@link
+   * LanguageGuess.Method#FALLBACK}). Costs microseconds, so a scan can call it on every document
+   * and leave Lingua to the few pairs whose languages matter.
+   *
+   * @param text any text, possibly empty; only its first 1,000 letters are read
+   * @param hint as for {@link #identify}
+   * @return the guess; never null
+   * @throws NullPointerException if {@code text} is null
+   */
+  public LanguageGuess identifyScript(CharSequence text, String hint) {
+    return identify(text, hint, false);
+  }
+
+  private LanguageGuess identify(CharSequence text, String hint, boolean useLingua) {
     Objects.requireNonNull(text, "text");
     String hinted = normaliseHint(hint);
     if (hinted != null) {
@@ -212,7 +231,7 @@ public final class LanguageIdentifier {
       return new LanguageGuess(only, LanguageGuess.Method.SCRIPT, share);
     }
     LazyDetector lazy = detectors.get(script);
-    if (lazy == null) {
+    if (lazy == null || !useLingua) {
       return fallback(script);
     }
     String sample = text.subSequence(0, counts.sampleEnd).toString();

@@ -202,6 +202,16 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void identifyScript_neverBuildsLingua_sharedScriptsFallBack() {
+    LanguageIdentifier fresh = LanguageIdentifier.create();
+    assertGuess(
+        "und-Latn", LanguageGuess.Method.FALLBACK, fresh.identifyScript("The talks go on.", null));
+    assertGuess("ko", LanguageGuess.Method.SCRIPT, fresh.identifyScript("서울은 한국의 수도", null));
+    assertGuess("en", LanguageGuess.Method.HINT, fresh.identifyScript("Die Gespräche", "en"));
+    assertEquals(0, fresh.builtDetectorCount());
+  }
+
+  @Test
   void build_rejectsUnsupportedLanguage_namingIt() {
     IllegalArgumentException thrown =
         assertThrows(
