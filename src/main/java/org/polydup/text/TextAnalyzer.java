@@ -519,7 +519,7 @@ public final class TextAnalyzer {
     int value = 0;
     for (int i = from; i < to; i++) {
       int digit = Character.digit(text.charAt(i), radix);
-      if (digit < 0 || text.charAt(i) > 'f') {
+      if (digit < 0) {
         return -1;
       }
       value = value * radix + digit;

@@ -143,6 +143,18 @@ class TextAnalyzerGoldenTest {
   }
 
   @Test
+  void analyze_unknownOrMalformedEntities_stayText_windows1252QuotesDecode() {
+    assertTokens(
+        "AT&T &bogus; don&#146;t &#xZZ; &#99999999;",
+        "at@0-2",
+        "t@3-4",
+        "bogus@6-11",
+        "don't@13-23",
+        "xzz@26-29",
+        "99999999@33-41");
+  }
+
+  @Test
   void analyze_lessThanThatIsNotATag_isASeparator() {
     assertTokens("a<b x<y> 1<2", "a@0-1", "b@2-3", "x@4-5", "y@6-7", "1@9-10", "2@11-12");
   }
