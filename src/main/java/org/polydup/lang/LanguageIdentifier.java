@@ -175,8 +175,8 @@ public final class LanguageIdentifier {
   /**
    * Identifies the language of {@code text}.
    *
-   * @param text any text, possibly empty; only its first letters are read (1,000 for the script,
-   *     {@link #maximumSampleLetters()} for Lingua)
+   * @param text any text, possibly empty; only its first letters are read (1,000 within the first
+   *     20,000 characters for the script, {@link #maximumSampleLetters()} for Lingua)
    * @param hint the caller's language, such as {@code "de"} or {@code "pt-BR"}, or null; a hint
    *     whose primary subtag is two or three ASCII letters (other than {@code und}) is returned as
    *     the answer without reading the text, any other hint is ignored
@@ -325,7 +325,8 @@ public final class LanguageIdentifier {
 
     static ScriptCounts of(CharSequence text, int maximumLetters, int sampleLetters) {
       ScriptCounts counts = new ScriptCounts();
-      int length = text.length();
+      // Bounded in characters too, so a huge text without letters costs no more than a short one.
+      int length = Math.min(text.length(), maximumLetters * 20);
       int position = 0;
       counts.sampleEnd = length;
       boolean sampleDone = false;
