@@ -35,7 +35,8 @@ import org.polydup.Document;
  * the other documents are still read):
  *
  * <ul>
- *   <li>Empty file, or empty or blank text: skipped ({@link InputProblem.Kind#EMPTY}).
+ *   <li>Empty file, or empty or blank text: skipped ({@link InputProblem.Kind#EMPTY}); a folder
+ *       without {@code .txt} files is reported the same way.
  *   <li>Binary file (a NUL byte, or more than 30% control characters, in the first 8000 bytes): the
  *       whole file is skipped ({@link InputProblem.Kind#BINARY}).
  *   <li>Invalid UTF-8 is never replaced: a {@code .txt} document with invalid bytes is skipped, and
@@ -120,7 +121,13 @@ public final class DocumentSource {
       throws UnreadableInputException {
     Objects.requireNonNull(problems, "problems");
     if (Files.isDirectory(path)) {
-      return new TextFileIterator(listTextFiles(), maxCharacters, problems);
+      List<Path> files = listTextFiles();
+      if (files.isEmpty()) {
+        problems.accept(
+            new InputProblem(
+                path.toString(), 0, null, InputProblem.Kind.EMPTY, "folder has no .txt files"));
+      }
+      return new TextFileIterator(files, maxCharacters, problems);
     }
     if (!Files.exists(path)) {
       throw new UnreadableInputException(path, "no such file or directory", null);

@@ -32,7 +32,10 @@ public record InputProblem(String source, long line, String documentId, Kind kin
 
   /** What went wrong. Every kind except {@link #TRUNCATED} means the document was skipped. */
   public enum Kind {
-    /** Empty file, a JSONL file without lines, or a document whose text is empty or blank. */
+    /**
+     * Empty file, a JSONL file without lines, a folder without {@code .txt} files, or a document
+     * whose text is empty or blank.
+     */
     EMPTY,
     /** The file looks binary (NUL bytes, or mostly control characters, in its first 8000 bytes). */
     BINARY,

@@ -47,6 +47,10 @@ final class Utf8Input implements AutoCloseable {
 
   private boolean endOfStream;
   private InvalidUtf8Exception pendingError;
+
+  /** Characters decoded for a one-character read that did not fit: at most a low surrogate. */
+  private final CharBuffer carried = CharBuffer.allocate(2).flip();
+
   private boolean lineEnded = true;
   private long lineNumber;
 
@@ -141,6 +145,7 @@ final class Utf8Input implements AutoCloseable {
     }
     lineEnded = false;
     pendingError = null;
+    carried.position(carried.limit());
     decoder.reset();
     return true;
   }
@@ -225,6 +230,13 @@ final class Utf8Input implements AutoCloseable {
   }
 
   private int read(char[] target, int offset, int length) throws IOException {
+    if (length == 0) {
+      return 0;
+    }
+    if (carried.hasRemaining()) {
+      target[offset] = carried.get(); // the low surrogate left from a one-character read
+      return 1;
+    }
     if (pendingError != null) {
       InvalidUtf8Exception error = pendingError;
       pendingError = null;
@@ -233,11 +245,12 @@ final class Utf8Input implements AutoCloseable {
     if (lineEnded) {
       return -1;
     }
-    if (length == 0) {
-      return 0;
-    }
     CharBuffer out = CharBuffer.wrap(target, offset, length);
     while (true) {
+      // A supplementary character needs two chars of room; a one-character read goes through
+      // the two-character carry buffer.
+      boolean small = out.remaining() < 2;
+      CharBuffer into = small ? carried.clear() : out;
       int found = findNewline();
       boolean endOfLine = found >= 0 || endOfStream;
       int limit = bytes.limit();
@@ -245,32 +258,39 @@ final class Utf8Input implements AutoCloseable {
       if (found >= 0) {
         bytes.limit(found);
       }
-      CoderResult result = decoder.decode(bytes, out, endOfLine);
+      CoderResult result = decoder.decode(bytes, into, endOfLine);
       int end = bytes.position();
       bytes.limit(limit);
       if (!splitLines) {
         countNewlines(start, end);
       }
+      boolean lineDone = endOfLine && result.isUnderflow();
+      if (lineDone) {
+        decoder.flush(into);
+      }
+      if (small) {
+        carried.flip();
+        if (carried.hasRemaining()) {
+          out.put(carried.get());
+        }
+      }
+      int produced = out.position() - offset;
       if (result.isError()) {
         InvalidUtf8Exception error = new InvalidUtf8Exception(position(), lineNumber);
         bytes.position(Math.min(limit, end + result.length()));
-        int produced = out.position() - offset;
         if (produced > 0) {
           pendingError = error; // deliver the good characters first, so the id can be parsed
           return produced;
         }
         throw error;
       }
-      if (endOfLine && result.isUnderflow()) {
-        decoder.flush(out);
+      if (lineDone) {
         if (found >= 0) {
           bytes.position(found + 1);
         }
         lineEnded = true;
-        int produced = out.position() - offset;
         return produced > 0 ? produced : -1;
       }
-      int produced = out.position() - offset;
       if (produced > 0) {
         return produced;
       }

@@ -175,8 +175,8 @@ public final class LanguageIdentifier {
   /**
    * Identifies the language of {@code text}.
    *
-   * @param text any text, possibly empty; only its first letters are read (1,000 for the script,
-   *     {@link #maximumSampleLetters()} for Lingua)
+   * @param text any text, possibly empty; only its first letters are read (1,000 within the first
+   *     20,000 characters for the script, {@link #maximumSampleLetters()} for Lingua)
    * @param hint the caller's language, such as {@code "de"} or {@code "pt-BR"}, or null; a hint
    *     whose primary subtag is two or three ASCII letters (other than {@code und}) is returned as
    *     the answer without reading the text, any other hint is ignored
@@ -184,6 +184,25 @@ public final class LanguageIdentifier {
    * @throws NullPointerException if {@code text} is null
    */
   public LanguageGuess identify(CharSequence text, String hint) {
+    return identify(text, hint, true);
+  }
+
+  /**
+   * Like {@link #identify}, but never runs Lingua: a text in a script that several configured
+   * languages share gets {@code und-Latn}, {@code und-Cyrl} or {@code und-Arab} ({@link
+   * LanguageGuess.Method#FALLBACK}). Costs microseconds, so a scan can call it on every document
+   * and leave Lingua to the few pairs whose languages matter.
+   *
+   * @param text any text, possibly empty; only its first 1,000 letters are read
+   * @param hint as for {@link #identify}
+   * @return the guess; never null
+   * @throws NullPointerException if {@code text} is null
+   */
+  public LanguageGuess identifyScript(CharSequence text, String hint) {
+    return identify(text, hint, false);
+  }
+
+  private LanguageGuess identify(CharSequence text, String hint, boolean useLingua) {
     Objects.requireNonNull(text, "text");
     String hinted = normaliseHint(hint);
     if (hinted != null) {
@@ -212,7 +231,7 @@ public final class LanguageIdentifier {
       return new LanguageGuess(only, LanguageGuess.Method.SCRIPT, share);
     }
     LazyDetector lazy = detectors.get(script);
-    if (lazy == null) {
+    if (lazy == null || !useLingua) {
       return fallback(script);
     }
     String sample = text.subSequence(0, counts.sampleEnd).toString();
@@ -306,7 +325,8 @@ public final class LanguageIdentifier {
 
     static ScriptCounts of(CharSequence text, int maximumLetters, int sampleLetters) {
       ScriptCounts counts = new ScriptCounts();
-      int length = text.length();
+      // Bounded in characters too, so a huge text without letters costs no more than a short one.
+      int length = Math.min(text.length(), maximumLetters * 20);
       int position = 0;
       counts.sampleEnd = length;
       boolean sampleDone = false;

@@ -49,11 +49,13 @@ final class CharacterTable {
 
   private static final byte[] CLASSES = new byte[0x10000];
   private static final char[] FOLDED = new char[0x10000];
+  private static final boolean[] HAN_OR_KANA = new boolean[0x10000];
 
   static {
     for (int c = 0; c < 0x10000; c++) {
       byte characterClass = classify(c);
       CLASSES[c] = characterClass;
+      HAN_OR_KANA[c] = characterClass == SEGMENTED && !isDictionaryOnlyScript(c);
       FOLDED[c] =
           (characterClass == LETTER
                   || characterClass == DIGIT
@@ -79,6 +81,25 @@ final class CharacterTable {
   /** The folded form of a BMP character, or {@link #NEEDS_NORMALIZER}. */
   static char folded(char c) {
     return FOLDED[c];
+  }
+
+  /** True for {@link #SEGMENTED} code points of Han and kana (not Thai, Lao, Khmer, Myanmar). */
+  static boolean isHanOrKana(int codePoint) {
+    return codePoint < 0x10000
+        ? HAN_OR_KANA[codePoint]
+        : classify(codePoint) == SEGMENTED && !isDictionaryOnlyScript(codePoint);
+  }
+
+  private static boolean isDictionaryOnlyScript(int codePoint) {
+    switch (UScript.getScript(codePoint)) {
+      case UScript.THAI:
+      case UScript.LAO:
+      case UScript.KHMER:
+      case UScript.MYANMAR:
+        return true;
+      default:
+        return false;
+    }
   }
 
   static boolean isApostrophe(int codePoint) {

@@ -16,6 +16,7 @@ import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,14 +48,17 @@ import org.apache.commons.text.StringEscapeUtils;
  *       between two digits stay inside a number ({@code 1,000.5}). Hyphens and dashes always split,
  *       so {@code e-mail}, {@code e‑mail} and {@code e mail} give the same tokens.
  *   <li><b>Hand-written loop for space-delimited scripts, ICU only where dictionaries are
- *       needed.</b> Measured on this project's {@code bulk} corpus (one core, JDK 17, UTF-8 bytes):
- *       ICU's {@code BreakIterator.getWordInstance()} only finding boundaries, without normalising
- *       or hashing anything, runs at 68 MB/s on English and 128 MB/s on Russian; this whole
- *       analyzer (decoding, folding, tokens, hashes, shingles) runs at 74-85 MB/s on Latin-script
- *       languages and 135-145 MB/s on Cyrillic and Devanagari. Segmenting with ICU would thus spend
- *       the whole 60 MB/s budget on boundaries alone. Only runs of Han, kana, Thai, Lao, Khmer and
- *       Myanmar, which have no spaces, go through the BreakIterator for its dictionary
- *       segmentation; that costs (zh, ja: 13 MB/s) but is confined to those scripts.
+ *       needed.</b> Measured on this project's {@code bulk} corpus (CPU time of one thread, JDK 17,
+ *       MB of UTF-8): ICU's {@code BreakIterator.getWordInstance()} only finding boundaries,
+ *       without normalising or hashing anything, runs at 75 MB/s on English and 143 MB/s on
+ *       Russian; this whole analyzer (decoding, folding, tokens, hashes, shingles) runs at 90-115
+ *       MB/s on Latin-script languages, 170-200 MB/s on Cyrillic and 160 MB/s on Devanagari.
+ *       Segmenting English with ICU would use 80% of the 60 MB/s budget on boundaries alone. Only
+ *       runs of Han, kana, Thai, Lao, Khmer and Myanmar, which have no spaces, go through the
+ *       BreakIterator for its dictionary segmentation; that is slow (zh, ja: 10 MB/s, ICU alone 12
+ *       MB/s) but confined to those scripts. {@link TextOptions.HanAndKanaSegmentation#BIGRAMS}
+ *       replaces it for Han and kana by overlapping character bigrams (zh, ja: 85-95 MB/s), for
+ *       scans where speed matters more than word boundaries.
  *   <li><b>Hashing.</b> Each normalised token is hashed once with komihash 5.0 (hash4j, seeded); a
  *       shingle hash is a position-weighted sum of its token hashes followed by a 64-bit finaliser
  *       (MurmurHash3 fmix64), so k-grams cost k multiply-adds, not a hash of the joined string. A
@@ -66,92 +70,25 @@ public final class TextAnalyzer {
   private static final int MAXIMUM_TAG_LENGTH = 512;
   private static final int MAXIMUM_COMMENT_LENGTH = 4096;
   private static final int MAXIMUM_ENTITY_LENGTH = 12;
+
+  /** HTML elements whose tags are skipped; any other {@code <...>} is kept as text. */
   private static final Set<String> TAG_NAMES =
       Set.of(
-          "a",
-          "abbr",
-          "article",
-          "aside",
-          "audio",
-          "b",
-          "big",
-          "blockquote",
-          "body",
-          "br",
-          "button",
-          "caption",
-          "center",
-          "cite",
-          "code",
-          "dd",
-          "div",
-          "dl",
-          "dt",
-          "em",
-          "embed",
-          "figcaption",
-          "figure",
-          "font",
-          "footer",
-          "form",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "head",
-          "header",
-          "hr",
-          "html",
-          "i",
-          "iframe",
-          "img",
-          "input",
-          "label",
-          "li",
-          "link",
-          "main",
-          "mark",
-          "meta",
-          "nav",
-          "noscript",
-          "ol",
-          "p",
-          "picture",
-          "pre",
-          "q",
-          "s",
-          "script",
-          "section",
-          "small",
-          "source",
-          "span",
-          "strike",
-          "strong",
-          "style",
-          "sub",
-          "sup",
-          "table",
-          "tbody",
-          "td",
-          "tfoot",
-          "th",
-          "thead",
-          "time",
-          "title",
-          "tr",
-          "u",
-          "ul",
-          "video",
-          "wbr");
+          ("a abbr article aside audio b big blockquote body br button caption center cite "
+                  + "code dd div dl dt em embed figcaption figure font footer form h1 h2 h3 h4 h5 h6 "
+                  + "head header hr html i iframe img input label li link main mark meta nav noscript "
+                  + "ol p picture pre q s script section small source span strike strong style sub "
+                  + "sup table tbody td tfoot th thead time title tr u ul video wbr")
+              .split(" "));
 
   private final TextOptions options;
   private final Hasher64 hasher;
   private final long shingleSeed;
 
-  private final StringBuilder folded = new StringBuilder(64);
-  private final StringBuilder unfolded = new StringBuilder(64);
+  private char[] folded = new char[64];
+  private int foldedLength;
+  private char[] unfolded = new char[64];
+  private int unfoldedLength;
   private boolean tokenNeedsNormalizer;
   private int tokenStart = -1;
   private int tokenEnd;
@@ -222,6 +159,13 @@ public final class TextAnalyzer {
         position = segmentRun(rawText, position, next, limit);
         continue;
       }
+      if ((characterClass == LETTER || characterClass == DIGIT || characterClass == MARK)
+          && !hasPending
+          && codePoint < 0x10000) {
+        // Fast path: a run of BMP letters, digits and marks; a surrogate ends it (SEPARATOR).
+        position = appendRun(rawText, position, characterClass, limit);
+        continue;
+      }
       if (characterClass == TAG_OPEN) {
         flushToken();
         int tagEnd = tagEnd(rawText, position, limit);
@@ -250,6 +194,41 @@ public final class TextAnalyzer {
     return buildResult(rawText);
   }
 
+  /**
+   * Appends the BMP letters, digits and marks from {@code position} (whose class is {@code
+   * characterClass}) to the current token; returns the position after them.
+   */
+  private int appendRun(String text, int position, byte characterClass, int limit) {
+    if (tokenStart < 0) {
+      tokenStart = position;
+    }
+    byte currentClass = characterClass;
+    int i = position;
+    while (true) {
+      char c = text.charAt(i);
+      appendUnfolded(c);
+      if (!tokenNeedsNormalizer) {
+        char f = CharacterTable.folded(c);
+        if (f == NEEDS_NORMALIZER) {
+          tokenNeedsNormalizer = true;
+        } else {
+          appendFolded(f);
+        }
+      }
+      lastWasDigit = currentClass == DIGIT;
+      i++;
+      if (i >= limit) {
+        break;
+      }
+      currentClass = CharacterTable.classOf(text.charAt(i));
+      if (currentClass != LETTER && currentClass != DIGIT && currentClass != MARK) {
+        break;
+      }
+    }
+    tokenEnd = i;
+    return i;
+  }
+
   private void accept(int codePoint, byte characterClass, int start, int end) {
     switch (characterClass) {
       case LETTER:
@@ -261,8 +240,8 @@ public final class TextAnalyzer {
                   ? characterClass == LETTER
                   : characterClass == DIGIT && lastWasDigit;
           if (join) {
-            folded.append(pendingCharacter);
-            unfolded.append(pendingCharacter);
+            appendFolded(pendingCharacter);
+            appendUnfolded(pendingCharacter);
             hasPending = false;
           } else {
             flushToken();
@@ -302,24 +281,39 @@ public final class TextAnalyzer {
   private void appendCodePoint(int codePoint) {
     if (codePoint < 0x10000) {
       char c = (char) codePoint;
-      unfolded.append(c);
+      appendUnfolded(c);
       if (!tokenNeedsNormalizer) {
         char f = CharacterTable.folded(c);
         if (f == NEEDS_NORMALIZER) {
           tokenNeedsNormalizer = true;
         } else {
-          folded.append(f);
+          appendFolded(f);
         }
       }
     } else {
-      unfolded.appendCodePoint(codePoint);
+      appendUnfolded(Character.highSurrogate(codePoint));
+      appendUnfolded(Character.lowSurrogate(codePoint));
       tokenNeedsNormalizer = true;
     }
   }
 
+  private void appendFolded(char c) {
+    if (foldedLength == folded.length) {
+      folded = Arrays.copyOf(folded, foldedLength * 2);
+    }
+    folded[foldedLength++] = c;
+  }
+
+  private void appendUnfolded(char c) {
+    if (unfoldedLength == unfolded.length) {
+      unfolded = Arrays.copyOf(unfolded, unfoldedLength * 2);
+    }
+    unfolded[unfoldedLength++] = c;
+  }
+
   private void resetToken() {
-    folded.setLength(0);
-    unfolded.setLength(0);
+    foldedLength = 0;
+    unfoldedLength = 0;
     tokenNeedsNormalizer = false;
     tokenStart = -1;
     lastWasDigit = false;
@@ -328,13 +322,10 @@ public final class TextAnalyzer {
 
   private void flushToken() {
     if (tokenStart >= 0) {
-      String token;
-      if (tokenNeedsNormalizer) {
-        folded.setLength(0);
-        token = CharacterTable.NFKC_CASEFOLD.normalize(unfolded, folded).toString();
-      } else {
-        token = folded.toString();
-      }
+      String token =
+          tokenNeedsNormalizer
+              ? CharacterTable.NFKC_CASEFOLD.normalize(CharBuffer.wrap(unfolded, 0, unfoldedLength))
+              : new String(folded, 0, foldedLength);
       if (!token.isEmpty()) {
         addToken(token, tokenStart, tokenEnd);
       }
@@ -358,11 +349,15 @@ public final class TextAnalyzer {
   }
 
   /**
-   * Segments a run of characters from scripts written without spaces with ICU's dictionary-based
-   * word BreakIterator. Returns the position after the run.
+   * Tokenises a run of characters from scripts written without spaces, starting at {@code
+   * runStart}: ICU's dictionary-based word BreakIterator, or character bigrams for Han and kana
+   * when so configured. Returns the position after the run.
    */
   private int segmentRun(String text, int runStart, int afterFirst, int limit) {
     flushToken();
+    boolean splitByScript =
+        options.hanAndKanaSegmentation() == TextOptions.HanAndKanaSegmentation.BIGRAMS;
+    boolean bigrams = splitByScript && CharacterTable.isHanOrKana(text.codePointAt(runStart));
     int runEnd = afterFirst;
     while (runEnd < limit) {
       int codePoint = text.codePointAt(runEnd);
@@ -374,7 +369,16 @@ public final class TextAnalyzer {
       if (characterClass != SEGMENTED && characterClass != MARK) {
         break;
       }
+      if (splitByScript
+          && characterClass == SEGMENTED
+          && CharacterTable.isHanOrKana(codePoint) != bigrams) {
+        break; // Han/kana bigram runs and Thai-like dictionary runs are tokenised apart
+      }
       runEnd += width;
+    }
+    if (bigrams) {
+      emitBigrams(text, runStart, runEnd);
+      return runEnd;
     }
     if (wordBreaker == null) {
       wordBreaker = BreakIterator.getWordInstance(ULocale.ROOT);
@@ -385,17 +389,37 @@ public final class TextAnalyzer {
         end != BreakIterator.DONE;
         start = end, end = wordBreaker.next()) {
       if (wordBreaker.getRuleStatus() >= BreakIterator.WORD_NONE_LIMIT) {
-        tokenStart = runStart + start;
-        tokenEnd = runStart + end;
-        for (int i = runStart + start; i < runStart + end; ) {
-          int codePoint = text.codePointAt(i);
-          appendCodePoint(codePoint);
-          i += Character.charCount(codePoint);
-        }
-        flushToken();
+        emitToken(text, runStart + start, runStart + end);
       }
     }
     return runEnd;
+  }
+
+  /** Overlapping bigrams of the code points in [runStart, runEnd); one token if only one. */
+  private void emitBigrams(String text, int runStart, int runEnd) {
+    int first = runStart;
+    int second = first + Character.charCount(text.codePointAt(first));
+    if (second >= runEnd) {
+      emitToken(text, first, runEnd);
+      return;
+    }
+    while (second < runEnd) {
+      int third = second + Character.charCount(text.codePointAt(second));
+      emitToken(text, first, third);
+      first = second;
+      second = third;
+    }
+  }
+
+  private void emitToken(String text, int start, int end) {
+    tokenStart = start;
+    tokenEnd = end;
+    for (int i = start; i < end; ) {
+      int codePoint = text.codePointAt(i);
+      appendCodePoint(codePoint);
+      i += Character.charCount(codePoint);
+    }
+    flushToken();
   }
 
   /** Returns the position after a markup tag starting at {@code position}, or -1. */
@@ -495,7 +519,7 @@ public final class TextAnalyzer {
     int value = 0;
     for (int i = from; i < to; i++) {
       int digit = Character.digit(text.charAt(i), radix);
-      if (digit < 0 || text.charAt(i) > 'f') {
+      if (digit < 0) {
         return -1;
       }
       value = value * radix + digit;

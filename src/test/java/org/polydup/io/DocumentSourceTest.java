@@ -109,6 +109,16 @@ class DocumentSourceTest {
   }
 
   @Test
+  void folder_withoutTextFiles_isReportedEmpty() throws IOException {
+    write("notes.md", "not a document");
+
+    Result result = read(folder);
+
+    assertTrue(result.documents().isEmpty());
+    assertProblem(result.onlyProblem(), InputProblem.Kind.EMPTY, folder, 0, null);
+  }
+
+  @Test
   void folder_skipsBinaryFile_withNulBytes() throws IOException {
     write("a.txt", "alpha");
     byte[] image = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H'};
@@ -240,6 +250,21 @@ class DocumentSourceTest {
             new Document("b", "Великий", null),
             new Document("c", "é\n🙂", null)),
         result.documents());
+    assertTrue(result.problems().isEmpty(), result.problems()::toString);
+  }
+
+  @Test
+  void jsonl_dropsUtf8ByteOrderMark() throws IOException {
+    Path file =
+        write(
+            "docs.jsonl",
+            concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "{\"id\":\"a\",\"text\":\"alpha\"}\n".getBytes(UTF_8)));
+
+    Result result = read(file);
+
+    assertEquals(List.of(Document.of("a", "alpha")), result.documents());
     assertTrue(result.problems().isEmpty(), result.problems()::toString);
   }
 

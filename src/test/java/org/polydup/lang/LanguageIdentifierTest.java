@@ -155,6 +155,15 @@ class LanguageIdentifierTest {
     assertGuess("und", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify("", null));
     assertGuess("und", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify(" 12, 34 — !? ", null));
     assertEquals(0.0, IDENTIFIER.identify("", null).confidence());
+    assertGuess(
+        "und", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify("1 ".repeat(2_000_000), null));
+  }
+
+  @Test
+  void identify_unpairedSurrogatesAndMarks_doNotThrow() {
+    assertGuess(
+        "und", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify("\uD800 \u0301 \uDC00", null));
+    assertGuess("ko", LanguageGuess.Method.SCRIPT, IDENTIFIER.identify("\uD800한국\uDC00", null));
   }
 
   @Test
@@ -199,6 +208,16 @@ class LanguageIdentifierTest {
       pool.shutdown();
     }
     assertEquals(2, shared.builtDetectorCount());
+  }
+
+  @Test
+  void identifyScript_neverBuildsLingua_sharedScriptsFallBack() {
+    LanguageIdentifier fresh = LanguageIdentifier.create();
+    assertGuess(
+        "und-Latn", LanguageGuess.Method.FALLBACK, fresh.identifyScript("The talks go on.", null));
+    assertGuess("ko", LanguageGuess.Method.SCRIPT, fresh.identifyScript("서울은 한국의 수도", null));
+    assertGuess("en", LanguageGuess.Method.HINT, fresh.identifyScript("Die Gespräche", "en"));
+    assertEquals(0, fresh.builtDetectorCount());
   }
 
   @Test

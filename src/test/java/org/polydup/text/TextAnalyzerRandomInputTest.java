@@ -98,7 +98,25 @@ class TextAnalyzerRandomInputTest {
       long seed = BASE_SEED + round;
       String text = randomText(new SplittableRandom(seed));
       try {
-        checkInvariants(analyzer.analyze(text), text);
+        checkInvariants(analyzer.analyze(text), text, false);
+      } catch (AssertionError | RuntimeException e) {
+        fail("seed " + seed + " text " + escape(text) + ": " + e, e);
+      }
+    }
+  }
+
+  @Test
+  void analyze_randomUnicodeWithBigrams_neverThrowsAndKeepsInvariants() {
+    TextAnalyzer analyzer =
+        new TextAnalyzer(
+            TextOptions.builder()
+                .hanAndKanaSegmentation(TextOptions.HanAndKanaSegmentation.BIGRAMS)
+                .build());
+    for (int round = 0; round < 3000; round++) {
+      long seed = BASE_SEED + 1_000_000 + round;
+      String text = randomText(new SplittableRandom(seed));
+      try {
+        checkInvariants(analyzer.analyze(text), text, true);
       } catch (AssertionError | RuntimeException e) {
         fail("seed " + seed + " text " + escape(text) + ": " + e, e);
       }
@@ -116,7 +134,7 @@ class TextAnalyzerRandomInputTest {
     }
     String text = huge.toString();
     AnalyzedText analyzed = analyzer.analyze(text);
-    checkInvariants(analyzed, text);
+    checkInvariants(analyzed, text, false);
     assertTrue(analyzed.end(analyzed.tokenCount() - 1) <= 100_000);
   }
 
@@ -141,11 +159,17 @@ class TextAnalyzerRandomInputTest {
     return text.toString();
   }
 
-  private static void checkInvariants(AnalyzedText analyzed, String text) {
+  /** Bigram tokens may overlap their predecessor but must still start after it. */
+  private static void checkInvariants(AnalyzedText analyzed, String text, boolean mayOverlap) {
     int previousEnd = 0;
+    int previousStart = -1;
     for (int i = 0; i < analyzed.tokenCount(); i++) {
       assertFalse(analyzed.token(i).isEmpty(), "empty token " + i);
-      assertTrue(analyzed.start(i) >= previousEnd, "token " + i + " overlaps the previous one");
+      assertTrue(analyzed.start(i) > previousStart, "token " + i + " starts before the previous");
+      assertTrue(
+          mayOverlap || analyzed.start(i) >= previousEnd,
+          "token " + i + " overlaps the previous one");
+      previousStart = analyzed.start(i);
       assertTrue(analyzed.start(i) < analyzed.end(i), "token " + i + " has no characters");
       assertTrue(analyzed.end(i) <= text.length(), "token " + i + " ends past the text");
       previousEnd = analyzed.end(i);

@@ -66,4 +66,31 @@ class TextAnalyzerShingleTest {
     assertEquals("b", analyzed.token(1));
     assertEquals("alpha beta gamma", analyzed.text());
   }
+
+  /**
+   * Pins the exact shingle hashes: signatures and indexes are persisted with the seed, so a change
+   * in normalisation or hashing must be deliberate (and bump the sketch format version).
+   */
+  @Test
+  void analyze_shingleHashes_arePinned() {
+    String text = "Ceasefire talks resume in Geneva on Monday";
+    assertArrayEquals(
+        new long[] {
+          0x6D5A87106DCB8EABL,
+          0x806DF8524D948B8BL,
+          0x50B792152353BB6BL,
+          0x93DB43D789F98C24L,
+          0x736158357075215DL
+        },
+        analyzer.analyze(text).shingles());
+    assertArrayEquals(
+        new long[] {
+          0x091136229C8F0D7AL,
+          0x0D2527378FCF7F5FL,
+          0x238A90F84F315715L,
+          0x0D9ABDD094BE92E6L,
+          0x03E630FF86282085L
+        },
+        new TextAnalyzer(TextOptions.builder().seed(42).build()).analyze(text).shingles());
+  }
 }

@@ -30,4 +30,16 @@ class TextOptionsTest {
             () -> TextOptions.builder().maximumCharacters(-5).build());
     assertEquals("maximumCharacters must be >= 1, got -5", thrown.getMessage());
   }
+
+  @Test
+  void threeArgumentConstructor_keepsDictionarySegmentation() {
+    assertEquals(
+        TextOptions.HanAndKanaSegmentation.DICTIONARY,
+        new TextOptions(5, 7L, 100).hanAndKanaSegmentation());
+  }
+
+  @Test
+  void constructor_rejectsNullSegmentation() {
+    assertThrows(NullPointerException.class, () -> new TextOptions(3, 0L, 10, null));
+  }
 }

@@ -64,6 +64,7 @@ public class TextAnalyzerBenchmark {
 
   private List<String> documents;
   private TextAnalyzer analyzer;
+  private TextAnalyzer bigramAnalyzer;
   private BreakIterator wordBreaker;
 
   /** Reads the documents and creates the worker. */
@@ -97,6 +98,11 @@ public class TextAnalyzerBenchmark {
         documents.size(),
         bytes / 1e6);
     analyzer = new TextAnalyzer(TextOptions.defaults());
+    bigramAnalyzer =
+        new TextAnalyzer(
+            TextOptions.builder()
+                .hanAndKanaSegmentation(TextOptions.HanAndKanaSegmentation.BIGRAMS)
+                .build());
     wordBreaker = BreakIterator.getWordInstance(ULocale.ROOT);
   }
 
@@ -106,6 +112,14 @@ public class TextAnalyzerBenchmark {
     for (String document : documents) {
       AnalyzedText analyzed = analyzer.analyze(document);
       blackhole.consume(analyzed.shingles());
+    }
+  }
+
+  /** The same with Han and kana as character bigrams instead of ICU dictionary words. */
+  @Benchmark
+  public void analyzeHanAndKanaBigrams(Blackhole blackhole) {
+    for (String document : documents) {
+      blackhole.consume(bigramAnalyzer.analyze(document).shingles());
     }
   }
 
