@@ -20,7 +20,8 @@ final class Fingerprinter {
             new TextOptions(
                 configuration.shingleSize(),
                 configuration.seed(),
-                TextOptions.DEFAULT_MAXIMUM_CHARACTERS));
+                TextOptions.DEFAULT_MAXIMUM_CHARACTERS,
+                TextOptions.HanAndKanaSegmentation.BIGRAMS));
     this.minHasher = MinHasher.create(configuration.numberOfPermutations(), configuration.seed());
   }
 
