@@ -27,11 +27,11 @@ import org.polydup.verify.ShingleRarity;
  */
 final class BatchScan {
   /**
-   * Passage candidates must share four winnowed fingerprints, or a quarter of what the smaller
-   * text has (at least two) when it is short: one or two alone are a single 10-word phrase,
-   * which unrelated news texts share often enough to swamp verification on large corpora, while
-   * every copy worth reporting (a story, a truncation, a digest's quoted lead) spans many.
-   * Measured on 20k bulk documents: 42.8k candidates at two, 17.2k at four, same syndication F1.
+   * Passage candidates must share four winnowed fingerprints, or a quarter of what the smaller text
+   * has (at least two) when it is short: one or two alone are a single 10-word phrase, which
+   * unrelated news texts share often enough to swamp verification on large corpora, while every
+   * copy worth reporting (a story, a truncation, a digest's quoted lead) spans many. Measured on
+   * 20k bulk documents: 42.8k candidates at two, 17.2k at four, same syndication F1.
    */
   static final int MINIMUM_SHARED_FINGERPRINTS = 4;
 

@@ -20,6 +20,7 @@ public record ScanStatistics(
 
   /** Copies the stage timings. */
   public ScanStatistics {
-    stageSeconds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageSeconds));
+    stageSeconds =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageSeconds));
   }
 }

@@ -68,8 +68,8 @@ public final class DocumentFrequencies implements ShingleRarity {
   }
 
   /**
-   * A frozen copy of the verdicts for the given documents' shingles: once a corpus is counted,
-   * the common shingles are few (boilerplate), and a hash set of them answers {@link
+   * A frozen copy of the verdicts for the given documents' shingles: once a corpus is counted, the
+   * common shingles are few (boilerplate), and a hash set of them answers {@link
    * ShingleRarity#isCommon} far faster than two random reads of the sketch per shingle.
    *
    * @param distinctShingleSets the sorted distinct shingles of every counted document

@@ -1,0 +1,137 @@
+package org.polydup.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static String captureStdout(Runnable r) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      r.run();
+    } finally {
+      System.setOut(old);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void scan_writesPairsAndClusters_forTheSeeds(@TempDir Path out) throws IOException {
+    int[] code = new int[1];
+    String stdout =
+        captureStdout(
+            () ->
+                code[0] =
+                    Main.run(
+                        "scan", "testdata/seeds", "--out", out.toString(), "--no-cross-language"));
+    assertEquals(0, code[0], stdout);
+    assertTrue(stdout.contains("5 documents scanned"), stdout);
+    List<String> pairs = Files.readAllLines(out.resolve("pairs.jsonl"), StandardCharsets.UTF_8);
+    assertTrue(pairs.size() >= 1, "pairs: " + pairs);
+    boolean storyInPage = false;
+    for (String line : pairs) {
+      JsonNode p = JSON.readTree(line);
+      assertTrue(p.has("lang_a") && p.has("lang_b") && p.has("scores") && p.has("evidence"));
+      if (p.get("relation").asText().equals("contained")
+          && p.get("container").asText().equals("000_1ef89ecac97abb9a")
+          && p.get("contained").asText().equals("001_0e17fbea12fc6044")) {
+        storyInPage = true;
+        JsonNode passage = p.get("evidence").get("passages").get(0);
+        assertEquals(2, passage.get("a").size());
+      }
+      assertTrue(!line.contains("004_adea4495f1fc6c7e"), "004 is independent coverage, not a copy");
+    }
+    assertTrue(storyInPage, "001 contained in 000: " + pairs);
+    assertTrue(Files.exists(out.resolve("clusters.jsonl")));
+    assertTrue(Files.exists(out.resolve("problems.jsonl")));
+  }
+
+  @Test
+  void scan_exitsWithOne_whenInputCannotBeRead(@TempDir Path out) {
+    assertEquals(
+        1, Main.run("scan", out.resolve("missing.jsonl").toString(), "--out", out.toString()));
+  }
+
+  @Test
+  void scan_exitsWithTwo_onUsageErrors() {
+    assertEquals(2, Main.run("scan"));
+    assertEquals(2, Main.run("scan", "testdata/seeds", "--threshold", "abc"));
+    assertEquals(2, Main.run("frobnicate"));
+  }
+
+  @Test
+  void scan_reportsBadDocuments_andScansTheRest(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("docs.jsonl");
+    String story =
+        Files.readString(
+            Path.of("testdata/seeds/001_0e17fbea12fc6044.txt"), StandardCharsets.UTF_8);
+    String page =
+        Files.readString(
+            Path.of("testdata/seeds/000_1ef89ecac97abb9a.txt"), StandardCharsets.UTF_8);
+    String lines =
+        JSON.writeValueAsString(java.util.Map.of("id", "story", "text", story))
+            + "\n{not json\n"
+            + JSON.writeValueAsString(java.util.Map.of("id", "page", "text", page))
+            + "\n"
+            + JSON.writeValueAsString(java.util.Map.of("id", "story", "text", "duplicate id"))
+            + "\n";
+    Files.writeString(input, lines, StandardCharsets.UTF_8);
+    Path out = dir.resolve("out");
+    int[] code = new int[1];
+    String stdout =
+        captureStdout(
+            () ->
+                code[0] =
+                    Main.run(
+                        "scan", input.toString(), "--out", out.toString(), "--no-cross-language"));
+    assertEquals(0, code[0]);
+    assertTrue(stdout.contains("2 documents scanned"), stdout);
+    assertTrue(stdout.contains("1 contained"), stdout);
+    List<String> problems = Files.readAllLines(out.resolve("problems.jsonl"));
+    assertEquals(2, problems.size(), "" + problems);
+    assertTrue(problems.get(0).contains("\"line\":2"), problems.get(0));
+  }
+
+  @Test
+  void bench_printsOneJsonObjectAsTheLastLine() throws IOException {
+    String stdout =
+        captureStdout(
+            () ->
+                assertEquals(
+                    0,
+                    Main.run(
+                        "bench",
+                        "testdata/syndication/docs.jsonl",
+                        "--threads",
+                        "1",
+                        "--no-cross-language")));
+    String[] lines = stdout.strip().split("\n");
+    JsonNode last = JSON.readTree(lines[lines.length - 1]);
+    for (String field :
+        List.of(
+            "docs",
+            "seconds",
+            "docs_per_second",
+            "mb_per_second",
+            "peak_heap_bytes",
+            "index_bytes_per_doc")) {
+      assertTrue(last.has(field), field + " in " + last);
+    }
+    assertEquals(339, last.get("docs").asInt());
+  }
+}
