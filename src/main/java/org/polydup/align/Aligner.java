@@ -33,6 +33,7 @@ import org.polydup.Relation;
  */
 public final class Aligner {
   private static final double GAP_PENALTY = 0.5;
+  static final boolean COGNATES = !Boolean.getBoolean("polydup.noCognates");
   private static final int MAXIMUM_SEQUENCE = 3000;
 
   private final AlignmentThresholds thresholds;
@@ -115,12 +116,16 @@ public final class Aligner {
       double coverageSecond,
       double density,
       double matched) {
-    double heavierCoverage = Math.min(coverageFirst, coverageSecond);
+    double ratio =
+        Math.max(coverageFirst, coverageSecond)
+            / Math.max(1e-9, Math.min(coverageFirst, coverageSecond));
     if (crossLanguage) {
-      if (score >= thresholds.translation() && heavierCoverage >= thresholds.longerCoverage()) {
+      if (score >= thresholds.translationCoverage()
+          && matched >= thresholds.translationWeight()
+          && ratio <= thresholds.maximumWeightRatio()) {
         return Relation.TRANSLATION;
       }
-    } else if (score >= thresholds.derived()) {
+    } else if (score >= thresholds.derivedCoverage() && matched >= thresholds.derivedWeight()) {
       return Relation.DERIVED;
     }
     if (density >= thresholds.passageDensity() && matched >= thresholds.passageWeight()) {
@@ -236,7 +241,7 @@ public final class Aligner {
       List<Entity> entities = profile.entities();
       int count = 0;
       for (Entity entity : entities) {
-        if (!anchorsOnly || entity.kind().isAnchor()) {
+        if (takes(entity, anchorsOnly)) {
           count++;
         }
       }
@@ -246,7 +251,7 @@ public final class Aligner {
       Long2IntOpenHashMap repeats = new Long2IntOpenHashMap();
       for (int i = 0; i < entities.size(); i++) {
         Entity entity = entities.get(i);
-        if (!anchorsOnly || entity.kind().isAnchor()) {
+        if (takes(entity, anchorsOnly)) {
           indexes[next] = i;
           keys[next] = anchorsOnly ? entity.key() : entity.wordKey();
           repeats.addTo(keys[next], 1);
@@ -258,6 +263,10 @@ public final class Aligner {
         weights[i] = statistics.weight(keys[i]) / Math.sqrt(repeats.get(keys[i]));
       }
       return new Sequence(profile, indexes, keys, weights);
+    }
+
+    private static boolean takes(Entity entity, boolean crossLanguage) {
+      return !crossLanguage || entity.kind().isAnchor() || (COGNATES && entity.key() != 0);
     }
 
     int[] positionsOf(LongOpenHashSet shared) {

@@ -45,6 +45,8 @@ public final class EntityExtractor {
               + "it|ua|ru|de|uk|fr|cz|pl|hr|is|jp|cn|es|eu)(?![\\p{L}0-9])",
           Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
+  private static final int MINIMUM_SINGLE_NAME = 4;
+  private static final boolean SKELETON_WORDS = Boolean.getBoolean("polydup.skeletonWords");
 
   private final KeyEncoder encoder = new KeyEncoder();
   private final Map<String, WordStemmer> stemmers = new HashMap<>();
@@ -113,7 +115,7 @@ public final class EntityExtractor {
         entities.add(entity(KeyEncoder.hash("c:" + code), wordKey, EntityKind.CODE, token));
         return index;
       }
-    } else if (token.type == TokenType.IDEOGRAPHS) {
+    } else if (token.type == TokenType.IDEOGRAPHS && token.pureHan) {
       int consumed = gazetteerName(tokens, index, language, entities);
       if (consumed > 0) {
         return index + consumed - 1;
@@ -130,7 +132,7 @@ public final class EntityExtractor {
         key = encoder.nameKey(token.surface, language);
       }
       case IDEOGRAPHS -> {
-        if (token.surface.codePointCount(0, token.length()) > 1) {
+        if (token.pureHan && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
         }
         key = encoder.nameKey(token.surface, language);
@@ -141,8 +143,13 @@ public final class EntityExtractor {
           kind = EntityKind.ACRONYM;
           key = KeyEncoder.hash("a:" + encoder.romanise(token.surface, language));
         } else {
-          key = encoder.nameKey(token.surface, language);
-          if (token.foreignScript
+          key =
+              token.capitalised || SKELETON_WORDS
+                  ? encoder.nameKey(token.surface, language)
+                  : encoder.cognateKey(token.surface, language);
+          if (letters < 2) {
+            kind = EntityKind.WORD;
+          } else if (token.foreignScript
               || (token.capitalised && !token.sentenceInitial)
               || (token.capitalised && capitalisedInside.contains(token.lower))
               || (token.upper && letters > 1)) {
@@ -162,7 +169,11 @@ public final class EntityExtractor {
       if (!adjacentWords(tokens, index, count)) {
         continue;
       }
-      String code = gazetteer.lookupCapitalised(formOf(tokens, index, count, language));
+      String form = formOf(tokens, index, count, language);
+      if (count == 1 && form.length() < MINIMUM_SINGLE_NAME && !tokens.get(index).pureHan) {
+        continue;
+      }
+      String code = gazetteer.lookupCapitalised(form);
       if (code == null && count == 1) {
         WordStemmer stemmer = stemmers.computeIfAbsent(language, WordStemmer::new);
         String stem = stemmer.stem(tokens.get(index).lower);
@@ -417,6 +428,7 @@ public final class EntityExtractor {
     final boolean upper;
     final boolean sentenceInitial;
     final boolean foreignScript;
+    final boolean pureHan;
 
     Token(String text, int start, int end, TokenType type, int nativeScript) {
       this.text = text;
@@ -434,6 +446,16 @@ public final class EntityExtractor {
               && !lower.equals(surface)
               && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
       this.sentenceInitial = isSentenceInitial(text, start);
+      boolean allHan = true;
+      for (int i = 0; i < surface.length(); ) {
+        int codePoint = surface.codePointAt(i);
+        if (UScript.getScript(codePoint) != UScript.HAN) {
+          allHan = false;
+          break;
+        }
+        i += Character.charCount(codePoint);
+      }
+      this.pureHan = allHan;
       boolean nativeIsHan = nativeScript == UScript.HAN;
       this.foreignScript =
           type == TokenType.LETTERS

@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * winning every query), separately for other-language and same-language documents.
  */
 public final class EntityIndex {
-  static final int KEYS_PER_QUERY = 48;
+  static final int KEYS_PER_QUERY = 64;
 
   private final KeyStatistics statistics;
   private final int maximumPostings;
@@ -63,7 +63,7 @@ public final class EntityIndex {
     LongOpenHashSet anchors = new LongOpenHashSet();
     LongOpenHashSet words = new LongOpenHashSet();
     for (Entity entity : profile.entities()) {
-      if (entity.kind().isAnchor()) {
+      if (entity.kind().isAnchor() || (Aligner.COGNATES && entity.key() != 0)) {
         anchors.add(entity.key());
       }
       words.add(entity.wordKey());
@@ -113,7 +113,7 @@ public final class EntityIndex {
     LongOpenHashSet anchors = new LongOpenHashSet();
     LongOpenHashSet words = new LongOpenHashSet();
     for (Entity entity : profile.entities()) {
-      if (entity.kind().isAnchor()) {
+      if (entity.kind().isAnchor() || (Aligner.COGNATES && entity.key() != 0)) {
         anchors.add(entity.key());
       }
       words.add(entity.wordKey());
@@ -123,6 +123,7 @@ public final class EntityIndex {
     try {
       List<Candidate> result = new ArrayList<>();
       result.addAll(rank(anchors, limit, exclude, language, false, anchorCounts));
+      words.removeAll(anchors);
       result.addAll(rank(words, limit, exclude, language, true, wordCounts));
       return result;
     } finally {
@@ -137,7 +138,7 @@ public final class EntityIndex {
       String language,
       boolean sameLanguage,
       IntArrayList counts) {
-    long[] rare = rarest(keys);
+    long[] rare = rarest(keys, exclude);
     Int2DoubleOpenHashMap scores = new Int2DoubleOpenHashMap();
     for (long key : rare) {
       IntArrayList list = postings.get(key);
@@ -167,17 +168,20 @@ public final class EntityIndex {
     return ranked;
   }
 
-  private long[] rarest(LongOpenHashSet keys) {
+  private long[] rarest(LongOpenHashSet keys, int exclude) {
     long[] all = keys.toLongArray();
-    if (all.length <= KEYS_PER_QUERY) {
-      return all;
-    }
     int[] frequencies = new int[all.length];
     Integer[] order = new Integer[all.length];
     for (int i = 0; i < all.length; i++) {
       IntArrayList list = postings.get(all[i]);
       frequencies[i] = list == null ? 0 : list.size();
+      if (list != null && list.contains(exclude)) {
+        frequencies[i]--;
+      }
       order[i] = i;
+    }
+    if (all.length <= KEYS_PER_QUERY) {
+      return all;
     }
     // Keys seen only in the query itself are useless; prefer the rarest of the rest.
     java.util.Arrays.sort(

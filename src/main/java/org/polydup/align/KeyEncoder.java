@@ -30,6 +30,7 @@ import java.util.Map;
 final class KeyEncoder {
   private static final Hasher64 HASHER = Hashing.komihash5_0();
   private static final int SKELETON_LENGTH = 4;
+  private static final int COGNATE_LENGTH = 5;
   private static final int CACHE_LIMIT = 200_000;
 
   private final Map<String, Transliterator> transliterators = new HashMap<>();
@@ -76,6 +77,47 @@ final class KeyEncoder {
       return hash("w:" + word);
     }
     return hash("n:" + skeleton(roman));
+  }
+
+  /**
+   * The cognate key of a lower-case word: its romanised form with spelling variants folded ({@code
+   * c}/{@code k}, {@code w}/{@code v}, {@code ph}/{@code f}, {@code y}/{@code i}), cut to {@value
+   * #COGNATE_LENGTH} letters, so {@code problem}/{@code проблема}/{@code Problem} and {@code
+   * restaurant}/{@code ресторан} meet; 0 for words shorter than that (no key).
+   */
+  long cognateKey(String word, String language) {
+    String roman = romanise(word, language);
+    if (roman.length() < COGNATE_LENGTH) {
+      return 0;
+    }
+    StringBuilder folded = new StringBuilder(COGNATE_LENGTH);
+    for (int i = 0; i < roman.length() && folded.length() < COGNATE_LENGTH; i++) {
+      char c = roman.charAt(i);
+      char next = i + 1 < roman.length() ? roman.charAt(i + 1) : 0;
+      switch (c) {
+        case 'c' -> folded.append(next == 'e' || next == 'i' || next == 'y' ? 's' : 'k');
+        case 'w' -> folded.append('v');
+        case 'y' -> folded.append('i');
+        case 'q' -> folded.append('k');
+        case 'p' -> {
+          if (next == 'h') {
+            folded.append('f');
+            i++;
+          } else {
+            folded.append('p');
+          }
+        }
+        default -> folded.append(c);
+      }
+      if (folded.length() >= 2
+          && folded.charAt(folded.length() - 1) == folded.charAt(folded.length() - 2)) {
+        folded.setLength(folded.length() - 1);
+      }
+    }
+    if (folded.length() < COGNATE_LENGTH) {
+      return 0;
+    }
+    return hash("g:" + folded);
   }
 
   private Transliterator transliterator(String id) {

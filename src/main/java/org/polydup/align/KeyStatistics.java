@@ -9,11 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them. Thread-safe: {@link #add} and {@link #weight} may run concurrently (striped locks).
  *
  * <p>A key's weight is {@code ln((N + 1) / (df + 0.5))}, and 0 when the key occurs in more than
- * {@code maximumDocumentFraction} of the documents (stop words, the commonest numbers), so that
- * rare names and numbers carry the alignment and common tokens do not.
+ * {@code maximumDocumentFraction} of the documents and in more than {@value
+ * #MINIMUM_CAPPED_FREQUENCY} (stop words, the commonest numbers; small batches keep every key), so
+ * that rare names and numbers carry the alignment and common tokens do not.
  */
 public final class KeyStatistics {
   private static final int STRIPES = 64;
+  private static final int MINIMUM_CAPPED_FREQUENCY = 10;
 
   private final Long2IntOpenHashMap[] frequencies = new Long2IntOpenHashMap[STRIPES];
   private final AtomicInteger documents = new AtomicInteger();
@@ -72,14 +74,15 @@ public final class KeyStatistics {
     }
   }
 
-  /** The IDF weight of {@code key}, {@code >= 0}; unseen keys count as seen once. */
+  /** The normalised IDF weight of {@code key}, in [0, 1]; unseen keys count as seen once. */
   public double weight(long key) {
     int total = Math.max(documents.get(), 1);
     int frequency = Math.max(documentFrequency(key), 1);
-    if (frequency > 1 && frequency > maximumDocumentFraction * total) {
+    if (frequency > MINIMUM_CAPPED_FREQUENCY && frequency > maximumDocumentFraction * total) {
       return 0;
     }
-    return Math.max(0, Math.log((total + 1.0) / (frequency + 0.5)));
+    return Math.min(
+        1, Math.max(0, Math.log((total + 1.0) / (frequency + 0.5)) / Math.log(total + 1.0)));
   }
 
   private static int stripe(long key) {

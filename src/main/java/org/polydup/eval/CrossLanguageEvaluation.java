@@ -49,7 +49,7 @@ public final class CrossLanguageEvaluation {
   public static void main(String[] args) throws IOException {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
     CrossLanguageMatcher matcher =
-        new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 8, false, true);
+        new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 16, false, true);
     evaluate("xling", data.resolve("xling/docs.jsonl"), true, matcher);
     evaluate("rewrites", data.resolve("rewrites/docs.jsonl"), false, matcher);
     Path seeds = data.resolveSibling("seeds");
