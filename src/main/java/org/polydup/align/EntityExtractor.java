@@ -143,12 +143,18 @@ public final class EntityExtractor {
           kind = EntityKind.ACRONYM;
           key = KeyEncoder.hash("a:" + encoder.romanise(token.surface, language));
         } else {
+          boolean continuesName = continuesTransliteratedName(tokens, index, entities);
           key =
-              token.capitalised || SKELETON_WORDS
+              token.capitalised || continuesName || SKELETON_WORDS
                   ? encoder.nameKey(token.surface, language)
                   : encoder.cognateKey(token.surface, language);
+          if (continuesName) {
+            kind = EntityKind.NAME;
+          }
           if (letters < 2) {
             kind = EntityKind.WORD;
+          } else if (continuesName) {
+            kind = EntityKind.NAME;
           } else if (token.foreignScript
               || (token.capitalised && !token.sentenceInitial)
               || (token.capitalised && capitalisedInside.contains(token.lower))
@@ -160,6 +166,29 @@ public final class EntityExtractor {
     }
     entities.add(entity(key, wordKey, kind, token));
     return index;
+  }
+
+  /**
+   * Whether a lower-case word outside the Latin script continues the name just before it, as
+   * transliterated names do ({@code Файненшл таймс}, {@code Білий дім}): the previous token is a
+   * capitalised name that does not start a sentence, one space away.
+   */
+  private static boolean continuesTransliteratedName(
+      List<Token> tokens, int index, List<Entity> entities) {
+    Token token = tokens.get(index);
+    if (index == 0 || token.capitalised || token.script == UScript.LATIN || entities.isEmpty()) {
+      return false;
+    }
+    Token previous = tokens.get(index - 1);
+    Entity last = entities.get(entities.size() - 1);
+    return previous.capitalised
+        && !previous.upper
+        && !previous.sentenceInitial
+        && previous.script == token.script
+        && token.start - previous.end == 1
+        && token.text.charAt(previous.end) == ' '
+        && last.kind() == EntityKind.NAME
+        && last.end() == previous.end;
   }
 
   /** Tries names of up to {@link Gazetteer#longestName()} words; returns words consumed or 0. */
