@@ -144,7 +144,13 @@ final class DefaultDetector implements Detector {
 
   @Override
   public ScanResult scan(List<Document> documents, ScanProgress progress) {
-    return new BatchScan(configuration, identifier, null).run(documents, progress);
+    return new BatchScan(
+            configuration,
+            identifier,
+            configuration.crossLanguage()
+                ? new AlignmentStage(configuration.includeRelated())
+                : null)
+        .run(documents, progress);
   }
 
   private String languageOf(Document document) {

@@ -51,9 +51,11 @@ public final class JsonReport {
     List<Object> entities = new ArrayList<>();
     for (EntityLink link : m.entities()) {
       Map<String, Object> e = new LinkedHashMap<>();
-      e.put("key", link.key());
+      e.put("kind", link.kind());
       e.put("a", List.of(link.aStart(), link.aEnd()));
       e.put("b", List.of(link.bStart(), link.bEnd()));
+      e.put("text_a", link.surfaceA());
+      e.put("text_b", link.surfaceB());
       entities.add(e);
     }
     if (!passages.isEmpty()) {

@@ -1,0 +1,100 @@
+package org.polydup;
+
+import it.unimi.dsi.fastutil.longs.LongSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import org.polydup.align.AlignedEntityPair;
+import org.polydup.align.AlignmentResult;
+import org.polydup.align.AlignmentThresholds;
+import org.polydup.align.CrossLanguageMatcher;
+
+/**
+ * The cross-language step of a batch scan: hands the documents and their languages to the {@link
+ * CrossLanguageMatcher} and turns its aligned pairs into matches with entity evidence. Pairs the
+ * shingle stage already flagged keep the shingle verdict, which has verbatim evidence.
+ */
+final class AlignmentStage implements CrossLanguageStage {
+  private final CrossLanguageMatcher matcher;
+
+  AlignmentStage(boolean includeRelated) {
+    this.matcher =
+        new CrossLanguageMatcher(AlignmentThresholds.defaults(), 8, includeRelated, false);
+  }
+
+  @Override
+  public Result scan(
+      List<Document> documents,
+      Fingerprint[] fingerprints,
+      LanguageResolver languages,
+      LongSet alreadyMatched,
+      ForkJoinPool pool,
+      ScanProgress progress) {
+    List<Integer> positions = new ArrayList<>();
+    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+    Object2IntOpenHashMap<String> positionOf = new Object2IntOpenHashMap<>();
+    for (int i = 0; i < documents.size(); i++) {
+      if (fingerprints[i] == null) {
+        continue;
+      }
+      Document d = documents.get(i);
+      positions.add(i);
+      positionOf.put(d.id(), i);
+      docs.add(new CrossLanguageMatcher.Doc(d.id(), d.text(), languages.languageOf(i)));
+    }
+    progress.update("align", 0, 1);
+    // Run inside the scan's pool so the matcher's parallel streams use its threads.
+    List<CrossLanguageMatcher.AlignedPair> pairs = pool.submit(() -> matcher.match(docs)).join();
+    progress.update("align", 1, 1);
+    List<IndexedMatch> matches = new ArrayList<>();
+    for (CrossLanguageMatcher.AlignedPair p : pairs) {
+      int x = positionOf.getInt(p.a());
+      int y = positionOf.getInt(p.b());
+      if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
+        continue;
+      }
+      boolean swap = x > y;
+      matches.add(
+          new IndexedMatch(
+              Math.min(x, y),
+              Math.max(x, y),
+              toMatch(
+                  documents.get(Math.min(x, y)).id(),
+                  documents.get(Math.max(x, y)).id(),
+                  languages.languageOf(Math.min(x, y)),
+                  languages.languageOf(Math.max(x, y)),
+                  p,
+                  swap)));
+    }
+    return new Result(matches, pairs.size());
+  }
+
+  private static Match toMatch(
+      String a,
+      String b,
+      String languageA,
+      String languageB,
+      CrossLanguageMatcher.AlignedPair pair,
+      boolean swap) {
+    AlignmentResult r = pair.alignment();
+    List<EntityLink> links = new ArrayList<>(r.evidence().size());
+    for (AlignedEntityPair e : r.evidence()) {
+      var first = swap ? e.second() : e.first();
+      var second = swap ? e.first() : e.second();
+      links.add(
+          new EntityLink(
+              first.kind().name().toLowerCase(Locale.ROOT),
+              first.surface(),
+              first.start(),
+              first.end(),
+              second.surface(),
+              second.start(),
+              second.end()));
+    }
+    Scores scores =
+        new Scores(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, r.score());
+    return new Match(a, b, pair.relation(), null, languageA, languageB, scores, List.of(), links);
+  }
+}

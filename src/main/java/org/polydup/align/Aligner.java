@@ -1,0 +1,301 @@
+package org.polydup.align;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.polydup.Relation;
+
+/**
+ * Order-aware, rarity-weighted local alignment of two entity profiles. Immutable and thread-safe.
+ *
+ * <h2>Rationale</h2>
+ *
+ * A translation keeps its names, numbers and dates in nearly the same order; an article written
+ * independently about the same event shares many of them, but scattered and reordered. So the
+ * aligner runs a Smith-Waterman local alignment (Smith and Waterman, "Identification of common
+ * molecular subsequences", J. Mol. Biol. 1981) over the two key sequences: a match earns the key's
+ * IDF weight (from {@link KeyStatistics} of the corpus being scanned, damped by the square root of
+ * the key's repeat count so that a name said ten times does not outweigh ten names), skipping a
+ * shared key costs half its weight. Only keys present in both texts take part, which keeps the
+ * dynamic programme small (shared keys, not all tokens) and makes unshared tokens (German nouns,
+ * unmatched words) free.
+ *
+ * <p>Different languages align their anchors (names, acronyms, numbers, CLDR codes, links); one
+ * language aligns every word by its stem. The score is coverage of the lighter text: matched weight
+ * over that text's total weight. {@code TRANSLATION} needs most of the lighter text and a fair
+ * share of the heavier one (a length-ratio check); {@code DERIVED} is a same-language copy above
+ * the coverage threshold, or, in any language pair, a dense aligned stretch with enough weight (an
+ * excerpt retold inside a longer text); {@code RELATED} is what shares names without a copied
+ * passage.
+ */
+public final class Aligner {
+  private static final double GAP_PENALTY = 0.5;
+  static final boolean COGNATES = !Boolean.getBoolean("polydup.noCognates");
+  private static final int MAXIMUM_SEQUENCE = 3000;
+
+  private final AlignmentThresholds thresholds;
+
+  /** An aligner with {@link AlignmentThresholds#defaults()}. */
+  public Aligner() {
+    this(AlignmentThresholds.defaults());
+  }
+
+  /** An aligner with the given thresholds. */
+  public Aligner(AlignmentThresholds thresholds) {
+    this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+  }
+
+  /** The thresholds in use. */
+  public AlignmentThresholds thresholds() {
+    return thresholds;
+  }
+
+  /**
+   * Aligns two profiles.
+   *
+   * @param first one text's entities
+   * @param second the other text's entities
+   * @param statistics key weights of the corpus being scanned
+   * @return scores, relation and evidence (offsets: {@code first} → first text)
+   */
+  public AlignmentResult align(
+      EntityProfile first, EntityProfile second, KeyStatistics statistics) {
+    boolean crossLanguage = !first.language().equals(second.language());
+    Sequence a = Sequence.of(first, crossLanguage, statistics);
+    Sequence b = Sequence.of(second, crossLanguage, statistics);
+    LongOpenHashSet keysOfB = new LongOpenHashSet(b.keys.length);
+    for (int j = 0; j < b.keys.length; j++) {
+      if (b.weights[j] > 0) {
+        keysOfB.add(b.keys[j]);
+      }
+    }
+    LongOpenHashSet shared = new LongOpenHashSet();
+    for (int i = 0; i < a.keys.length; i++) {
+      if (a.weights[i] > 0 && keysOfB.contains(a.keys[i])) {
+        shared.add(a.keys[i]);
+      }
+    }
+    int[] positionsA = a.positionsOf(shared);
+    int[] positionsB = b.positionsOf(shared);
+    List<int[]> pairs = new ArrayList<>();
+    double matched = localAlignment(a, positionsA, b, positionsB, pairs);
+    double lighter = Math.min(a.totalWeight, b.totalWeight);
+    double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
+    double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
+    double coverageSecond = b.totalWeight > 0 ? Math.min(1, matched / b.totalWeight) : 0;
+    double density = 0;
+    List<AlignedEntityPair> evidence = new ArrayList<>(pairs.size());
+    if (!pairs.isEmpty()) {
+      int[] firstPair = pairs.get(0);
+      int[] lastPair = pairs.get(pairs.size() - 1);
+      double spanA = a.weightBetween(firstPair[0], lastPair[0]);
+      double spanB = b.weightBetween(firstPair[1], lastPair[1]);
+      double span = Math.min(spanA, spanB);
+      density = span > 0 ? Math.min(1, matched / span) : 0;
+      for (int[] pair : pairs) {
+        evidence.add(
+            new AlignedEntityPair(
+                a.entity(pair[0]),
+                b.entity(pair[1]),
+                Math.min(a.weights[pair[0]], b.weights[pair[1]])));
+      }
+    }
+    Relation relation =
+        decide(crossLanguage, score, coverageFirst, coverageSecond, density, matched);
+    return new AlignmentResult(
+        relation, score, coverageFirst, coverageSecond, density, matched, crossLanguage, evidence);
+  }
+
+  private Relation decide(
+      boolean crossLanguage,
+      double score,
+      double coverageFirst,
+      double coverageSecond,
+      double density,
+      double matched) {
+    double ratio =
+        Math.max(coverageFirst, coverageSecond)
+            / Math.max(1e-9, Math.min(coverageFirst, coverageSecond));
+    if (crossLanguage) {
+      if (score >= thresholds.translationCoverage()
+          && matched >= thresholds.translationWeight()
+          && ratio <= thresholds.maximumWeightRatio()) {
+        return Relation.TRANSLATION;
+      }
+    } else if (score >= thresholds.derivedCoverage() && matched >= thresholds.derivedWeight()) {
+      return Relation.DERIVED;
+    }
+    if (density >= thresholds.passageDensity() && matched >= thresholds.passageWeight()) {
+      return Relation.DERIVED;
+    }
+    if (score >= thresholds.related()) {
+      return Relation.RELATED;
+    }
+    return null;
+  }
+
+  /**
+   * Smith-Waterman over the shared positions; fills {@code pairs} (sequence indexes, text order)
+   * and returns the matched weight.
+   */
+  private static double localAlignment(
+      Sequence a, int[] positionsA, Sequence b, int[] positionsB, List<int[]> pairs) {
+    int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
+    int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
+    if (n == 0 || m == 0) {
+      return 0;
+    }
+    byte[] moves = new byte[(n + 1) * (m + 1)];
+    double[] previous = new double[m + 1];
+    double[] current = new double[m + 1];
+    double best = 0;
+    int bestI = 0;
+    int bestJ = 0;
+    for (int i = 1; i <= n; i++) {
+      int positionA = positionsA[i - 1];
+      long keyA = a.keys[positionA];
+      double weightA = a.weights[positionA];
+      current[0] = 0;
+      for (int j = 1; j <= m; j++) {
+        int positionB = positionsB[j - 1];
+        double value = 0;
+        byte move = 0;
+        if (keyA == b.keys[positionB]) {
+          double diagonal = previous[j - 1] + Math.min(weightA, b.weights[positionB]);
+          if (diagonal > value) {
+            value = diagonal;
+            move = 1;
+          }
+        }
+        double up = previous[j] - GAP_PENALTY * weightA;
+        if (up > value) {
+          value = up;
+          move = 2;
+        }
+        double left = current[j - 1] - GAP_PENALTY * b.weights[positionB];
+        if (left > value) {
+          value = left;
+          move = 3;
+        }
+        current[j] = value;
+        moves[i * (m + 1) + j] = move;
+        if (value > best) {
+          best = value;
+          bestI = i;
+          bestJ = j;
+        }
+      }
+      double[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    double matched = 0;
+    int i = bestI;
+    int j = bestJ;
+    while (i > 0 && j > 0) {
+      byte move = moves[i * (m + 1) + j];
+      if (move == 0) {
+        break;
+      }
+      if (move == 1) {
+        int positionA = positionsA[i - 1];
+        int positionB = positionsB[j - 1];
+        pairs.add(new int[] {positionA, positionB});
+        matched += Math.min(a.weights[positionA], b.weights[positionB]);
+        i--;
+        j--;
+      } else if (move == 2) {
+        i--;
+      } else {
+        j--;
+      }
+    }
+    Collections.reverse(pairs);
+    return matched;
+  }
+
+  /** One side's key sequence with per-occurrence weights. */
+  private static final class Sequence {
+    final EntityProfile profile;
+    final int[] entityIndexes;
+    final long[] keys;
+    final double[] weights;
+    final double totalWeight;
+
+    private Sequence(EntityProfile profile, int[] entityIndexes, long[] keys, double[] weights) {
+      this.profile = profile;
+      this.entityIndexes = entityIndexes;
+      this.keys = keys;
+      this.weights = weights;
+      double total = 0;
+      for (double weight : weights) {
+        total += weight;
+      }
+      this.totalWeight = total;
+    }
+
+    static Sequence of(EntityProfile profile, boolean anchorsOnly, KeyStatistics statistics) {
+      List<Entity> entities = profile.entities();
+      int count = 0;
+      for (Entity entity : entities) {
+        if (takes(entity, anchorsOnly)) {
+          count++;
+        }
+      }
+      int[] indexes = new int[count];
+      long[] keys = new long[count];
+      int next = 0;
+      Long2IntOpenHashMap repeats = new Long2IntOpenHashMap();
+      for (int i = 0; i < entities.size(); i++) {
+        Entity entity = entities.get(i);
+        if (takes(entity, anchorsOnly)) {
+          indexes[next] = i;
+          keys[next] = anchorsOnly ? entity.key() : entity.wordKey();
+          repeats.addTo(keys[next], 1);
+          next++;
+        }
+      }
+      double[] weights = new double[count];
+      for (int i = 0; i < count; i++) {
+        weights[i] = statistics.weight(keys[i]) / Math.sqrt(repeats.get(keys[i]));
+      }
+      return new Sequence(profile, indexes, keys, weights);
+    }
+
+    private static boolean takes(Entity entity, boolean crossLanguage) {
+      return !crossLanguage || entity.kind().isAnchor() || (COGNATES && entity.key() != 0);
+    }
+
+    int[] positionsOf(LongOpenHashSet shared) {
+      int count = 0;
+      for (int i = 0; i < keys.length; i++) {
+        if (weights[i] > 0 && shared.contains(keys[i])) {
+          count++;
+        }
+      }
+      int[] positions = new int[count];
+      int next = 0;
+      for (int i = 0; i < keys.length; i++) {
+        if (weights[i] > 0 && shared.contains(keys[i])) {
+          positions[next++] = i;
+        }
+      }
+      return positions;
+    }
+
+    double weightBetween(int from, int to) {
+      double total = 0;
+      for (int i = from; i <= to; i++) {
+        total += weights[i];
+      }
+      return total;
+    }
+
+    Entity entity(int position) {
+      return profile.entities().get(entityIndexes[position]);
+    }
+  }
+}

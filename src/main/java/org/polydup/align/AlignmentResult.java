@@ -1,0 +1,40 @@
+package org.polydup.align;
+
+import java.util.List;
+import org.polydup.Relation;
+
+/**
+ * The outcome of aligning two entity profiles. Immutable.
+ *
+ * @param relation {@link Relation#TRANSLATION}, {@link Relation#DERIVED}, {@link Relation#RELATED},
+ *     or {@code null} when the texts are unrelated
+ * @param score the headline score in [0, 1]: matched weight over the total weight of the lighter
+ *     text (coverage of the shorter text)
+ * @param coverageFirst matched weight over the first text's total weight, in [0, 1]
+ * @param coverageSecond matched weight over the second text's total weight, in [0, 1]
+ * @param density matched weight over the weight inside the aligned stretch of the lighter side, in
+ *     [0, 1]: high when a passage is copied, low when shared names are scattered
+ * @param matchedWeight sum of the IDF weights of the aligned pairs
+ * @param crossLanguage whether anchors (not words) were aligned because the languages differ
+ * @param evidence the aligned pairs in text order
+ */
+public record AlignmentResult(
+    Relation relation,
+    double score,
+    double coverageFirst,
+    double coverageSecond,
+    double density,
+    double matchedWeight,
+    boolean crossLanguage,
+    List<AlignedEntityPair> evidence) {
+
+  /** Copies the evidence list. */
+  public AlignmentResult {
+    evidence = List.copyOf(evidence);
+  }
+
+  /** Whether the relation says "copy" (translation or derived), as opposed to related or none. */
+  public boolean isCopy() {
+    return relation == Relation.TRANSLATION || relation == Relation.DERIVED;
+  }
+}

@@ -1,0 +1,514 @@
+package org.polydup.align;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts the entities of a raw text: names, acronyms, names in another script, Katakana runs,
+ * numbers with magnitude words, CLDR names (countries, cities, languages, months, weekdays), links,
+ * and every other word for same-language alignment. Not thread-safe: use one per thread (ICU
+ * transliterators and break iterators are stateful).
+ *
+ * <h2>Rationale</h2>
+ *
+ * Translations share no words but keep what cannot be translated: names, numbers, dates, codes, and
+ * their order. Words come from ICU's word break iterator (dictionary segmentation for Chinese and
+ * Japanese). A capitalised word is a name unless it starts a sentence and is not seen capitalised
+ * elsewhere in the same text (a corpus-free filter for English sentence starts); an all-capital
+ * word of two to six letters is an acronym; a word in a script other than the language's own is a
+ * name ({@code Shanghai Anxun} inside Ukrainian); Katakana runs and Han words of two or more
+ * characters are names. Numbers are parsed with their grouping and decimal separators and
+ * multiplied by a following CLDR magnitude word, so {@code 20 billion}, {@code 20 мільярдів} and
+ * {@code 200亿} share one key. Keys come from {@link KeyEncoder} (romanisation + consonant skeleton)
+ * and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}.
+ */
+public final class EntityExtractor {
+  private static final Pattern LINK =
+      Pattern.compile(
+          "(?:https?://|www\\.)[^\\s<>\"'()]+"
+              + "|[\\p{L}0-9._%+-]+@[\\p{L}0-9.-]+\\.[a-z]{2,}"
+              + "|(?<![\\p{L}0-9])@[A-Za-z0-9_]{2,}"
+              + "|(?<![\\p{L}0-9@.])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|gov|edu|info|io|"
+              + "it|ua|ru|de|uk|fr|cz|pl|hr|is|jp|cn|es|eu)(?![\\p{L}0-9])",
+          Pattern.CASE_INSENSITIVE);
+  private static final int MAXIMUM_ACRONYM_LENGTH = 6;
+  private static final int MINIMUM_SINGLE_NAME = 4;
+  private static final boolean SKELETON_WORDS = Boolean.getBoolean("polydup.skeletonWords");
+
+  private final KeyEncoder encoder = new KeyEncoder();
+  private final Map<String, WordStemmer> stemmers = new HashMap<>();
+  private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
+  private final Gazetteer gazetteer = Gazetteer.get();
+
+  /** Creates a worker; the first one in a JVM also loads the CLDR gazetteer. */
+  public EntityExtractor() {}
+
+  /**
+   * Extracts the entities of {@code text}.
+   *
+   * @param text raw text, any length; never null
+   * @param language ISO 639-1 code ({@code en}, {@code uk}, ...), or a tag such as {@code und-Latn}
+   *     when the language is unknown; never null
+   * @return the entities in text order, with char offsets into {@code text}
+   */
+  public EntityProfile extract(String text, String language) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(language, "language");
+    String code = primaryLanguage(language);
+    int nativeScript = nativeScript(language);
+    List<Token> tokens = tokenize(text, nativeScript);
+    // Corpus-free name filter: words seen capitalised away from a sentence start.
+    Set<String> capitalisedInside = new HashSet<>();
+    for (Token token : tokens) {
+      if (token.type == TokenType.LETTERS && token.capitalised && !token.sentenceInitial) {
+        capitalisedInside.add(token.lower);
+      }
+    }
+    WordStemmer stemmer = stemmers.computeIfAbsent(code, WordStemmer::new);
+    List<Entity> entities = new ArrayList<>(tokens.size());
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      switch (token.type) {
+        case LINK -> {
+          long key = KeyEncoder.hash("l:" + linkForm(token.surface));
+          entities.add(entity(key, key, EntityKind.LINK, token));
+        }
+        case NUMBER -> i = number(text, tokens, i, code, entities);
+        case IDEOGRAPHS, KANA, LETTERS ->
+            i = word(tokens, i, code, stemmer, capitalisedInside, entities);
+        default -> {}
+      }
+    }
+    return new EntityProfile(code, text.length(), entities);
+  }
+
+  private int word(
+      List<Token> tokens,
+      int index,
+      String language,
+      WordStemmer stemmer,
+      Set<String> capitalisedInside,
+      List<Entity> entities) {
+    Token token = tokens.get(index);
+    long wordKey = KeyEncoder.hash(language + ':' + stemmer.stem(token.lower));
+    if (token.type == TokenType.LETTERS && (token.capitalised || token.upper)) {
+      int consumed = gazetteerName(tokens, index, language, entities);
+      if (consumed > 0) {
+        return index + consumed - 1;
+      }
+    } else if (token.type == TokenType.LETTERS) {
+      String code = gazetteer.lookupAnyCase(formOf(tokens, index, 1, language));
+      if (code != null) {
+        entities.add(entity(KeyEncoder.hash("c:" + code), wordKey, EntityKind.CODE, token));
+        return index;
+      }
+    } else if (token.type == TokenType.IDEOGRAPHS && token.pureHan) {
+      int consumed = gazetteerName(tokens, index, language, entities);
+      if (consumed > 0) {
+        return index + consumed - 1;
+      }
+    }
+    EntityKind kind = EntityKind.WORD;
+    long key;
+    switch (token.type) {
+      case KANA -> {
+        if (token.script == UScript.KATAKANA
+            && token.surface.codePointCount(0, token.length()) > 1) {
+          kind = EntityKind.NAME;
+        }
+        key = encoder.nameKey(token.surface, language);
+      }
+      case IDEOGRAPHS -> {
+        if (token.pureHan && token.surface.codePointCount(0, token.length()) > 1) {
+          kind = EntityKind.NAME;
+        }
+        key = encoder.nameKey(token.surface, language);
+      }
+      default -> {
+        int letters = token.surface.codePointCount(0, token.length());
+        if (token.upper && letters >= 2 && letters <= MAXIMUM_ACRONYM_LENGTH) {
+          kind = EntityKind.ACRONYM;
+          key = KeyEncoder.hash("a:" + encoder.romanise(token.surface, language));
+        } else {
+          boolean continuesName = continuesTransliteratedName(tokens, index, entities);
+          key =
+              token.capitalised || continuesName || SKELETON_WORDS
+                  ? encoder.nameKey(token.surface, language)
+                  : encoder.cognateKey(token.surface, language);
+          if (continuesName) {
+            kind = EntityKind.NAME;
+          }
+          if (letters < 2) {
+            kind = EntityKind.WORD;
+          } else if (continuesName) {
+            kind = EntityKind.NAME;
+          } else if (token.foreignScript
+              || (token.capitalised && !token.sentenceInitial)
+              || (token.capitalised && capitalisedInside.contains(token.lower))
+              || (token.upper && letters > 1)) {
+            kind = EntityKind.NAME;
+          }
+        }
+      }
+    }
+    entities.add(entity(key, wordKey, kind, token));
+    return index;
+  }
+
+  /**
+   * Whether a lower-case word outside the Latin script continues the name just before it, as
+   * transliterated names do ({@code Файненшл таймс}, {@code Білий дім}): the previous token is a
+   * capitalised name that does not start a sentence, one space away.
+   */
+  private static boolean continuesTransliteratedName(
+      List<Token> tokens, int index, List<Entity> entities) {
+    Token token = tokens.get(index);
+    if (index == 0 || token.capitalised || token.script == UScript.LATIN || entities.isEmpty()) {
+      return false;
+    }
+    Token previous = tokens.get(index - 1);
+    Entity last = entities.get(entities.size() - 1);
+    return previous.capitalised
+        && !previous.upper
+        && !previous.sentenceInitial
+        && previous.script == token.script
+        && token.start - previous.end == 1
+        && token.text.charAt(previous.end) == ' '
+        && last.kind() == EntityKind.NAME
+        && last.end() == previous.end;
+  }
+
+  /** Tries names of up to {@link Gazetteer#longestName()} words; returns words consumed or 0. */
+  private int gazetteerName(List<Token> tokens, int index, String language, List<Entity> entities) {
+    int longest = Math.min(gazetteer.longestName(), tokens.size() - index);
+    for (int count = longest; count >= 1; count--) {
+      if (!adjacentWords(tokens, index, count)) {
+        continue;
+      }
+      String form = formOf(tokens, index, count, language);
+      if (count == 1 && form.length() < MINIMUM_SINGLE_NAME && !tokens.get(index).pureHan) {
+        continue;
+      }
+      String code = gazetteer.lookupCapitalised(form);
+      if (code == null && count == 1) {
+        WordStemmer stemmer = stemmers.computeIfAbsent(language, WordStemmer::new);
+        String stem = stemmer.stem(tokens.get(index).lower);
+        code =
+            gazetteer.lookupStemmed(
+                language, Gazetteer.form(List.of(encoder.romanise(stem, language))));
+      }
+      if (code != null) {
+        Token first = tokens.get(index);
+        Token last = tokens.get(index + count - 1);
+        long key = KeyEncoder.hash("c:" + code);
+        entities.add(
+            new Entity(
+                key,
+                key,
+                EntityKind.CODE,
+                first.start,
+                last.end,
+                first.text.substring(first.start, last.end)));
+        return count;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean adjacentWords(List<Token> tokens, int index, int count) {
+    for (int i = index; i < index + count; i++) {
+      Token token = tokens.get(i);
+      if (token.type != TokenType.LETTERS && token.type != TokenType.IDEOGRAPHS) {
+        return false;
+      }
+      if (i > index) {
+        Token previous = tokens.get(i - 1);
+        for (int c = previous.end; c < token.start; c++) {
+          char between = token.text.charAt(c);
+          if (between != ' ' && between != '-' && between != '\u00a0') {
+            return false;
+          }
+        }
+        if (token.start - previous.end > 1) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private String formOf(List<Token> tokens, int index, int count, String language) {
+    List<String> roman = new ArrayList<>(count);
+    for (int i = index; i < index + count; i++) {
+      roman.add(encoder.romanise(tokens.get(i).lower, language));
+    }
+    return Gazetteer.form(roman);
+  }
+
+  private int number(
+      String text, List<Token> tokens, int index, String language, List<Entity> entities) {
+    Token token = tokens.get(index);
+    BigDecimal value = parseNumber(token.surface);
+    if (value == null) {
+      long key = KeyEncoder.hash("w:" + token.surface);
+      entities.add(entity(key, key, EntityKind.WORD, token));
+      return index;
+    }
+    int end = token.end;
+    int consumed = index;
+    if (index + 1 < tokens.size()) {
+      Token next = tokens.get(index + 1);
+      boolean attached = next.start == token.end;
+      boolean spaced =
+          next.start - token.end <= 2 && text.substring(token.end, next.start).isBlank();
+      if (next.type == TokenType.IDEOGRAPHS && attached) {
+        // CLDR writes Chinese and Japanese months and days as digits + a character: 8月.
+        String code =
+            gazetteer.lookupCapitalised(
+                Gazetteer.form(List.of(encoder.romanise(token.surface + next.surface, language))));
+        if (code != null) {
+          long key = KeyEncoder.hash("c:" + code);
+          entities.add(
+              new Entity(
+                  key,
+                  key,
+                  EntityKind.CODE,
+                  token.start,
+                  next.end,
+                  text.substring(token.start, next.end)));
+          return index + 1;
+        }
+      }
+      if ((attached || spaced)
+          && (next.type == TokenType.LETTERS || next.type == TokenType.IDEOGRAPHS)) {
+        double magnitude = gazetteer.magnitude(encoder.romanise(next.lower, language));
+        if (magnitude > 0) {
+          value = value.multiply(BigDecimal.valueOf(magnitude));
+          end = next.end;
+          consumed = index + 1;
+        }
+      }
+    }
+    String normalised = value.stripTrailingZeros().toPlainString();
+    long key = KeyEncoder.hash("#:" + normalised);
+    entities.add(
+        new Entity(
+            key, key, EntityKind.NUMBER, token.start, end, text.substring(token.start, end)));
+    return consumed;
+  }
+
+  /** Parses digits of any script with grouping or decimal separators, or returns null. */
+  static BigDecimal parseNumber(String surface) {
+    StringBuilder digits = new StringBuilder(surface.length());
+    int separators = 0;
+    int lastSeparator = -1;
+    char separator = 0;
+    for (int i = 0; i < surface.length(); ) {
+      int codePoint = surface.codePointAt(i);
+      int digit = UCharacter.digit(codePoint, 10);
+      if (digit >= 0) {
+        digits.append((char) ('0' + digit));
+      } else if (codePoint == ','
+          || codePoint == '.'
+          || codePoint == '\''
+          || codePoint == '\u00a0'
+          || codePoint == '\u202f'
+          || codePoint == '\u066b'
+          || codePoint == '\u066c') {
+        separators++;
+        lastSeparator = digits.length();
+        separator = (char) codePoint;
+        digits.append('|');
+      } else {
+        return null;
+      }
+      i += Character.charCount(codePoint);
+    }
+    if (digits.length() == 0 || digits.length() > 40) {
+      return null;
+    }
+    String raw = digits.toString();
+    if (separators == 0) {
+      return new BigDecimal(raw);
+    }
+    int decimals = raw.length() - lastSeparator - 1;
+    boolean grouping = separators > 1 || decimals == 3 && separator != '\u066b';
+    if (grouping) {
+      String joined = raw.replace("|", "");
+      return joined.isEmpty() ? null : new BigDecimal(joined);
+    }
+    String decimal = raw.replace('|', '.');
+    if (decimal.startsWith(".") || decimal.endsWith(".")) {
+      return null;
+    }
+    return new BigDecimal(decimal);
+  }
+
+  private static String linkForm(String surface) {
+    String lower = surface.toLowerCase(Locale.ROOT);
+    lower = lower.replaceFirst("^(?:https?://)?(?:www\\.)?", "");
+    int end = lower.length();
+    while (end > 0 && ".,;:!?/".indexOf(lower.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return lower.substring(0, end);
+  }
+
+  private static Entity entity(long key, long wordKey, EntityKind kind, Token token) {
+    return new Entity(key, wordKey, kind, token.start, token.end, token.surface);
+  }
+
+  private List<Token> tokenize(String text, int nativeScript) {
+    List<Token> tokens = new ArrayList<>();
+    Matcher links = LINK.matcher(text);
+    int nextLinkStart = links.find() ? links.start() : Integer.MAX_VALUE;
+    int nextLinkEnd = nextLinkStart == Integer.MAX_VALUE ? Integer.MAX_VALUE : links.end();
+    words.setText(text);
+    int start = words.first();
+    for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+      while (start >= nextLinkEnd) {
+        nextLinkStart = links.find() ? links.start() : Integer.MAX_VALUE;
+        nextLinkEnd = nextLinkStart == Integer.MAX_VALUE ? Integer.MAX_VALUE : links.end();
+      }
+      if (end > nextLinkStart) {
+        if (start <= nextLinkStart) {
+          tokens.add(new Token(text, nextLinkStart, nextLinkEnd, TokenType.LINK, nativeScript));
+        }
+        continue;
+      }
+      int status = words.getRuleStatus();
+      TokenType type;
+      if (status >= BreakIterator.WORD_IDEO && status < BreakIterator.WORD_IDEO_LIMIT) {
+        type = TokenType.IDEOGRAPHS;
+      } else if (status >= BreakIterator.WORD_KANA && status < BreakIterator.WORD_KANA_LIMIT) {
+        type = TokenType.KANA;
+      } else if (status >= BreakIterator.WORD_LETTER && status < BreakIterator.WORD_LETTER_LIMIT) {
+        type = TokenType.LETTERS;
+      } else if (status >= BreakIterator.WORD_NUMBER && status < BreakIterator.WORD_NUMBER_LIMIT) {
+        type = TokenType.NUMBER;
+      } else {
+        continue;
+      }
+      if (type == TokenType.LETTERS) {
+        int script = KeyEncoder.dominantScript(text.subSequence(start, end));
+        if (script == UScript.HAN) {
+          type = TokenType.IDEOGRAPHS;
+        } else if (script == UScript.KATAKANA || script == UScript.HIRAGANA) {
+          type = TokenType.KANA;
+        }
+      }
+      tokens.add(new Token(text, start, end, type, nativeScript));
+    }
+    return tokens;
+  }
+
+  private static String primaryLanguage(String language) {
+    String lower = language.toLowerCase(Locale.ROOT).replace('_', '-');
+    int dash = lower.indexOf('-');
+    return dash < 0 ? lower : lower.substring(0, dash);
+  }
+
+  private static int nativeScript(String language) {
+    ULocale locale = ULocale.addLikelySubtags(ULocale.forLanguageTag(language.replace('_', '-')));
+    String script = locale.getScript();
+    if (script.isEmpty()) {
+      return UScript.LATIN;
+    }
+    int[] codes = UScript.getCode(script);
+    if (codes == null || codes.length == 0) {
+      return UScript.LATIN;
+    }
+    return switch (script) {
+      case "Hans", "Hant", "Jpan", "Kore" -> UScript.HAN;
+      default -> codes[0];
+    };
+  }
+
+  private enum TokenType {
+    LETTERS,
+    IDEOGRAPHS,
+    KANA,
+    NUMBER,
+    LINK
+  }
+
+  private static final class Token {
+    final String text;
+    final int start;
+    final int end;
+    final TokenType type;
+    final String surface;
+    final String lower;
+    final int script;
+    final boolean capitalised;
+    final boolean upper;
+    final boolean sentenceInitial;
+    final boolean foreignScript;
+    final boolean pureHan;
+
+    Token(String text, int start, int end, TokenType type, int nativeScript) {
+      this.text = text;
+      this.start = start;
+      this.end = end;
+      this.type = type;
+      this.surface = text.substring(start, end);
+      this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
+      this.script = KeyEncoder.dominantScript(surface);
+      int first = surface.codePointAt(0);
+      this.capitalised = UCharacter.isUpperCase(first) || UCharacter.isTitleCase(first);
+      this.upper =
+          capitalised
+              && lower.length() == surface.length()
+              && !lower.equals(surface)
+              && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
+      this.sentenceInitial = isSentenceInitial(text, start);
+      boolean allHan = true;
+      for (int i = 0; i < surface.length(); ) {
+        int codePoint = surface.codePointAt(i);
+        if (UScript.getScript(codePoint) != UScript.HAN) {
+          allHan = false;
+          break;
+        }
+        i += Character.charCount(codePoint);
+      }
+      this.pureHan = allHan;
+      boolean nativeIsHan = nativeScript == UScript.HAN;
+      this.foreignScript =
+          type == TokenType.LETTERS
+              && script != UScript.COMMON
+              && script != nativeScript
+              && !(nativeIsHan && (script == UScript.HIRAGANA || script == UScript.KATAKANA));
+    }
+
+    int length() {
+      return surface.length();
+    }
+
+    private static boolean isSentenceInitial(String text, int start) {
+      for (int i = start - 1; i >= 0; i--) {
+        char c = text.charAt(i);
+        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '…' || c == ':'
+            || c == '•' || c == '。' || c == '！' || c == '？') {
+          return true;
+        }
+        if (Character.isLetterOrDigit(c) || c == ',' || c == ';') {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package org.polydup.align;
+
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Candidate generation for alignment: an inverted index from rare entity keys to documents.
+ * Thread-safe: {@link #add} and {@link #query} may run concurrently (a read-write lock).
+ *
+ * <h2>Rationale</h2>
+ *
+ * Alignment is too costly for all pairs, and translations share few keys, too few for MinHash bands
+ * to be reliable. Rare keys are selective on their own, so the index keeps posting lists of every
+ * key and a query reads only the {@value #KEYS_PER_QUERY} rarest keys of each kind (anchors, for
+ * other languages; word stems, for the same language) whose lists are shorter than {@code
+ * maximumPostings}. Candidates are ranked by the IDF mass they share with the query, divided by the
+ * square root of their own key count (a cosine-like normalisation that stops long documents from
+ * winning every query), separately for other-language and same-language documents.
+ */
+public final class EntityIndex {
+  static final int KEYS_PER_QUERY = 64;
+
+  private final KeyStatistics statistics;
+  private final int maximumPostings;
+  private final Long2ObjectOpenHashMap<IntArrayList> postings = new Long2ObjectOpenHashMap<>();
+  private final List<String> languages = new ArrayList<>();
+  private final IntArrayList anchorCounts = new IntArrayList();
+  private final IntArrayList wordCounts = new IntArrayList();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /**
+   * Creates an empty index.
+   *
+   * @param statistics the key weights (shared; the caller keeps them up to date)
+   * @param maximumPostings keys in more documents than this are not read at query time; {@code >=
+   *     1}
+   */
+  public EntityIndex(KeyStatistics statistics, int maximumPostings) {
+    this.statistics = Objects.requireNonNull(statistics, "statistics");
+    if (maximumPostings < 1) {
+      throw new IllegalArgumentException("maximumPostings must be >= 1, got " + maximumPostings);
+    }
+    this.maximumPostings = maximumPostings;
+  }
+
+  /** A candidate document and its pre-alignment score (higher is better). */
+  public record Candidate(int document, double score) {}
+
+  /**
+   * Adds a document's keys.
+   *
+   * @return the document's number in this index, from 0 in order of addition
+   */
+  public int add(EntityProfile profile) {
+    LongOpenHashSet anchors = new LongOpenHashSet();
+    LongOpenHashSet words = new LongOpenHashSet();
+    for (Entity entity : profile.entities()) {
+      if (entity.kind().isAnchor() || (Aligner.COGNATES && entity.key() != 0)) {
+        anchors.add(entity.key());
+      }
+      words.add(entity.wordKey());
+    }
+    lock.writeLock().lock();
+    try {
+      int document = languages.size();
+      languages.add(profile.language());
+      anchorCounts.add(anchors.size());
+      wordCounts.add(words.size());
+      addPostings(anchors, document);
+      words.removeAll(anchors);
+      addPostings(words, document);
+      return document;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void addPostings(LongOpenHashSet keys, int document) {
+    var iterator = keys.iterator();
+    while (iterator.hasNext()) {
+      postings.computeIfAbsent(iterator.nextLong(), k -> new IntArrayList(2)).add(document);
+    }
+  }
+
+  /** Number of documents added. */
+  public int size() {
+    lock.readLock().lock();
+    try {
+      return languages.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Candidates for {@code profile}: up to {@code limit} documents in other languages ranked on
+   * shared anchors, then up to {@code limit} in the same language ranked on shared word stems.
+   *
+   * @param exclude a document number to leave out (the query itself), or -1
+   */
+  public List<Candidate> query(EntityProfile profile, int limit, int exclude) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    LongOpenHashSet anchors = new LongOpenHashSet();
+    LongOpenHashSet words = new LongOpenHashSet();
+    for (Entity entity : profile.entities()) {
+      if (entity.kind().isAnchor() || (Aligner.COGNATES && entity.key() != 0)) {
+        anchors.add(entity.key());
+      }
+      words.add(entity.wordKey());
+    }
+    String language = profile.language();
+    lock.readLock().lock();
+    try {
+      List<Candidate> result = new ArrayList<>();
+      result.addAll(rank(anchors, limit, exclude, language, false, anchorCounts));
+      words.removeAll(anchors);
+      result.addAll(rank(words, limit, exclude, language, true, wordCounts));
+      return result;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private List<Candidate> rank(
+      LongOpenHashSet keys,
+      int limit,
+      int exclude,
+      String language,
+      boolean sameLanguage,
+      IntArrayList counts) {
+    long[] rare = rarest(keys, exclude);
+    Int2DoubleOpenHashMap scores = new Int2DoubleOpenHashMap();
+    for (long key : rare) {
+      IntArrayList list = postings.get(key);
+      if (list == null || list.size() > maximumPostings) {
+        continue;
+      }
+      double weight = statistics.weight(key);
+      for (int k = 0; k < list.size(); k++) {
+        int document = list.getInt(k);
+        if (document != exclude && languages.get(document).equals(language) == sameLanguage) {
+          scores.addTo(document, weight);
+        }
+      }
+    }
+    PriorityQueue<Candidate> top =
+        new PriorityQueue<>(limit + 1, Comparator.comparingDouble(Candidate::score));
+    for (var entry : scores.int2DoubleEntrySet()) {
+      int document = entry.getIntKey();
+      double score = entry.getDoubleValue() / Math.sqrt(Math.max(1, counts.getInt(document)));
+      top.add(new Candidate(document, score));
+      if (top.size() > limit) {
+        top.poll();
+      }
+    }
+    List<Candidate> ranked = new ArrayList<>(top);
+    ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    return ranked;
+  }
+
+  private long[] rarest(LongOpenHashSet keys, int exclude) {
+    long[] all = keys.toLongArray();
+    int[] frequencies = new int[all.length];
+    Integer[] order = new Integer[all.length];
+    for (int i = 0; i < all.length; i++) {
+      IntArrayList list = postings.get(all[i]);
+      frequencies[i] = list == null ? 0 : list.size();
+      if (list != null && list.contains(exclude)) {
+        frequencies[i]--;
+      }
+      order[i] = i;
+    }
+    if (all.length <= KEYS_PER_QUERY) {
+      return all;
+    }
+    // Keys seen only in the query itself are useless; prefer the rarest of the rest.
+    java.util.Arrays.sort(
+        order,
+        Comparator.comparingInt(
+            (Integer i) -> frequencies[i] == 0 ? Integer.MAX_VALUE : frequencies[i]));
+    long[] rare = new long[KEYS_PER_QUERY];
+    for (int i = 0; i < KEYS_PER_QUERY; i++) {
+      rare[i] = all[order[i]];
+    }
+    return rare;
+  }
+}

@@ -1,0 +1,28 @@
+package org.polydup.align;
+
+/** What an extracted token stands for. Only {@link #isAnchor() anchors} survive translation. */
+public enum EntityKind {
+  /** A capitalised name, a name in another script, a Katakana run or a Han word. */
+  NAME(true),
+  /** An all-capital abbreviation such as {@code FT}, {@code UNN}, {@code УНН}. */
+  ACRONYM(true),
+  /** A number with its magnitude word applied ({@code 20 billion} = {@code 2e10}). */
+  NUMBER(true),
+  /** A country, language, currency, city, month or weekday name mapped to its CLDR code. */
+  CODE(true),
+  /** A URL, e-mail address or social-media handle. */
+  LINK(true),
+  /** Any other word; matches only within one language (or as a loanword cognate). */
+  WORD(false);
+
+  private final boolean anchor;
+
+  EntityKind(boolean anchor) {
+    this.anchor = anchor;
+  }
+
+  /** Whether this kind survives translation and takes part in cross-language alignment. */
+  public boolean isAnchor() {
+    return anchor;
+  }
+}

@@ -1,0 +1,304 @@
+package org.polydup.align;
+
+import com.ibm.icu.text.CompactDecimalFormat;
+import com.ibm.icu.text.DateFormatSymbols;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.text.TimeZoneNames;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names from CLDR (through ICU) mapped to language-independent codes. Immutable once built; built
+ * lazily on first use and shared by all threads.
+ *
+ * <h2>Rationale</h2>
+ *
+ * Country, city, language, month and weekday names differ completely between languages ({@code
+ * Germany}, {@code Німеччина}, {@code 德国}) but CLDR lists them for every locale. Every name is
+ * stored under its {@link #form romanised form}: ICU romanisation, ASCII, lower case, trailing
+ * vowels removed, which lets most inflected forms meet ({@code Китаю}/{@code Китай}, {@code
+ * Малайзії}/{@code Малайзія}). Sources: {@link LocaleDisplayNames} (regions, languages), {@link
+ * TimeZoneNames#getExemplarLocationName} (cities), {@link DateFormatSymbols} (months, weekdays in
+ * format and stand-alone contexts), {@link CompactDecimalFormat} (magnitude words: thousand,
+ * мільйон, Milliarde, 万, 亿). Nothing is typed by hand except the list of display locales.
+ */
+final class Gazetteer {
+  /** Display locales whose CLDR names are loaded. */
+  static final List<String> DISPLAY_LANGUAGES =
+      List.of(
+          "en", "uk", "ru", "de", "cs", "fr", "es", "pl", "zh", "ja", "hi", "is", "hr", "it", "pt",
+          "nl", "sv", "da", "nb", "fi", "hu", "ro", "tr", "ko", "el", "bg", "sr", "sk", "sl", "lt",
+          "lv", "et", "be", "kk", "sah", "ar", "he", "vi", "id");
+
+  private static final int MINIMUM_FORM_LENGTH = 3;
+
+  private static volatile Gazetteer instance;
+
+  private final Map<String, String> anyCaseNames;
+  private final Map<String, String> capitalisedNames;
+  private final Map<String, String> stemmedNames;
+  private final Map<String, Double> magnitudes;
+  private final int longestName;
+
+  private Gazetteer(
+      Map<String, String> anyCaseNames,
+      Map<String, String> capitalisedNames,
+      Map<String, String> stemmedNames,
+      Map<String, Double> magnitudes,
+      int longestName) {
+    this.anyCaseNames = anyCaseNames;
+    this.capitalisedNames = capitalisedNames;
+    this.stemmedNames = stemmedNames;
+    this.magnitudes = magnitudes;
+    this.longestName = longestName;
+  }
+
+  /** The shared instance, built on first call (a few hundred milliseconds). */
+  static Gazetteer get() {
+    Gazetteer local = instance;
+    if (local == null) {
+      synchronized (Gazetteer.class) {
+        local = instance;
+        if (local == null) {
+          local = build(new KeyEncoder());
+          instance = local;
+        }
+      }
+    }
+    return local;
+  }
+
+  /** Longest name in words. */
+  int longestName() {
+    return longestName;
+  }
+
+  /** The code of a month or weekday name in any case, or {@code null}. */
+  String lookupAnyCase(String form) {
+    return anyCaseNames.get(form);
+  }
+
+  /** The code of a capitalised name (country, city, language, month, weekday), or {@code null}. */
+  String lookupCapitalised(String form) {
+    String code = capitalisedNames.get(form);
+    return code != null ? code : anyCaseNames.get(form);
+  }
+
+  /** The code of a single capitalised word by its stem in {@code language}, or {@code null}. */
+  String lookupStemmed(String language, String stemForm) {
+    return stemmedNames.get(language + ':' + stemForm);
+  }
+
+  private static final Map<String, WordStemmer> BUILD_STEMMERS = new HashMap<>();
+
+  private static WordStemmer stemmer(String language) {
+    return BUILD_STEMMERS.computeIfAbsent(language, WordStemmer::new);
+  }
+
+  /**
+   * The multiplier of a magnitude word ({@code billion} → 1e9), or 0 when {@code roman} is none.
+   */
+  double magnitude(String roman) {
+    for (int length = Math.min(roman.length(), 12); length >= 2; length--) {
+      Double value = magnitudes.get(roman.substring(0, length));
+      if (value != null) {
+        return roman.length() - length <= 4 ? value : 0;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The lookup form of a name given as words already romanised: each word loses its trailing
+   * vowels, words are joined by one space.
+   */
+  static String form(List<String> romanWords) {
+    StringBuilder out = new StringBuilder();
+    for (String word : romanWords) {
+      int end = word.length();
+      while (end > 1 && isTrailingVowel(word, end)) {
+        end--;
+      }
+      if (end == 0) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(word, 0, end);
+    }
+    return out.toString();
+  }
+
+  /** A trailing vowel; {@code y} only after a consonant, so {@code kitay} keeps its glide. */
+  private static boolean isTrailingVowel(String word, int end) {
+    char c = word.charAt(end - 1);
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') {
+      return true;
+    }
+    if (c == 'y' && end >= 2) {
+      char before = word.charAt(end - 2);
+      return !(before == 'a' || before == 'e' || before == 'i' || before == 'o' || before == 'u');
+    }
+    return false;
+  }
+
+  private static Gazetteer build(KeyEncoder encoder) {
+    Map<String, String> anyCase = new HashMap<>();
+    Map<String, String> capitalised = new HashMap<>();
+    Map<String, Double> magnitudes = new HashMap<>();
+    Map<String, String> stemmedNames = new HashMap<>();
+    int[] longest = {1};
+    Set<String> zones =
+        TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null);
+    String[] regions = ULocale.getISOCountries();
+    for (String language : DISPLAY_LANGUAGES) {
+      ULocale locale = new ULocale(language);
+      LocaleDisplayNames names = LocaleDisplayNames.getInstance(locale);
+      for (String region : regions) {
+        add(
+            capitalised,
+            stemmedNames,
+            encoder,
+            language,
+            names.regionDisplayName(region),
+            "C" + region,
+            longest);
+      }
+      for (String named : DISPLAY_LANGUAGES) {
+        add(
+            capitalised,
+            stemmedNames,
+            encoder,
+            language,
+            names.languageDisplayName(named),
+            "L" + named,
+            longest);
+      }
+      TimeZoneNames zoneNames = TimeZoneNames.getInstance(locale);
+      for (String zone : zones) {
+        String city = zoneNames.getExemplarLocationName(zone);
+        if (city != null) {
+          add(capitalised, stemmedNames, encoder, language, city, "Z" + zone, longest);
+        }
+      }
+      DateFormatSymbols symbols = new DateFormatSymbols(locale);
+      for (int context : new int[] {DateFormatSymbols.FORMAT, DateFormatSymbols.STANDALONE}) {
+        String[] months = symbols.getMonths(context, DateFormatSymbols.WIDE);
+        for (int month = 0; month < months.length; month++) {
+          add(anyCase, null, encoder, language, months[month], "M" + (month + 1), longest);
+        }
+        String[] abbreviated = symbols.getMonths(context, DateFormatSymbols.ABBREVIATED);
+        for (int month = 0; month < abbreviated.length; month++) {
+          add(
+              capitalised,
+              stemmedNames,
+              encoder,
+              language,
+              abbreviated[month],
+              "M" + (month + 1),
+              longest);
+        }
+        String[] weekdays = symbols.getWeekdays(context, DateFormatSymbols.WIDE);
+        for (int day = 1; day < weekdays.length; day++) {
+          add(anyCase, null, encoder, language, weekdays[day], "D" + day, longest);
+        }
+      }
+      addMagnitudes(magnitudes, encoder, locale, language);
+    }
+    return new Gazetteer(
+        Map.copyOf(anyCase),
+        Map.copyOf(capitalised),
+        Map.copyOf(stemmedNames),
+        Map.copyOf(magnitudes),
+        longest[0]);
+  }
+
+  private static void addMagnitudes(
+      Map<String, Double> magnitudes, KeyEncoder encoder, ULocale locale, String language) {
+    for (CompactDecimalFormat.CompactStyle style : CompactDecimalFormat.CompactStyle.values()) {
+      CompactDecimalFormat format = CompactDecimalFormat.getInstance(locale, style);
+      for (int exponent = 3; exponent <= 12; exponent++) {
+        double unit = Math.pow(10, exponent);
+        String common = null;
+        for (int count : new int[] {1, 2, 5, 21}) {
+          String formatted = format.format(count * unit);
+          StringBuilder word = new StringBuilder();
+          for (int i = 0; i < formatted.length(); ) {
+            int codePoint = formatted.codePointAt(i);
+            if (Character.isLetter(codePoint)) {
+              word.appendCodePoint(codePoint);
+            }
+            i += Character.charCount(codePoint);
+          }
+          if (word.length() == 0) {
+            common = null;
+            break;
+          }
+          String roman = encoder.romanise(word.toString(), language);
+          common = common == null ? roman : commonPrefix(common, roman);
+        }
+        if (common == null) {
+          continue;
+        }
+        // The multiplier is the value divided by the number shown: 2e9 shows as "2", 2e10 as "20".
+        String shown = format.format(unit).replaceAll("[^0-9]", "");
+        if (shown.isEmpty()) {
+          continue;
+        }
+        double multiplier = unit / Double.parseDouble(shown);
+        boolean han =
+            KeyEncoder.dominantScript(format.format(unit)) == com.ibm.icu.lang.UScript.HAN;
+        if (common.length() >= 3 || (han && common.length() >= 1)) {
+          magnitudes.putIfAbsent(common, multiplier);
+        }
+      }
+    }
+  }
+
+  private static String commonPrefix(String a, String b) {
+    int length = 0;
+    while (length < a.length() && length < b.length() && a.charAt(length) == b.charAt(length)) {
+      length++;
+    }
+    return a.substring(0, length);
+  }
+
+  private static void add(
+      Map<String, String> map,
+      Map<String, String> stemmed,
+      KeyEncoder encoder,
+      String language,
+      String name,
+      String code,
+      int[] longest) {
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    String[] words = name.toLowerCase(Locale.ROOT).split("[\\s\\p{Punct}]+");
+    List<String> roman = new java.util.ArrayList<>();
+    for (String word : words) {
+      if (!word.isEmpty()) {
+        roman.add(encoder.romanise(word, language));
+      }
+    }
+    String form = form(roman);
+    boolean hasDigit = form.chars().anyMatch(Character::isDigit);
+    if (form.length() < (hasDigit ? 1 : MINIMUM_FORM_LENGTH)) {
+      return;
+    }
+    map.putIfAbsent(form, code);
+    if (stemmed != null && words.length == 1 && !hasDigit) {
+      String stem = form(List.of(encoder.romanise(stemmer(language).stem(words[0]), language)));
+      if (stem.length() >= MINIMUM_FORM_LENGTH) {
+        stemmed.putIfAbsent(language + ':' + stem, code);
+      }
+    }
+    longest[0] = Math.max(longest[0], roman.size());
+  }
+}

@@ -1,0 +1,262 @@
+package org.polydup.align;
+
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Transliterator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a word in any script into a language-independent key. Not thread-safe: one per thread.
+ *
+ * <h2>Rationale</h2>
+ *
+ * Names survive translation as sounds, not spellings: {@code Шанхай}, {@code 上海} and {@code
+ * Shanghai}; {@code Файненшл таймс} and {@code Financial Times}. Each word is romanised with the
+ * language-specific ICU transform where ICU has one (Ukrainian-Latin/BGN, Russian-Latin/BGN,
+ * Han-Latin, Katakana-Latin, Devanagari-Latin, else Any-Latin), folded to ASCII and lower case,
+ * then reduced to a consonant skeleton in the spirit of Soundex/Metaphone: digraphs are merged
+ * ({@code sh}, {@code kh}, {@code ph}, {@code dzh}...), consonants fall into nine classes (labials,
+ * velars, dentals, sibilants, l, m, n, r), inner vowels and {@code h} vanish, repeats collapse, and
+ * the skeleton is cut to four classes. Dropping vowels and cutting the tail absorbs most inflection
+ * ({@code Китаю}/{@code Китай}, {@code Малайзії}/{@code Малайзія}). The key is a 64-bit hash of a
+ * prefix plus the skeleton, so keys of different kinds never meet.
+ *
+ * <p>ICU transliterators are synchronized internally, so each thread needs its own encoder; results
+ * are cached per encoder (bounded).
+ */
+final class KeyEncoder {
+  private static final Hasher64 HASHER = Hashing.komihash5_0();
+  private static final int SKELETON_LENGTH = 4;
+  private static final int COGNATE_LENGTH = 5;
+  private static final int CACHE_LIMIT = 200_000;
+
+  private final Map<String, Transliterator> transliterators = new HashMap<>();
+  private final Map<String, String> romanCache = new HashMap<>();
+
+  /** A 64-bit hash of {@code text}. */
+  static long hash(String text) {
+    return HASHER.hashCharsToLong(text);
+  }
+
+  /**
+   * Romanises {@code word} to lower-case ASCII letters and digits (other chars removed).
+   *
+   * @param word a single token (any script)
+   * @param language ISO 639-1 code, picks the language-specific transform
+   */
+  String romanise(String word, String language) {
+    String cacheKey = language + '\u0000' + word;
+    String cached = romanCache.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    String latin = transliterator(transformFor(word, language)).transliterate(word);
+    StringBuilder ascii = new StringBuilder(latin.length());
+    String lower = latin.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        ascii.append(c);
+      }
+    }
+    String result = ascii.toString();
+    if (romanCache.size() >= CACHE_LIMIT) {
+      romanCache.clear();
+    }
+    romanCache.put(cacheKey, result);
+    return result;
+  }
+
+  /** The language-independent key of a name: hash of its phonetic skeleton. */
+  long nameKey(String word, String language) {
+    String roman = romanise(word, language);
+    if (roman.isEmpty()) {
+      return hash("w:" + word);
+    }
+    return hash("n:" + skeleton(roman));
+  }
+
+  /**
+   * The cognate key of a lower-case word: its romanised form with spelling variants folded ({@code
+   * c}/{@code k}, {@code w}/{@code v}, {@code ph}/{@code f}, {@code y}/{@code i}), cut to {@value
+   * #COGNATE_LENGTH} letters, so {@code problem}/{@code проблема}/{@code Problem} and {@code
+   * restaurant}/{@code ресторан} meet; 0 for words shorter than that (no key).
+   */
+  long cognateKey(String word, String language) {
+    String roman = romanise(word, language);
+    if (roman.length() < COGNATE_LENGTH) {
+      return 0;
+    }
+    StringBuilder folded = new StringBuilder(COGNATE_LENGTH);
+    for (int i = 0; i < roman.length() && folded.length() < COGNATE_LENGTH; i++) {
+      char c = roman.charAt(i);
+      char next = i + 1 < roman.length() ? roman.charAt(i + 1) : 0;
+      switch (c) {
+        case 'c' -> folded.append(next == 'e' || next == 'i' || next == 'y' ? 's' : 'k');
+        case 'w' -> folded.append('v');
+        case 'y' -> folded.append('i');
+        case 'q' -> folded.append('k');
+        case 'p' -> {
+          if (next == 'h') {
+            folded.append('f');
+            i++;
+          } else {
+            folded.append('p');
+          }
+        }
+        default -> folded.append(c);
+      }
+      if (folded.length() >= 2
+          && folded.charAt(folded.length() - 1) == folded.charAt(folded.length() - 2)) {
+        folded.setLength(folded.length() - 1);
+      }
+    }
+    if (folded.length() < COGNATE_LENGTH) {
+      return 0;
+    }
+    return hash("g:" + folded);
+  }
+
+  private Transliterator transliterator(String id) {
+    return transliterators.computeIfAbsent(
+        id, k -> Transliterator.getInstance(k + "; Latin-ASCII"));
+  }
+
+  private static String transformFor(String word, String language) {
+    int script = dominantScript(word);
+    switch (script) {
+      case UScript.LATIN:
+      case UScript.COMMON:
+        return "Any-Latin";
+      case UScript.CYRILLIC:
+        if ("uk".equals(language)) {
+          return "Ukrainian-Latin/BGN";
+        }
+        if ("ru".equals(language)) {
+          return "Russian-Latin/BGN";
+        }
+        return "Cyrillic-Latin";
+      case UScript.HAN:
+        return "Han-Latin";
+      case UScript.KATAKANA:
+      case UScript.HIRAGANA:
+        return "Katakana-Latin; Hiragana-Latin";
+      case UScript.DEVANAGARI:
+        return "Devanagari-Latin";
+      default:
+        return "Any-Latin";
+    }
+  }
+
+  /** The script of the first letter of {@code word} ({@link UScript#COMMON} when none). */
+  static int dominantScript(CharSequence word) {
+    for (int i = 0; i < word.length(); ) {
+      int codePoint = Character.codePointAt(word, i);
+      int script = UScript.getScript(codePoint);
+      if (script != UScript.COMMON && script != UScript.INHERITED) {
+        return script;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return UScript.COMMON;
+  }
+
+  /**
+   * The consonant skeleton of a lower-case ASCII word: a leading vowel becomes {@code A}, then
+   * consonant classes {@code B K T S L M N R}, repeats collapsed, cut to {@value #SKELETON_LENGTH}.
+   */
+  static String skeleton(String roman) {
+    StringBuilder out = new StringBuilder(SKELETON_LENGTH);
+    int length = roman.length();
+    char last = 0;
+    for (int i = 0; i < length && out.length() < SKELETON_LENGTH; ) {
+      char c = roman.charAt(i);
+      char next = i + 1 < length ? roman.charAt(i + 1) : 0;
+      char afterNext = i + 2 < length ? roman.charAt(i + 2) : 0;
+      char code;
+      int advance = 1;
+      if (c >= '0' && c <= '9') {
+        code = c;
+      } else if (isVowel(c)) {
+        code = i == 0 ? 'A' : 0;
+      } else {
+        switch (c) {
+          case 'b', 'p', 'f', 'v', 'w' -> {
+            code = 'B';
+            if (c == 'p' && next == 'h') {
+              advance = 2;
+            }
+          }
+          case 'k', 'g', 'q' -> {
+            code = 'K';
+            if (next == 'h') {
+              advance = 2;
+            }
+          }
+          case 'x' -> code = 'K';
+          case 'c' -> {
+            if (next == 'h') {
+              code = 'S';
+              advance = 2;
+            } else if (next == 'k') {
+              code = 'K';
+              advance = 2;
+            } else if (next == 'e' || next == 'i' || next == 'y') {
+              code = 'S';
+            } else {
+              code = 'K';
+            }
+          }
+          case 'd', 't' -> {
+            code = 'T';
+            if (c == 'd' && (next == 'z' || next == 'j')) {
+              code = 'S';
+              advance = next == 'z' && afterNext == 'h' ? 3 : 2;
+            } else if (c == 't' && (next == 's' || next == 'z')) {
+              code = 'S';
+              advance = 2;
+            } else if (next == 'h') {
+              advance = 2;
+            }
+          }
+          case 's', 'z', 'j' -> {
+            code = 'S';
+            if (next == 'h') {
+              advance =
+                  c == 's' && afterNext == 'c' && i + 3 < length && roman.charAt(i + 3) == 'h'
+                      ? 4
+                      : 2;
+            } else if (c == 's' && next == 'c' && afterNext == 'h') {
+              advance = 3;
+            }
+          }
+          case 'l' -> code = 'L';
+          case 'm' -> code = 'M';
+          case 'n' -> {
+            code = 'N';
+            if (next == 'g' && afterNext == 0) {
+              advance = 2;
+            }
+          }
+          case 'r' -> code = 'R';
+          default -> code = 0; // h and anything else
+        }
+      }
+      i += advance;
+      if (code != 0 && code != last) {
+        out.append(code);
+      }
+      if (code != 0) {
+        last = code;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isVowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  }
+}

@@ -1,0 +1,91 @@
+package org.polydup.align;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Document frequencies of entity keys in the corpus being scanned, and the IDF weights derived from
+ * them. Thread-safe: {@link #add} and {@link #weight} may run concurrently (striped locks).
+ *
+ * <p>A key's weight is {@code ln((N + 1) / (df + 0.5))}, and 0 when the key occurs in more than
+ * {@code maximumDocumentFraction} of the documents and in more than {@value
+ * #MINIMUM_CAPPED_FREQUENCY} (stop words, the commonest numbers; small batches keep every key), so
+ * that rare names and numbers carry the alignment and common tokens do not.
+ */
+public final class KeyStatistics {
+  private static final int STRIPES = 64;
+  private static final int MINIMUM_CAPPED_FREQUENCY = 10;
+
+  private final Long2IntOpenHashMap[] frequencies = new Long2IntOpenHashMap[STRIPES];
+  private final AtomicInteger documents = new AtomicInteger();
+  private final double maximumDocumentFraction;
+
+  /**
+   * Creates empty statistics.
+   *
+   * @param maximumDocumentFraction keys in a larger share of documents weigh 0; in (0, 1]
+   * @throws IllegalArgumentException if the fraction is out of range
+   */
+  public KeyStatistics(double maximumDocumentFraction) {
+    if (!(maximumDocumentFraction > 0 && maximumDocumentFraction <= 1)) {
+      throw new IllegalArgumentException(
+          "maximumDocumentFraction must be in (0, 1], got " + maximumDocumentFraction);
+    }
+    this.maximumDocumentFraction = maximumDocumentFraction;
+    for (int i = 0; i < STRIPES; i++) {
+      frequencies[i] = new Long2IntOpenHashMap();
+    }
+  }
+
+  /** Statistics with the default cut-off: keys in more than 5% of documents weigh 0. */
+  public KeyStatistics() {
+    this(0.05);
+  }
+
+  /** Counts the distinct keys (anchor and word keys) of one document. */
+  public void add(EntityProfile profile) {
+    LongOpenHashSet distinct = new LongOpenHashSet();
+    for (Entity entity : profile.entities()) {
+      distinct.add(entity.key());
+      distinct.add(entity.wordKey());
+    }
+    var iterator = distinct.iterator();
+    while (iterator.hasNext()) {
+      long key = iterator.nextLong();
+      Long2IntOpenHashMap stripe = frequencies[stripe(key)];
+      synchronized (stripe) {
+        stripe.addTo(key, 1);
+      }
+    }
+    documents.incrementAndGet();
+  }
+
+  /** Number of documents counted. */
+  public int documentCount() {
+    return documents.get();
+  }
+
+  /** Number of counted documents holding {@code key}. */
+  public int documentFrequency(long key) {
+    Long2IntOpenHashMap stripe = frequencies[stripe(key)];
+    synchronized (stripe) {
+      return stripe.get(key);
+    }
+  }
+
+  /** The normalised IDF weight of {@code key}, in [0, 1]; unseen keys count as seen once. */
+  public double weight(long key) {
+    int total = Math.max(documents.get(), 1);
+    int frequency = Math.max(documentFrequency(key), 1);
+    if (frequency > MINIMUM_CAPPED_FREQUENCY && frequency > maximumDocumentFraction * total) {
+      return 0;
+    }
+    return Math.min(
+        1, Math.max(0, Math.log((total + 1.0) / (frequency + 0.5)) / Math.log(total + 1.0)));
+  }
+
+  private static int stripe(long key) {
+    return (int) ((key ^ (key >>> 29)) & (STRIPES - 1));
+  }
+}

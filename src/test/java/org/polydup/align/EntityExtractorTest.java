@@ -1,0 +1,161 @@
+package org.polydup.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Golden keys per language and random-input invariants of {@link EntityExtractor}. */
+class EntityExtractorTest {
+  private final EntityExtractor extractor = new EntityExtractor();
+
+  /** The key of the anchor whose surface is {@code surface} inside {@code text}. */
+  private long keyOf(String text, String language, String surface) {
+    EntityProfile profile = extractor.extract(text, language);
+    for (Entity entity : profile.entities()) {
+      if (entity.surface().equals(surface)) {
+        assertTrue(entity.kind().isAnchor(), surface + " should be an anchor, was " + entity);
+        return entity.key();
+      }
+    }
+    fail("no entity " + surface + " in " + profile.entities());
+    return 0;
+  }
+
+  @Test
+  void shanghai_meetsAcrossUkrainianEnglishAndChinese() {
+    long ukrainian = keyOf("Компанія з міста Шанхай працює.", "uk", "Шанхай");
+    long english = keyOf("A company from Shanghai works.", "en", "Shanghai");
+    long chinese = keyOf("这家公司来自上海。", "zh", "上海");
+    assertEquals(english, ukrainian);
+    assertEquals(english, chinese);
+  }
+
+  @Test
+  void malaysia_meetsInUkrainianAndEnglish() {
+    assertEquals(
+        keyOf("in countries such as Malaysia and Thailand", "en", "Malaysia"),
+        keyOf("у таких країнах, як Малайзія і Таїланд", "uk", "Малайзія"));
+  }
+
+  @Test
+  void financialTimes_meetsItsUkrainianTransliteration() {
+    String english = "This was reported by the Financial Times today.";
+    String ukrainian = "Про це пише видання Файненшл таймс сьогодні.";
+    assertEquals(keyOf(english, "en", "Financial"), keyOf(ukrainian, "uk", "Файненшл"));
+    assertEquals(keyOf(english, "en", "Times"), keyOf(ukrainian, "uk", "таймс"));
+  }
+
+  @Test
+  void maoNing_meetsInUkrainianAndEnglish() {
+    String english = "said the spokesman Mao Ning on Thursday";
+    String ukrainian = "сказала речниця Мао Нін у четвер";
+    assertEquals(keyOf(english, "en", "Mao"), keyOf(ukrainian, "uk", "Мао"));
+    assertEquals(keyOf(english, "en", "Ning"), keyOf(ukrainian, "uk", "Нін"));
+  }
+
+  @Test
+  void inflectedForms_meet() {
+    assertEquals(
+        keyOf("Міністерство закордонних справ Китаю заявило", "uk", "Китаю"),
+        keyOf("закликав уряд Китай до поваги", "uk", "Китай"));
+    assertEquals(
+        keyOf("Konference se koná v Praze letos.", "cs", "Praze"),
+        keyOf("Hlavní město Praha je krásné.", "cs", "Praha"));
+    assertEquals(
+        keyOf("The capital Prague is old.", "en", "Prague"),
+        keyOf("Hlavní město Praha je krásné.", "cs", "Praha"));
+  }
+
+  @Test
+  void magnitudeWords_multiplyNumbers() {
+    long ukrainian = keyOf("Білий дім інвестує 20 мільярдів доларів", "uk", "20 мільярдів");
+    long english = keyOf("The White House invests $20 billion now", "en", "20 billion");
+    long chinese = keyOf("白宫投资200亿美元", "zh", "200亿");
+    assertEquals(english, ukrainian);
+    assertEquals(english, chinese);
+    assertNotEquals(english, keyOf("The White House invests $20 million now", "en", "20 million"));
+  }
+
+  @Test
+  void weekdaysAndMonths_mapToCldrCodes() {
+    assertEquals(
+        keyOf("It happened on Saturday morning.", "en", "Saturday"),
+        keyOf("Es geschah am Samstag früh.", "de", "Samstag"));
+    assertEquals(
+        keyOf("It happened in August again.", "en", "August"),
+        keyOf("Це сталося в серпні знову.", "uk", "серпні"));
+  }
+
+  @Test
+  void sentenceInitialWord_isNotAName_unlessCapitalisedInside() {
+    EntityProfile profile = extractor.extract("Details follow. Details matter to Details.", "en");
+    assertTrue(profile.entities().stream().anyMatch(e -> e.kind() == EntityKind.NAME));
+    EntityProfile plain = extractor.extract("Although it rained, we went out.", "en");
+    assertFalse(plain.entities().stream().anyMatch(e -> e.kind() == EntityKind.NAME));
+  }
+
+  @Test
+  void latinNameInsideCyrillic_isAnAnchor_andLinksAreKept() {
+    EntityProfile profile =
+        extractor.extract("компанії Shanghai Anxun, пише tomshw.it і @polydup", "uk");
+    assertTrue(
+        profile.entities().stream()
+            .anyMatch(e -> e.surface().equals("Anxun") && e.kind() == EntityKind.NAME));
+    assertTrue(
+        profile.entities().stream()
+            .anyMatch(e -> e.surface().equals("tomshw.it") && e.kind() == EntityKind.LINK));
+    assertTrue(
+        profile.entities().stream()
+            .anyMatch(e -> e.surface().equals("@polydup") && e.kind() == EntityKind.LINK));
+  }
+
+  @Test
+  void randomUnicode_neverThrows_andKeepsOffsets() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    String[] languages = {"en", "uk", "ru", "de", "zh", "ja", "hi", "und-Latn", "xx", "ar"};
+    for (int round = 0; round < 300; round++) {
+      String text = randomText(random, random.nextInt(200));
+      String language = languages[random.nextInt(languages.length)];
+      try {
+        EntityProfile profile = extractor.extract(text, language);
+        int previousStart = -1;
+        for (Entity entity : profile.entities()) {
+          assertTrue(entity.start() >= previousStart, "order");
+          assertTrue(entity.end() <= text.length(), "end within text");
+          assertEquals(text.substring(entity.start(), entity.end()), entity.surface());
+          previousStart = entity.start();
+        }
+      } catch (RuntimeException | AssertionError e) {
+        throw new AssertionError("failed with seed " + seed + " on round " + round, e);
+      }
+    }
+  }
+
+  private static String randomText(Random random, int length) {
+    int[][] ranges = {
+      {0x20, 0x7e}, {0x400, 0x4ff}, {0x4e00, 0x4fff}, {0x30a0, 0x30ff}, {0x3040, 0x309f},
+      {0x0300, 0x036f}, {0x0590, 0x06ff}, {0x0900, 0x097f}, {0xff10, 0xff5a}, {0x1f300, 0x1f64f},
+      {0xd800, 0xdfff}, {0x2000, 0x206f}
+    };
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      int[] range = ranges[random.nextInt(ranges.length)];
+      int codePoint = range[0] + random.nextInt(range[1] - range[0] + 1);
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+        out.append((char) codePoint); // lone surrogate
+      } else {
+        out.appendCodePoint(codePoint);
+      }
+      if (random.nextInt(6) == 0) {
+        out.append(random.nextBoolean() ? ' ' : '\n');
+      }
+    }
+    return out.toString();
+  }
+}
