@@ -72,6 +72,11 @@ public class LshIndexBenchmark {
     for (int i = 0; i < signatures.length; i++) {
       index.add(i, signatures[i]);
     }
+    long candidates = 0;
+    for (MinHashSignature signature : signatures) {
+      candidates += index.query(signature).length;
+    }
+    System.out.println("# mean candidates per query: " + (double) candidates / signatures.length);
     System.out.println(
         "# "
             + parameters
