@@ -2,7 +2,6 @@ package org.polydup.index;
 
 import it.unimi.dsi.fastutil.HashCommon;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
@@ -19,18 +18,20 @@ import org.polydup.sketch.MinHashSignature;
  * bits); documents whose keys are equal in some band are candidates (Indyk and Motwani, STOC 1998;
  * Broder, Charikar, Frieze, Mitzenmacher, STOC 1998). 32-bit keys add a spurious collision with
  * probability {@code 2^-32} per band and pair, negligible next to the S-curve's own false
- * positives, and halve the key memory. Each band owns two fastutil maps: most buckets hold one
- * document, stored inline in an {@code Int2IntOpenHashMap} (8 bytes a slot, about 14 bytes a
- * document at fastutil's average fill); buckets with two or more documents move to an {@code
- * Int2ObjectOpenHashMap<int[]>} whose arrays hold a count and the ids. To support {@link #remove},
- * the index also keeps each document's band keys ({@code 16 + 4 * bands} bytes).
+ * positives, and halve the key memory. Each band is one fastutil {@code Int2IntOpenHashMap}: most
+ * buckets hold one document, whose id is stored inline (8 bytes a slot, about 14 bytes a document
+ * at fastutil's average fill); a bucket with two or more documents stores a negative reference to a
+ * pooled {@code int[]} holding a count and the ids. One map per band means one probe, and on a
+ * large index one cache miss, per band and query (document ids must therefore be {@code >= 0}). To
+ * support {@link #remove}, the index also keeps each document's band keys ({@code 16 + 4 * bands}
+ * bytes).
  *
  * <p>Memory, measured once (JDK 17, compressed oops): 100,000 random 128-slot signatures, 20 bands
  * of 5 rows, 10% of them near-duplicates of their predecessor, measured with JOL 0.17's {@code
  * GraphLayout.parseInstance(index).totalSize()} (run with {@code
- * -Djdk.attach.allowAttachSelf=true}): 37,573,176 bytes, 375.7 bytes a document; {@link
- * #estimatedBytes()} said 37,572,080. Of the 375.7, about 110 are the per-document keys kept for
- * {@link #remove} (a 96-byte {@code int[20]} plus its map slot) and about 265 the postings.
+ * -Djdk.attach.allowAttachSelf=true}): 36,872,048 bytes, 368.7 bytes a document; {@link
+ * #estimatedBytes()} said 36,871,256. Of the 368.7, about 117 are the per-document keys kept for
+ * {@link #remove} (a 96-byte {@code int[20]} plus its map slot) and about 252 the postings.
  *
  * <h2>Thread safety</h2>
  *
@@ -82,13 +83,17 @@ public final class LshIndex {
   /**
    * Adds a document, replacing any earlier signature with the same id.
    *
-   * @param documentId any {@code int}
+   * @param documentId {@code >= 0} (negative values are used internally)
    * @param signature its signature; all signatures of one index must share seed and number of
    *     permutations
-   * @throws IllegalArgumentException if the signature has fewer than {@code bands * rowsPerBand}
-   *     slots, or its seed or number of permutations differs from the first one added
+   * @throws IllegalArgumentException if {@code documentId} is negative, the signature has fewer
+   *     than {@code bands * rowsPerBand} slots, or its seed or number of permutations differs from
+   *     the first one added
    */
   public void add(int documentId, MinHashSignature signature) {
+    if (documentId < 0) {
+      throw new IllegalArgumentException("documentId must be >= 0, got " + documentId);
+    }
     int[] keys = bandKeys(signature);
     lock.writeLock().lock();
     try {
@@ -311,37 +316,65 @@ public final class LshIndex {
     return 56 + ((16 + 4 * capacity + 7) & ~7L) + ((16 + valueBytes * capacity + 7) & ~7L);
   }
 
-  /** One band's buckets: single documents inline, larger buckets as {count, ids...} arrays. */
+  /**
+   * One band's buckets in a single {@code Int2IntOpenHashMap}, so a lookup costs one probe (one
+   * cache miss on a large index): a value {@code >= 0} is the id of the bucket's only document; a
+   * value {@code v <= -2} points at slot {@code -v - 2} of a pool of {@code {count, ids...}} arrays
+   * for buckets of two or more documents; {@code -1} means no bucket.
+   */
   private static final class Band {
-    private final Int2IntOpenHashMap singles = new Int2IntOpenHashMap();
-    private final Int2ObjectOpenHashMap<int[]> multiples = new Int2ObjectOpenHashMap<>();
+    private static final int NONE = -1;
+
+    private final Int2IntOpenHashMap buckets = new Int2IntOpenHashMap();
+    private int[][] pool = new int[4][];
+    private int poolSize;
+    private final IntArrayList freeSlots = new IntArrayList();
+
+    Band() {
+      buckets.defaultReturnValue(NONE);
+    }
 
     void add(int key, int documentId) {
-      int[] bucket = multiples.get(key);
-      if (bucket != null) {
+      int value = buckets.get(key);
+      if (value == NONE) {
+        buckets.put(key, documentId);
+      } else if (value >= 0) {
+        int[] bucket = {2, value, documentId, 0};
+        int slot;
+        if (freeSlots.isEmpty()) {
+          if (poolSize == pool.length) {
+            pool = Arrays.copyOf(pool, pool.length * 2);
+          }
+          slot = poolSize++;
+        } else {
+          slot = freeSlots.popInt();
+        }
+        pool[slot] = bucket;
+        buckets.put(key, -slot - 2);
+      } else {
+        int slot = -value - 2;
+        int[] bucket = pool[slot];
         int count = bucket[0];
         if (count + 1 == bucket.length) {
           bucket = Arrays.copyOf(bucket, bucket.length * 2);
-          multiples.put(key, bucket);
+          pool[slot] = bucket;
         }
         bucket[count + 1] = documentId;
         bucket[0] = count + 1;
-      } else if (singles.containsKey(key)) {
-        int other = singles.remove(key);
-        multiples.put(key, new int[] {2, other, documentId});
-      } else {
-        singles.put(key, documentId);
       }
     }
 
     void remove(int key, int documentId) {
-      int[] bucket = multiples.get(key);
-      if (bucket == null) {
-        if (singles.containsKey(key) && singles.get(key) == documentId) {
-          singles.remove(key);
-        }
+      int value = buckets.get(key);
+      if (value == documentId) {
+        buckets.remove(key);
         return;
       }
+      if (value >= NONE) {
+        return; // no bucket, or another single document
+      }
+      int slot = -value - 2;
+      int[] bucket = pool[slot];
       int count = bucket[0];
       for (int i = 1; i <= count; i++) {
         if (bucket[i] == documentId) {
@@ -352,27 +385,30 @@ public final class LshIndex {
       }
       bucket[0] = count;
       if (count == 1) {
-        multiples.remove(key);
-        singles.put(key, bucket[1]);
+        buckets.put(key, bucket[1]);
+        pool[slot] = null;
+        freeSlots.add(slot);
       } else if (count * 4 < bucket.length && bucket.length > 8) {
-        multiples.put(key, Arrays.copyOf(bucket, bucket.length / 2));
+        pool[slot] = Arrays.copyOf(bucket, bucket.length / 2);
       }
     }
 
     /** Adds the bucket's documents to {@code out}. */
     void collect(int key, IntArrayList out) {
-      int[] bucket = multiples.get(key);
-      if (bucket != null) {
+      int value = buckets.get(key);
+      if (value >= 0) {
+        out.add(value);
+      } else if (value != NONE) {
+        int[] bucket = pool[-value - 2];
         out.addElements(out.size(), bucket, 1, bucket[0]);
-      } else if (singles.containsKey(key)) {
-        out.add(singles.get(key));
       }
     }
 
     /** Adds the documents of a bucket with two or more documents whose ids exceed {@code above}. */
     void collectMultiple(int key, IntArrayList out, int above) {
-      int[] bucket = multiples.get(key);
-      if (bucket != null) {
+      int value = buckets.get(key);
+      if (value < NONE) {
+        int[] bucket = pool[-value - 2];
         for (int i = 1; i <= bucket[0]; i++) {
           if (bucket[i] > above) {
             out.add(bucket[i]);
@@ -382,9 +418,15 @@ public final class LshIndex {
     }
 
     long estimatedBytes() {
-      long bytes = openHashMapBytes(singles.size(), 4) + openHashMapBytes(multiples.size(), 4);
-      for (Int2ObjectMap.Entry<int[]> entry : multiples.int2ObjectEntrySet()) {
-        bytes += intArrayBytes(entry.getValue().length);
+      long bytes = openHashMapBytes(buckets.size(), 4);
+      // The pool (4-byte references) and the free list (an IntArrayList: fields plus array).
+      bytes += (16 + 4L * pool.length + 7) & ~7L;
+      bytes += 24 + intArrayBytes(freeSlots.elements().length);
+      for (int slot = 0; slot < poolSize; slot++) {
+        int[] bucket = pool[slot];
+        if (bucket != null) {
+          bytes += intArrayBytes(bucket.length);
+        }
       }
       return bytes;
     }

@@ -40,22 +40,58 @@ public final class MinHasher {
   /** The largest supported number of permutations. */
   public static final int MAX_PERMUTATIONS = 4096;
 
+  private static final int PRECOMPUTED_PROBES = 64;
+  private static final int RANK_TABLE_MAX_PERMUTATIONS = 512;
+  private static final int UNRANKED = 255;
+
   private final int numberOfPermutations;
   private final long seed;
   private final long elementSeed;
   private final long densificationSeed;
+  private final short[] probeTable;
+  private final byte[] rankTable;
   private final ThreadLocal<Signer> signers;
 
-  private MinHasher(int numberOfPermutations, long seed) {
+  private MinHasher(int numberOfPermutations, long seed, boolean useRankTable) {
     this.numberOfPermutations = numberOfPermutations;
     this.seed = seed;
     this.elementSeed = Mixing.splitMix64(seed);
     this.densificationSeed = Mixing.splitMix64(elementSeed);
+    this.probeTable = new short[numberOfPermutations * PRECOMPUTED_PROBES];
+    for (int bin = 0; bin < numberOfPermutations; bin++) {
+      for (int attempt = 1; attempt <= PRECOMPUTED_PROBES; attempt++) {
+        probeTable[bin * PRECOMPUTED_PROBES + attempt - 1] = (short) probe(bin, attempt);
+      }
+    }
+    this.rankTable =
+        useRankTable && numberOfPermutations <= RANK_TABLE_MAX_PERMUTATIONS
+            ? rankTable(numberOfPermutations)
+            : null;
     this.signers = ThreadLocal.withInitial(() -> new Signer(numberOfPermutations));
   }
 
   /**
-   * Creates a hasher.
+   * Entry {@code i * k + j}: the first attempt (1 to 254) at which empty bin {@code i}'s probe
+   * sequence reaches bin {@code j}, or {@value #UNRANKED} if it does not within 254 attempts.
+   */
+  private byte[] rankTable(int k) {
+    byte[] table = new byte[k * k];
+    Arrays.fill(table, (byte) UNRANKED);
+    for (int bin = 0; bin < k; bin++) {
+      for (int attempt = 1; attempt < UNRANKED; attempt++) {
+        int donor = probe(bin, attempt);
+        if ((table[bin * k + donor] & 0xFF) == UNRANKED) {
+          table[bin * k + donor] = (byte) attempt;
+        }
+      }
+    }
+    return table;
+  }
+
+  /**
+   * Creates a hasher. Creation precomputes the densification tables ({@code 128 * k} bytes of
+   * probes, plus {@code k * k} bytes of ranks when {@code k <= 512}: 16 KB at {@code k = 128}, 256
+   * KB at 512), so create one hasher and share it.
    *
    * @param numberOfPermutations number of slots {@code k} in each signature, in {@code [1, 4096]};
    *     the standard error of a Jaccard estimate is about {@code sqrt(J(1-J)/k)}
@@ -65,7 +101,13 @@ public final class MinHasher {
    */
   public static MinHasher create(int numberOfPermutations, long seed) {
     checkNumberOfPermutations(numberOfPermutations);
-    return new MinHasher(numberOfPermutations, seed);
+    return new MinHasher(numberOfPermutations, seed, true);
+  }
+
+  /** For tests: a hasher that always densifies by probing (same output, other code path). */
+  static MinHasher createWithoutRankTable(int numberOfPermutations, long seed) {
+    checkNumberOfPermutations(numberOfPermutations);
+    return new MinHasher(numberOfPermutations, seed, false);
   }
 
   static void checkNumberOfPermutations(int numberOfPermutations) {
@@ -129,60 +171,144 @@ public final class MinHasher {
     return "MinHasher[numberOfPermutations=" + numberOfPermutations + ", seed=" + seed + "]";
   }
 
-  /** Per-thread worker owning the buffers of one {@link #sign} call. */
+  /** Donor bin of attempt {@code attempt >= 1} of empty bin {@code bin}'s probe sequence. */
+  private int probe(int bin, int attempt) {
+    long probe =
+        Mixing.fmix64(
+            densificationSeed + bin * 0x9E3779B97F4A7C15L + attempt * 0xC2B2AE3D27D4EB4FL);
+    return (int) (((probe >>> 32) * numberOfPermutations) >>> 32);
+  }
+
+  /**
+   * Per-thread worker owning the buffers of one {@link #sign} call.
+   *
+   * <p>Bin minimums are kept as {@code value ^ Integer.MIN_VALUE}, so that the unsigned minimum is
+   * a signed {@link Math#min} (a branch-free conditional move in the hot loop), with {@link
+   * Integer#MAX_VALUE} marking an empty bin. The one value that would collide with that marker
+   * (unsigned {@code 0xFFFFFFFF}) is lowered by one, a change with probability {@code 2^-32} per
+   * shingle. Densification visits only the empty bins (a bit set) and reads the first 64 probes of
+   * each bin from a table computed once per hasher, because on short documents it costs more than
+   * the pass over the shingles; when very few bins are filled it uses the rank table instead (see
+   * {@code densifyFewFilled}). Both give exactly the output of probing one hash at a time.
+   */
   private final class Signer {
+    private static final int EMPTY = Integer.MAX_VALUE;
+
     private final int[] minimums;
-    private final boolean[] filled;
+    private final long[] emptyBins;
+    private final int[] filledBins;
     private final DistinctCounter distinct = new DistinctCounter();
 
     Signer(int numberOfPermutations) {
       minimums = new int[numberOfPermutations];
-      filled = new boolean[numberOfPermutations];
+      filledBins = new int[numberOfPermutations];
+      emptyBins = new long[(numberOfPermutations + 63) >>> 6];
     }
 
     MinHashSignature sign(long[] shingleHashes) {
       final int k = numberOfPermutations;
       final int[] mins = minimums;
-      final boolean[] isFilled = filled;
-      Arrays.fill(mins, -1);
-      Arrays.fill(isFilled, false);
+      Arrays.fill(mins, EMPTY);
       distinct.reset(shingleHashes.length);
-      int filledBins = 0;
       for (long shingle : shingleHashes) {
         long hash = Mixing.fmix64(shingle ^ elementSeed);
         distinct.add(hash);
         int bin = (int) (((hash >>> 32) * k) >>> 32);
-        int value = (int) hash;
-        if (!isFilled[bin]) {
-          isFilled[bin] = true;
-          mins[bin] = value;
-          filledBins++;
-        } else if (Integer.compareUnsigned(value, mins[bin]) < 0) {
-          mins[bin] = value;
-        }
+        int flipped = Math.min(((int) hash) ^ Integer.MIN_VALUE, EMPTY - 1);
+        mins[bin] = Math.min(mins[bin], flipped);
       }
-      int[] values = Arrays.copyOf(mins, k);
-      if (filledBins > 0 && filledBins < k) {
-        densify(values, isFilled);
+      int[] values = new int[k];
+      final long[] empty = emptyBins;
+      Arrays.fill(empty, 0L);
+      int emptyCount = 0;
+      for (int bin = 0; bin < k; bin++) {
+        int marker = mins[bin] ^ EMPTY; // 0 exactly when the bin is empty
+        int isEmpty = 1 - ((marker | -marker) >>> 31);
+        empty[bin >>> 6] |= (long) isEmpty << bin;
+        emptyCount += isEmpty;
+        values[bin] = mins[bin] ^ Integer.MIN_VALUE;
+      }
+      int filledCount = k - emptyCount;
+      if (filledCount > 0 && emptyCount > 0) {
+        if (rankTable != null && filledCount * filledCount < 4 * k) {
+          densifyFewFilled(values, filledCount);
+        } else {
+          densify(values);
+        }
       }
       return new MinHashSignature(values, distinct.count(), seed);
     }
 
-    /** Optimal densification: empty bin i copies the first filled bin of its own probe sequence. */
-    private void densify(int[] values, boolean[] isFilled) {
+    /**
+     * The same result as {@link #densify} when few bins are filled: probing would need about {@code
+     * k / filledCount} mispredicted attempts per empty bin, while the first attempt that reaches
+     * any filled bin is the minimum of the filled bins' ranks in the bin's row of the rank table, a
+     * branch-light scan of {@code filledCount} bytes.
+     */
+    private void densifyFewFilled(int[] values, int filledCount) {
       final int k = numberOfPermutations;
-      for (int bin = 0; bin < k; bin++) {
-        if (isFilled[bin]) {
-          continue;
+      final int[] mins = minimums;
+      final int[] filled = filledBins;
+      final byte[] ranks = rankTable;
+      int count = 0;
+      for (int bin = 0; bin < k && count < filledCount; bin++) {
+        if (mins[bin] != EMPTY) {
+          filled[count++] = bin;
         }
-        long probeBase = densificationSeed + bin * 0x9E3779B97F4A7C15L;
-        for (long attempt = 1; ; attempt++) {
-          long probe = Mixing.fmix64(probeBase + attempt * 0xC2B2AE3D27D4EB4FL);
-          int donor = (int) (((probe >>> 32) * k) >>> 32);
-          if (isFilled[donor]) {
-            values[bin] = minimums[donor];
-            break;
+      }
+      final long[] empty = emptyBins;
+      for (int word = 0; word < empty.length; word++) {
+        long bits = empty[word];
+        while (bits != 0) {
+          int bin = (word << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          int row = bin * k;
+          int bestRank = UNRANKED;
+          int donor = -1;
+          for (int f = 0; f < filledCount; f++) {
+            int rank = ranks[row + filled[f]] & 0xFF;
+            if (rank < bestRank) {
+              bestRank = rank;
+              donor = filled[f];
+            }
           }
+          for (int attempt = UNRANKED; donor < 0; attempt++) {
+            int candidate = probe(bin, attempt);
+            if (mins[candidate] != EMPTY) {
+              donor = candidate;
+            }
+          }
+          values[bin] = mins[donor] ^ Integer.MIN_VALUE;
+        }
+      }
+    }
+
+    /** Optimal densification: empty bin i copies the first filled bin of its own probe sequence. */
+    private void densify(int[] values) {
+      final int[] mins = minimums;
+      final short[] table = probeTable;
+      final long[] empty = emptyBins;
+      for (int word = 0; word < empty.length; word++) {
+        long bits = empty[word];
+        while (bits != 0) {
+          int bin = (word << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          int offset = bin * PRECOMPUTED_PROBES;
+          int donor = -1;
+          for (int attempt = 0; attempt < PRECOMPUTED_PROBES; attempt++) {
+            int candidate = table[offset + attempt];
+            if (mins[candidate] != EMPTY) {
+              donor = candidate;
+              break;
+            }
+          }
+          for (int attempt = PRECOMPUTED_PROBES + 1; donor < 0; attempt++) {
+            int candidate = probe(bin, attempt);
+            if (mins[candidate] != EMPTY) {
+              donor = candidate;
+            }
+          }
+          values[bin] = mins[donor] ^ Integer.MIN_VALUE;
         }
       }
     }

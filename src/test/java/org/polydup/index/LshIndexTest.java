@@ -94,10 +94,10 @@ class LshIndexTest {
         signatures.add(HASHER.sign(nearCopy(base, random.nextInt(20), random)));
       }
     }
-    // Ids out of order and negative, to check the ordering contract.
+    // Ids out of insertion order, to check the ordering contract.
     int[] ids = new int[signatures.size()];
     for (int i = 0; i < ids.length; i++) {
-      ids[i] = (i * 7919) % 1009 - 500;
+      ids[i] = (i * 7919) % 1009;
       index.add(ids[i], signatures.get(i));
     }
     Set<Long> seen = new HashSet<>();
@@ -121,6 +121,11 @@ class LshIndexTest {
   @Test
   void add_rejectsIncompatibleOrShortSignatures() {
     LshIndex index = LshIndex.create(PARAMETERS);
+    assertEquals(
+        "documentId must be >= 0, got -5",
+        assertThrows(
+                IllegalArgumentException.class, () -> index.add(-5, HASHER.sign(new long[] {1})))
+            .getMessage());
     index.add(1, HASHER.sign(new long[] {1, 2}));
     IllegalArgumentException seed =
         assertThrows(

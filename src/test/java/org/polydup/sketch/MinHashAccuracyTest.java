@@ -2,10 +2,14 @@ package org.polydup.sketch;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +32,31 @@ class MinHashAccuracyTest {
     assertWithinBound("classic", hasher::sign);
   }
 
+  /**
+   * The same bound on the whole rewrites set ({@code -Dpolydup.rewrites=PATH}, default {@code
+   * /work/shared/data/rewrites/docs.jsonl}; skipped if absent) for k = 64, 128 and 256.
+   */
+  @Test
+  @Tag("slow")
+  void bothSchemes_estimateJaccardWithinThreeSigma_onFullRewritesSet_forSeveralK() {
+    Path file =
+        Path.of(System.getProperty("polydup.rewrites", "/work/shared/data/rewrites/docs.jsonl"));
+    Assumptions.assumeTrue(Files.isRegularFile(file), "no rewrites set at " + file);
+    RealTextFixture fixture = RealTextFixture.load(file);
+    for (int k : new int[] {64, 128, 256}) {
+      assertWithinBound(fixture, k, "one-pass k=" + k, MinHasher.create(k, 3)::sign);
+      assertWithinBound(fixture, k, "classic k=" + k, ClassicMinHasher.create(k, 3)::sign);
+    }
+  }
+
   private static void assertWithinBound(String name, Function<long[], MinHashSignature> signer) {
-    RealTextFixture fixture = RealTextFixture.load();
+    assertWithinBound(RealTextFixture.load(), K, name, signer);
+  }
+
+  private static void assertWithinBound(
+      RealTextFixture fixture, int k, String name, Function<long[], MinHashSignature> signer) {
     List<RealTextFixture.Pair> pairs = new ArrayList<>(fixture.sameClusterPairs());
-    pairs.addAll(fixture.randomPairs(1000, 5));
+    pairs.addAll(fixture.randomPairs(Math.max(1000, pairs.size() / 2), 5));
     List<MinHashSignature> signatures =
         fixture.docs().stream().map(doc -> signer.apply(doc.shingles())).toList();
     int failures = 0;
@@ -42,7 +67,7 @@ class MinHashAccuracyTest {
       double estimate =
           SimilarityEstimator.jaccard(signatures.get(pair.first()), signatures.get(pair.second()))
               .estimate();
-      double bound = 3 * Math.sqrt(exact * (1 - exact) / K) + 1.0 / K;
+      double bound = 3 * Math.sqrt(exact * (1 - exact) / k) + 1.0 / k;
       if (Math.abs(estimate - exact) >= bound) {
         failures++;
       }

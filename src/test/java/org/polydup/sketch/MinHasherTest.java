@@ -102,4 +102,18 @@ class MinHasherTest {
     hasher.sign(new SplittableRandom(3).longs(100_000).toArray());
     assertEquals(MinHasher.create(64, 2).sign(small), hasher.sign(small));
   }
+
+  /** The rank-table shortcut for sparsely filled bins must give exactly the probing result. */
+  @Test
+  void sign_rankTableDensification_equalsProbingDensification() {
+    SplittableRandom random = new SplittableRandom(21);
+    for (int k : new int[] {8, 128, 512}) {
+      MinHasher fast = MinHasher.create(k, 99);
+      MinHasher probing = MinHasher.createWithoutRankTable(k, 99);
+      for (int trial = 0; trial < 300; trial++) {
+        long[] set = random.longs(1 + random.nextInt(Math.max(2, k / 2))).toArray();
+        assertEquals(probing.sign(set), fast.sign(set), "k=" + k + " trial " + trial);
+      }
+    }
+  }
 }

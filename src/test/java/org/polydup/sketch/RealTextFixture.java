@@ -40,12 +40,18 @@ public final class RealTextFixture {
   /** The sample, loaded once. */
   public static synchronized RealTextFixture load() {
     if (instance == null) {
+      instance = load(Path.of("testdata/sketch/rewrites-sample.jsonl"));
+    }
+    return instance;
+  }
+
+  /** Any JSONL file with {@code id}, {@code cluster} and {@code text} fields. */
+  public static RealTextFixture load(Path file) {
+    {
       ObjectMapper mapper = new ObjectMapper();
       List<Doc> docs = new ArrayList<>();
       try {
-        for (String line :
-            Files.readAllLines(
-                Path.of("testdata/sketch/rewrites-sample.jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
           if (line.isBlank()) {
             continue;
           }
@@ -63,9 +69,8 @@ public final class RealTextFixture {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      instance = new RealTextFixture(List.copyOf(docs));
+      return new RealTextFixture(List.copyOf(docs));
     }
-    return instance;
   }
 
   /** All documents, in file order. */
