@@ -102,7 +102,8 @@ final class BatchScan {
           verificationBytes += fingerprints[i].shingles().estimatedBytes();
         }
       }
-      indexBytes += lsh.estimatedBytes() + passages.estimatedBytes();
+      indexBytes += lsh.estimatedBytes();
+      long passageIndexBytes = passages.estimatedBytes();
       LongOpenHashSet candidateSet = new LongOpenHashSet();
       lsh.forEachCandidatePair((x, y) -> candidateSet.add(pairKey(x, y)));
       passages.forEachCandidatePair(
@@ -185,6 +186,7 @@ final class BatchScan {
               candidates.length,
               crossCandidates,
               indexBytes,
+              passageIndexBytes,
               verificationBytes,
               clock.laps()));
     } finally {

@@ -16,7 +16,8 @@ record Configuration(
     int boilerplateDocumentFrequency,
     LshParameters lshParameters,
     VerificationPolicy verificationPolicy,
-    Set<String> languages) {
+    Set<String> languages,
+    MinHashScheme minHashScheme) {
 
   /**
    * Winnowing window of the passage index: with 3-word shingles, any shared run of at least 10
@@ -38,6 +39,7 @@ record Configuration(
         builder.boilerplateDocumentFrequency,
         lsh,
         builder.verificationPolicy,
-        builder.languages);
+        builder.languages,
+        builder.minHashScheme);
   }
 }

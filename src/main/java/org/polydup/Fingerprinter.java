@@ -1,5 +1,7 @@
 package org.polydup;
 
+import java.util.function.Function;
+import org.polydup.sketch.ClassicMinHasher;
 import org.polydup.sketch.MinHashSignature;
 import org.polydup.sketch.MinHasher;
 import org.polydup.text.TextAnalyzer;
@@ -12,7 +14,7 @@ import org.polydup.verify.ShingleSequence;
  */
 final class Fingerprinter {
   private final TextAnalyzer analyzer;
-  private final MinHasher minHasher;
+  private final Function<long[], MinHashSignature> signer;
 
   Fingerprinter(Configuration configuration) {
     this.analyzer =
@@ -22,12 +24,17 @@ final class Fingerprinter {
                 configuration.seed(),
                 TextOptions.DEFAULT_MAXIMUM_CHARACTERS,
                 TextOptions.HanAndKanaSegmentation.BIGRAMS));
-    this.minHasher = MinHasher.create(configuration.numberOfPermutations(), configuration.seed());
+    int k = configuration.numberOfPermutations();
+    long seed = configuration.seed();
+    this.signer =
+        configuration.minHashScheme() == MinHashScheme.CLASSIC
+            ? ClassicMinHasher.create(k, seed)::sign
+            : MinHasher.create(k, seed)::sign;
   }
 
   Fingerprint fingerprint(String text) {
     ShingleSequence sequence = ShingleSequence.of(analyzer.analyze(text));
-    MinHashSignature signature = minHasher.sign(sequence.distinct());
+    MinHashSignature signature = signer.apply(sequence.distinct());
     return new Fingerprint(sequence, signature);
   }
 }

@@ -40,6 +40,7 @@ public final class Polydup {
     double falseNegativeWeight = 0.8;
     LshParameters lshParameters;
     VerificationPolicy verificationPolicy = VerificationPolicy.defaults();
+    MinHashScheme minHashScheme = MinHashScheme.ONE_PASS;
     Set<String> languages;
 
     Builder() {}
@@ -157,6 +158,15 @@ public final class Polydup {
     /** Explicit bands and rows, overriding the ones derived from the threshold. */
     public Builder lshParameters(LshParameters parameters) {
       this.lshParameters = Objects.requireNonNull(parameters, "parameters");
+      return this;
+    }
+
+    /**
+     * How signatures are computed. Default {@link MinHashScheme#ONE_PASS}; {@link
+     * MinHashScheme#CLASSIC} is the slower reference for benchmarks.
+     */
+    public Builder minHashScheme(MinHashScheme scheme) {
+      this.minHashScheme = Objects.requireNonNull(scheme, "scheme");
       return this;
     }
 

@@ -6,7 +6,8 @@ package org.polydup;
  * @param characters characters of text scanned
  * @param shingleCandidatePairs distinct pairs proposed by the MinHash and passage indexes
  * @param crossLanguageCandidatePairs pairs proposed by the entity index
- * @param indexBytes heap held by the LSH index and the signatures, in bytes
+ * @param indexBytes heap held by the MinHash LSH index and the signatures, in bytes
+ * @param passageIndexBytes heap held by the passage (winnowing) index, in bytes
  * @param verificationBytes heap held by the shingle sequences kept for verification, in bytes
  * @param stageSeconds wall-clock seconds per stage, in pipeline order
  */
@@ -15,6 +16,7 @@ public record ScanStatistics(
     long shingleCandidatePairs,
     long crossLanguageCandidatePairs,
     long indexBytes,
+    long passageIndexBytes,
     long verificationBytes,
     java.util.Map<String, Double> stageSeconds) {
 

@@ -6,14 +6,15 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polydup.Document;
+import org.polydup.MinHashScheme;
 import org.polydup.ScanResult;
 import org.polydup.io.UnreadableInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -35,6 +36,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin DetectorOptions detectorOptions;
 
+  @Option(
+      names = "--reference",
+      description =
+          "First run the same scan with classic k-hash MinHash in this process, and report the"
+              + " ratio (reference_seconds, speedup).")
+  boolean reference;
+
   @Override
   public Integer call() {
     System.gc();
@@ -48,6 +56,21 @@ final class BenchCommand implements Callable<Integer> {
       return Main.EXIT_INPUT;
     }
     long readNanos = System.nanoTime() - start;
+    double referenceSeconds = Double.NaN;
+    if (reference) {
+      // Warm the JIT on a slice first so neither timed run pays for compilation alone.
+      detectorOptions
+          .detector()
+          .scan(read.documents.subList(0, Math.min(2000, read.documents.size())));
+      long referenceStart = System.nanoTime();
+      try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+        detectorOptions.detector(MinHashScheme.CLASSIC).scan(read.documents, bar);
+      }
+      referenceSeconds = (System.nanoTime() - referenceStart + readNanos) / 1e9;
+      System.gc();
+      resetPeaks();
+      start = System.nanoTime() - readNanos;
+    }
     ScanResult result;
     try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
       result = detectorOptions.detector().scan(read.documents, bar);
@@ -75,8 +98,16 @@ final class BenchCommand implements Callable<Integer> {
     o.put("clusters", result.clusters().size());
     o.put("candidate_pairs", result.statistics().shingleCandidatePairs());
     o.put("cross_language_candidate_pairs", result.statistics().crossLanguageCandidatePairs());
+    if (reference) {
+      o.put("reference", "classic k-hash MinHash, same scan, same process, run first");
+      o.put("reference_seconds", round(referenceSeconds));
+      o.put("speedup", round(referenceSeconds / seconds));
+    }
     o.put("peak_heap_bytes", peakHeap());
     o.put("index_bytes_per_doc", docs == 0 ? 0 : result.statistics().indexBytes() / docs);
+    o.put(
+        "passage_index_bytes_per_doc",
+        docs == 0 ? 0 : result.statistics().passageIndexBytes() / docs);
     o.put(
         "verification_bytes_per_doc",
         docs == 0 ? 0 : result.statistics().verificationBytes() / docs);
@@ -135,13 +166,9 @@ final class BenchCommand implements Callable<Integer> {
           if (s.length() > 1) {
             s.append(", ");
           }
-          s.append('"').append(k).append("\": ").append(v);
+          s.append('"').append(k).append("\": ");
+          s.append(v instanceof String ? '"' + ((String) v) + '"' : String.valueOf(v));
         });
     return s.append('}').toString();
-  }
-
-  @SuppressWarnings("unused")
-  private static String format(double v) {
-    return String.format(Locale.ROOT, "%.3f", v);
   }
 }

@@ -1,6 +1,7 @@
 package org.polydup.cli;
 
 import org.polydup.Detector;
+import org.polydup.MinHashScheme;
 import org.polydup.Polydup;
 import org.polydup.io.DocumentSource;
 import picocli.CommandLine.Option;
@@ -45,7 +46,11 @@ final class DetectorOptions {
   Boolean progress;
 
   Detector detector() {
-    Polydup.Builder builder = Polydup.builder();
+    return detector(MinHashScheme.ONE_PASS);
+  }
+
+  Detector detector(MinHashScheme scheme) {
+    Polydup.Builder builder = Polydup.builder().minHashScheme(scheme);
     if (threshold != null) {
       builder.threshold(threshold);
     }
