@@ -36,8 +36,9 @@ public final class Polydup {
     boolean includeRelated = false;
     int threads = Runtime.getRuntime().availableProcessors();
     int boilerplateDocumentFrequency = 50;
-    double falsePositiveWeight = 0.2;
-    double falseNegativeWeight = 0.8;
+    double candidateRecall = 0.99;
+    double falsePositiveWeight = Double.NaN;
+    double falseNegativeWeight = Double.NaN;
     LshParameters lshParameters;
     VerificationPolicy verificationPolicy = VerificationPolicy.defaults();
     MinHashScheme minHashScheme = MinHashScheme.ONE_PASS;
@@ -73,6 +74,11 @@ public final class Polydup {
       }
       this.numberOfPermutations = numberOfPermutations;
       return this;
+    }
+
+    /** The seed currently configured. */
+    public long seedValue() {
+      return seed;
     }
 
     /** Seed of every hash; the same seed and input give the same signatures and results. */
@@ -136,8 +142,24 @@ public final class Polydup {
     }
 
     /**
-     * Relative costs of a false candidate and a missed one, used to derive the LSH bands from the
-     * threshold. Defaults 0.2 and 0.8: a missed copy costs more than a verified false candidate.
+     * The probability, at the threshold itself, that a pair becomes an LSH candidate; the bands are
+     * the ones with the fewest false candidates that reach it. Default 0.99. Replaced by {@link
+     * #errorWeights} when those are set.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < recall < 1}
+     */
+    public Builder candidateRecall(double recall) {
+      if (!(recall > 0 && recall < 1)) {
+        throw new IllegalArgumentException("candidateRecall must be in (0, 1), got " + recall);
+      }
+      this.candidateRecall = recall;
+      return this;
+    }
+
+    /**
+     * Relative costs of a false candidate and a missed one: when set, the LSH bands minimise their
+     * weighted areas under the S-curve (as datasketch does) instead of meeting {@link
+     * #candidateRecall}.
      *
      * @throws IllegalArgumentException unless both are positive
      */
@@ -197,8 +219,10 @@ public final class Polydup {
       LshParameters lsh =
           lshParameters != null
               ? lshParameters
-              : LshParameters.optimal(
-                  threshold, numberOfPermutations, falsePositiveWeight, falseNegativeWeight);
+              : Double.isNaN(falsePositiveWeight)
+                  ? LshParameters.forRecall(threshold, numberOfPermutations, candidateRecall)
+                  : LshParameters.optimal(
+                      threshold, numberOfPermutations, falsePositiveWeight, falseNegativeWeight);
       if (lsh.bands() * lsh.rowsPerBand() > numberOfPermutations) {
         throw new IllegalArgumentException(
             "lshParameters need "

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.polydup.Detector;
+import org.polydup.Polydup;
 import org.polydup.ScanResult;
+import org.polydup.eval.LshEvaluation;
 import org.polydup.eval.MsrpEvaluation;
 import org.polydup.eval.SeedEvaluation;
 import org.polydup.eval.SyndicationEvaluation;
+import org.polydup.index.LshParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code polydup eval}: score a scan against a labelled set. */
@@ -20,7 +24,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Scan a labelled set and print precision, recall and F1.",
-      "SET is one of: seeds, syndication, xling, rewrites, msrp, all.",
+      "SET is one of: seeds, syndication, xling, rewrites, msrp, lsh, all.",
+      "lsh: recall of the MinHash LSH engine against the exact set of pairs with shingle"
+          + " Jaccard >= --threshold (default 0.8) on a JSONL file (default: bulk).",
       "PATH is the set's folder (for 'all': the folder holding the sets, default ../shared/data;"
           + " seeds are read from testdata/seeds)."
     })
@@ -33,6 +39,12 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin DetectorOptions detectorOptions;
 
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "For 'lsh': use the first N documents. Default ${DEFAULT-VALUE}.")
+  int limit = 20_000;
+
   @Override
   public Integer call() {
     Detector detector = detectorOptions.detector();
@@ -42,6 +54,7 @@ final class EvalCommand implements Callable<Integer> {
       case "syndication" ->
           syndication(detector, path != null ? path : data.resolve("syndication"));
       case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
+      case "lsh" -> lsh(path != null ? path : data.resolve("bulk").resolve("docs.jsonl.gz"));
       case "all" -> {
         seeds(detector, Path.of("testdata", "seeds"));
         syndication(detector, data.resolve("syndication"));
@@ -79,6 +92,14 @@ final class EvalCommand implements Callable<Integer> {
     requireFolder(folder);
     MsrpEvaluation e = MsrpEvaluation.load(folder);
     System.out.print(e.table(detector.scan(e.documents())));
+  }
+
+  private void lsh(Path jsonl) {
+    double threshold = detectorOptions.threshold != null ? detectorOptions.threshold : 0.8;
+    LshEvaluation e = LshEvaluation.load(jsonl, limit, 128, Polydup.builder().seedValue());
+    List<LshParameters> bandings =
+        List.of(LshParameters.forRecall(threshold, 128, 0.99), LshParameters.of(9, 13));
+    System.out.print(LshEvaluation.table(threshold, e.documents(), e.score(threshold, bandings)));
   }
 
   private static void requireFolder(Path folder) {

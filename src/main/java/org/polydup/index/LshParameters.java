@@ -111,6 +111,55 @@ public record LshParameters(int bands, int rowsPerBand) {
     return best;
   }
 
+  /**
+   * The parameters with the smallest false positive area below {@code threshold} among those that
+   * make a pair exactly at the threshold a candidate with probability at least {@code recall}.
+   *
+   * <p>Why a recall floor rather than weights alone: the weighted false negative area integrates
+   * over {@code [threshold, 1]}, where most of the mass sits near 1 and is easy, so a curve can
+   * score well while missing a quarter of the pairs just above the threshold (at 0.8 with 128 slots
+   * the weighted optimum, 12 x 10, gives 0.74 at 0.8). Verification is exact, so a false candidate
+   * costs only time; a missed one is lost.
+   *
+   * @param threshold in {@code (0, 1]}
+   * @param numberOfPermutations slots available, in {@code [1, 4096]}
+   * @param recall the candidate probability required at the threshold, in {@code (0, 1)}
+   * @return the parameters, with {@code bands * rowsPerBand <= numberOfPermutations}
+   * @throws IllegalArgumentException if an argument is out of range, or no banding of the slots
+   *     reaches the recall
+   */
+  public static LshParameters forRecall(double threshold, int numberOfPermutations, double recall) {
+    if (!(recall > 0 && recall < 1)) {
+      throw new IllegalArgumentException("recall must be in (0, 1), got " + recall);
+    }
+    optimal(threshold, numberOfPermutations, 1, 1); // validates threshold and permutations
+    LshParameters best = null;
+    double bestFalsePositive = Double.POSITIVE_INFINITY;
+    for (int bands = 1; bands <= numberOfPermutations; bands++) {
+      for (int rows = 1; rows <= numberOfPermutations / bands; rows++) {
+        LshParameters candidate = new LshParameters(bands, rows);
+        if (candidate.candidateProbability(threshold) < recall) {
+          continue;
+        }
+        double falsePositive = integrate(bands, rows, 0, threshold, false);
+        if (falsePositive < bestFalsePositive) {
+          bestFalsePositive = falsePositive;
+          best = candidate;
+        }
+      }
+    }
+    if (best == null) {
+      throw new IllegalArgumentException(
+          "no banding of "
+              + numberOfPermutations
+              + " slots reaches recall "
+              + recall
+              + " at threshold "
+              + threshold);
+    }
+    return best;
+  }
+
   /** Number of signature slots the bands use: {@code bands * rowsPerBand}. */
   public int slotsUsed() {
     return bands * rowsPerBand;
