@@ -1,5 +1,6 @@
 package org.polydup.verify;
 
+import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.Arrays;
 import org.polydup.text.AnalyzedText;
 
@@ -41,24 +42,24 @@ public final class ShingleSequence {
     this.starts = starts;
     this.ends = ends;
     this.text = text;
-    // Sort (hash, position) pairs together so each distinct hash keeps its first position.
-    long[] sorted = positional.clone();
-    Arrays.sort(sorted);
+    // Sort (hash, position) pairs together: equal hashes end up adjacent with their positions
+    // ascending, so the first of each run is the distinct hash and its first position.
+    long[] hashes = positional.clone();
+    long[] positions = new long[hashes.length];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = i;
+    }
+    LongArrays.radixSort(hashes, positions);
     int n = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[n++] = sorted[i];
+    int[] first = new int[hashes.length];
+    for (int i = 0; i < hashes.length; i++) {
+      if (i == 0 || hashes[i] != hashes[i - 1]) {
+        hashes[n] = hashes[i];
+        first[n++] = (int) positions[i];
       }
     }
-    this.distinct = Arrays.copyOf(sorted, n);
-    this.firstPosition = new int[n];
-    Arrays.fill(firstPosition, -1);
-    for (int i = 0; i < positional.length; i++) {
-      int d = Arrays.binarySearch(distinct, positional[i]);
-      if (firstPosition[d] < 0) {
-        firstPosition[d] = i;
-      }
-    }
+    this.distinct = Arrays.copyOf(hashes, n);
+    this.firstPosition = Arrays.copyOf(first, n);
   }
 
   /** The first position in text order of the {@code d}-th distinct shingle. */
