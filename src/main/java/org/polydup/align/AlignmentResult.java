@@ -33,6 +33,19 @@ public record AlignmentResult(
     evidence = List.copyOf(evidence);
   }
 
+  /** This result with another relation (used when cluster evidence confirms a pair). */
+  public AlignmentResult withRelation(Relation newRelation) {
+    return new AlignmentResult(
+        newRelation,
+        score,
+        coverageFirst,
+        coverageSecond,
+        density,
+        matchedWeight,
+        crossLanguage,
+        evidence);
+  }
+
   /** Whether the relation says "copy" (translation or derived), as opposed to related or none. */
   public boolean isCopy() {
     return relation == Relation.TRANSLATION || relation == Relation.DERIVED;

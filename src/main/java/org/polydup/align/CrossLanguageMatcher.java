@@ -1,10 +1,11 @@
 package org.polydup.align;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
 
@@ -22,6 +23,8 @@ import org.polydup.Relation;
 public final class CrossLanguageMatcher {
   private static final ThreadLocal<EntityExtractor> EXTRACTORS =
       ThreadLocal.withInitial(EntityExtractor::new);
+
+  private static final int MAXIMUM_CLOSING_DEGREE = 16;
 
   private final Aligner aligner;
   private final int candidatesPerDocument;
@@ -107,8 +110,7 @@ public final class CrossLanguageMatcher {
     for (EntityProfile profile : profiles) {
       index.add(profile);
     }
-    ConcurrentHashMap<Long, Boolean> seen = new ConcurrentHashMap<>();
-    ConcurrentLinkedQueue<AlignedPair> found = new ConcurrentLinkedQueue<>();
+    ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
     IntStream.range(0, size)
         .parallel()
         .forEach(
@@ -117,22 +119,82 @@ public final class CrossLanguageMatcher {
                   index.query(profiles[i], candidatesPerDocument, i)) {
                 int low = Math.min(i, candidate.document());
                 int high = Math.max(i, candidate.document());
-                if (seen.putIfAbsent(((long) low << 32) | high, Boolean.TRUE) != null) {
-                  continue;
-                }
-                AlignmentResult result = aligner.align(profiles[low], profiles[high], statistics);
-                if (keep(result)) {
-                  found.add(
-                      new AlignedPair(
-                          documents.get(low).id(),
-                          documents.get(high).id(),
-                          result.relation(),
-                          result.score(),
-                          result));
-                }
+                aligned.computeIfAbsent(
+                    pairKey(low, high),
+                    k -> aligner.align(profiles[low], profiles[high], statistics));
               }
             });
-    return new ArrayList<>(found);
+    closeTriangles(profiles, statistics, aligned);
+    List<AlignedPair> found = new ArrayList<>();
+    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
+      AlignmentResult result = entry.getValue();
+      if (keep(result)) {
+        int low = (int) (entry.getKey() >>> 32);
+        int high = (int) (long) entry.getKey();
+        found.add(
+            new AlignedPair(
+                documents.get(low).id(),
+                documents.get(high).id(),
+                result.relation(),
+                result.score(),
+                result));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Cluster evidence: a story translated into several languages gives A~B and A~C; B~C is then
+   * aligned (if it was not a candidate) and accepted as a translation on half the usual thresholds.
+   */
+  private void closeTriangles(
+      EntityProfile[] profiles,
+      KeyStatistics statistics,
+      ConcurrentHashMap<Long, AlignmentResult> aligned) {
+    Map<Integer, List<Integer>> neighbours = new HashMap<>();
+    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
+      if (entry.getValue().relation() == Relation.TRANSLATION) {
+        int low = (int) (entry.getKey() >>> 32);
+        int high = (int) (long) entry.getKey();
+        neighbours.computeIfAbsent(low, k -> new ArrayList<>()).add(high);
+        neighbours.computeIfAbsent(high, k -> new ArrayList<>()).add(low);
+      }
+    }
+    List<long[]> closing = new ArrayList<>();
+    for (List<Integer> linked : neighbours.values()) {
+      if (linked.size() > MAXIMUM_CLOSING_DEGREE) {
+        continue;
+      }
+      for (int x = 0; x < linked.size(); x++) {
+        for (int y = x + 1; y < linked.size(); y++) {
+          int low = Math.min(linked.get(x), linked.get(y));
+          int high = Math.max(linked.get(x), linked.get(y));
+          if (!profiles[low].language().equals(profiles[high].language())) {
+            closing.add(new long[] {low, high});
+          }
+        }
+      }
+    }
+    AlignmentThresholds full = aligner.thresholds();
+    closing.parallelStream()
+        .forEach(
+            pair -> {
+              int low = (int) pair[0];
+              int high = (int) pair[1];
+              AlignmentResult result =
+                  aligned.computeIfAbsent(
+                      pairKey(low, high),
+                      k -> aligner.align(profiles[low], profiles[high], statistics));
+              if (!result.isCopy()
+                  && result.score() >= full.translationCoverage() / 2
+                  && result.matchedWeight() >= full.translationWeight() / 2) {
+                aligned.put(pairKey(low, high), result.withRelation(Relation.TRANSLATION));
+              }
+            });
+  }
+
+  private static long pairKey(int low, int high) {
+    return ((long) low << 32) | high;
   }
 
   private boolean keep(AlignmentResult result) {

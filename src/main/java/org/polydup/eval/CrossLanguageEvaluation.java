@@ -48,6 +48,10 @@ public final class CrossLanguageEvaluation {
    */
   public static void main(String[] args) throws IOException {
     Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+    if (args.length > 1 && args[1].equals("--bulk")) {
+      bulk(data.resolve("bulk/docs.jsonl.gz"));
+      return;
+    }
     CrossLanguageMatcher matcher =
         new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 16, false, true);
     evaluate("xling", data.resolve("xling/docs.jsonl"), true, matcher);
@@ -56,6 +60,38 @@ public final class CrossLanguageEvaluation {
     if (Files.isDirectory(seeds)) {
       seeds(seeds);
     }
+  }
+
+  /** Times the whole align stage (extract, weigh, index, align) on the bulk set. */
+  private static void bulk(Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Doc> docs = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        JsonNode node = json.readTree(line);
+        docs.add(
+            new Doc(node.get("id").asText(), node.get("text").asText(), node.get("lang").asText()));
+      }
+    }
+    CrossLanguageMatcher matcher = CrossLanguageMatcher.withDefaults();
+    matcher.match(docs.subList(0, Math.min(2000, docs.size()))); // warm-up
+    long started = System.nanoTime();
+    List<AlignedPair> pairs = matcher.match(docs);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(
+        Locale.ROOT,
+        "bulk: %d documents, %d pairs flagged, %.1f s on %d cores, %.0f documents/s/core%n",
+        docs.size(),
+        pairs.size(),
+        seconds,
+        cores,
+        docs.size() / seconds / cores);
   }
 
   private record Row(String id, String language, String cluster, int length) {}
