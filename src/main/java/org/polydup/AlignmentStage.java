@@ -10,24 +10,39 @@ import org.polydup.align.AlignedEntityPair;
 import org.polydup.align.AlignmentResult;
 import org.polydup.align.AlignmentThresholds;
 import org.polydup.align.CrossLanguageMatcher;
+import org.polydup.verify.SharedPassage;
+import org.polydup.verify.ShingleRarity;
+import org.polydup.verify.VerificationPolicy;
+import org.polydup.verify.Verifier;
 
 /**
  * The cross-language step of a batch scan: hands the documents and their languages to the {@link
- * CrossLanguageMatcher} and turns its aligned pairs into matches with entity evidence. Pairs the
- * shingle stage already flagged keep the shingle verdict, which has verbatim evidence.
+ * CrossLanguageMatcher} and turns its aligned pairs into matches with entity evidence.
+ *
+ * <p>Verbatim overlap belongs to the shingle stage. Pairs it flagged keep its verdict, and a
+ * same-language pair whose aligned entities lie mostly inside text the two documents share word for
+ * word is not re-judged as {@code derived}: {@code derived} means reworded, and the shingle stage
+ * has already decided what that verbatim overlap is (a copy, or a headline and teaser quoted as a
+ * link preview, which is not).
  */
 final class AlignmentStage implements CrossLanguageStage {
-  private final CrossLanguageMatcher matcher;
+  /** Share of aligned entities inside verbatim passages above which the overlap is verbatim. */
+  private static final double VERBATIM_SHARE = 0.5;
 
-  AlignmentStage(boolean includeRelated) {
+  private final CrossLanguageMatcher matcher;
+  private final Verifier verifier;
+
+  AlignmentStage(boolean includeRelated, VerificationPolicy policy) {
     this.matcher =
         new CrossLanguageMatcher(AlignmentThresholds.defaults(), 8, includeRelated, false);
+    this.verifier = new Verifier(policy);
   }
 
   @Override
   public Result scan(
       List<Document> documents,
       Fingerprint[] fingerprints,
+      ShingleRarity rarity,
       LanguageResolver languages,
       LongSet alreadyMatched,
       ForkJoinPool pool,
@@ -55,6 +70,12 @@ final class AlignmentStage implements CrossLanguageStage {
       if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
         continue;
       }
+      if (p.relation() == Relation.DERIVED
+          && languages.languageOf(x).equals(languages.languageOf(y))
+          && verbatimShare(fingerprints[x], fingerprints[y], p.alignment(), rarity)
+              > VERBATIM_SHARE) {
+        continue;
+      }
       boolean swap = x > y;
       matches.add(
           new IndexedMatch(
@@ -69,6 +90,26 @@ final class AlignmentStage implements CrossLanguageStage {
                   swap)));
     }
     return new Result(matches, pairs.size());
+  }
+
+  /** Share of the aligned entities of the first document that lie inside verbatim passages. */
+  private double verbatimShare(
+      Fingerprint first, Fingerprint second, AlignmentResult alignment, ShingleRarity rarity) {
+    if (alignment.evidence().isEmpty()) {
+      return 0;
+    }
+    List<SharedPassage> passages =
+        verifier.verify(first.shingles(), second.shingles(), rarity).passages();
+    int inside = 0;
+    for (AlignedEntityPair e : alignment.evidence()) {
+      for (SharedPassage passage : passages) {
+        if (e.first().start() >= passage.aStart() && e.first().end() <= passage.aEnd()) {
+          inside++;
+          break;
+        }
+      }
+    }
+    return (double) inside / alignment.evidence().size();
   }
 
   private static Match toMatch(
@@ -94,7 +135,10 @@ final class AlignmentStage implements CrossLanguageStage {
               second.end()));
     }
     Scores scores =
-        new Scores(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, r.score());
+        Scores.ofAlignment(
+            r.score(),
+            swap ? r.coverageSecond() : r.coverageFirst(),
+            swap ? r.coverageFirst() : r.coverageSecond());
     return new Match(a, b, pair.relation(), null, languageA, languageB, scores, List.of(), links);
   }
 }

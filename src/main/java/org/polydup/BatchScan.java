@@ -151,7 +151,8 @@ final class BatchScan {
       long crossCandidates = 0;
       if (configuration.crossLanguage() && crossLanguage != null) {
         CrossLanguageStage.Result cross =
-            crossLanguage.scan(documents, fingerprints, languages, matchedPairs, pool, progress);
+            crossLanguage.scan(
+                documents, fingerprints, rarity, languages, matchedPairs, pool, progress);
         crossCandidates = cross.candidatePairs();
         for (CrossLanguageStage.IndexedMatch m : cross.matches()) {
           matches.add(m.match());

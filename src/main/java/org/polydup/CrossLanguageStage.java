@@ -3,6 +3,7 @@ package org.polydup;
 import it.unimi.dsi.fastutil.longs.LongSet;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import org.polydup.verify.ShingleRarity;
 
 /** The cross-language step of a batch scan, behind an interface so the scan can run without it. */
 interface CrossLanguageStage {
@@ -18,10 +19,12 @@ interface CrossLanguageStage {
    *
    * @param fingerprints per input position; {@code null} for documents that failed analysis
    * @param alreadyMatched pair keys ({@link BatchScan#pairKey}) the shingle stage already flagged
+   * @param rarity the scan's boilerplate shingles
    */
   Result scan(
       List<Document> documents,
       Fingerprint[] fingerprints,
+      ShingleRarity rarity,
       LanguageResolver languages,
       LongSet alreadyMatched,
       ForkJoinPool pool,

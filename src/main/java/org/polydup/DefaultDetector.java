@@ -148,7 +148,8 @@ final class DefaultDetector implements Detector {
             configuration,
             identifier,
             configuration.crossLanguage()
-                ? new AlignmentStage(configuration.includeRelated())
+                ? new AlignmentStage(
+                    configuration.includeRelated(), configuration.verificationPolicy())
                 : null)
         .run(documents, progress);
   }

@@ -54,14 +54,13 @@ final class PairJudge {
     }
     Estimate estimated = SimilarityEstimator.jaccard(a.signature(), b.signature());
     Scores scores =
-        new Scores(
+        Scores.ofShingles(
             estimated,
             v.jaccard(),
             v.containmentAInB(),
             v.containmentBInA(),
             v.coverageA(),
-            v.coverageB(),
-            Double.NaN);
+            v.coverageB());
     return new Match(
         idA,
         idB,

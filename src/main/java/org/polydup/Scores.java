@@ -13,7 +13,9 @@ import org.polydup.sketch.Estimate;
  * @param containmentBInA share of b's distinct shingles found in a, in [0, 1]
  * @param coverageA share of a's text inside passages shared with b, in [0, 1]
  * @param coverageB share of b's text inside passages shared with a, in [0, 1]
- * @param alignment cross-language alignment score, in [0, 1]
+ * @param alignment alignment score (aligned entity weight over the lighter text's), in [0, 1]
+ * @param alignmentCoverageA share of a's entity weight that is aligned, in [0, 1]
+ * @param alignmentCoverageB share of b's entity weight that is aligned, in [0, 1]
  */
 public record Scores(
     Estimate estimatedJaccard,
@@ -22,4 +24,41 @@ public record Scores(
     double containmentBInA,
     double coverageA,
     double coverageB,
-    double alignment) {}
+    double alignment,
+    double alignmentCoverageA,
+    double alignmentCoverageB) {
+
+  /** Scores of a same-language shingle match, with no alignment. */
+  static Scores ofShingles(
+      Estimate estimatedJaccard,
+      double jaccard,
+      double containmentAInB,
+      double containmentBInA,
+      double coverageA,
+      double coverageB) {
+    return new Scores(
+        estimatedJaccard,
+        jaccard,
+        containmentAInB,
+        containmentBInA,
+        coverageA,
+        coverageB,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
+  }
+
+  /** Scores of an alignment match, with no shingle measures. */
+  static Scores ofAlignment(double alignment, double coverageA, double coverageB) {
+    return new Scores(
+        null,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        alignment,
+        coverageA,
+        coverageB);
+  }
+}

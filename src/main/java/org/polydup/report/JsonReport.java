@@ -91,6 +91,8 @@ public final class JsonReport {
     putFinite(o, "coverage_a", s.coverageA());
     putFinite(o, "coverage_b", s.coverageB());
     putFinite(o, "alignment", s.alignment());
+    putFinite(o, "alignment_coverage_a", s.alignmentCoverageA());
+    putFinite(o, "alignment_coverage_b", s.alignmentCoverageB());
     return o;
   }
 
