@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.polydup.Detector;
 import org.polydup.Polydup;
 import org.polydup.ScanResult;
+import org.polydup.eval.CrossLanguageEvaluation;
 import org.polydup.eval.LshEvaluation;
 import org.polydup.eval.MsrpEvaluation;
 import org.polydup.eval.SeedEvaluation;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Parameters;
       "SET is one of: seeds, syndication, xling, rewrites, msrp, lsh, all.",
       "lsh: recall of the MinHash LSH engine against the exact set of pairs with shingle"
           + " Jaccard >= --threshold (default 0.8) on a JSONL file (default: bulk).",
-      "PATH is the set's folder (for 'all': the folder holding the sets, default ../shared/data;"
-          + " seeds are read from testdata/seeds)."
+      "PATH is the set's folder (for 'all', 'xling' and 'rewrites': the folder holding the sets,"
+          + " default ../shared/data; seeds are read from testdata/seeds)."
     })
 final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SET")
@@ -54,11 +55,13 @@ final class EvalCommand implements Callable<Integer> {
       case "syndication" ->
           syndication(detector, path != null ? path : data.resolve("syndication"));
       case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
+      case "xling", "rewrites" -> crossLanguage(path != null ? path : data);
       case "lsh" -> lsh(path != null ? path : data.resolve("bulk").resolve("docs.jsonl.gz"));
       case "all" -> {
         seeds(detector, Path.of("testdata", "seeds"));
         syndication(detector, data.resolve("syndication"));
         msrp(detector, data.resolve("msrp"));
+        crossLanguage(data);
       }
       default -> {
         System.err.println(
@@ -92,6 +95,16 @@ final class EvalCommand implements Callable<Integer> {
     requireFolder(folder);
     MsrpEvaluation e = MsrpEvaluation.load(folder);
     System.out.print(e.table(detector.scan(e.documents())));
+  }
+
+  /** The align stage's tables: xling and rewrites (documents >= 400 chars) and the seeds. */
+  private static void crossLanguage(Path data) {
+    requireFolder(data.resolve("xling"));
+    try {
+      CrossLanguageEvaluation.main(new String[] {data.toString()});
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void lsh(Path jsonl) {

@@ -12,7 +12,7 @@ package org.polydup.verify;
  * because those scripts say in one character what Latin script says in two to four, and previews
  * there are about 70 characters long.
  */
-final class Excerpts {
+public final class Excerpts {
   private Excerpts() {}
 
   /**
@@ -43,8 +43,11 @@ final class Excerpts {
         && Character.isWhitespace(next);
   }
 
-  /** Length of {@code [start, end)} in Latin-equivalent characters. */
-  static int weightedLength(CharSequence text, int start, int end) {
+  /**
+   * Length of {@code [start, end)} in Latin-equivalent characters: a Han, kana or Hangul character
+   * counts three, any other one.
+   */
+  public static int weightedLength(CharSequence text, int start, int end) {
     int n = 0;
     for (int i = start; i < end; i++) {
       n += isDense(text.charAt(i)) ? 3 : 1;
