@@ -196,7 +196,8 @@ final class AlignmentStage implements CrossLanguageStage {
         Scores.ofAlignment(
             r.score(),
             swap ? r.coverageSecond() : r.coverageFirst(),
-            swap ? r.coverageFirst() : r.coverageSecond());
+            swap ? r.coverageFirst() : r.coverageSecond(),
+            r.density());
     return new Match(a, b, relation, null, languageA, languageB, scores, List.of(), links);
   }
 }

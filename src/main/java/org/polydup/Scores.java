@@ -16,6 +16,8 @@ import org.polydup.sketch.Estimate;
  * @param alignment alignment score (aligned entity weight over the lighter text's), in [0, 1]
  * @param alignmentCoverageA share of a's entity weight that is aligned, in [0, 1]
  * @param alignmentCoverageB share of b's entity weight that is aligned, in [0, 1]
+ * @param alignmentDensity aligned weight over all entity weight inside the aligned stretch of the
+ *     lighter text, in [0, 1]: high for a copied passage, low for names scattered through a page
  */
 public record Scores(
     Estimate estimatedJaccard,
@@ -26,7 +28,8 @@ public record Scores(
     double coverageB,
     double alignment,
     double alignmentCoverageA,
-    double alignmentCoverageB) {
+    double alignmentCoverageB,
+    double alignmentDensity) {
 
   /** Scores of a same-language shingle match, with no alignment. */
   static Scores ofShingles(
@@ -45,11 +48,12 @@ public record Scores(
         coverageB,
         Double.NaN,
         Double.NaN,
+        Double.NaN,
         Double.NaN);
   }
 
   /** Scores of an alignment match, with no shingle measures. */
-  static Scores ofAlignment(double alignment, double coverageA, double coverageB) {
+  static Scores ofAlignment(double alignment, double coverageA, double coverageB, double density) {
     return new Scores(
         null,
         Double.NaN,
@@ -59,6 +63,7 @@ public record Scores(
         Double.NaN,
         alignment,
         coverageA,
-        coverageB);
+        coverageB,
+        density);
   }
 }

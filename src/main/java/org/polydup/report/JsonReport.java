@@ -93,6 +93,7 @@ public final class JsonReport {
     putFinite(o, "alignment", s.alignment());
     putFinite(o, "alignment_coverage_a", s.alignmentCoverageA());
     putFinite(o, "alignment_coverage_b", s.alignmentCoverageB());
+    putFinite(o, "alignment_density", s.alignmentDensity());
     return o;
   }
 
