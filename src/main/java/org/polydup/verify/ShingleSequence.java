@@ -19,6 +19,7 @@ public final class ShingleSequence {
   private final int[] ends;
   private final long[] distinct;
   private final int[] firstPosition;
+  private final int[] distinctIndex;
   private final String text;
 
   /**
@@ -52,14 +53,24 @@ public final class ShingleSequence {
     LongArrays.radixSort(hashes, positions);
     int n = 0;
     int[] first = new int[hashes.length];
+    this.distinctIndex = new int[hashes.length];
     for (int i = 0; i < hashes.length; i++) {
       if (i == 0 || hashes[i] != hashes[i - 1]) {
         hashes[n] = hashes[i];
         first[n++] = (int) positions[i];
       }
+      distinctIndex[(int) positions[i]] = n - 1;
     }
     this.distinct = Arrays.copyOf(hashes, n);
     this.firstPosition = Arrays.copyOf(first, n);
+  }
+
+  /**
+   * Index into {@link #distinct()} of the shingle at position {@code i}: lets verification map
+   * positions through arrays instead of hashing.
+   */
+  public int distinctIndexAt(int i) {
+    return distinctIndex[i];
   }
 
   /** The first position in text order of the {@code d}-th distinct shingle. */
@@ -127,6 +138,6 @@ public final class ShingleSequence {
 
   /** Approximate heap footprint in bytes, for memory reports. */
   public long estimatedBytes() {
-    return 16L + 24L * 5 + 8L * positional.length + 12L * distinct.length + 8L * starts.length;
+    return 16L + 24L * 6 + 12L * positional.length + 12L * distinct.length + 8L * starts.length;
   }
 }

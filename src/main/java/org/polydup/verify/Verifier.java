@@ -1,6 +1,5 @@
 package org.polydup.verify;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.polydup.Relation;
@@ -62,7 +61,7 @@ public final class Verifier {
       return new Verification(
           jaccard, containmentAInB, containmentBInA, 0, 0, 0, List.of(), null, false);
     }
-    Long2IntOpenHashMap sharedFirstPositionInB = sharedFirstPositions(a, b, shared);
+    int[] firstPositionInB = sharedFirstPositions(a, b);
     boolean[] coveredA = new boolean[a.length()];
     boolean[] coveredB = new boolean[b.length()];
     int longest = 0;
@@ -71,7 +70,7 @@ public final class Verifier {
     List<SharedPassage> passages = new ArrayList<>();
     int i = 0;
     while (i < a.length()) {
-      int j = sharedFirstPositionInB.get(a.hashAt(i));
+      int j = firstPositionInB[a.distinctIndexAt(i)];
       if (j < 0) {
         i++;
         continue;
@@ -187,15 +186,14 @@ public final class Verifier {
   }
 
   /**
-   * For each shingle the two texts share, its first position in b: built by merging the sorted
-   * distinct sets, so it costs the size of the sets and holds only the shared shingles.
+   * For each distinct shingle of a, its first position in b, or -1 when b lacks it: built by
+   * merging the two sorted distinct sets, so positions map through arrays, not hash lookups.
    */
-  private static Long2IntOpenHashMap sharedFirstPositions(
-      ShingleSequence a, ShingleSequence b, int shared) {
-    Long2IntOpenHashMap map = new Long2IntOpenHashMap(shared);
-    map.defaultReturnValue(-1);
+  private static int[] sharedFirstPositions(ShingleSequence a, ShingleSequence b) {
     long[] x = a.distinct();
     long[] y = b.distinct();
+    int[] map = new int[x.length];
+    java.util.Arrays.fill(map, -1);
     int i = 0;
     int j = 0;
     while (i < x.length && j < y.length) {
@@ -204,7 +202,7 @@ public final class Verifier {
       } else if (x[i] > y[j]) {
         j++;
       } else {
-        map.put(x[i], b.firstPositionOfDistinct(j));
+        map[i] = b.firstPositionOfDistinct(j);
         i++;
         j++;
       }
