@@ -116,7 +116,7 @@ class EntityExtractorTest {
 
   @Test
   void randomUnicode_neverThrows_andKeepsOffsets() {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("polydup.test.seed", 20261122L);
     Random random = new Random(seed);
     String[] languages = {"en", "uk", "ru", "de", "zh", "ja", "hi", "und-Latn", "xx", "ar"};
     for (int round = 0; round < 300; round++) {
