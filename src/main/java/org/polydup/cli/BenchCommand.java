@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.polydup.Document;
 import org.polydup.MinHashScheme;
 import org.polydup.ScanResult;
-import org.polydup.io.UnreadableInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,11 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     System.gc();
     resetPeaks();
     long start = System.nanoTime();
-    Inputs read;
-    try {
-      read = Inputs.read(inputs, detectorOptions.maxCharacters);
-    } catch (UnreadableInputException e) {
-      System.err.println("polydup: " + e.getMessage());
+    Inputs read = Inputs.readOrReport(inputs, detectorOptions.maxCharacters);
+    if (read == null) {
       return Main.EXIT_INPUT;
     }
     long readNanos = System.nanoTime() - start;

@@ -44,6 +44,19 @@ final class Inputs {
     return inputs;
   }
 
+  /**
+   * Reads the inputs, printing why on stderr and returning {@code null} when one cannot be read at
+   * all (the commands then exit with {@link Main#EXIT_INPUT}).
+   */
+  static Inputs readOrReport(List<Path> paths, int maxCharacters) {
+    try {
+      return read(paths, maxCharacters);
+    } catch (UnreadableInputException e) {
+      System.err.println("polydup: " + e.getMessage());
+      return null;
+    }
+  }
+
   void printProblems(PrintStream err, int limit) {
     int shown = 0;
     for (InputProblem p : problems) {

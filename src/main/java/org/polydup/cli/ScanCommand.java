@@ -17,7 +17,6 @@ import org.polydup.ScanResult;
 import org.polydup.StoryCluster;
 import org.polydup.io.InputProblem;
 import org.polydup.io.JsonlWriter;
-import org.polydup.io.UnreadableInputException;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,11 +51,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Inputs read;
-    try {
-      read = Inputs.read(inputs, detectorOptions.maxCharacters);
-    } catch (UnreadableInputException e) {
-      System.err.println("polydup: " + e.getMessage());
+    Inputs read = Inputs.readOrReport(inputs, detectorOptions.maxCharacters);
+    if (read == null) {
       return Main.EXIT_INPUT;
     }
     read.printProblems(System.err, 20);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.polydup.index.LshIndex;
 import org.polydup.index.LshParameters;
+import org.polydup.internal.SortedSets;
 import org.polydup.sketch.MinHashSignature;
 import org.polydup.sketch.MinHasher;
 import org.polydup.sketch.SimilarityEstimator;
@@ -192,20 +193,7 @@ public final class LshEvaluation {
   }
 
   private static double jaccard(long[] x, long[] y) {
-    int i = 0;
-    int j = 0;
-    int shared = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] < y[j]) {
-        i++;
-      } else if (x[i] > y[j]) {
-        j++;
-      } else {
-        shared++;
-        i++;
-        j++;
-      }
-    }
+    int shared = SortedSets.intersectionSize(x, y);
     return (double) shared / (x.length + y.length - shared);
   }
 

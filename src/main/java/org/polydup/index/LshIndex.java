@@ -6,6 +6,7 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.polydup.internal.Mixing;
 import org.polydup.sketch.MinHashSignature;
 
 /**
@@ -268,7 +269,7 @@ public final class LshIndex {
       for (int row = 0; row < rows; row++) {
         hash = hash * 0x9E3779B97F4A7C15L + Integer.toUnsignedLong(values[start + row]);
       }
-      hash = fmix64(hash);
+      hash = Mixing.fmix64(hash);
       keys[band] = (int) (hash ^ (hash >>> 32));
     }
     return keys;
@@ -290,15 +291,6 @@ public final class LshIndex {
       }
     }
     return size == values.length ? values : Arrays.copyOf(values, size);
-  }
-
-  private static long fmix64(long x) {
-    x ^= x >>> 33;
-    x *= 0xFF51AFD7ED558CCDL;
-    x ^= x >>> 33;
-    x *= 0xC4CEB9FE1A85EC53L;
-    x ^= x >>> 33;
-    return x;
   }
 
   /** Heap bytes of an {@code int[]} of this length: 16-byte header, padded to 8 bytes. */

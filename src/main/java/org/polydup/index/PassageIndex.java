@@ -6,6 +6,7 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.polydup.internal.Mixing;
 
 /**
  * Candidate generation for partial copies: a story inside a longer page, a digest quoting a story's
@@ -342,13 +343,7 @@ public final class PassageIndex {
   }
 
   private static long mix(long x) {
-    x ^= SEED;
-    x ^= x >>> 33;
-    x *= 0xFF51AFD7ED558CCDL;
-    x ^= x >>> 33;
-    x *= 0xC4CEB9FE1A85EC53L;
-    x ^= x >>> 33;
-    return x;
+    return Mixing.fmix64(x ^ SEED);
   }
 
   private static int fold(long x) {

@@ -1,6 +1,7 @@
 package org.polydup.sketch;
 
 import java.util.Arrays;
+import org.polydup.internal.Mixing;
 
 /**
  * Classic MinHash with {@code k} independent hash functions: the reference that {@link MinHasher}

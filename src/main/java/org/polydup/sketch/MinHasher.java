@@ -2,6 +2,7 @@ package org.polydup.sketch;
 
 import java.util.Arrays;
 import org.polydup.IncompatibleDataException;
+import org.polydup.internal.Mixing;
 
 /**
  * Computes MinHash signatures of shingle sets in one pass: one-permutation hashing with optimal

@@ -2,6 +2,7 @@ package org.polydup.verify;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.polydup.internal.Mixing;
 
 /**
  * Approximate document frequency of shingles, in fixed memory: a count-min sketch (Cormode and
@@ -52,14 +53,15 @@ public final class DocumentFrequencies implements ShingleRarity {
   public void addDocument(long[] distinctShingles) {
     for (long h : distinctShingles) {
       first.incrementAndGet(index(h));
-      second.incrementAndGet(index(mix(h ^ SECOND_SEED)));
+      second.incrementAndGet(index(Mixing.splitMix64(h ^ SECOND_SEED)));
     }
   }
 
   /** Estimated number of documents containing the shingle (never below the true count). */
   public int count(long shingleHash) {
     return Math.min(
-        first.get(index(shingleHash)), second.get(index(mix(shingleHash ^ SECOND_SEED))));
+        first.get(index(shingleHash)),
+        second.get(index(Mixing.splitMix64(shingleHash ^ SECOND_SEED))));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.polydup.verify;
 import java.util.ArrayList;
 import java.util.List;
 import org.polydup.Relation;
+import org.polydup.internal.SortedSets;
 
 /**
  * Verifies a candidate pair exactly: set overlap of the shingles, and the shared passages with
@@ -48,7 +49,7 @@ public final class Verifier {
    * @param rarity which shingles are boilerplate
    */
   public Verification verify(ShingleSequence a, ShingleSequence b, ShingleRarity rarity) {
-    int shared = intersectionSize(a.distinct(), b.distinct());
+    int shared = SortedSets.intersectionSize(a.distinct(), b.distinct());
     int sizeA = a.distinct().length;
     int sizeB = b.distinct().length;
     int union = sizeA + sizeB - shared;
@@ -208,24 +209,5 @@ public final class Verifier {
       }
     }
     return map;
-  }
-
-  /** Size of the intersection of two sorted distinct arrays. */
-  static int intersectionSize(long[] x, long[] y) {
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] < y[j]) {
-        i++;
-      } else if (x[i] > y[j]) {
-        j++;
-      } else {
-        n++;
-        i++;
-        j++;
-      }
-    }
-    return n;
   }
 }
