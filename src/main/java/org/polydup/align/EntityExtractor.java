@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.polydup.align.ja.JapaneseReadings;
 
 /**
  * Extracts the entities of a raw text: names, acronyms, names in another script, Katakana runs,
@@ -52,6 +53,14 @@ public final class EntityExtractor {
   private final Map<String, WordStemmer> stemmers = new HashMap<>();
   private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
   private final Gazetteer gazetteer = Gazetteer.get();
+  private JapaneseReadings japaneseReadings;
+
+  private JapaneseReadings japanese() {
+    if (japaneseReadings == null) {
+      japaneseReadings = new JapaneseReadings();
+    }
+    return japaneseReadings;
+  }
 
   /** Creates a worker; the first one in a JVM also loads the CLDR gazetteer. */
   public EntityExtractor() {}
@@ -78,6 +87,9 @@ public final class EntityExtractor {
       }
     }
     WordStemmer stemmer = stemmers.computeIfAbsent(code, WordStemmer::new);
+    if ("ja".equals(code)) {
+      japanese().analyse(text);
+    }
     List<Entity> entities = new ArrayList<>(tokens.size());
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -134,6 +146,14 @@ public final class EntityExtractor {
       case IDEOGRAPHS -> {
         if (token.pureHan && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
+          if ("ja".equals(language)) {
+            // Kanji names meet romanised ones by their Japanese reading; the Mandarin key follows.
+            String reading = japanese().reading(token.start, token.end);
+            if (reading != null) {
+              long readingKey = encoder.nameKey(reading, language);
+              entities.add(entity(readingKey, wordKey, EntityKind.NAME, token));
+            }
+          }
         }
         key = encoder.nameKey(token.surface, language);
       }
