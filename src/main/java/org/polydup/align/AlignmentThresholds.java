@@ -48,7 +48,7 @@ public record AlignmentThresholds(
    * (see the README), not at a single best point.
    */
   public static AlignmentThresholds defaults() {
-    return new AlignmentThresholds(0.04, 2.5, 5.0, 0.30, 8.0, 0.30, 8.0, 0.02);
+    return new AlignmentThresholds(0.08, 2.5, 5.0, 0.30, 8.0, 0.30, 8.0, 0.02);
   }
 
   private static void requireUnit(String name, double value) {

@@ -47,6 +47,8 @@ public final class EntityExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int MINIMUM_SINGLE_NAME = 4;
+  private static final boolean CAPITALISED_COGNATES =
+      !Boolean.getBoolean("polydup.noCapitalisedCognates");
   private static final boolean SKELETON_WORDS = Boolean.getBoolean("polydup.skeletonWords");
 
   private final KeyEncoder encoder = new KeyEncoder();
@@ -185,6 +187,17 @@ public final class EntityExtractor {
       }
     }
     entities.add(entity(key, wordKey, kind, token));
+    if (CAPITALISED_COGNATES
+        && token.type == TokenType.LETTERS
+        && token.capitalised
+        && !token.upper
+        && kind == EntityKind.NAME) {
+      // German nouns and English proper adjectives meet lower-case cognates elsewhere.
+      long cognate = encoder.cognateKey(token.lower, language);
+      if (cognate != 0) {
+        entities.add(entity(cognate, wordKey, EntityKind.WORD, token));
+      }
+    }
     return index;
   }
 
