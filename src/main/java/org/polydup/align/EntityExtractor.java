@@ -214,6 +214,9 @@ public final class EntityExtractor {
     }
     Token previous = tokens.get(index - 1);
     Entity last = entities.get(entities.size() - 1);
+    if (last.kind() == EntityKind.WORD && entities.size() > 1 && last.start() == previous.start) {
+      last = entities.get(entities.size() - 2); // skip the cognate twin of the previous name
+    }
     return previous.capitalised
         && !previous.upper
         && !previous.sentenceInitial
