@@ -35,6 +35,7 @@ public final class Aligner {
   private static final double GAP_PENALTY = 0.5;
   static final boolean COGNATES = !Boolean.getBoolean("polydup.noCognates");
   private static final int MAXIMUM_SEQUENCE = 3000;
+  private static final int REFERENCE_CORPUS = 1000;
 
   private final AlignmentThresholds thresholds;
 
@@ -104,9 +105,24 @@ public final class Aligner {
       }
     }
     Relation relation =
-        decide(crossLanguage, score, coverageFirst, coverageSecond, density, matched);
+        decide(
+            crossLanguage,
+            score,
+            coverageFirst,
+            coverageSecond,
+            density,
+            matched / weightScale(statistics.documentCount()));
     return new AlignmentResult(
         relation, score, coverageFirst, coverageSecond, density, matched, crossLanguage, evidence);
+  }
+
+  /**
+   * Normalised IDF cannot exceed 1 and cannot tell rare from common in a small batch, so weight
+   * thresholds (stated for batches of {@value #REFERENCE_CORPUS} documents or more) shrink with
+   * {@code ln(N + 1) / ln(REFERENCE_CORPUS + 1)} for smaller ones.
+   */
+  static double weightScale(int documents) {
+    return Math.min(1, Math.log(documents + 1.0) / Math.log(REFERENCE_CORPUS + 1.0));
   }
 
   private Relation decide(

@@ -4,7 +4,8 @@ package org.polydup.align;
  * Decision thresholds of the {@link Aligner}. Immutable; validated when built.
  *
  * <p>Weights are sums of normalised IDF weights (each in [0, 1], 1 for a key seen in one document
- * of the corpus), so a weight threshold reads as "this many rare keys in common".
+ * of the corpus), so a weight threshold reads as "this many rare keys in common". They hold for
+ * batches of 1,000 documents or more and shrink with {@code ln(N + 1) / ln(1001)} below that.
  *
  * @param translationCoverage minimum {@link AlignmentResult#score()} (aligned weight over the
  *     lighter text's weight, anchors and cognate words) for {@code TRANSLATION}; in (0, 1]
@@ -48,7 +49,7 @@ public record AlignmentThresholds(
    * (see the README), not at a single best point.
    */
   public static AlignmentThresholds defaults() {
-    return new AlignmentThresholds(0.04, 2.5, 5.0, 0.30, 8.0, 0.30, 8.0, 0.02);
+    return new AlignmentThresholds(0.08, 2.5, 5.0, 0.40, 10.0, 0.30, 12.0, 0.02);
   }
 
   private static void requireUnit(String name, double value) {

@@ -25,6 +25,8 @@ public final class CrossLanguageMatcher {
       ThreadLocal.withInitial(EntityExtractor::new);
 
   private static final int MAXIMUM_CLOSING_DEGREE = 16;
+  private static final int MINIMUM_POSTINGS = 50;
+  private static final int MAXIMUM_POSTINGS = 1000;
 
   private final Aligner aligner;
   private final int candidatesPerDocument;
@@ -106,7 +108,10 @@ public final class CrossLanguageMatcher {
             });
     KeyStatistics statistics = new KeyStatistics();
     IntStream.range(0, size).parallel().forEach(i -> statistics.add(profiles[i]));
-    EntityIndex index = new EntityIndex(statistics, Math.max(50, size / 20));
+    statistics.freeze();
+    EntityIndex index =
+        new EntityIndex(
+            statistics, Math.max(MINIMUM_POSTINGS, Math.min(MAXIMUM_POSTINGS, size / 20)));
     for (EntityProfile profile : profiles) {
       index.add(profile);
     }

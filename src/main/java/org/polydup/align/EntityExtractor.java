@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.polydup.align.ja.JapaneseReadings;
 
 /**
  * Extracts the entities of a raw text: names, acronyms, names in another script, Katakana runs,
@@ -46,12 +47,22 @@ public final class EntityExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int MINIMUM_SINGLE_NAME = 4;
+  private static final boolean CAPITALISED_COGNATES =
+      !Boolean.getBoolean("polydup.noCapitalisedCognates");
   private static final boolean SKELETON_WORDS = Boolean.getBoolean("polydup.skeletonWords");
 
   private final KeyEncoder encoder = new KeyEncoder();
   private final Map<String, WordStemmer> stemmers = new HashMap<>();
   private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
   private final Gazetteer gazetteer = Gazetteer.get();
+  private JapaneseReadings japaneseReadings;
+
+  private JapaneseReadings japanese() {
+    if (japaneseReadings == null) {
+      japaneseReadings = new JapaneseReadings();
+    }
+    return japaneseReadings;
+  }
 
   /** Creates a worker; the first one in a JVM also loads the CLDR gazetteer. */
   public EntityExtractor() {}
@@ -78,6 +89,9 @@ public final class EntityExtractor {
       }
     }
     WordStemmer stemmer = stemmers.computeIfAbsent(code, WordStemmer::new);
+    if ("ja".equals(code)) {
+      japanese().analyse(text);
+    }
     List<Entity> entities = new ArrayList<>(tokens.size());
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
@@ -134,6 +148,14 @@ public final class EntityExtractor {
       case IDEOGRAPHS -> {
         if (token.pureHan && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
+          if ("ja".equals(language)) {
+            // Kanji names meet romanised ones by their Japanese reading; the Mandarin key follows.
+            String reading = japanese().reading(token.start, token.end);
+            if (reading != null) {
+              long readingKey = encoder.nameKey(reading, language);
+              entities.add(entity(readingKey, wordKey, EntityKind.NAME, token));
+            }
+          }
         }
         key = encoder.nameKey(token.surface, language);
       }
@@ -165,6 +187,17 @@ public final class EntityExtractor {
       }
     }
     entities.add(entity(key, wordKey, kind, token));
+    if (CAPITALISED_COGNATES
+        && token.type == TokenType.LETTERS
+        && token.capitalised
+        && !token.upper
+        && kind == EntityKind.NAME) {
+      // German nouns and English proper adjectives meet lower-case cognates elsewhere.
+      long cognate = encoder.cognateKey(token.lower, language);
+      if (cognate != 0) {
+        entities.add(entity(cognate, wordKey, EntityKind.WORD, token));
+      }
+    }
     return index;
   }
 
@@ -181,6 +214,9 @@ public final class EntityExtractor {
     }
     Token previous = tokens.get(index - 1);
     Entity last = entities.get(entities.size() - 1);
+    if (last.kind() == EntityKind.WORD && entities.size() > 1 && last.start() == previous.start) {
+      last = entities.get(entities.size() - 2); // skip the cognate twin of the previous name
+    }
     return previous.capitalised
         && !previous.upper
         && !previous.sentenceInitial

@@ -175,7 +175,9 @@ public final class EntityIndex {
     for (int i = 0; i < all.length; i++) {
       IntArrayList list = postings.get(all[i]);
       frequencies[i] = list == null ? 0 : list.size();
-      if (list != null && list.contains(exclude)) {
+      if (list != null
+          && exclude >= 0
+          && java.util.Arrays.binarySearch(list.elements(), 0, list.size(), exclude) >= 0) {
         frequencies[i]--;
       }
       order[i] = i;

@@ -48,26 +48,47 @@ final class KeyEncoder {
    * @param language ISO 639-1 code, picks the language-specific transform
    */
   String romanise(String word, String language) {
+    String ascii = asciiLowerCase(word);
+    if (ascii != null) {
+      return ascii;
+    }
     String cacheKey = language + '\u0000' + word;
     String cached = romanCache.get(cacheKey);
     if (cached != null) {
       return cached;
     }
     String latin = transliterator(transformFor(word, language)).transliterate(word);
-    StringBuilder ascii = new StringBuilder(latin.length());
+    StringBuilder folded = new StringBuilder(latin.length());
     String lower = latin.toLowerCase(Locale.ROOT);
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        ascii.append(c);
+        folded.append(c);
       }
     }
-    String result = ascii.toString();
+    String result = folded.toString();
     if (romanCache.size() >= CACHE_LIMIT) {
       romanCache.clear();
     }
     romanCache.put(cacheKey, result);
     return result;
+  }
+
+  /** Fast path: a word of ASCII letters and digits only, lower-cased; else {@code null}. */
+  private static String asciiLowerCase(String word) {
+    char[] out = null;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (out == null) {
+          out = word.toCharArray();
+        }
+        out[i] = (char) (c + ('a' - 'A'));
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        return null;
+      }
+    }
+    return out == null ? word : new String(out);
   }
 
   /** The language-independent key of a name: hash of its phonetic skeleton. */

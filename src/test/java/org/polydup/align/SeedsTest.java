@@ -79,17 +79,17 @@ class SeedsTest {
 
   @Test
   void translationEvidence_pointsAtTheSameNamesInBothTexts() throws IOException {
-    String english = read("001_0e17fbea12fc6044.txt");
-    String ukrainian = read("002_da7ef6208064fff2.txt");
-    var pairs =
-        CrossLanguageMatcher.withDefaults()
-            .match(
-                List.of(
-                    new CrossLanguageMatcher.Doc("001", english, "en"),
-                    new CrossLanguageMatcher.Doc("002", ukrainian, "uk"),
-                    new CrossLanguageMatcher.Doc("003", read("003_9d1f904c1f5aad34.txt"), "en")));
+    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+    for (String id : IDS) {
+      docs.add(
+          new CrossLanguageMatcher.Doc(id, read(id + ".txt"), id.startsWith("002") ? "uk" : "en"));
+    }
     var translation =
-        pairs.stream().filter(p -> p.relation() == Relation.TRANSLATION).findFirst().orElse(null);
+        CrossLanguageMatcher.withDefaults().match(docs).stream()
+            .filter(p -> p.a().startsWith("001") && p.b().startsWith("002"))
+            .filter(p -> p.relation() == Relation.TRANSLATION)
+            .findFirst()
+            .orElse(null);
     assertNotNull(translation);
     assertFalse(translation.alignment().evidence().isEmpty());
     boolean anxun =
