@@ -33,7 +33,6 @@ import org.polydup.Relation;
  */
 public final class Aligner {
   private static final double GAP_PENALTY = 0.5;
-  static final boolean COGNATES = !Boolean.getBoolean("polydup.noCognates");
   private static final int MAXIMUM_SEQUENCE = 3000;
   private static final int REFERENCE_CORPUS = 1000;
 
@@ -282,7 +281,7 @@ public final class Aligner {
     }
 
     private static boolean takes(Entity entity, boolean crossLanguage) {
-      return !crossLanguage || entity.kind().isAnchor() || (COGNATES && entity.key() != 0);
+      return !crossLanguage || entity.kind().isAnchor() || entity.key() != 0;
     }
 
     int[] positionsOf(LongOpenHashSet shared) {

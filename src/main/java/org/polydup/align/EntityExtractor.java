@@ -47,9 +47,6 @@ public final class EntityExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int MINIMUM_SINGLE_NAME = 4;
-  private static final boolean CAPITALISED_COGNATES =
-      !Boolean.getBoolean("polydup.noCapitalisedCognates");
-  private static final boolean SKELETON_WORDS = Boolean.getBoolean("polydup.skeletonWords");
 
   private final KeyEncoder encoder = new KeyEncoder();
   private final Map<String, WordStemmer> stemmers = new HashMap<>();
@@ -167,7 +164,7 @@ public final class EntityExtractor {
         } else {
           boolean continuesName = continuesTransliteratedName(tokens, index, entities);
           key =
-              token.capitalised || continuesName || SKELETON_WORDS
+              token.capitalised || continuesName
                   ? encoder.nameKey(token.surface, language)
                   : encoder.cognateKey(token.surface, language);
           if (continuesName) {
@@ -187,8 +184,7 @@ public final class EntityExtractor {
       }
     }
     entities.add(entity(key, wordKey, kind, token));
-    if (CAPITALISED_COGNATES
-        && token.type == TokenType.LETTERS
+    if (token.type == TokenType.LETTERS
         && token.capitalised
         && !token.upper
         && kind == EntityKind.NAME) {

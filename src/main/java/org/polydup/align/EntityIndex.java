@@ -63,7 +63,7 @@ public final class EntityIndex {
     LongOpenHashSet anchors = new LongOpenHashSet();
     LongOpenHashSet words = new LongOpenHashSet();
     for (Entity entity : profile.entities()) {
-      if (entity.kind().isAnchor() || (Aligner.COGNATES && entity.key() != 0)) {
+      if (entity.kind().isAnchor() || entity.key() != 0) {
         anchors.add(entity.key());
       }
       words.add(entity.wordKey());
@@ -113,7 +113,7 @@ public final class EntityIndex {
     LongOpenHashSet anchors = new LongOpenHashSet();
     LongOpenHashSet words = new LongOpenHashSet();
     for (Entity entity : profile.entities()) {
-      if (entity.kind().isAnchor() || (Aligner.COGNATES && entity.key() != 0)) {
+      if (entity.kind().isAnchor() || entity.key() != 0) {
         anchors.add(entity.key());
       }
       words.add(entity.wordKey());

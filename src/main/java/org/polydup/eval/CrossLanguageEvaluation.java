@@ -53,7 +53,7 @@ public final class CrossLanguageEvaluation {
       return;
     }
     CrossLanguageMatcher matcher =
-        new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 16, false, true);
+        new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 8, false, true);
     evaluate("xling", data.resolve("xling/docs.jsonl"), true, matcher);
     evaluate("rewrites", data.resolve("rewrites/docs.jsonl"), false, matcher);
     Path seeds = data.resolveSibling("seeds");
