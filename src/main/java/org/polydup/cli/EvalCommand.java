@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.polydup.Detector;
 import org.polydup.Polydup;
 import org.polydup.ScanResult;
+import org.polydup.eval.ClusterPairEvaluation;
 import org.polydup.eval.CrossLanguageEvaluation;
 import org.polydup.eval.LshEvaluation;
 import org.polydup.eval.MsrpEvaluation;
@@ -25,10 +26,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Scan a labelled set and print precision, recall and F1.",
-      "SET is one of: seeds, syndication, xling, rewrites, msrp, lsh, all.",
+      "SET is one of: seeds, syndication, xling, rewrites, align, msrp, lsh, all.",
+      "xling / rewrites: cross-language / same-language pairs of one cluster, through the whole"
+          + " scan; align: the align stage's own tables (by language pair and length bucket),"
+          + " matcher only.",
       "lsh: recall of the MinHash LSH engine against the exact set of pairs with shingle"
           + " Jaccard >= --threshold (default 0.8) on a JSONL file (default: bulk).",
-      "PATH is the set's folder (for 'all', 'xling' and 'rewrites': the folder holding the sets,"
+      "PATH is the set's folder (for 'all' and 'align': the folder holding the sets,"
           + " default ../shared/data; seeds are read from testdata/seeds)."
     })
 final class EvalCommand implements Callable<Integer> {
@@ -55,12 +59,16 @@ final class EvalCommand implements Callable<Integer> {
       case "syndication" ->
           syndication(detector, path != null ? path : data.resolve("syndication"));
       case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
-      case "xling", "rewrites" -> crossLanguage(path != null ? path : data);
+      case "xling" -> clusters(detector, path != null ? path : data.resolve("xling"), true);
+      case "rewrites" -> clusters(detector, path != null ? path : data.resolve("rewrites"), false);
+      case "align" -> crossLanguage(path != null ? path : data);
       case "lsh" -> lsh(path != null ? path : data.resolve("bulk").resolve("docs.jsonl.gz"));
       case "all" -> {
         seeds(detector, Path.of("testdata", "seeds"));
         syndication(detector, data.resolve("syndication"));
         msrp(detector, data.resolve("msrp"));
+        clusters(detector, data.resolve("xling"), true);
+        clusters(detector, data.resolve("rewrites"), false);
         crossLanguage(data);
       }
       default -> {
@@ -94,6 +102,12 @@ final class EvalCommand implements Callable<Integer> {
   private static void msrp(Detector detector, Path folder) {
     requireFolder(folder);
     MsrpEvaluation e = MsrpEvaluation.load(folder);
+    System.out.print(e.table(detector.scan(e.documents())));
+  }
+
+  private static void clusters(Detector detector, Path folder, boolean crossLanguage) {
+    requireFolder(folder);
+    ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, crossLanguage);
     System.out.print(e.table(detector.scan(e.documents())));
   }
 

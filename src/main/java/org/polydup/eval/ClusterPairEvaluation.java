@@ -1,0 +1,161 @@
+package org.polydup.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.polydup.Document;
+import org.polydup.Match;
+import org.polydup.Relation;
+import org.polydup.ScanResult;
+
+/**
+ * A set labelled by {@code cluster} through the whole product: one pooled scan of every document of
+ * at least 400 characters, scored on the pairs it reports (any relation but {@code related}). For
+ * {@code xling} the pairs are cross-language (gold: same cluster, different languages); for {@code
+ * rewrites} same-language (gold: same cluster, same language). recall@1: for each document with a
+ * gold partner, whether its best-scored reported partner is one of them.
+ */
+public final class ClusterPairEvaluation {
+  private static final int MINIMUM_LENGTH = 400;
+
+  private final String name;
+  private final boolean crossLanguage;
+  private final List<Document> documents = new ArrayList<>();
+  private final Map<String, String> clusterOf = new HashMap<>();
+  private final Map<String, String> languageOf = new HashMap<>();
+
+  private ClusterPairEvaluation(String name, boolean crossLanguage) {
+    this.name = name;
+    this.crossLanguage = crossLanguage;
+  }
+
+  /**
+   * Loads the documents of {@code docs.jsonl} with at least 400 characters.
+   *
+   * @param crossLanguage whether the gold pairs are the cross-language ones (xling) or the
+   *     same-language ones (rewrites)
+   */
+  public static ClusterPairEvaluation load(Path directory, boolean crossLanguage) {
+    ClusterPairEvaluation e =
+        new ClusterPairEvaluation(directory.getFileName().toString(), crossLanguage);
+    for (JsonNode d : Jsonl.read(directory.resolve("docs.jsonl"))) {
+      String text = Jsonl.text(d, "text");
+      if (text.length() < MINIMUM_LENGTH) {
+        continue;
+      }
+      String id = Jsonl.text(d, "id");
+      e.documents.add(new Document(id, text, Jsonl.text(d, "lang")));
+      e.clusterOf.put(id, Jsonl.text(d, "cluster"));
+      e.languageOf.put(id, Jsonl.text(d, "lang"));
+    }
+    return e;
+  }
+
+  /** The documents to scan, with their labelled language as the hint. */
+  public List<Document> documents() {
+    return documents;
+  }
+
+  /** The table for a scan of {@link #documents()}. */
+  public String table(ScanResult result) {
+    Map<String, List<String>> members = new HashMap<>();
+    for (Document d : documents) {
+      members.computeIfAbsent(clusterOf.get(d.id()), k -> new ArrayList<>()).add(d.id());
+    }
+    Set<PairKey> gold = new HashSet<>();
+    Map<String, Counts> byLanguagePair = new TreeMap<>();
+    for (List<String> cluster : members.values()) {
+      for (int i = 0; i < cluster.size(); i++) {
+        for (int j = i + 1; j < cluster.size(); j++) {
+          String x = cluster.get(i);
+          String y = cluster.get(j);
+          if (inScope(x, y)) {
+            gold.add(PairKey.of(x, y));
+            byLanguagePair.computeIfAbsent(languagePair(x, y), k -> new Counts()).falseNegatives++;
+          }
+        }
+      }
+    }
+    Counts all = new Counts();
+    all.falseNegatives = gold.size();
+    Map<String, Match> best = new HashMap<>();
+    for (Match m : result.matches()) {
+      if (m.relation() == Relation.RELATED || !inScope(m.a(), m.b())) {
+        continue;
+      }
+      Counts c = byLanguagePair.computeIfAbsent(languagePair(m.a(), m.b()), k -> new Counts());
+      if (gold.contains(PairKey.of(m.a(), m.b()))) {
+        all.truePositives++;
+        all.falseNegatives--;
+        c.truePositives++;
+        c.falseNegatives--;
+      } else {
+        all.falsePositives++;
+        c.falsePositives++;
+      }
+      for (String id : List.of(m.a(), m.b())) {
+        Match previous = best.get(id);
+        if (previous == null || m.scores().alignment() > previous.scores().alignment()) {
+          best.put(id, m);
+        }
+      }
+    }
+    Set<String> withPartner = new HashSet<>();
+    for (PairKey k : gold) {
+      withPartner.add(k.first());
+      withPartner.add(k.second());
+    }
+    long hits = 0;
+    for (String id : withPartner) {
+      Match m = best.get(id);
+      if (m != null && gold.contains(PairKey.of(m.a(), m.b()))) {
+        hits++;
+      }
+    }
+    StringBuilder s =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s through the scan: %d documents >= %d chars, %d gold %s pairs%n",
+                name,
+                documents.size(),
+                MINIMUM_LENGTH,
+                gold.size(),
+                crossLanguage ? "cross-language" : "same-language"));
+    s.append(Counts.header()).append('\n').append(all.row("all")).append('\n');
+    byLanguagePair.forEach(
+        (pair, c) -> {
+          if (c.truePositives + c.falseNegatives > 0) {
+            s.append(c.row(pair)).append('\n');
+          }
+        });
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "recall@1 %.4f (%d of %d documents with a gold partner)%n",
+            withPartner.isEmpty() ? 0 : (double) hits / withPartner.size(),
+            hits,
+            withPartner.size()));
+    return s.toString();
+  }
+
+  private boolean inScope(String x, String y) {
+    return crossLanguage != languageOf.get(x).equals(languageOf.get(y));
+  }
+
+  private String languagePair(String x, String y) {
+    String a = languageOf.get(x);
+    String b = languageOf.get(y);
+    if (a.equals(b)) {
+      return a;
+    }
+    return a.compareTo(b) <= 0 ? a + "-" + b : b + "-" + a;
+  }
+}
