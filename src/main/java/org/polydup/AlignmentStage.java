@@ -89,37 +89,61 @@ final class AlignmentStage implements CrossLanguageStage {
     // Run inside the scan's pool so the matcher's parallel streams use its threads.
     List<CrossLanguageMatcher.AlignedPair> pairs = pool.submit(() -> matcher.match(docs)).join();
     progress.update("align", 1, 1);
-    List<IndexedMatch> matches = new ArrayList<>();
-    for (CrossLanguageMatcher.AlignedPair p : pairs) {
-      int x = positionOf.getInt(p.a());
-      int y = positionOf.getInt(p.b());
-      if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
-        continue;
-      }
-      if (p.relation() == Relation.DERIVED
-          && languages.languageOf(x).equals(languages.languageOf(y))
-          && quotedOnly(fingerprints[x], fingerprints[y], p.alignment())) {
-        continue;
-      }
-      Relation relation = decide(p, documents.get(x).text(), documents.get(y).text());
-      if (relation == null) {
-        continue;
-      }
-      boolean swap = x > y;
-      matches.add(
-          new IndexedMatch(
-              Math.min(x, y),
-              Math.max(x, y),
-              toMatch(
-                  documents.get(Math.min(x, y)).id(),
-                  documents.get(Math.max(x, y)).id(),
-                  languages.languageOf(Math.min(x, y)),
-                  languages.languageOf(Math.max(x, y)),
-                  p,
-                  relation,
-                  swap)));
-    }
+    // Checking each aligned pair costs an exact verification: do it on the scan's threads.
+    List<IndexedMatch> matches =
+        pool.submit(
+                () ->
+                    pairs.parallelStream()
+                        .map(
+                            p ->
+                                check(
+                                    p,
+                                    positionOf.getInt(p.a()),
+                                    positionOf.getInt(p.b()),
+                                    documents,
+                                    fingerprints,
+                                    languages,
+                                    alreadyMatched))
+                        .filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toList()))
+            .join();
     return new Result(matches, pairs.size());
+  }
+
+  /** The match for one aligned pair, or {@code null} when it is left out. */
+  private IndexedMatch check(
+      CrossLanguageMatcher.AlignedPair p,
+      int x,
+      int y,
+      List<Document> documents,
+      Fingerprint[] fingerprints,
+      LanguageResolver languages,
+      LongSet alreadyMatched) {
+    if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
+      return null;
+    }
+    if (p.relation() == Relation.DERIVED
+        && languages.languageOf(x).equals(languages.languageOf(y))
+        && quotedOnly(fingerprints[x], fingerprints[y], p.alignment())) {
+      return null;
+    }
+    Relation relation = decide(p, documents.get(x).text(), documents.get(y).text());
+    if (relation == null) {
+      return null;
+    }
+    int low = Math.min(x, y);
+    int high = Math.max(x, y);
+    return new IndexedMatch(
+        low,
+        high,
+        toMatch(
+            documents.get(low).id(),
+            documents.get(high).id(),
+            languages.languageOf(low),
+            languages.languageOf(high),
+            p,
+            relation,
+            x > y));
   }
 
   /**
@@ -169,13 +193,16 @@ final class AlignmentStage implements CrossLanguageStage {
     if (Math.max(v.coverageA(), v.coverageB()) >= QUOTED_COVERAGE) {
       return false;
     }
+    // Passages come in text order of the first document and do not overlap; so does evidence.
     int inside = 0;
+    List<SharedPassage> passages = v.passages();
+    int k = 0;
     for (AlignedEntityPair e : alignment.evidence()) {
-      for (SharedPassage passage : v.passages()) {
-        if (e.first().start() >= passage.aStart() && e.first().end() <= passage.aEnd()) {
-          inside++;
-          break;
-        }
+      while (k < passages.size() && passages.get(k).aEnd() < e.first().end()) {
+        k++;
+      }
+      if (k < passages.size() && e.first().start() >= passages.get(k).aStart()) {
+        inside++;
       }
     }
     return (double) inside / alignment.evidence().size() > VERBATIM_SHARE;
