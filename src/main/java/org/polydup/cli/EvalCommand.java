@@ -134,8 +134,4 @@ final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no such folder: " + folder);
     }
   }
-
-  static List<String> sets() {
-    return List.of("seeds", "syndication", "xling", "rewrites", "msrp", "all");
-  }
 }

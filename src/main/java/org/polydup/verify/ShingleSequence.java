@@ -78,12 +78,6 @@ public final class ShingleSequence {
     return firstPosition[d];
   }
 
-  /** The first position of {@code hash} in text order, or -1 when the text does not have it. */
-  public int firstPositionOf(long hash) {
-    int d = Arrays.binarySearch(distinct, hash);
-    return d < 0 ? -1 : firstPosition[d];
-  }
-
   /** The sequence of an analysed text: its shingles in order, with their character spans. */
   public static ShingleSequence of(AnalyzedText analyzed) {
     int count = analyzed.shingleCount();
