@@ -87,7 +87,12 @@ final class AlignmentStage implements CrossLanguageStage {
     }
     progress.update("align", 0, 1);
     // Run inside the scan's pool so the matcher's parallel streams use its threads.
-    List<CrossLanguageMatcher.AlignedPair> pairs = pool.submit(() -> matcher.match(docs)).join();
+    int[] position = positions.stream().mapToInt(Integer::intValue).toArray();
+    // Pairs the shingle stage flagged keep its verdict: do not spend an alignment on them.
+    CrossLanguageMatcher.PairFilter settled =
+        (low, high) -> alreadyMatched.contains(BatchScan.pairKey(position[low], position[high]));
+    List<CrossLanguageMatcher.AlignedPair> pairs =
+        pool.submit(() -> matcher.match(docs, settled)).join();
     progress.update("align", 1, 1);
     // Checking each aligned pair costs an exact verification: do it on the scan's threads.
     List<IndexedMatch> matches =

@@ -97,6 +97,31 @@ public final class CrossLanguageMatcher {
    * @return pairs in no particular order, each once
    */
   public List<AlignedPair> match(List<Doc> documents) {
+    return match(documents, (low, high) -> false);
+  }
+
+  /** Pairs of documents, by their positions in the input list, that need no alignment. */
+  @FunctionalInterface
+  public interface PairFilter {
+    /**
+     * Whether the pair is settled already (for example, flagged by the shingle stage).
+     *
+     * @param low the smaller position in the input list
+     * @param high the larger position
+     */
+    boolean settled(int low, int high);
+  }
+
+  /**
+   * Like {@link #match(List)}, but does not align candidate pairs that {@code settled} accepts:
+   * their verdict is known, and on a corpus full of near-duplicates they would be most of the
+   * alignment work. They are not returned and do not take part in triangle closing.
+   *
+   * @param settled pairs (by input position) to leave out; called concurrently
+   * @return pairs in no particular order, each once
+   */
+  public List<AlignedPair> match(List<Doc> documents, PairFilter settled) {
+    Objects.requireNonNull(settled, "settled");
     int size = documents.size();
     EntityProfile[] profiles = new EntityProfile[size];
     IntStream.range(0, size)
@@ -124,12 +149,15 @@ public final class CrossLanguageMatcher {
                   index.query(profiles[i], candidatesPerDocument, i)) {
                 int low = Math.min(i, candidate.document());
                 int high = Math.max(i, candidate.document());
+                if (settled.settled(low, high)) {
+                  continue;
+                }
                 aligned.computeIfAbsent(
                     pairKey(low, high),
                     k -> aligner.align(profiles[low], profiles[high], statistics));
               }
             });
-    closeTriangles(profiles, statistics, aligned);
+    closeTriangles(profiles, statistics, aligned, settled);
     List<AlignedPair> found = new ArrayList<>();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       AlignmentResult result = entry.getValue();
@@ -155,7 +183,8 @@ public final class CrossLanguageMatcher {
   private void closeTriangles(
       EntityProfile[] profiles,
       KeyStatistics statistics,
-      ConcurrentHashMap<Long, AlignmentResult> aligned) {
+      ConcurrentHashMap<Long, AlignmentResult> aligned,
+      PairFilter settled) {
     Map<Integer, List<Integer>> neighbours = new HashMap<>();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       if (entry.getValue().relation() == Relation.TRANSLATION) {
@@ -174,7 +203,8 @@ public final class CrossLanguageMatcher {
         for (int y = x + 1; y < linked.size(); y++) {
           int low = Math.min(linked.get(x), linked.get(y));
           int high = Math.max(linked.get(x), linked.get(y));
-          if (!profiles[low].language().equals(profiles[high].language())) {
+          if (!profiles[low].language().equals(profiles[high].language())
+              && !settled.settled(low, high)) {
             closing.add(new long[] {low, high});
           }
         }

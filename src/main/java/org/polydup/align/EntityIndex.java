@@ -4,7 +4,9 @@ import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +33,11 @@ public final class EntityIndex {
   private final KeyStatistics statistics;
   private final int maximumPostings;
   private final Long2ObjectOpenHashMap<IntArrayList> postings = new Long2ObjectOpenHashMap<>();
-  private final List<String> languages = new ArrayList<>();
+
+  /** Language of each document, as a number from {@link #languageNumbers}. */
+  private final IntArrayList languages = new IntArrayList();
+
+  private final Object2IntOpenHashMap<String> languageNumbers = new Object2IntOpenHashMap<>();
   private final IntArrayList anchorCounts = new IntArrayList();
   private final IntArrayList wordCounts = new IntArrayList();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -71,7 +77,7 @@ public final class EntityIndex {
     lock.writeLock().lock();
     try {
       int document = languages.size();
-      languages.add(profile.language());
+      languages.add(languageNumber(profile.language()));
       anchorCounts.add(anchors.size());
       wordCounts.add(words.size());
       addPostings(anchors, document);
@@ -81,6 +87,11 @@ public final class EntityIndex {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** Must hold the write lock. */
+  private int languageNumber(String language) {
+    return languageNumbers.computeIfAbsent(language, k -> languageNumbers.size());
   }
 
   private void addPostings(LongOpenHashSet keys, int document) {
@@ -118,9 +129,10 @@ public final class EntityIndex {
       }
       words.add(entity.wordKey());
     }
-    String language = profile.language();
     lock.readLock().lock();
     try {
+      // A language the index has not seen matches no document: -1.
+      int language = languageNumbers.getOrDefault(profile.language(), -1);
       List<Candidate> result = new ArrayList<>();
       result.addAll(rank(anchors, limit, exclude, language, false, anchorCounts));
       words.removeAll(anchors);
@@ -135,7 +147,7 @@ public final class EntityIndex {
       LongOpenHashSet keys,
       int limit,
       int exclude,
-      String language,
+      int language,
       boolean sameLanguage,
       IntArrayList counts) {
     long[] rare = rarest(keys, exclude);
@@ -148,7 +160,7 @@ public final class EntityIndex {
       double weight = statistics.weight(key);
       for (int k = 0; k < list.size(); k++) {
         int document = list.getInt(k);
-        if (document != exclude && languages.get(document).equals(language) == sameLanguage) {
+        if (document != exclude && (languages.getInt(document) == language) == sameLanguage) {
           scores.addTo(document, weight);
         }
       }
@@ -170,29 +182,27 @@ public final class EntityIndex {
 
   private long[] rarest(LongOpenHashSet keys, int exclude) {
     long[] all = keys.toLongArray();
-    int[] frequencies = new int[all.length];
-    Integer[] order = new Integer[all.length];
-    for (int i = 0; i < all.length; i++) {
-      IntArrayList list = postings.get(all[i]);
-      frequencies[i] = list == null ? 0 : list.size();
-      if (list != null
-          && exclude >= 0
-          && java.util.Arrays.binarySearch(list.elements(), 0, list.size(), exclude) >= 0) {
-        frequencies[i]--;
-      }
-      order[i] = i;
-    }
     if (all.length <= KEYS_PER_QUERY) {
       return all;
     }
-    // Keys seen only in the query itself are useless; prefer the rarest of the rest.
-    java.util.Arrays.sort(
-        order,
-        Comparator.comparingInt(
-            (Integer i) -> frequencies[i] == 0 ? Integer.MAX_VALUE : frequencies[i]));
+    // Sort (frequency, index) packed into one long: no boxing on a path run for every document.
+    // Keys seen only in the query itself are useless; they sort last.
+    long[] order = new long[all.length];
+    for (int i = 0; i < all.length; i++) {
+      IntArrayList list = postings.get(all[i]);
+      int frequency = list == null ? 0 : list.size();
+      if (list != null
+          && exclude >= 0
+          && Arrays.binarySearch(list.elements(), 0, list.size(), exclude) >= 0) {
+        frequency--;
+      }
+      long rank = frequency == 0 ? Integer.MAX_VALUE : frequency;
+      order[i] = (rank << 32) | i;
+    }
+    Arrays.sort(order);
     long[] rare = new long[KEYS_PER_QUERY];
     for (int i = 0; i < KEYS_PER_QUERY; i++) {
-      rare[i] = all[order[i]];
+      rare[i] = all[(int) order[i]];
     }
     return rare;
   }
