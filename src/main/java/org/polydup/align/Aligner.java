@@ -263,7 +263,7 @@ public final class Aligner {
       int[] indexes = new int[count];
       long[] keys = new long[count];
       int next = 0;
-      Long2IntOpenHashMap repeats = new Long2IntOpenHashMap();
+      Long2IntOpenHashMap repeats = new Long2IntOpenHashMap(count);
       for (int i = 0; i < entities.size(); i++) {
         Entity entity = entities.get(i);
         if (takes(entity, anchorsOnly)) {

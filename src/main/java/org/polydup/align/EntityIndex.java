@@ -1,6 +1,5 @@
 package org.polydup.align;
 
-import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
@@ -151,33 +150,80 @@ public final class EntityIndex {
       boolean sameLanguage,
       IntArrayList counts) {
     long[] rare = rarest(keys, exclude);
-    Int2DoubleOpenHashMap scores = new Int2DoubleOpenHashMap();
+    // Scores accumulate in a dense per-thread array (reset through the list of touched
+    // documents): a hash map here grew and rehashed on every query.
+    Accumulator accumulator = ACCUMULATORS.get();
+    accumulator.reset(languages.size());
+    double[] scores = accumulator.scores;
     for (long key : rare) {
       IntArrayList list = postings.get(key);
       if (list == null || list.size() > maximumPostings) {
         continue;
       }
       double weight = statistics.weight(key);
-      for (int k = 0; k < list.size(); k++) {
-        int document = list.getInt(k);
+      int[] documents = list.elements();
+      for (int k = 0, n = list.size(); k < n; k++) {
+        int document = documents[k];
         if (document != exclude && (languages.getInt(document) == language) == sameLanguage) {
-          scores.addTo(document, weight);
+          accumulator.add(document, weight);
         }
       }
     }
-    PriorityQueue<Candidate> top =
-        new PriorityQueue<>(limit + 1, Comparator.comparingDouble(Candidate::score));
-    for (var entry : scores.int2DoubleEntrySet()) {
-      int document = entry.getIntKey();
-      double score = entry.getDoubleValue() / Math.sqrt(Math.max(1, counts.getInt(document)));
+    PriorityQueue<Candidate> top = new PriorityQueue<>(limit + 1, WORST_FIRST);
+    for (int t = 0; t < accumulator.touchedCount; t++) {
+      int document = accumulator.touched[t];
+      double score = scores[document] / Math.sqrt(Math.max(1, counts.getInt(document)));
       top.add(new Candidate(document, score));
       if (top.size() > limit) {
         top.poll();
       }
     }
     List<Candidate> ranked = new ArrayList<>(top);
-    ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    ranked.sort(WORST_FIRST.reversed());
     return ranked;
+  }
+
+  /** Lower score first; on a tie the later document is worse, so every run keeps the same ones. */
+  private static final Comparator<Candidate> WORST_FIRST =
+      Comparator.comparingDouble(Candidate::score)
+          .thenComparing(Comparator.comparingInt(Candidate::document).reversed());
+
+  private static final ThreadLocal<Accumulator> ACCUMULATORS =
+      ThreadLocal.withInitial(Accumulator::new);
+
+  /** Per-thread score sums by document number, with the list of documents touched. */
+  private static final class Accumulator {
+    double[] scores = new double[0];
+    int[] touched = new int[16];
+    int touchedCount;
+
+    /** Query number that last touched each document: no clearing between queries. */
+    int[] stamps = new int[0];
+
+    int stamp;
+
+    void reset(int documents) {
+      touchedCount = 0;
+      stamp++;
+      if (scores.length < documents) {
+        int size = Math.max(documents, scores.length * 2);
+        scores = new double[size];
+        stamps = new int[size];
+        stamp = 1;
+      }
+    }
+
+    void add(int document, double weight) {
+      if (stamps[document] != stamp) {
+        stamps[document] = stamp;
+        scores[document] = 0;
+        if (touchedCount == touched.length) {
+          touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = document;
+      }
+      scores[document] += weight;
+    }
   }
 
   private long[] rarest(LongOpenHashSet keys, int exclude) {

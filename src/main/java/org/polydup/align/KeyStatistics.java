@@ -22,6 +22,9 @@ public final class KeyStatistics {
   private final double maximumDocumentFraction;
   private volatile boolean frozen;
 
+  /** Weight by document frequency, set by {@link #freeze}. */
+  private volatile double[] weightByFrequency;
+
   /**
    * Creates empty statistics.
    *
@@ -49,6 +52,13 @@ public final class KeyStatistics {
    * are complete) and {@link #add} throws {@link IllegalStateException}.
    */
   public void freeze() {
+    // Weights depend only on the frequency once the count is final: tabulate them.
+    int total = documents.get();
+    double[] table = new double[total + 2];
+    for (int frequency = 0; frequency < table.length; frequency++) {
+      table[frequency] = computeWeight(total, frequency);
+    }
+    weightByFrequency = table;
     frozen = true;
   }
 
@@ -91,8 +101,16 @@ public final class KeyStatistics {
 
   /** The normalised IDF weight of {@code key}, in [0, 1]; unseen keys count as seen once. */
   public double weight(long key) {
-    int total = Math.max(documents.get(), 1);
-    int frequency = Math.max(documentFrequency(key), 1);
+    double[] table = weightByFrequency;
+    if (table != null) {
+      return table[Math.min(documentFrequency(key), table.length - 1)];
+    }
+    return computeWeight(documents.get(), documentFrequency(key));
+  }
+
+  private double computeWeight(int documentCount, int documentFrequency) {
+    int total = Math.max(documentCount, 1);
+    int frequency = Math.max(documentFrequency, 1);
     if (frequency > MINIMUM_CAPPED_FREQUENCY && frequency > maximumDocumentFraction * total) {
       return 0;
     }

@@ -1,5 +1,6 @@
 package org.polydup.align;
 
+import java.util.HashMap;
 import java.util.Locale;
 import org.apache.lucene.analysis.cz.CzechStemmer;
 import org.tartarus.snowball.SnowballStemmer;
@@ -24,6 +25,14 @@ import org.tartarus.snowball.ext.SpanishStemmer;
 final class WordStemmer {
   private static final int PREFIX_LENGTH = 6;
 
+  /**
+   * Stems kept per stemmer. Words follow Zipf's law, so a small cache answers most lookups; it is
+   * emptied when full rather than evicting one by one (cheap, and the hot words come back at once).
+   */
+  private static final int CACHE_LIMIT = 50_000;
+
+  private final HashMap<String, String> cache = new HashMap<>();
+
   private final String language;
   private final SnowballStemmer snowball;
   private final CzechStemmer czech;
@@ -41,6 +50,19 @@ final class WordStemmer {
 
   /** The stem of a lower-case word. */
   String stem(String lowerCaseWord) {
+    String cached = cache.get(lowerCaseWord);
+    if (cached != null) {
+      return cached;
+    }
+    String stem = computeStem(lowerCaseWord);
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(lowerCaseWord, stem);
+    return stem;
+  }
+
+  private String computeStem(String lowerCaseWord) {
     if (snowball != null) {
       snowball.setCurrent(lowerCaseWord);
       snowball.stem();
