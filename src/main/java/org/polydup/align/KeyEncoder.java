@@ -2,14 +2,11 @@ package org.polydup.align;
 
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UScript;
-import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a word in any script into a language-independent key. Not thread-safe: one per thread.
@@ -35,10 +32,12 @@ final class KeyEncoder {
   private static final int SKELETON_LENGTH = 4;
   private static final int COGNATE_LENGTH = 5;
   private static final int CACHE_LIMIT = 200_000;
-  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
 
   private final Map<String, Transliterator> transliterators = new HashMap<>();
   private final Map<String, String> romanCache = new HashMap<>();
+
+  /** Letter-wise romanisers by script and transform; empty where the script has none. */
+  private final Map<String, Optional<LetterRomaniser>> letterRomanisers = new HashMap<>();
 
   /** A 64-bit hash of {@code text}. */
   static long hash(String text) {
@@ -61,19 +60,7 @@ final class KeyEncoder {
     if (cached != null) {
       return cached;
     }
-    String latin = withoutMarks(word);
-    if (latin == null) {
-      latin = transliterator(transformFor(word, language)).transliterate(word);
-    }
-    StringBuilder folded = new StringBuilder(latin.length());
-    String lower = latin.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        folded.append(c);
-      }
-    }
-    String result = folded.toString();
+    String result = romaniseUncached(word, language);
     if (romanCache.size() >= CACHE_LIMIT) {
       romanCache.clear();
     }
@@ -81,34 +68,16 @@ final class KeyEncoder {
     return result;
   }
 
-  /**
-   * Fast path for Latin-script words with diacritics ({@code Kyjevě}, {@code Zürich}, {@code
-   * Müller}): canonical decomposition with the combining marks dropped, which is what {@code
-   * Any-Latin; Latin-ASCII} yields for them after folding (checked on the 107,587 distinct Latin
-   * words of the xling and rewrites sets: no difference) at a fifteenth of the cost. {@code null}
-   * when the word has another script or a letter that does not decompose to ASCII ({@code ß},
-   * {@code ø}, {@code đ}), which the transliterator handles.
-   */
-  private static String withoutMarks(String word) {
-    for (int i = 0; i < word.length(); ) {
-      int codePoint = word.codePointAt(i);
-      int script = UScript.getScript(codePoint);
-      if (script != UScript.LATIN && script != UScript.COMMON && script != UScript.INHERITED) {
-        return null;
-      }
-      i += Character.charCount(codePoint);
-    }
-    String decomposed = NFD.normalize(word);
-    StringBuilder out = new StringBuilder(decomposed.length());
-    for (int i = 0; i < decomposed.length(); i++) {
-      char c = decomposed.charAt(i);
-      if (c < 128) {
-        out.append(c);
-      } else if (UCharacter.getType(c) != UCharacterCategory.NON_SPACING_MARK) {
-        return null;
-      }
-    }
-    return out.toString();
+  private String romaniseUncached(String word, String language) {
+    int script = dominantScript(word);
+    String transform = transformFor(script, language);
+    Transliterator transliterator = transliterator(transform);
+    Optional<LetterRomaniser> letterWise =
+        letterRomanisers.computeIfAbsent(
+            script + transform,
+            k -> Optional.ofNullable(LetterRomaniser.forScript(script, transliterator)));
+    String result = letterWise.map(r -> r.romanise(word)).orElse(null);
+    return result != null ? result : LetterRomaniser.fold(transliterator.transliterate(word));
   }
 
   /** Fast path: a word of ASCII letters and digits only, lower-cased; else {@code null}. */
@@ -183,8 +152,7 @@ final class KeyEncoder {
         id, k -> Transliterator.getInstance(k + "; Latin-ASCII"));
   }
 
-  private static String transformFor(String word, String language) {
-    int script = dominantScript(word);
+  private static String transformFor(int script, String language) {
     switch (script) {
       case UScript.LATIN:
       case UScript.COMMON:
