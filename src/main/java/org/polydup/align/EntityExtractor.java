@@ -434,7 +434,8 @@ public final class EntityExtractor {
       } else {
         continue;
       }
-      if (type == TokenType.LETTERS) {
+      if (type == TokenType.LETTERS || type == TokenType.IDEOGRAPHS) {
+        // ICU's Japanese dictionary marks Katakana words as ideographic: they are Kana names.
         int script = KeyEncoder.dominantScript(text.subSequence(start, end));
         if (script == UScript.HAN) {
           type = TokenType.IDEOGRAPHS;

@@ -36,6 +36,15 @@ class EntityExtractorTest {
   }
 
   @Test
+  void katakanaNames_meetTheirLatinSpelling_thoughJapaneseWritesLAsR() {
+    String english = "Why was Skyler annoyed with Kelly?";
+    String japanese = "スカイラーがケリーに怒っていたのはなぜか？";
+    assertEquals(keyOf(english, "en", "Skyler"), keyOf(japanese, "ja", "スカイラー"));
+    assertEquals(keyOf(english, "en", "Kelly"), keyOf(japanese, "ja", "ケリー"));
+    assertNotEquals(keyOf(english, "en", "Kelly"), keyOf(english, "en", "Skyler"));
+  }
+
+  @Test
   void malaysia_meetsInUkrainianAndEnglish() {
     assertEquals(
         keyOf("in countries such as Malaysia and Thailand", "en", "Malaysia"),
