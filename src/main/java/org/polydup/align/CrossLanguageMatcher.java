@@ -1,5 +1,7 @@
 package org.polydup.align;
 
+import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,7 +216,12 @@ public final class CrossLanguageMatcher {
    */
   private static void keepExclusive(
       EntityProfile[] profiles, ConcurrentHashMap<Long, AlignmentResult> aligned) {
-    Map<String, Double> best = new HashMap<>();
+    // Keyed by document and language number: one primitive map, linear in the aligned pairs.
+    Object2IntOpenHashMap<String> languageNumbers = new Object2IntOpenHashMap<>();
+    for (EntityProfile profile : profiles) {
+      languageNumbers.putIfAbsent(profile.language(), languageNumbers.size());
+    }
+    Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       if (!entry.getValue().crossLanguage()) {
         continue;
@@ -222,8 +229,8 @@ public final class CrossLanguageMatcher {
       int low = (int) (entry.getKey() >>> 32);
       int high = (int) (long) entry.getKey();
       double score = entry.getValue().score();
-      best.merge(low + ":" + profiles[high].language(), score, Math::max);
-      best.merge(high + ":" + profiles[low].language(), score, Math::max);
+      best.merge(bestKey(low, profiles[high], languageNumbers), score, Math::max);
+      best.merge(bestKey(high, profiles[low], languageNumbers), score, Math::max);
     }
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       AlignmentResult result = entry.getValue();
@@ -235,12 +242,17 @@ public final class CrossLanguageMatcher {
       double bar =
           EXCLUSIVE_SHARE
               * Math.max(
-                  best.get(low + ":" + profiles[high].language()),
-                  best.get(high + ":" + profiles[low].language()));
+                  best.get(bestKey(low, profiles[high], languageNumbers)),
+                  best.get(bestKey(high, profiles[low], languageNumbers)));
       if (result.score() < bar) {
         entry.setValue(result.withRelation(Relation.RELATED));
       }
     }
+  }
+
+  private static long bestKey(
+      int document, EntityProfile other, Object2IntOpenHashMap<String> languageNumbers) {
+    return ((long) document << 32) | languageNumbers.getInt(other.language());
   }
 
   private static long pairKey(int low, int high) {
