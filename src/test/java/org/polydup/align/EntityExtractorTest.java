@@ -91,6 +91,18 @@ class EntityExtractorTest {
   }
 
   @Test
+  void spaceGroupedThousands_areOneNumber() {
+    long english = keyOf("We have more than 250,000 comics in stock.", "en", "250,000");
+    long russian = keyOf("У нас более 250 000 комиксов в наличии.", "ru", "250 000");
+    long french = keyOf("Nous avons plus de 250\u00a0000 bandes dessinées.", "fr", "250\u00a0000");
+    assertEquals(english, russian);
+    assertEquals(english, french);
+    // A year followed by a count is not a grouped number.
+    EntityProfile profile = extractor.extract("In 2019 100 people came.", "en");
+    assertTrue(profile.entities().stream().anyMatch(e -> e.surface().equals("2019")));
+  }
+
+  @Test
   void weekdaysAndMonths_mapToCldrCodes() {
     assertEquals(
         keyOf("It happened on Saturday morning.", "en", "Saturday"),
