@@ -301,6 +301,29 @@ public final class EntityExtractor {
     }
     int end = token.end;
     int consumed = index;
+    // French, Czech, Russian and Ukrainian group thousands with a space: 250 000 is one number.
+    int groups = 0;
+    if (token.surface.length() <= 3 && isDigits(token.surface)) {
+      while (consumed + 1 < tokens.size()) {
+        Token next = tokens.get(consumed + 1);
+        if (next.type != TokenType.NUMBER
+            || next.length() != 3
+            || !isDigits(next.surface)
+            || next.start - end != 1
+            || " \u00a0\u202f\u2009".indexOf(text.charAt(end)) < 0) {
+          break;
+        }
+        groups++;
+        consumed++;
+        end = next.end;
+      }
+      if (groups > 0) {
+        value =
+            parseNumber(text.substring(token.start, end).replaceAll("[ \u00a0\u202f\u2009]", ""));
+        token = new Token(text, token.start, end, TokenType.NUMBER, 0);
+        index = consumed;
+      }
+    }
     if (index + 1 < tokens.size()) {
       Token next = tokens.get(index + 1);
       boolean attached = next.start == token.end;
@@ -340,6 +363,15 @@ public final class EntityExtractor {
         new Entity(
             key, key, EntityKind.NUMBER, token.start, end, text.substring(token.start, end)));
     return consumed;
+  }
+
+  private static boolean isDigits(String surface) {
+    for (int i = 0; i < surface.length(); i++) {
+      if (UCharacter.digit(surface.charAt(i), 10) < 0) {
+        return false;
+      }
+    }
+    return !surface.isEmpty();
   }
 
   /** Parses digits of any script with grouping or decimal separators, or returns null. */
@@ -434,7 +466,8 @@ public final class EntityExtractor {
       } else {
         continue;
       }
-      if (type == TokenType.LETTERS) {
+      if (type == TokenType.LETTERS || type == TokenType.IDEOGRAPHS) {
+        // ICU's Japanese dictionary marks Katakana words as ideographic: they are Kana names.
         int script = KeyEncoder.dominantScript(text.subSequence(start, end));
         if (script == UScript.HAN) {
           type = TokenType.IDEOGRAPHS;

@@ -72,4 +72,33 @@ class AlignerTest {
     AlignmentResult result = new Aligner().align(a, b, statistics);
     assertEquals(Relation.TRANSLATION, result.relation(), result.toString());
   }
+
+  @Test
+  void longTranslation_isTranslation_whenCoverageIsLowButAlignedWeightIsLarge() {
+    java.util.Random random = new java.util.Random(11);
+    StringBuilder english = new StringBuilder();
+    StringBuilder german = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      String shared = "Q" + Integer.toString(100_000 + random.nextInt(800_000), 36);
+      english.append("Then ").append(shared).append(" said that. ");
+      german.append("Dann sagte ").append(shared).append(" das. ");
+      // Words without a counterpart dilute the coverage of both texts.
+      for (int k = 0; k < 14; k++) {
+        english.append("X").append(Integer.toString(random.nextInt(1 << 30), 36)).append(' ');
+        german.append("Y").append(Integer.toString(random.nextInt(1 << 30), 36)).append(' ');
+      }
+    }
+    EntityProfile a = extractor.extract(english.toString(), "en");
+    EntityProfile b = extractor.extract(german.toString(), "de");
+    KeyStatistics statistics = new KeyStatistics();
+    statistics.add(a);
+    statistics.add(b);
+    for (int d = 0; d < 1000; d++) {
+      statistics.add(extractor.extract("Filler " + d + " about cooking pasta.", "en"));
+    }
+    AlignmentThresholds thresholds = AlignmentThresholds.defaults();
+    AlignmentResult result = new Aligner(thresholds).align(a, b, statistics);
+    assertTrue(result.score() < thresholds.translationCoverage(), "coverage " + result.score());
+    assertEquals(Relation.TRANSLATION, result.relation());
+  }
 }

@@ -36,6 +36,15 @@ class EntityExtractorTest {
   }
 
   @Test
+  void katakanaNames_meetTheirLatinSpelling_thoughJapaneseWritesLAsR() {
+    String english = "Why was Skyler annoyed with Kelly?";
+    String japanese = "スカイラーがケリーに怒っていたのはなぜか？";
+    assertEquals(keyOf(english, "en", "Skyler"), keyOf(japanese, "ja", "スカイラー"));
+    assertEquals(keyOf(english, "en", "Kelly"), keyOf(japanese, "ja", "ケリー"));
+    assertNotEquals(keyOf(english, "en", "Kelly"), keyOf(english, "en", "Skyler"));
+  }
+
+  @Test
   void malaysia_meetsInUkrainianAndEnglish() {
     assertEquals(
         keyOf("in countries such as Malaysia and Thailand", "en", "Malaysia"),
@@ -79,6 +88,18 @@ class EntityExtractorTest {
     assertEquals(english, ukrainian);
     assertEquals(english, chinese);
     assertNotEquals(english, keyOf("The White House invests $20 million now", "en", "20 million"));
+  }
+
+  @Test
+  void spaceGroupedThousands_areOneNumber() {
+    long english = keyOf("We have more than 250,000 comics in stock.", "en", "250,000");
+    long russian = keyOf("У нас более 250 000 комиксов в наличии.", "ru", "250 000");
+    long french = keyOf("Nous avons plus de 250\u00a0000 bandes dessinées.", "fr", "250\u00a0000");
+    assertEquals(english, russian);
+    assertEquals(english, french);
+    // A year followed by a count is not a grouped number.
+    EntityProfile profile = extractor.extract("In 2019 100 people came.", "en");
+    assertTrue(profile.entities().stream().anyMatch(e -> e.surface().equals("2019")));
   }
 
   @Test

@@ -1,0 +1,75 @@
+package org.polydup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Scan-level checks of the align stage: how aligned entities must spread through both texts. */
+class AlignmentStageTest {
+  private static final String CONSONANTS = "bdfgklmnpstvz";
+  private static final String VOWELS = "aeiou";
+
+  private static String name(Random random) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      s.append(CONSONANTS.charAt(random.nextInt(CONSONANTS.length())));
+      s.append(VOWELS.charAt(random.nextInt(VOWELS.length())));
+    }
+    s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
+    return s.toString();
+  }
+
+  private static List<String> names(Random random, int count) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(name(random));
+    }
+    return names;
+  }
+
+  private static String english(List<String> names) {
+    return names.stream().map(n -> "Then " + n + " said that.").collect(Collectors.joining(" "));
+  }
+
+  private static String german(List<String> names) {
+    return names.stream().map(n -> "Dann sagte " + n + " das.").collect(Collectors.joining(" "));
+  }
+
+  @Test
+  void scan_flagsNoCopy_whenTwoPagesShareOnlyMastheadAndFooter() {
+    Random random = new Random(7);
+    List<String> masthead = names(random, 6);
+    List<String> footer = names(random, 6);
+    // Between masthead and footer, two different stories without a name in common.
+    String english =
+        english(masthead) + "\n" + "Then it rained again. ".repeat(40) + "\n" + english(footer);
+    String german =
+        german(masthead) + "\n" + "Heute schneit es nicht. ".repeat(40) + "\n" + german(footer);
+    List<String> story = names(random, 30);
+    List<Document> docs = new ArrayList<>();
+    docs.add(new Document("page-en", english, "en"));
+    docs.add(new Document("page-de", german, "de"));
+    docs.add(new Document("story-en", english(story), "en"));
+    docs.add(new Document("story-de", german(story), "de"));
+    for (int d = 0; d < 30; d++) {
+      docs.add(new Document("filler" + d, german(names(random, 20)), "de"));
+    }
+    ScanResult result = Polydup.builder().threads(1).build().scan(docs);
+    List<Match> pages =
+        result.matches().stream()
+            .filter(m -> m.a().startsWith("page") && m.b().startsWith("page"))
+            .toList();
+    assertTrue(pages.isEmpty(), () -> "furniture-only pair flagged: " + pages);
+    List<Match> stories =
+        result.matches().stream()
+            .filter(m -> m.a().startsWith("story") && m.b().startsWith("story"))
+            .toList();
+    assertEquals(1, stories.size());
+    assertEquals(Relation.TRANSLATION, stories.get(0).relation());
+  }
+}

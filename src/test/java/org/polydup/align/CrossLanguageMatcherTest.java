@@ -1,0 +1,77 @@
+package org.polydup.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.polydup.Relation;
+
+/** Batch decisions of {@link CrossLanguageMatcher}: what only a whole batch can tell. */
+class CrossLanguageMatcherTest {
+  private static final String CONSONANTS = "bdfgklmnprstvz";
+  private static final String VOWELS = "aeiou";
+
+  /** A made-up capitalised name, distinct per seed: rare keys that no other text shares. */
+  private static String name(Random random) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      s.append(CONSONANTS.charAt(random.nextInt(CONSONANTS.length())));
+      s.append(VOWELS.charAt(random.nextInt(VOWELS.length())));
+    }
+    s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
+    return s.toString();
+  }
+
+  private static String english(List<String> names) {
+    return names.stream().map(n -> "Then " + n + " said that.").collect(Collectors.joining(" "));
+  }
+
+  private static String german(List<String> names) {
+    return names.stream().map(n -> "Dann sagte " + n + " das.").collect(Collectors.joining(" "));
+  }
+
+  @Test
+  void match_keepsOnlyTheBestVersionPerLanguage_whenAnotherTextSharesAFewNames() {
+    Random random = new Random(42);
+    List<String> story = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      story.add(name(random));
+    }
+    // Same event, other story: six of the names, in order, among forty of its own.
+    List<String> other = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      other.add(name(random));
+      if (i % 7 == 3) {
+        other.add(story.get(i));
+      }
+    }
+    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+    docs.add(new CrossLanguageMatcher.Doc("source", english(story), "en"));
+    docs.add(new CrossLanguageMatcher.Doc("translation", german(story), "de"));
+    docs.add(new CrossLanguageMatcher.Doc("related", german(other), "de"));
+    for (int d = 0; d < 30; d++) {
+      List<String> filler = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        filler.add(name(random));
+      }
+      docs.add(new CrossLanguageMatcher.Doc("filler" + d, german(filler), "de"));
+    }
+    Map<String, CrossLanguageMatcher.AlignedPair> byPartner =
+        new CrossLanguageMatcher(AlignmentThresholds.defaults(), 8, false, true)
+            .match(docs).stream()
+                .filter(p -> p.a().equals("source"))
+                .collect(Collectors.toMap(CrossLanguageMatcher.AlignedPair::b, p -> p));
+    assertEquals(Relation.TRANSLATION, byPartner.get("translation").relation());
+    CrossLanguageMatcher.AlignedPair related = byPartner.get("related");
+    // The pair would pass the absolute thresholds on its own ...
+    assertTrue(related.score() >= AlignmentThresholds.defaults().translationCoverage());
+    // ... but scores far below the real version in the same language.
+    assertFalse(related.alignment().isCopy(), () -> "related pair kept as " + related.relation());
+  }
+}
