@@ -14,6 +14,7 @@ import org.polydup.cluster.ClusterBuilder;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
+import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 import org.polydup.verify.ShingleRarity;
 
@@ -87,6 +88,16 @@ final class BatchScan {
                       .filter(java.util.Objects::nonNull)
                       .map(f -> f.shingles().distinct())
                       .iterator());
+      // Boilerplate verdicts once per document, not once per candidate pair.
+      BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
+      parallel(
+          pool,
+          n,
+          i -> {
+            if (fingerprints[i] != null) {
+              boilerplate[i] = BoilerplatePositions.of(fingerprints[i].shingles(), rarity);
+            }
+          });
       clock.lap("fingerprint");
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
       PassageIndex passages =
@@ -99,7 +110,8 @@ final class BatchScan {
           lsh.add(i, fingerprints[i].signature());
           passages.add(i, fingerprints[i].shingles().positional());
           indexBytes += 4L * fingerprints[i].signature().numberOfPermutations() + 32;
-          verificationBytes += fingerprints[i].shingles().estimatedBytes();
+          verificationBytes +=
+              fingerprints[i].shingles().estimatedBytes() + boilerplate[i].estimatedBytes();
         }
       }
       indexBytes += lsh.estimatedBytes();
@@ -130,9 +142,10 @@ final class BatchScan {
                 judge.judge(
                     documents.get(x).id(),
                     fingerprints[x],
+                    boilerplate[x],
                     documents.get(y).id(),
                     fingerprints[y],
-                    rarity,
+                    boilerplate[y],
                     id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
             progress.update("verify", verifiedCount.incrementAndGet(), candidates.length);
           });

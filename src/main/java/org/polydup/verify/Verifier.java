@@ -3,7 +3,6 @@ package org.polydup.verify;
 import java.util.ArrayList;
 import java.util.List;
 import org.polydup.Relation;
-import org.polydup.internal.SortedSets;
 
 /**
  * Verifies a candidate pair exactly: set overlap of the shingles, and the shared passages with
@@ -49,7 +48,22 @@ public final class Verifier {
    * @param rarity which shingles are boilerplate
    */
   public Verification verify(ShingleSequence a, ShingleSequence b, ShingleRarity rarity) {
-    int shared = SortedSets.intersectionSize(a.distinct(), b.distinct());
+    return verify(a, BoilerplatePositions.of(a, rarity), b);
+  }
+
+  /**
+   * Measures the pair and decides its relation, with the boilerplate positions of {@code a}
+   * computed beforehand (a batch scan computes them once per document, not once per pair).
+   *
+   * @param a first document
+   * @param boilerplateA which positions of {@code a} are boilerplate; a run shared by both texts
+   *     has the same shingles in both, so {@code a}'s verdicts are all that is needed
+   * @param b second document
+   */
+  public Verification verify(
+      ShingleSequence a, BoilerplatePositions boilerplateA, ShingleSequence b) {
+    int[] firstPositionInB = new int[a.distinct().length];
+    int shared = sharedFirstPositions(a, b, firstPositionInB);
     int sizeA = a.distinct().length;
     int sizeB = b.distinct().length;
     int union = sizeA + sizeB - shared;
@@ -62,7 +76,6 @@ public final class Verifier {
       return new Verification(
           jaccard, containmentAInB, containmentBInA, 0, 0, 0, List.of(), null, false);
     }
-    int[] firstPositionInB = sharedFirstPositions(a, b);
     boolean[] coveredA = new boolean[a.length()];
     boolean[] coveredB = new boolean[b.length()];
     int longest = 0;
@@ -81,7 +94,7 @@ public final class Verifier {
       while (i + run < a.length()
           && j + run < b.length()
           && a.hashAt(i + run) == b.hashAt(j + run)) {
-        if (!rarity.isCommon(a.hashAt(i + run))) {
+        if (!boilerplateA.isCommon(i + run)) {
           informative++;
         }
         run++;
@@ -187,27 +200,32 @@ public final class Verifier {
   }
 
   /**
-   * For each distinct shingle of a, its first position in b, or -1 when b lacks it: built by
-   * merging the two sorted distinct sets, so positions map through arrays, not hash lookups.
+   * For each distinct shingle of a, its first position in b, or -1 when b lacks it, into {@code
+   * map}; returns how many distinct shingles the two share. One merge of the two sorted distinct
+   * sets gives both the overlap and the position map, so positions map through arrays, not hash
+   * lookups.
    */
-  private static int[] sharedFirstPositions(ShingleSequence a, ShingleSequence b) {
+  private static int sharedFirstPositions(ShingleSequence a, ShingleSequence b, int[] map) {
     long[] x = a.distinct();
     long[] y = b.distinct();
-    int[] map = new int[x.length];
-    java.util.Arrays.fill(map, -1);
     int i = 0;
     int j = 0;
+    int shared = 0;
     while (i < x.length && j < y.length) {
-      if (x[i] < y[j]) {
-        i++;
-      } else if (x[i] > y[j]) {
+      long p = x[i];
+      long q = y[j];
+      if (p < q) {
+        map[i++] = -1;
+      } else if (p > q) {
         j++;
       } else {
-        map[i] = b.firstPositionOfDistinct(j);
-        i++;
-        j++;
+        map[i++] = b.firstPositionOfDistinct(j++);
+        shared++;
       }
     }
-    return map;
+    while (i < x.length) {
+      map[i++] = -1;
+    }
+    return shared;
   }
 }
