@@ -1,5 +1,6 @@
 package org.polydup;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -17,6 +19,7 @@ import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 import org.polydup.verify.ShingleRarity;
+import org.polydup.verify.ShingleSequence;
 
 /**
  * One batch scan: fingerprint every document in parallel, propose candidate pairs from the MinHash
@@ -35,6 +38,12 @@ final class BatchScan {
    * 20k bulk documents: 42.8k candidates at two, 17.2k at four, same syndication F1.
    */
   static final int MINIMUM_SHARED_FINGERPRINTS = 4;
+
+  /**
+   * Id ranges the candidate search is split into: enough that ranges of early ids (which pair with
+   * more later ids) do not leave a thread idle, few enough that per-range set-up is negligible.
+   */
+  private static final int CANDIDATE_RANGES = 256;
 
   private final Configuration configuration;
   private final LanguageIdentifier identifier;
@@ -88,44 +97,61 @@ final class BatchScan {
                       .filter(java.util.Objects::nonNull)
                       .map(f -> f.shingles().distinct())
                       .iterator());
-      // Boilerplate verdicts once per document, not once per candidate pair.
+      // Per-document work for verification and the passage index, on all threads: boilerplate
+      // verdicts once per document, not once per candidate pair; winnowed passage fingerprints.
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
+      int[][] passageFingerprints = new int[n][];
+      int[] shingleCounts = new int[n];
+      PassageIndex passages =
+          PassageIndex.create(
+              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
       parallel(
           pool,
           n,
           i -> {
             if (fingerprints[i] != null) {
-              boilerplate[i] = BoilerplatePositions.of(fingerprints[i].shingles(), rarity);
+              ShingleSequence shingles = fingerprints[i].shingles();
+              boilerplate[i] = BoilerplatePositions.of(shingles, rarity);
+              passageFingerprints[i] = passages.fingerprints(shingles.positional());
+              shingleCounts[i] = shingles.length();
             }
           });
       clock.lap("fingerprint");
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
-      PassageIndex passages =
-          PassageIndex.create(
-              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
       long indexBytes = 0;
       long verificationBytes = 0;
       for (int i = 0; i < n; i++) {
         if (fingerprints[i] != null) {
-          lsh.add(i, fingerprints[i].signature());
-          passages.add(i, fingerprints[i].shingles().positional());
           indexBytes += 4L * fingerprints[i].signature().numberOfPermutations() + 32;
           verificationBytes +=
               fingerprints[i].shingles().estimatedBytes() + boilerplate[i].estimatedBytes();
         }
       }
+      // The two indexes are independent: fill them at once, each in id order.
+      pool.submit(
+              () ->
+                  ForkJoinTask.invokeAll(
+                      ForkJoinTask.adapt(
+                          () -> {
+                            for (int i = 0; i < n; i++) {
+                              if (fingerprints[i] != null) {
+                                lsh.add(i, fingerprints[i].signature());
+                              }
+                            }
+                          }),
+                      ForkJoinTask.adapt(
+                          () -> {
+                            for (int i = 0; i < n; i++) {
+                              if (passageFingerprints[i] != null) {
+                                passages.addFingerprints(i, passageFingerprints[i]);
+                                passageFingerprints[i] = null;
+                              }
+                            }
+                          })))
+          .join();
       indexBytes += lsh.estimatedBytes();
       long passageIndexBytes = passages.estimatedBytes();
-      LongOpenHashSet candidateSet = new LongOpenHashSet();
-      lsh.forEachCandidatePair((x, y) -> candidateSet.add(pairKey(x, y)));
-      passages.forEachCandidatePair(
-          (x, y, shared) -> {
-            if (shared >= requiredFingerprints(fingerprints[x], fingerprints[y])) {
-              candidateSet.add(pairKey(x, y));
-            }
-          });
-      long[] candidates = candidateSet.toLongArray();
-      Arrays.sort(candidates);
+      long[] candidates = candidatePairs(pool, n, lsh, passages, shingleCounts);
 
       clock.lap("candidates");
       LanguageResolver languages = new LanguageResolver(documents, identifier);
@@ -208,8 +234,60 @@ final class BatchScan {
     }
   }
 
-  private int requiredFingerprints(Fingerprint x, Fingerprint y) {
-    int smaller = Math.min(x.shingles().length(), y.shingles().length());
+  /**
+   * The candidate pairs of both indexes as sorted distinct {@link #pairKey}s. The all-pairs work is
+   * split into ranges of first ids run on the pool; each range's keys are sorted and deduplicated
+   * on their own, and as every key of a range is below every key of the next, concatenating them in
+   * range order gives the same array on any number of threads.
+   */
+  private long[] candidatePairs(
+      ForkJoinPool pool, int n, LshIndex lsh, PassageIndex passages, int[] shingleCounts) {
+    int ranges = Math.min(n, CANDIDATE_RANGES);
+    long[][] keysByRange = new long[ranges][];
+    parallel(
+        pool,
+        ranges,
+        r -> {
+          int from = (int) ((long) n * r / ranges);
+          int to = (int) ((long) n * (r + 1) / ranges);
+          LongArrayList keys = new LongArrayList();
+          lsh.forEachCandidatePair(from, to, (x, y) -> keys.add(pairKey(x, y)));
+          passages.forEachCandidatePair(
+              from,
+              to,
+              (x, y, shared) -> {
+                if (shared >= requiredFingerprints(shingleCounts[x], shingleCounts[y])) {
+                  keys.add(pairKey(x, y));
+                }
+              });
+          keysByRange[r] = sortedDistinct(keys.toLongArray());
+        });
+    int total = 0;
+    for (long[] keys : keysByRange) {
+      total += keys.length;
+    }
+    long[] candidates = new long[total];
+    int offset = 0;
+    for (long[] keys : keysByRange) {
+      System.arraycopy(keys, 0, candidates, offset, keys.length);
+      offset += keys.length;
+    }
+    return candidates;
+  }
+
+  private static long[] sortedDistinct(long[] keys) {
+    Arrays.sort(keys);
+    int size = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (i == 0 || keys[i] != keys[size - 1]) {
+        keys[size++] = keys[i];
+      }
+    }
+    return Arrays.copyOf(keys, size);
+  }
+
+  private int requiredFingerprints(int shinglesX, int shinglesY) {
+    int smaller = Math.min(shinglesX, shinglesY);
     double expected = 2.0 * smaller / (configuration.passageWindow() + 1);
     return Math.min(MINIMUM_SHARED_FINGERPRINTS, Math.max(2, (int) Math.ceil(expected / 4)));
   }
