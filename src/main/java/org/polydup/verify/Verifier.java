@@ -1,6 +1,7 @@
 package org.polydup.verify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.polydup.Relation;
 
@@ -16,7 +17,9 @@ import org.polydup.Relation;
  * of a is looked up at the first position of its shingle in b and extended while both texts agree,
  * which is exact for text copied once and linear in the two lengths.
  *
- * <p>Thread-safe: holds only immutable configuration.
+ * <p>Thread-safe: holds only immutable configuration, and keeps its scratch arrays (the position
+ * map and the covered flags, a few kilobytes a pair) per thread, so a batch of hundreds of
+ * thousands of pairs does not turn them into garbage.
  */
 public final class Verifier {
   private static final int MAXIMUM_EVIDENCE_PASSAGES = 50;
@@ -27,6 +30,8 @@ public final class Verifier {
    * page furniture or truncation worth naming.
    */
   private static final double CONTAINER_FRAME = 0.1;
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
   private final VerificationPolicy policy;
 
@@ -62,7 +67,8 @@ public final class Verifier {
    */
   public Verification verify(
       ShingleSequence a, BoilerplatePositions boilerplateA, ShingleSequence b) {
-    int[] firstPositionInB = new int[a.distinct().length];
+    Workspace workspace = WORKSPACE.get();
+    int[] firstPositionInB = workspace.map(a.distinct().length);
     int shared = sharedFirstPositions(a, b, firstPositionInB);
     int sizeA = a.distinct().length;
     int sizeB = b.distinct().length;
@@ -76,8 +82,8 @@ public final class Verifier {
       return new Verification(
           jaccard, containmentAInB, containmentBInA, 0, 0, 0, List.of(), null, false);
     }
-    boolean[] coveredA = new boolean[a.length()];
-    boolean[] coveredB = new boolean[b.length()];
+    boolean[] coveredA = workspace.coveredA(a.length());
+    boolean[] coveredB = workspace.coveredB(b.length());
     int longest = 0;
     int longestExcerpt = 0;
     int excerptSource = 0;
@@ -121,8 +127,8 @@ public final class Verifier {
       }
       i += run;
     }
-    double coverageA = share(coveredA);
-    double coverageB = share(coveredB);
+    double coverageA = share(coveredA, a.length());
+    double coverageB = share(coveredB, b.length());
 
     Relation relation = null;
     boolean aIsSmaller = a.length() <= b.length();
@@ -132,7 +138,8 @@ public final class Verifier {
     if (coverageSmaller >= policy.containedCoverage()) {
       // Text around the shared part of the larger (a page's header and footer, the part a
       // truncation cut) makes it a container; gaps scattered inside (edits) do not.
-      double frame = frameShare(aIsSmaller ? coveredB : coveredA);
+      double frame =
+          aIsSmaller ? frameShare(coveredB, b.length()) : frameShare(coveredA, a.length());
       relation =
           frame < CONTAINER_FRAME && coverageLarger >= policy.duplicateCoverage()
               ? Relation.DUPLICATE
@@ -157,33 +164,37 @@ public final class Verifier {
         aContainsB);
   }
 
-  private static double share(boolean[] covered) {
-    if (covered.length == 0) {
+  /** Share of the first {@code length} flags that are set. */
+  private static double share(boolean[] covered, int length) {
+    if (length == 0) {
       return 0;
     }
     int n = 0;
-    for (boolean c : covered) {
-      if (c) {
+    for (int i = 0; i < length; i++) {
+      if (covered[i]) {
         n++;
       }
     }
-    return (double) n / covered.length;
+    return (double) n / length;
   }
 
-  /** Share of positions before the first covered one and after the last covered one. */
-  private static double frameShare(boolean[] covered) {
+  /**
+   * Share of the first {@code length} positions that lie before the first covered one or after the
+   * last covered one.
+   */
+  private static double frameShare(boolean[] covered, int length) {
     int first = 0;
-    while (first < covered.length && !covered[first]) {
+    while (first < length && !covered[first]) {
       first++;
     }
-    if (first == covered.length) {
+    if (first == length) {
       return 1;
     }
-    int last = covered.length - 1;
+    int last = length - 1;
     while (!covered[last]) {
       last--;
     }
-    return (double) (first + covered.length - 1 - last) / covered.length;
+    return (double) (first + length - 1 - last) / length;
   }
 
   /**
@@ -227,5 +238,40 @@ public final class Verifier {
       map[i++] = -1;
     }
     return shared;
+  }
+
+  /** One thread's scratch arrays, grown to the largest document seen. */
+  private static final class Workspace {
+    private int[] map = new int[256];
+    private boolean[] coveredA = new boolean[256];
+    private boolean[] coveredB = new boolean[256];
+
+    /** A map of at least {@code length} entries; contents undefined. */
+    int[] map(int length) {
+      if (map.length < length) {
+        map = new int[Math.max(length, 2 * map.length)];
+      }
+      return map;
+    }
+
+    /** Flags of at least {@code length} entries, the first {@code length} cleared. */
+    boolean[] coveredA(int length) {
+      coveredA = cleared(coveredA, length);
+      return coveredA;
+    }
+
+    /** Flags of at least {@code length} entries, the first {@code length} cleared. */
+    boolean[] coveredB(int length) {
+      coveredB = cleared(coveredB, length);
+      return coveredB;
+    }
+
+    private static boolean[] cleared(boolean[] flags, int length) {
+      if (flags.length < length) {
+        return new boolean[Math.max(length, 2 * flags.length)];
+      }
+      Arrays.fill(flags, 0, length, false);
+      return flags;
+    }
   }
 }
