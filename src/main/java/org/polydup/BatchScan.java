@@ -90,13 +90,13 @@ final class BatchScan {
             progress.update("fingerprint", done.incrementAndGet(), n);
           });
 
-      ShingleRarity rarity =
-          frequencies.freeze(
-              () ->
-                  Arrays.stream(fingerprints)
-                      .filter(java.util.Objects::nonNull)
-                      .map(f -> f.shingles().distinct())
-                      .iterator());
+      List<long[]> distinctSets = new ArrayList<>(n);
+      for (Fingerprint f : fingerprints) {
+        if (f != null) {
+          distinctSets.add(f.shingles().distinct());
+        }
+      }
+      ShingleRarity rarity = pool.submit(() -> frequencies.freezeInParallel(distinctSets)).join();
       // Per-document work for verification and the passage index, on all threads: boilerplate
       // verdicts once per document, not once per candidate pair; winnowed passage fingerprints.
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
