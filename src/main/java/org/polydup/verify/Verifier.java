@@ -68,8 +68,8 @@ public final class Verifier {
   public Verification verify(
       ShingleSequence a, BoilerplatePositions boilerplateA, ShingleSequence b) {
     Workspace workspace = WORKSPACE.get();
-    int[] firstPositionInB = workspace.map(a.distinct().length);
-    int shared = sharedFirstPositions(a, b, firstPositionInB);
+    int[] sharedInB = workspace.map(a.distinct().length);
+    int shared = sharedDistinct(a, b, sharedInB);
     int sizeA = a.distinct().length;
     int sizeB = b.distinct().length;
     int union = sizeA + sizeB - shared;
@@ -90,11 +90,13 @@ public final class Verifier {
     List<SharedPassage> passages = new ArrayList<>();
     int i = 0;
     while (i < a.length()) {
-      int j = firstPositionInB[a.distinctIndexAt(i)];
-      if (j < 0) {
+      int d = sharedInB[a.distinctIndexAt(i)];
+      if (d < 0) {
         i++;
         continue;
       }
+      // Resolved here, not in the merge: positions inside a found run are never looked up.
+      int j = b.firstPositionOfDistinct(d);
       int run = 0;
       int informative = 0;
       while (i + run < a.length()
@@ -211,12 +213,12 @@ public final class Verifier {
   }
 
   /**
-   * For each distinct shingle of a, its first position in b, or -1 when b lacks it, into {@code
-   * map}; returns how many distinct shingles the two share. One merge of the two sorted distinct
-   * sets gives both the overlap and the position map, so positions map through arrays, not hash
+   * For each distinct shingle of a, its index among b's distinct shingles, or -1 when b lacks it,
+   * into {@code map}; returns how many distinct shingles the two share. One merge of the two sorted
+   * distinct sets gives both the overlap and the map, so positions map through arrays, not hash
    * lookups.
    */
-  private static int sharedFirstPositions(ShingleSequence a, ShingleSequence b, int[] map) {
+  private static int sharedDistinct(ShingleSequence a, ShingleSequence b, int[] map) {
     long[] x = a.distinct();
     long[] y = b.distinct();
     int i = 0;
@@ -230,7 +232,7 @@ public final class Verifier {
       } else if (p > q) {
         j++;
       } else {
-        map[i++] = b.firstPositionOfDistinct(j++);
+        map[i++] = j++;
         shared++;
       }
     }
