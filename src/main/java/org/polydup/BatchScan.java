@@ -19,7 +19,6 @@ import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 import org.polydup.verify.ShingleRarity;
-import org.polydup.verify.ShingleSequence;
 
 /**
  * One batch scan: fingerprint every document in parallel, propose candidate pairs from the MinHash
@@ -75,6 +74,12 @@ final class BatchScan {
               Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
       ThreadLocal<Fingerprinter> workers =
           ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
+      // Winnowing for the passage index needs no corpus statistics: done per document here too.
+      PassageIndex passages =
+          PassageIndex.create(
+              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
+      int[][] passageFingerprints = new int[n][];
+      int[] shingleCounts = new int[n];
       AtomicLong done = new AtomicLong();
       parallel(
           pool,
@@ -84,11 +89,14 @@ final class BatchScan {
               Fingerprint f = workers.get().fingerprint(documents.get(i).text());
               fingerprints[i] = f;
               frequencies.addDocument(f.shingles().distinct());
+              passageFingerprints[i] = passages.fingerprints(f.shingles().positional());
+              shingleCounts[i] = f.shingles().length();
             } catch (RuntimeException e) {
               problems[i] = "could not be analysed: " + e;
             }
             progress.update("fingerprint", done.incrementAndGet(), n);
           });
+      clock.lap("fingerprint");
 
       List<long[]> distinctSets = new ArrayList<>(n);
       for (Fingerprint f : fingerprints) {
@@ -96,28 +104,44 @@ final class BatchScan {
           distinctSets.add(f.shingles().distinct());
         }
       }
-      ShingleRarity rarity = pool.submit(() -> frequencies.freezeInParallel(distinctSets)).join();
-      // Per-document work for verification and the passage index, on all threads: boilerplate
-      // verdicts once per document, not once per candidate pair; winnowed passage fingerprints.
-      BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
-      int[][] passageFingerprints = new int[n][];
-      int[] shingleCounts = new int[n];
-      PassageIndex passages =
-          PassageIndex.create(
-              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
-      parallel(
-          pool,
-          n,
-          i -> {
-            if (fingerprints[i] != null) {
-              ShingleSequence shingles = fingerprints[i].shingles();
-              boilerplate[i] = BoilerplatePositions.of(shingles, rarity);
-              passageFingerprints[i] = passages.fingerprints(shingles.positional());
-              shingleCounts[i] = shingles.length();
-            }
-          });
-      clock.lap("fingerprint");
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
+      BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
+      // Filling the passage index is the longest job here and only one thread can do it; the
+      // others meanwhile fill the LSH index, freeze the frequencies and mark each document's
+      // boilerplate positions (once per document, not once per candidate pair).
+      ShingleRarity rarity =
+          pool.submit(
+                  () -> {
+                    ForkJoinTask<?> passageFill =
+                        ForkJoinTask.adapt(
+                                () -> {
+                                  for (int i = 0; i < n; i++) {
+                                    if (passageFingerprints[i] != null) {
+                                      passages.addFingerprints(i, passageFingerprints[i]);
+                                      passageFingerprints[i] = null;
+                                    }
+                                  }
+                                })
+                            .fork();
+                    for (int i = 0; i < n; i++) {
+                      if (fingerprints[i] != null) {
+                        lsh.add(i, fingerprints[i].signature());
+                      }
+                    }
+                    ShingleRarity frozen = frequencies.freezeInParallel(distinctSets);
+                    IntStream.range(0, n)
+                        .parallel()
+                        .forEach(
+                            i -> {
+                              if (fingerprints[i] != null) {
+                                boilerplate[i] =
+                                    BoilerplatePositions.of(fingerprints[i].shingles(), frozen);
+                              }
+                            });
+                    passageFill.join();
+                    return frozen;
+                  })
+              .join();
       long indexBytes = 0;
       long verificationBytes = 0;
       for (int i = 0; i < n; i++) {
@@ -127,28 +151,6 @@ final class BatchScan {
               fingerprints[i].shingles().estimatedBytes() + boilerplate[i].estimatedBytes();
         }
       }
-      // The two indexes are independent: fill them at once, each in id order.
-      pool.submit(
-              () ->
-                  ForkJoinTask.invokeAll(
-                      ForkJoinTask.adapt(
-                          () -> {
-                            for (int i = 0; i < n; i++) {
-                              if (fingerprints[i] != null) {
-                                lsh.add(i, fingerprints[i].signature());
-                              }
-                            }
-                          }),
-                      ForkJoinTask.adapt(
-                          () -> {
-                            for (int i = 0; i < n; i++) {
-                              if (passageFingerprints[i] != null) {
-                                passages.addFingerprints(i, passageFingerprints[i]);
-                                passageFingerprints[i] = null;
-                              }
-                            }
-                          })))
-          .join();
       indexBytes += lsh.estimatedBytes();
       long passageIndexBytes = passages.estimatedBytes();
       long[] candidates = candidatePairs(pool, n, lsh, passages, shingleCounts);
