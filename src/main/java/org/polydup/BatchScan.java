@@ -1,5 +1,6 @@
 package org.polydup;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -14,6 +17,7 @@ import org.polydup.cluster.ClusterBuilder;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
+import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 import org.polydup.verify.ShingleRarity;
 
@@ -34,6 +38,15 @@ final class BatchScan {
    * 20k bulk documents: 42.8k candidates at two, 17.2k at four, same syndication F1.
    */
   static final int MINIMUM_SHARED_FINGERPRINTS = 4;
+
+  /**
+   * Id ranges the candidate search is split into: enough that ranges of early ids (which pair with
+   * more later ids) do not leave a thread idle, few enough that per-range set-up is negligible.
+   */
+  private static final int CANDIDATE_RANGES = 256;
+
+  /** Most indices a thread takes at once in {@link #parallel}: small against any stage. */
+  private static final int MAXIMUM_BLOCK = 256;
 
   private final Configuration configuration;
   private final LanguageIdentifier identifier;
@@ -65,6 +78,12 @@ final class BatchScan {
               Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
       ThreadLocal<Fingerprinter> workers =
           ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
+      // Winnowing for the passage index needs no corpus statistics: done per document here too.
+      PassageIndex passages =
+          PassageIndex.create(
+              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
+      int[][] passageFingerprints = new int[n][];
+      int[] shingleCounts = new int[n];
       AtomicLong done = new AtomicLong();
       parallel(
           pool,
@@ -74,46 +93,71 @@ final class BatchScan {
               Fingerprint f = workers.get().fingerprint(documents.get(i).text());
               fingerprints[i] = f;
               frequencies.addDocument(f.shingles().distinct());
+              passageFingerprints[i] = passages.fingerprints(f.shingles().positional());
+              shingleCounts[i] = f.shingles().length();
             } catch (RuntimeException e) {
               problems[i] = "could not be analysed: " + e;
             }
             progress.update("fingerprint", done.incrementAndGet(), n);
           });
-
-      ShingleRarity rarity =
-          frequencies.freeze(
-              () ->
-                  Arrays.stream(fingerprints)
-                      .filter(java.util.Objects::nonNull)
-                      .map(f -> f.shingles().distinct())
-                      .iterator());
       clock.lap("fingerprint");
+
+      List<long[]> distinctSets = new ArrayList<>(n);
+      for (Fingerprint f : fingerprints) {
+        if (f != null) {
+          distinctSets.add(f.shingles().distinct());
+        }
+      }
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
-      PassageIndex passages =
-          PassageIndex.create(
-              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
+      BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
+      // Filling the passage index is the longest job here and only one thread can do it; the
+      // others meanwhile fill the LSH index, freeze the frequencies and mark each document's
+      // boilerplate positions (once per document, not once per candidate pair).
+      ShingleRarity rarity =
+          pool.submit(
+                  () -> {
+                    ForkJoinTask<?> passageFill =
+                        ForkJoinTask.adapt(
+                                () -> {
+                                  for (int i = 0; i < n; i++) {
+                                    if (passageFingerprints[i] != null) {
+                                      passages.addFingerprints(i, passageFingerprints[i]);
+                                      passageFingerprints[i] = null;
+                                    }
+                                  }
+                                })
+                            .fork();
+                    for (int i = 0; i < n; i++) {
+                      if (fingerprints[i] != null) {
+                        lsh.add(i, fingerprints[i].signature());
+                      }
+                    }
+                    ShingleRarity frozen = frequencies.freezeInParallel(distinctSets);
+                    IntStream.range(0, n)
+                        .parallel()
+                        .forEach(
+                            i -> {
+                              if (fingerprints[i] != null) {
+                                boilerplate[i] =
+                                    BoilerplatePositions.of(fingerprints[i].shingles(), frozen);
+                              }
+                            });
+                    passageFill.join();
+                    return frozen;
+                  })
+              .join();
       long indexBytes = 0;
       long verificationBytes = 0;
       for (int i = 0; i < n; i++) {
         if (fingerprints[i] != null) {
-          lsh.add(i, fingerprints[i].signature());
-          passages.add(i, fingerprints[i].shingles().positional());
           indexBytes += 4L * fingerprints[i].signature().numberOfPermutations() + 32;
-          verificationBytes += fingerprints[i].shingles().estimatedBytes();
+          verificationBytes +=
+              fingerprints[i].shingles().estimatedBytes() + boilerplate[i].estimatedBytes();
         }
       }
       indexBytes += lsh.estimatedBytes();
       long passageIndexBytes = passages.estimatedBytes();
-      LongOpenHashSet candidateSet = new LongOpenHashSet();
-      lsh.forEachCandidatePair((x, y) -> candidateSet.add(pairKey(x, y)));
-      passages.forEachCandidatePair(
-          (x, y, shared) -> {
-            if (shared >= requiredFingerprints(fingerprints[x], fingerprints[y])) {
-              candidateSet.add(pairKey(x, y));
-            }
-          });
-      long[] candidates = candidateSet.toLongArray();
-      Arrays.sort(candidates);
+      long[] candidates = candidatePairs(pool, n, lsh, passages, shingleCounts);
 
       clock.lap("candidates");
       LanguageResolver languages = new LanguageResolver(documents, identifier);
@@ -130,9 +174,10 @@ final class BatchScan {
                 judge.judge(
                     documents.get(x).id(),
                     fingerprints[x],
+                    boilerplate[x],
                     documents.get(y).id(),
                     fingerprints[y],
-                    rarity,
+                    boilerplate[y],
                     id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
             progress.update("verify", verifiedCount.incrementAndGet(), candidates.length);
           });
@@ -195,8 +240,60 @@ final class BatchScan {
     }
   }
 
-  private int requiredFingerprints(Fingerprint x, Fingerprint y) {
-    int smaller = Math.min(x.shingles().length(), y.shingles().length());
+  /**
+   * The candidate pairs of both indexes as sorted distinct {@link #pairKey}s. The all-pairs work is
+   * split into ranges of first ids run on the pool; each range's keys are sorted and deduplicated
+   * on their own, and as every key of a range is below every key of the next, concatenating them in
+   * range order gives the same array on any number of threads.
+   */
+  private long[] candidatePairs(
+      ForkJoinPool pool, int n, LshIndex lsh, PassageIndex passages, int[] shingleCounts) {
+    int ranges = Math.min(n, CANDIDATE_RANGES);
+    long[][] keysByRange = new long[ranges][];
+    parallel(
+        pool,
+        ranges,
+        r -> {
+          int from = (int) ((long) n * r / ranges);
+          int to = (int) ((long) n * (r + 1) / ranges);
+          LongArrayList keys = new LongArrayList();
+          lsh.forEachCandidatePair(from, to, (x, y) -> keys.add(pairKey(x, y)));
+          passages.forEachCandidatePair(
+              from,
+              to,
+              (x, y, shared) -> {
+                if (shared >= requiredFingerprints(shingleCounts[x], shingleCounts[y])) {
+                  keys.add(pairKey(x, y));
+                }
+              });
+          keysByRange[r] = sortedDistinct(keys.toLongArray());
+        });
+    int total = 0;
+    for (long[] keys : keysByRange) {
+      total += keys.length;
+    }
+    long[] candidates = new long[total];
+    int offset = 0;
+    for (long[] keys : keysByRange) {
+      System.arraycopy(keys, 0, candidates, offset, keys.length);
+      offset += keys.length;
+    }
+    return candidates;
+  }
+
+  private static long[] sortedDistinct(long[] keys) {
+    Arrays.sort(keys);
+    int size = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (i == 0 || keys[i] != keys[size - 1]) {
+        keys[size++] = keys[i];
+      }
+    }
+    return Arrays.copyOf(keys, size);
+  }
+
+  private int requiredFingerprints(int shinglesX, int shinglesY) {
+    int smaller = Math.min(shinglesX, shinglesY);
     double expected = 2.0 * smaller / (configuration.passageWindow() + 1);
     return Math.min(MINIMUM_SHARED_FINGERPRINTS, Math.max(2, (int) Math.ceil(expected / 4)));
   }
@@ -207,8 +304,32 @@ final class BatchScan {
     return ((long) lo << 32) | (hi & 0xFFFFFFFFL);
   }
 
+  /**
+   * Runs {@code task} for {@code 0..count-1} on the pool's threads, which take small blocks of
+   * indices from a shared counter as they go. A parallel stream instead splits the range up front
+   * into about four leaves per thread, so at the end of a stage a thread could wait for the last
+   * leaf of another (one that the OS ran less on a busy machine, or one with slow documents):
+   * two-thread profiles showed one worker with 265 fingerprint samples and the other 146.
+   */
   private static void parallel(ForkJoinPool pool, int count, IntConsumer task) {
-    pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
+    int threads = pool.getParallelism();
+    int block = Math.max(1, Math.min(MAXIMUM_BLOCK, count / (16 * threads)));
+    int blocks = (count + block - 1) / block;
+    AtomicInteger next = new AtomicInteger();
+    Runnable drain =
+        () -> {
+          for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+            int end = Math.min(count, (b + 1) * block);
+            for (int i = b * block; i < end; i++) {
+              task.accept(i);
+            }
+          }
+        };
+    List<ForkJoinTask<?>> workers = new ArrayList<>();
+    for (int w = 0; w < Math.min(threads, blocks); w++) {
+      workers.add(ForkJoinTask.adapt(drain));
+    }
+    pool.submit(() -> ForkJoinTask.invokeAll(workers)).join();
   }
 
   private static void requireDistinctIds(List<Document> documents) {

@@ -33,7 +33,7 @@ final class Fingerprinter {
   }
 
   Fingerprint fingerprint(String text) {
-    ShingleSequence sequence = ShingleSequence.of(analyzer.analyze(text));
+    ShingleSequence sequence = ShingleSequence.of(analyzer.shingle(text));
     MinHashSignature signature = signer.apply(sequence.distinct());
     return new Fingerprint(sequence, signature);
   }

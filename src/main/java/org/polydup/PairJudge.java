@@ -3,8 +3,8 @@ package org.polydup;
 import java.util.List;
 import org.polydup.sketch.Estimate;
 import org.polydup.sketch.SimilarityEstimator;
+import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.ShingleRarity;
-import org.polydup.verify.ShingleSequence;
 import org.polydup.verify.Verification;
 import org.polydup.verify.Verifier;
 
@@ -36,11 +36,33 @@ final class PairJudge {
       Fingerprint b,
       ShingleRarity rarity,
       java.util.function.Function<String, String> languageOf) {
-    ShingleSequence smaller =
-        a.shingles().length() <= b.shingles().length() ? a.shingles() : b.shingles();
-    ShingleRarity effective =
-        commonShare(smaller, rarity) > WIDELY_SYNDICATED_SHARE ? ShingleRarity.NONE : rarity;
-    Verification v = verifier.verify(a.shingles(), b.shingles(), effective);
+    return judge(
+        idA,
+        a,
+        BoilerplatePositions.of(a.shingles(), rarity),
+        idB,
+        b,
+        BoilerplatePositions.of(b.shingles(), rarity),
+        languageOf);
+  }
+
+  /**
+   * The match between a and b, or {@code null} when they are not copies, given each document's
+   * boilerplate positions (computed once per document by a batch scan).
+   */
+  Match judge(
+      String idA,
+      Fingerprint a,
+      BoilerplatePositions boilerplateA,
+      String idB,
+      Fingerprint b,
+      BoilerplatePositions boilerplateB,
+      java.util.function.Function<String, String> languageOf) {
+    BoilerplatePositions smaller =
+        a.shingles().length() <= b.shingles().length() ? boilerplateA : boilerplateB;
+    BoilerplatePositions effective =
+        smaller.share() > WIDELY_SYNDICATED_SHARE ? BoilerplatePositions.NONE : boilerplateA;
+    Verification v = verifier.verify(a.shingles(), effective, b.shingles());
     Relation relation = v.relation();
     if (relation == null && v.jaccard() >= configuration.threshold()) {
       relation = Relation.DUPLICATE;
@@ -71,18 +93,5 @@ final class PairJudge {
         scores,
         v.passages(),
         List.of());
-  }
-
-  private static double commonShare(ShingleSequence sequence, ShingleRarity rarity) {
-    if (rarity == ShingleRarity.NONE || sequence.length() == 0) {
-      return 0;
-    }
-    int common = 0;
-    for (int i = 0; i < sequence.length(); i++) {
-      if (rarity.isCommon(sequence.hashAt(i))) {
-        common++;
-      }
-    }
-    return (double) common / sequence.length();
   }
 }

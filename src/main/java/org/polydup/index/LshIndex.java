@@ -176,24 +176,76 @@ public final class LshIndex {
     try {
       int[] documents = keysByDocument.keySet().toIntArray();
       Arrays.sort(documents);
-      IntArrayList partners = new IntArrayList();
-      for (int document : documents) {
-        int[] keys = keysByDocument.get(document);
-        partners.clear();
-        for (int band = 0; band < keys.length; band++) {
-          bands[band].collectMultiple(keys[band], partners, document);
-        }
-        if (partners.isEmpty()) {
-          continue;
-        }
-        int[] sorted = sortedDistinct(partners);
-        for (int partner : sorted) {
-          consumer.accept(document, partner);
-        }
-      }
+      forEachPairOf(documents, consumer);
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * As {@link #forEachCandidatePair(PairConsumer)}, restricted to the pairs whose smaller id is in
+   * {@code [fromDocument, toDocument)}: the all-pairs work split into id ranges, which several
+   * threads may run at once (each call holds the read lock). Pairs come in the same order as from
+   * the whole run.
+   *
+   * @param fromDocument first id of the range, inclusive
+   * @param toDocument end of the range, exclusive
+   * @param consumer receives the pairs
+   * @throws IllegalArgumentException if {@code fromDocument > toDocument}
+   */
+  public void forEachCandidatePair(int fromDocument, int toDocument, PairConsumer consumer) {
+    lock.readLock().lock();
+    try {
+      forEachPairOf(documentsIn(keysByDocument, fromDocument, toDocument), consumer);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void forEachPairOf(int[] documents, PairConsumer consumer) {
+    IntArrayList partners = new IntArrayList();
+    for (int document : documents) {
+      int[] keys = keysByDocument.get(document);
+      partners.clear();
+      for (int band = 0; band < keys.length; band++) {
+        bands[band].collectMultiple(keys[band], partners, document);
+      }
+      if (partners.isEmpty()) {
+        continue;
+      }
+      int[] sorted = sortedDistinct(partners);
+      for (int partner : sorted) {
+        consumer.accept(document, partner);
+      }
+    }
+  }
+
+  /**
+   * The sorted ids of {@code map} in {@code [from, to)}: by probing each id of a range no larger
+   * than the map (the batch case, ids 0..n-1), else by filtering and sorting the keys.
+   */
+  static int[] documentsIn(Int2ObjectOpenHashMap<int[]> map, int from, int to) {
+    if (from > to) {
+      throw new IllegalArgumentException(
+          "fromDocument must be <= toDocument, got " + from + " > " + to);
+    }
+    IntArrayList found = new IntArrayList();
+    if ((long) to - from <= 2L * map.size()) {
+      for (int id = from; id < to; id++) {
+        if (map.containsKey(id)) {
+          found.add(id);
+        }
+      }
+      return found.toIntArray();
+    }
+    for (int id : map.keySet()) {
+      if (id >= from && id < to) {
+        found.add(id);
+      }
+    }
+    int[] sorted = found.toIntArray();
+    Arrays.sort(sorted);
+    return sorted;
   }
 
   /** Number of indexed documents (empty signatures included). */

@@ -151,7 +151,18 @@ public final class PassageIndex {
    * @param positionalShingles its shingle hashes in text order; not retained
    */
   public void add(int documentId, long[] positionalShingles) {
-    int[] distinct = distinctSorted(fingerprints(positionalShingles));
+    addFingerprints(documentId, fingerprints(positionalShingles));
+  }
+
+  /**
+   * Adds a document by its {@link #fingerprints}, computed beforehand (a batch computes them on
+   * several threads, then adds in id order); the same as {@link #add} with the shingles.
+   *
+   * @param documentId any {@code int}
+   * @param fingerprints what {@link #fingerprints} returned for its shingles; not retained
+   */
+  public void addFingerprints(int documentId, int[] fingerprints) {
+    int[] distinct = distinctSorted(fingerprints);
     lock.writeLock().lock();
     try {
       int[] previous = fingerprintsByDocument.put(documentId, distinct);
@@ -234,32 +245,57 @@ public final class PassageIndex {
     try {
       int[] documents = fingerprintsByDocument.keySet().toIntArray();
       Arrays.sort(documents);
-      Int2IntOpenHashMap shared = new Int2IntOpenHashMap();
-      for (int document : documents) {
-        shared.clear();
-        for (int fingerprint : fingerprintsByDocument.get(document)) {
-          int[] posting = postings.get(fingerprint);
-          int count = posting[0];
-          if (count < 2 || count > documentFrequencyCap) {
-            continue;
-          }
-          for (int i = 1; i <= count; i++) {
-            if (posting[i] > document) {
-              shared.addTo(posting[i], 1);
-            }
-          }
-        }
-        if (shared.isEmpty()) {
-          continue;
-        }
-        int[] partners = shared.keySet().toIntArray();
-        Arrays.sort(partners);
-        for (int partner : partners) {
-          consumer.accept(document, partner, shared.get(partner));
-        }
-      }
+      forEachPairOf(documents, consumer);
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * As {@link #forEachCandidatePair(PassagePairConsumer)}, restricted to the pairs whose smaller id
+   * is in {@code [fromDocument, toDocument)}: the all-pairs work split into id ranges, which
+   * several threads may run at once (each call holds the read lock). Pairs come in the same order
+   * as from the whole run.
+   *
+   * @param fromDocument first id of the range, inclusive
+   * @param toDocument end of the range, exclusive
+   * @param consumer receives the pairs with their number of shared fingerprints
+   * @throws IllegalArgumentException if {@code fromDocument > toDocument}
+   */
+  public void forEachCandidatePair(int fromDocument, int toDocument, PassagePairConsumer consumer) {
+    lock.readLock().lock();
+    try {
+      forEachPairOf(
+          LshIndex.documentsIn(fingerprintsByDocument, fromDocument, toDocument), consumer);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void forEachPairOf(int[] documents, PassagePairConsumer consumer) {
+    Int2IntOpenHashMap shared = new Int2IntOpenHashMap();
+    for (int document : documents) {
+      shared.clear();
+      for (int fingerprint : fingerprintsByDocument.get(document)) {
+        int[] posting = postings.get(fingerprint);
+        int count = posting[0];
+        if (count < 2 || count > documentFrequencyCap) {
+          continue;
+        }
+        for (int i = 1; i <= count; i++) {
+          if (posting[i] > document) {
+            shared.addTo(posting[i], 1);
+          }
+        }
+      }
+      if (shared.isEmpty()) {
+        continue;
+      }
+      int[] partners = shared.keySet().toIntArray();
+      Arrays.sort(partners);
+      for (int partner : partners) {
+        consumer.accept(document, partner, shared.get(partner));
+      }
     }
   }
 

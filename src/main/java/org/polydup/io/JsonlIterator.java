@@ -75,7 +75,13 @@ final class JsonlIterator extends AbstractDocumentIterator {
       throw new UnreadableInputException(file, TextFileIterator.describe(e), e);
     }
     try {
-      InputStream stream = gzip ? new GZIPInputStream(counting, 1 << 16) : counting;
+      // Inflation runs a few chunks ahead on its own thread (see ReadAheadInputStream); the
+      // gzip header is still read here, so a file that is not gzip fails as before.
+      InputStream stream =
+          gzip
+              ? new ReadAheadInputStream(
+                  new GZIPInputStream(counting, 1 << 16), file.getFileName().toString())
+              : counting;
       input = new Utf8Input(stream, true);
       if (input.sniffProblem() != null) {
         report(source, 0, null, input.sniffKind(), input.sniffProblem() + "; file skipped");

@@ -1,7 +1,10 @@
 package org.polydup.verify;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 import org.polydup.internal.Mixing;
 
 /**
@@ -85,6 +88,38 @@ public final class DocumentFrequencies implements ShingleRarity {
         }
       }
     }
+    return frozen(common);
+  }
+
+  /**
+   * As {@link #freeze(Iterable)}, looking the documents up in parallel on the fork-join pool this
+   * is called from (else the common pool); the verdicts are the same. Must not run concurrently
+   * with {@link #addDocument}.
+   *
+   * @param distinctShingleSets the sorted distinct shingles of every counted document
+   */
+  public ShingleRarity freezeInParallel(List<long[]> distinctShingleSets) {
+    long[][] commonBySet = new long[distinctShingleSets.size()][];
+    IntStream.range(0, commonBySet.length)
+        .parallel()
+        .forEach(
+            d -> {
+              LongArrayList found = new LongArrayList();
+              for (long h : distinctShingleSets.get(d)) {
+                if (isCommon(h)) {
+                  found.add(h);
+                }
+              }
+              commonBySet[d] = found.toLongArray();
+            });
+    LongOpenHashSet common = new LongOpenHashSet();
+    for (long[] found : commonBySet) {
+      common.addAll(LongArrayList.wrap(found));
+    }
+    return frozen(common);
+  }
+
+  private static ShingleRarity frozen(LongOpenHashSet common) {
     common.trim();
     return common.isEmpty() ? ShingleRarity.NONE : common::contains;
   }
@@ -96,12 +131,5 @@ public final class DocumentFrequencies implements ShingleRarity {
 
   private int index(long h) {
     return (int) (h ^ (h >>> 32)) & mask;
-  }
-
-  private static long mix(long z) {
-    // SplitMix64 finaliser: decorrelates the second row from the first.
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

@@ -3,6 +3,7 @@ package org.polydup.verify;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.Arrays;
 import org.polydup.text.AnalyzedText;
+import org.polydup.text.ShingleSpans;
 
 /**
  * The compact form of one analysed document that verification needs: its shingle hashes in text
@@ -88,6 +89,15 @@ public final class ShingleSequence {
       ends[j] = analyzed.shingleEnd(j);
     }
     return new ShingleSequence(analyzed.text(), analyzed.shingles().clone(), starts, ends);
+  }
+
+  /**
+   * The sequence of a text's shingle spans, the fast path of a scan ({@link
+   * org.polydup.text.TextAnalyzer#shingle}); the same sequence as {@link #of(AnalyzedText)} gives
+   * for the same text. Takes over the spans' arrays.
+   */
+  public static ShingleSequence of(ShingleSpans spans) {
+    return new ShingleSequence(spans.text(), spans.hashes(), spans.starts(), spans.ends());
   }
 
   /** Number of shingle positions. */

@@ -1,9 +1,9 @@
 package org.polydup.verify;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.polydup.Relation;
-import org.polydup.internal.SortedSets;
 
 /**
  * Verifies a candidate pair exactly: set overlap of the shingles, and the shared passages with
@@ -17,7 +17,9 @@ import org.polydup.internal.SortedSets;
  * of a is looked up at the first position of its shingle in b and extended while both texts agree,
  * which is exact for text copied once and linear in the two lengths.
  *
- * <p>Thread-safe: holds only immutable configuration.
+ * <p>Thread-safe: holds only immutable configuration, and keeps its scratch arrays (the position
+ * map and the covered flags, a few kilobytes a pair) per thread, so a batch of hundreds of
+ * thousands of pairs does not turn them into garbage.
  */
 public final class Verifier {
   private static final int MAXIMUM_EVIDENCE_PASSAGES = 50;
@@ -28,6 +30,8 @@ public final class Verifier {
    * page furniture or truncation worth naming.
    */
   private static final double CONTAINER_FRAME = 0.1;
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
   private final VerificationPolicy policy;
 
@@ -49,7 +53,23 @@ public final class Verifier {
    * @param rarity which shingles are boilerplate
    */
   public Verification verify(ShingleSequence a, ShingleSequence b, ShingleRarity rarity) {
-    int shared = SortedSets.intersectionSize(a.distinct(), b.distinct());
+    return verify(a, BoilerplatePositions.of(a, rarity), b);
+  }
+
+  /**
+   * Measures the pair and decides its relation, with the boilerplate positions of {@code a}
+   * computed beforehand (a batch scan computes them once per document, not once per pair).
+   *
+   * @param a first document
+   * @param boilerplateA which positions of {@code a} are boilerplate; a run shared by both texts
+   *     has the same shingles in both, so {@code a}'s verdicts are all that is needed
+   * @param b second document
+   */
+  public Verification verify(
+      ShingleSequence a, BoilerplatePositions boilerplateA, ShingleSequence b) {
+    Workspace workspace = WORKSPACE.get();
+    int[] sharedInB = workspace.map(a.distinct().length);
+    int shared = sharedDistinct(a, b, sharedInB);
     int sizeA = a.distinct().length;
     int sizeB = b.distinct().length;
     int union = sizeA + sizeB - shared;
@@ -62,26 +82,27 @@ public final class Verifier {
       return new Verification(
           jaccard, containmentAInB, containmentBInA, 0, 0, 0, List.of(), null, false);
     }
-    int[] firstPositionInB = sharedFirstPositions(a, b);
-    boolean[] coveredA = new boolean[a.length()];
-    boolean[] coveredB = new boolean[b.length()];
+    boolean[] coveredA = workspace.coveredA(a.length());
+    boolean[] coveredB = workspace.coveredB(b.length());
     int longest = 0;
     int longestExcerpt = 0;
     int excerptSource = 0;
     List<SharedPassage> passages = new ArrayList<>();
     int i = 0;
     while (i < a.length()) {
-      int j = firstPositionInB[a.distinctIndexAt(i)];
-      if (j < 0) {
+      int d = sharedInB[a.distinctIndexAt(i)];
+      if (d < 0) {
         i++;
         continue;
       }
+      // Resolved here, not in the merge: positions inside a found run are never looked up.
+      int j = b.firstPositionOfDistinct(d);
       int run = 0;
       int informative = 0;
       while (i + run < a.length()
           && j + run < b.length()
           && a.hashAt(i + run) == b.hashAt(j + run)) {
-        if (!rarity.isCommon(a.hashAt(i + run))) {
+        if (!boilerplateA.isCommon(i + run)) {
           informative++;
         }
         run++;
@@ -108,8 +129,8 @@ public final class Verifier {
       }
       i += run;
     }
-    double coverageA = share(coveredA);
-    double coverageB = share(coveredB);
+    double coverageA = share(coveredA, a.length());
+    double coverageB = share(coveredB, b.length());
 
     Relation relation = null;
     boolean aIsSmaller = a.length() <= b.length();
@@ -119,7 +140,8 @@ public final class Verifier {
     if (coverageSmaller >= policy.containedCoverage()) {
       // Text around the shared part of the larger (a page's header and footer, the part a
       // truncation cut) makes it a container; gaps scattered inside (edits) do not.
-      double frame = frameShare(aIsSmaller ? coveredB : coveredA);
+      double frame =
+          aIsSmaller ? frameShare(coveredB, b.length()) : frameShare(coveredA, a.length());
       relation =
           frame < CONTAINER_FRAME && coverageLarger >= policy.duplicateCoverage()
               ? Relation.DUPLICATE
@@ -144,33 +166,37 @@ public final class Verifier {
         aContainsB);
   }
 
-  private static double share(boolean[] covered) {
-    if (covered.length == 0) {
+  /** Share of the first {@code length} flags that are set. */
+  private static double share(boolean[] covered, int length) {
+    if (length == 0) {
       return 0;
     }
     int n = 0;
-    for (boolean c : covered) {
-      if (c) {
+    for (int i = 0; i < length; i++) {
+      if (covered[i]) {
         n++;
       }
     }
-    return (double) n / covered.length;
+    return (double) n / length;
   }
 
-  /** Share of positions before the first covered one and after the last covered one. */
-  private static double frameShare(boolean[] covered) {
+  /**
+   * Share of the first {@code length} positions that lie before the first covered one or after the
+   * last covered one.
+   */
+  private static double frameShare(boolean[] covered, int length) {
     int first = 0;
-    while (first < covered.length && !covered[first]) {
+    while (first < length && !covered[first]) {
       first++;
     }
-    if (first == covered.length) {
+    if (first == length) {
       return 1;
     }
-    int last = covered.length - 1;
+    int last = length - 1;
     while (!covered[last]) {
       last--;
     }
-    return (double) (first + covered.length - 1 - last) / covered.length;
+    return (double) (first + length - 1 - last) / length;
   }
 
   /**
@@ -187,27 +213,67 @@ public final class Verifier {
   }
 
   /**
-   * For each distinct shingle of a, its first position in b, or -1 when b lacks it: built by
-   * merging the two sorted distinct sets, so positions map through arrays, not hash lookups.
+   * For each distinct shingle of a, its index among b's distinct shingles, or -1 when b lacks it,
+   * into {@code map}; returns how many distinct shingles the two share. One merge of the two sorted
+   * distinct sets gives both the overlap and the map, so positions map through arrays, not hash
+   * lookups.
    */
-  private static int[] sharedFirstPositions(ShingleSequence a, ShingleSequence b) {
+  private static int sharedDistinct(ShingleSequence a, ShingleSequence b, int[] map) {
     long[] x = a.distinct();
     long[] y = b.distinct();
-    int[] map = new int[x.length];
-    java.util.Arrays.fill(map, -1);
     int i = 0;
     int j = 0;
+    int shared = 0;
     while (i < x.length && j < y.length) {
-      if (x[i] < y[j]) {
-        i++;
-      } else if (x[i] > y[j]) {
+      long p = x[i];
+      long q = y[j];
+      if (p < q) {
+        map[i++] = -1;
+      } else if (p > q) {
         j++;
       } else {
-        map[i] = b.firstPositionOfDistinct(j);
-        i++;
-        j++;
+        map[i++] = j++;
+        shared++;
       }
     }
-    return map;
+    while (i < x.length) {
+      map[i++] = -1;
+    }
+    return shared;
+  }
+
+  /** One thread's scratch arrays, grown to the largest document seen. */
+  private static final class Workspace {
+    private int[] map = new int[256];
+    private boolean[] coveredA = new boolean[256];
+    private boolean[] coveredB = new boolean[256];
+
+    /** A map of at least {@code length} entries; contents undefined. */
+    int[] map(int length) {
+      if (map.length < length) {
+        map = new int[Math.max(length, 2 * map.length)];
+      }
+      return map;
+    }
+
+    /** Flags of at least {@code length} entries, the first {@code length} cleared. */
+    boolean[] coveredA(int length) {
+      coveredA = cleared(coveredA, length);
+      return coveredA;
+    }
+
+    /** Flags of at least {@code length} entries, the first {@code length} cleared. */
+    boolean[] coveredB(int length) {
+      coveredB = cleared(coveredB, length);
+      return coveredB;
+    }
+
+    private static boolean[] cleared(boolean[] flags, int length) {
+      if (flags.length < length) {
+        return new boolean[Math.max(length, 2 * flags.length)];
+      }
+      Arrays.fill(flags, 0, length, false);
+      return flags;
+    }
   }
 }

@@ -119,6 +119,33 @@ class LshIndexTest {
   }
 
   @Test
+  void forEachCandidatePairInRange_givesTheWholeRunsPairsInOrder_whenRangesCoverTheIds() {
+    SplittableRandom random = new SplittableRandom(5);
+    LshIndex index = LshIndex.create(PARAMETERS);
+    int id = 0;
+    for (int story = 0; story < 40; story++) {
+      long[] base = randomSet(random, 100 + random.nextInt(300));
+      for (int copy = 0; copy < 3; copy++) {
+        // Gaps in the ids, and a sparse tail, exercise both ways of listing a range.
+        index.add(id, HASHER.sign(nearCopy(base, random.nextInt(20), random)));
+        id += story < 30 ? 1 + random.nextInt(2) : 5000;
+      }
+    }
+    List<Long> whole = new ArrayList<>();
+    index.forEachCandidatePair((a, b) -> whole.add(((long) a << 32) | b));
+    List<Long> split = new ArrayList<>();
+    int[] bounds = {0, 7, 8, 50, 51, 300, id + 1};
+    for (int r = 0; r + 1 < bounds.length; r++) {
+      index.forEachCandidatePair(
+          bounds[r], bounds[r + 1], (a, b) -> split.add(((long) a << 32) | b));
+    }
+    assertEquals(whole, split);
+    assertTrue(whole.size() >= 40, "near copies must collide: " + whole.size());
+    assertThrows(
+        IllegalArgumentException.class, () -> index.forEachCandidatePair(5, 4, (a, b) -> {}));
+  }
+
+  @Test
   void add_rejectsIncompatibleOrShortSignatures() {
     LshIndex index = LshIndex.create(PARAMETERS);
     assertEquals(

@@ -113,6 +113,28 @@ class PassageIndexTest {
   }
 
   @Test
+  void forEachCandidatePairInRange_givesTheWholeRunsPairsInOrder_whenRangesCoverTheIds() {
+    List<String> texts = unrelatedTexts(12);
+    PassageIndex index = PassageIndex.create(8, 50);
+    for (int i = 0; i < 12; i++) {
+      index.add(2 * i, shingles(texts.get(i)));
+      // A copy carrying the lead of the next story too, added by its fingerprints.
+      String copy = texts.get(i) + " " + lead(texts.get((i + 1) % 12), 40);
+      index.addFingerprints(2 * i + 1, index.fingerprints(shingles(copy)));
+    }
+    List<String> whole = new ArrayList<>();
+    index.forEachCandidatePair((a, b, shared) -> whole.add(a + "," + b + "," + shared));
+    List<String> split = new ArrayList<>();
+    int[] bounds = {0, 1, 5, 6, 17, 1000};
+    for (int r = 0; r + 1 < bounds.length; r++) {
+      index.forEachCandidatePair(
+          bounds[r], bounds[r + 1], (a, b, shared) -> split.add(a + "," + b + "," + shared));
+    }
+    assertEquals(whole, split);
+    assertTrue(whole.size() >= 12, whole.toString());
+  }
+
+  @Test
   void forEachCandidatePair_findsDigestQuotingLead_andNotUnrelatedDocuments() {
     List<String> texts = unrelatedTexts(30);
     PassageIndex index = PassageIndex.create(8, 50);

@@ -106,6 +106,33 @@ class TextAnalyzerRandomInputTest {
   }
 
   @Test
+  void shingle_randomUnicode_givesAnalyzesHashesAndSpans() {
+    for (TextOptions.HanAndKanaSegmentation segmentation :
+        TextOptions.HanAndKanaSegmentation.values()) {
+      // One worker for both calls, interleaved, so state left by one call would show in the other.
+      TextAnalyzer analyzer =
+          new TextAnalyzer(TextOptions.builder().hanAndKanaSegmentation(segmentation).build());
+      for (int round = 0; round < 2000; round++) {
+        long seed = BASE_SEED + 2_000_000 + round;
+        String text = randomText(new SplittableRandom(seed));
+        try {
+          ShingleSpans spans = analyzer.shingle(text);
+          AnalyzedText analyzed = analyzer.analyze(text);
+          assertEquals(analyzed.shingleCount(), spans.count());
+          for (int j = 0; j < spans.count(); j++) {
+            assertEquals(analyzed.shingles()[j], spans.hashes()[j], "hash " + j);
+            assertEquals(analyzed.shingleStart(j), spans.starts()[j], "start " + j);
+            assertEquals(analyzed.shingleEnd(j), spans.ends()[j], "end " + j);
+          }
+          assertEquals(text, spans.text());
+        } catch (AssertionError | RuntimeException e) {
+          fail("seed " + seed + " " + segmentation + " text " + escape(text) + ": " + e, e);
+        }
+      }
+    }
+  }
+
+  @Test
   void analyze_randomUnicodeWithBigrams_neverThrowsAndKeepsInvariants() {
     TextAnalyzer analyzer =
         new TextAnalyzer(

@@ -1,5 +1,6 @@
 package org.polydup.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +39,34 @@ class DocumentFrequenciesTest {
     }
     assertTrue(frequencies.isCommon(boilerplate));
     assertFalse(falselyCommon > 0, falselyCommon + " rare shingles taken for common, seed " + seed);
+  }
+
+  @Test
+  void freezeInParallel_givesTheSameVerdictsAsFreeze() {
+    SplittableRandom random = new SplittableRandom(7);
+    DocumentFrequencies frequencies = new DocumentFrequencies(5_000, 3);
+    long[] pool = new long[400];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = random.nextLong();
+    }
+    java.util.List<long[]> sets = new java.util.ArrayList<>();
+    for (int doc = 0; doc < 60; doc++) {
+      long[] shingles = new long[50];
+      for (int i = 0; i < shingles.length; i++) {
+        // Skewed draws: low indices recur across documents and become common.
+        shingles[i] = pool[(int) (pool.length * Math.pow(random.nextDouble(), 3))];
+      }
+      long[] distinct = java.util.Arrays.stream(shingles).sorted().distinct().toArray();
+      frequencies.addDocument(distinct);
+      sets.add(distinct);
+    }
+    ShingleRarity sequential = frequencies.freeze(sets);
+    ShingleRarity parallel = frequencies.freezeInParallel(sets);
+    int common = 0;
+    for (long h : pool) {
+      assertEquals(sequential.isCommon(h), parallel.isCommon(h));
+      common += parallel.isCommon(h) ? 1 : 0;
+    }
+    assertTrue(common > 0 && common < pool.length, "common " + common);
   }
 }

@@ -33,7 +33,8 @@ import org.polydup.text.TextAnalyzer;
 import org.polydup.text.TextOptions;
 
 /**
- * Cost of {@link TextAnalyzer#analyze} per batch of real news documents of one language, with ICU's
+ * Cost of {@link TextAnalyzer#analyze} (and of {@link TextAnalyzer#shingle}, the scan's
+ * token-string-free path) per batch of real news documents of one language, with ICU's
  * word {@link BreakIterator} (boundaries only, no normalisation or hashing) as the reference
  * measured in the same run.
  *
@@ -112,6 +113,17 @@ public class TextAnalyzerBenchmark {
     for (String document : documents) {
       AnalyzedText analyzed = analyzer.analyze(document);
       blackhole.consume(analyzed.shingles());
+    }
+  }
+
+  /**
+   * The scan's path: {@link TextAnalyzer#shingle}, the same shingle hashes and spans as {@link
+   * #analyze} without a String per token; compare with {@link #analyze} in the same run.
+   */
+  @Benchmark
+  public void shingle(Blackhole blackhole) {
+    for (String document : documents) {
+      blackhole.consume(analyzer.shingle(document).hashes());
     }
   }
 
