@@ -1,12 +1,13 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.polydup.Relation;
+import org.polydup.internal.SortedSets;
 
 /**
  * Order-aware, rarity-weighted local alignment of two entity profiles. Immutable and thread-safe.
@@ -75,21 +76,32 @@ public final class Aligner {
    */
   public AlignmentResult align(
       EntityProfile first, EntityProfile second, KeyStatistics statistics) {
-    boolean crossLanguage = !first.language().equals(second.language());
-    Sequence a = Sequence.of(first, crossLanguage, statistics);
-    Sequence b = Sequence.of(second, crossLanguage, statistics);
-    LongOpenHashSet keysOfB = new LongOpenHashSet(b.keys.length);
-    for (int j = 0; j < b.keys.length; j++) {
-      if (b.weights[j] > 0) {
-        keysOfB.add(b.keys[j]);
-      }
-    }
-    LongOpenHashSet shared = new LongOpenHashSet();
-    for (int i = 0; i < a.keys.length; i++) {
-      if (a.weights[i] > 0 && keysOfB.contains(a.keys[i])) {
-        shared.add(a.keys[i]);
-      }
-    }
+    boolean crossLanguage = crossLanguage(first, second);
+    return align(
+        sequence(first, crossLanguage, statistics),
+        sequence(second, crossLanguage, statistics),
+        statistics);
+  }
+
+  /** Whether two profiles are aligned on anchors (different languages) or on every word. */
+  static boolean crossLanguage(EntityProfile first, EntityProfile second) {
+    return !first.language().equals(second.language());
+  }
+
+  /**
+   * The weighted key sequence {@link #align} works on; a batch that aligns one document with
+   * several others builds it once ({@link CrossLanguageMatcher}).
+   *
+   * @param crossLanguage anchors only (true) or every word (false)
+   */
+  static Sequence sequence(EntityProfile profile, boolean crossLanguage, KeyStatistics statistics) {
+    return Sequence.of(profile, crossLanguage, statistics);
+  }
+
+  /** {@link #align(EntityProfile, EntityProfile, KeyStatistics)} on prepared sequences. */
+  AlignmentResult align(Sequence a, Sequence b, KeyStatistics statistics) {
+    boolean crossLanguage = crossLanguage(a.profile, b.profile);
+    long[] shared = SortedSets.intersection(a.distinctKeys, b.distinctKeys);
     int[] positionsA = a.positionsOf(shared);
     int[] positionsB = b.positionsOf(shared);
     List<int[]> pairs = new ArrayList<>();
@@ -247,13 +259,16 @@ public final class Aligner {
     return matched;
   }
 
-  /** One side's key sequence with per-occurrence weights. */
-  private static final class Sequence {
+  /** One side's key sequence with per-occurrence weights. Immutable. */
+  static final class Sequence {
     final EntityProfile profile;
     final int[] entityIndexes;
     final long[] keys;
     final double[] weights;
     final double totalWeight;
+
+    /** The keys of positive weight, distinct and sorted: pairs intersect them by merging. */
+    final long[] distinctKeys;
 
     private Sequence(EntityProfile profile, int[] entityIndexes, long[] keys, double[] weights) {
       this.profile = profile;
@@ -265,6 +280,14 @@ public final class Aligner {
         total += weight;
       }
       this.totalWeight = total;
+      long[] positive = new long[keys.length];
+      int count = 0;
+      for (int i = 0; i < keys.length; i++) {
+        if (weights[i] > 0) {
+          positive[count++] = keys[i];
+        }
+      }
+      this.distinctKeys = SortedSets.sortedDistinct(positive, count);
     }
 
     static Sequence of(EntityProfile profile, boolean anchorsOnly, KeyStatistics statistics) {
@@ -299,21 +322,18 @@ public final class Aligner {
       return !crossLanguage || entity.kind().isAnchor() || entity.key() != 0;
     }
 
-    int[] positionsOf(LongOpenHashSet shared) {
+    /** Positions (in text order) of positive-weight keys in {@code shared} (sorted). */
+    int[] positionsOf(long[] shared) {
+      int[] positions = new int[keys.length];
       int count = 0;
-      for (int i = 0; i < keys.length; i++) {
-        if (weights[i] > 0 && shared.contains(keys[i])) {
-          count++;
+      if (shared.length > 0) {
+        for (int i = 0; i < keys.length; i++) {
+          if (weights[i] > 0 && Arrays.binarySearch(shared, keys[i]) >= 0) {
+            positions[count++] = i;
+          }
         }
       }
-      int[] positions = new int[count];
-      int next = 0;
-      for (int i = 0; i < keys.length; i++) {
-        if (weights[i] > 0 && shared.contains(keys[i])) {
-          positions[next++] = i;
-        }
-      }
-      return positions;
+      return Arrays.copyOf(positions, count);
     }
 
     double weightBetween(int from, int to) {

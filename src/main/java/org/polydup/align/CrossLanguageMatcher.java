@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
 
@@ -137,6 +138,7 @@ public final class CrossLanguageMatcher {
     KeyStatistics statistics = new KeyStatistics();
     IntStream.range(0, size).parallel().forEach(i -> statistics.add(profiles[i]));
     statistics.freeze();
+    Sequences sequences = new Sequences(aligner, profiles, statistics);
     EntityIndex index =
         new EntityIndex(
             statistics, Math.max(MINIMUM_POSTINGS, Math.min(MAXIMUM_POSTINGS, size / 20)));
@@ -155,12 +157,10 @@ public final class CrossLanguageMatcher {
                 if (settled.settled(low, high)) {
                   continue;
                 }
-                aligned.computeIfAbsent(
-                    pairKey(low, high),
-                    k -> aligner.align(profiles[low], profiles[high], statistics));
+                aligned.computeIfAbsent(pairKey(low, high), k -> sequences.align(low, high));
               }
             });
-    closeTriangles(profiles, statistics, aligned, settled);
+    closeTriangles(profiles, sequences, aligned, settled);
     keepExclusive(profiles, aligned);
     List<AlignedPair> found = new ArrayList<>();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
@@ -186,7 +186,7 @@ public final class CrossLanguageMatcher {
    */
   private void closeTriangles(
       EntityProfile[] profiles,
-      KeyStatistics statistics,
+      Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned,
       PairFilter settled) {
     Map<Integer, List<Integer>> neighbours = new HashMap<>();
@@ -221,9 +221,7 @@ public final class CrossLanguageMatcher {
               int low = (int) pair[0];
               int high = (int) pair[1];
               AlignmentResult result =
-                  aligned.computeIfAbsent(
-                      pairKey(low, high),
-                      k -> aligner.align(profiles[low], profiles[high], statistics));
+                  aligned.computeIfAbsent(pairKey(low, high), k -> sequences.align(low, high));
               if (!result.isCopy()
                   && result.score() >= full.translationCoverage() / 2
                   && result.matchedWeight() >= full.translationWeight() / 2) {
@@ -283,6 +281,42 @@ public final class CrossLanguageMatcher {
   private static long bestKey(
       int document, EntityProfile other, Object2IntOpenHashMap<String> languageNumbers) {
     return ((long) document << 32) | languageNumbers.getInt(other.language());
+  }
+
+  /**
+   * Each document's weighted key sequences, built on first use and shared by all its alignments (a
+   * document is aligned with up to twice {@code candidatesPerDocument} others). Thread-safe: two
+   * threads may build the same sequence at once, and both results are equal.
+   */
+  private static final class Sequences {
+    private final Aligner aligner;
+    private final EntityProfile[] profiles;
+    private final KeyStatistics statistics;
+    private final AtomicReferenceArray<Aligner.Sequence> anchors;
+    private final AtomicReferenceArray<Aligner.Sequence> words;
+
+    Sequences(Aligner aligner, EntityProfile[] profiles, KeyStatistics statistics) {
+      this.aligner = aligner;
+      this.profiles = profiles;
+      this.statistics = statistics;
+      this.anchors = new AtomicReferenceArray<>(profiles.length);
+      this.words = new AtomicReferenceArray<>(profiles.length);
+    }
+
+    AlignmentResult align(int low, int high) {
+      boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
+      return aligner.align(sequence(low, crossLanguage), sequence(high, crossLanguage), statistics);
+    }
+
+    private Aligner.Sequence sequence(int document, boolean crossLanguage) {
+      AtomicReferenceArray<Aligner.Sequence> cache = crossLanguage ? anchors : words;
+      Aligner.Sequence sequence = cache.get(document);
+      if (sequence == null) {
+        sequence = Aligner.sequence(profiles[document], crossLanguage, statistics);
+        cache.set(document, sequence);
+      }
+      return sequence;
+    }
   }
 
   private static long pairKey(int low, int high) {
