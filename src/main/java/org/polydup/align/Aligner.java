@@ -35,7 +35,6 @@ import org.polydup.internal.SortedSets;
 public final class Aligner {
   private static final double GAP_PENALTY = 0.5;
   private static final int MAXIMUM_SEQUENCE = 3000;
-  private static final int REFERENCE_CORPUS = 1000;
 
   /**
    * A long text dilutes coverage with words that have no counterpart (cognate keys, unmatched
@@ -110,22 +109,15 @@ public final class Aligner {
     double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
     double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
     double coverageSecond = b.totalWeight > 0 ? Math.min(1, matched / b.totalWeight) : 0;
-    double density = 0;
+    Passage passage =
+        densestPassage(a, b, pairs, thresholds.passageDensity(), thresholds.passageWeight());
     List<AlignedEntityPair> evidence = new ArrayList<>(pairs.size());
-    if (!pairs.isEmpty()) {
-      int[] firstPair = pairs.get(0);
-      int[] lastPair = pairs.get(pairs.size() - 1);
-      double spanA = a.weightBetween(firstPair[0], lastPair[0]);
-      double spanB = b.weightBetween(firstPair[1], lastPair[1]);
-      double span = Math.min(spanA, spanB);
-      density = span > 0 ? Math.min(1, matched / span) : 0;
-      for (int[] pair : pairs) {
-        evidence.add(
-            new AlignedEntityPair(
-                a.entity(pair[0]),
-                b.entity(pair[1]),
-                Math.min(a.weights[pair[0]], b.weights[pair[1]])));
-      }
+    for (int[] pair : pairs) {
+      evidence.add(
+          new AlignedEntityPair(
+              a.entity(pair[0]),
+              b.entity(pair[1]),
+              Math.min(a.weights[pair[0]], b.weights[pair[1]])));
     }
     Relation relation =
         decide(
@@ -133,19 +125,20 @@ public final class Aligner {
             score,
             coverageFirst,
             coverageSecond,
-            density,
-            matched / weightScale(statistics.documentCount()));
+            passage.density,
+            matched,
+            passage.matched);
     return new AlignmentResult(
-        relation, score, coverageFirst, coverageSecond, density, matched, crossLanguage, evidence);
-  }
-
-  /**
-   * Normalised IDF cannot exceed 1 and cannot tell rare from common in a small batch, so weight
-   * thresholds (stated for batches of {@value #REFERENCE_CORPUS} documents or more) shrink with
-   * {@code ln(N + 1) / ln(REFERENCE_CORPUS + 1)} for smaller ones.
-   */
-  static double weightScale(int documents) {
-    return Math.min(1, Math.log(documents + 1.0) / Math.log(REFERENCE_CORPUS + 1.0));
+        relation,
+        score,
+        coverageFirst,
+        coverageSecond,
+        passage.density,
+        matched,
+        crossLanguage,
+        evidence,
+        passage.density >= thresholds.passageDensity()
+            && passage.matched >= thresholds.passageWeight());
   }
 
   private Relation decide(
@@ -154,7 +147,8 @@ public final class Aligner {
       double coverageFirst,
       double coverageSecond,
       double density,
-      double matched) {
+      double matched,
+      double passageMatched) {
     double ratio =
         Math.max(coverageFirst, coverageSecond)
             / Math.max(1e-9, Math.min(coverageFirst, coverageSecond));
@@ -170,13 +164,99 @@ public final class Aligner {
     } else if (score >= thresholds.derivedCoverage() && matched >= thresholds.derivedWeight()) {
       return Relation.DERIVED;
     }
-    if (density >= thresholds.passageDensity() && matched >= thresholds.passageWeight()) {
+    if (density >= thresholds.passageDensity() && passageMatched >= thresholds.passageWeight()) {
       return Relation.DERIVED;
     }
     if (score >= thresholds.related()) {
       return Relation.RELATED;
     }
     return null;
+  }
+
+  /** A run of aligned pairs: its matched weight and its density. */
+  private record Passage(double matched, double density) {}
+
+  /**
+   * The passage of a partial copy: the run of consecutive aligned pairs that holds at least {@code
+   * minimumWeight} at density {@code d} or more, or, when there is none, the run that best clears
+   * {@code d} (for the record). A run's density is its matched weight over that weight plus the
+   * weight it skips between consecutive pairs (at each step the lighter side's skip, so that the
+   * measure adds up along the run). A run is at least {@code d} dense exactly when {@code (1 - d) *
+   * matched - d * skipped >= 0}, so with prefix sums of that score and of the matched weight one
+   * pass finds, for each run end, the best start among those leaving enough weight (the starts that
+   * do form a prefix, as matched weight only grows): linear in the evidence, no threshold beyond
+   * the two the decision states.
+   *
+   * <p>Measuring density on the whole local alignment let one repeated name far from a retold
+   * passage (the company named again in a later paragraph) stretch the span and hide the passage: a
+   * newsletter item retold from a longer article scored 0.08.
+   */
+  private static Passage densestPassage(
+      Sequence a, Sequence b, List<int[]> pairs, double d, double minimumWeight) {
+    int count = pairs.size();
+    if (count == 0) {
+      return new Passage(0, 0);
+    }
+    double[] matchedBefore = new double[count + 1];
+    double[] scoreBefore = new double[count + 1];
+    double[] startCost = new double[count];
+    for (int k = 0; k < count; k++) {
+      int[] pair = pairs.get(k);
+      double gain = Math.min(a.weights[pair[0]], b.weights[pair[1]]);
+      double skipped = 0;
+      if (k > 0) {
+        int[] previous = pairs.get(k - 1);
+        skipped =
+            Math.min(
+                a.weightBetween(previous[0] + 1, pair[0] - 1),
+                b.weightBetween(previous[1] + 1, pair[1] - 1));
+      }
+      // A run starting at k does not pay the skip before k.
+      startCost[k] = scoreBefore[k] - d * skipped;
+      matchedBefore[k + 1] = matchedBefore[k] + gain;
+      scoreBefore[k + 1] = scoreBefore[k] + (1 - d) * gain - d * skipped;
+    }
+    int[] run = bestRun(matchedBefore, scoreBefore, startCost, minimumWeight);
+    if (run == null || run[2] < 0) {
+      run = bestRun(matchedBefore, scoreBefore, startCost, 0);
+    }
+    double matched = matchedBefore[run[1] + 1] - matchedBefore[run[0]];
+    double score = scoreBefore[run[1] + 1] - startCost[run[0]];
+    // score = (1 - d) * matched - d * skipped, so skipped follows.
+    double skipped = ((1 - d) * matched - score) / d;
+    double span = matched + skipped;
+    return new Passage(matched, span > 0 ? Math.min(1, matched / span) : 0);
+  }
+
+  /**
+   * The run {start, end, sign of score} with the highest score among runs holding at least {@code
+   * minimumWeight}, or {@code null} when no run holds that much.
+   */
+  private static int[] bestRun(
+      double[] matchedBefore, double[] scoreBefore, double[] startCost, double minimumWeight) {
+    int count = startCost.length;
+    int[] best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    int validStarts = 0;
+    int cheapestStart = -1;
+    for (int end = 0; end < count; end++) {
+      while (validStarts <= end
+          && matchedBefore[end + 1] - matchedBefore[validStarts] >= minimumWeight - 1e-12) {
+        if (cheapestStart < 0 || startCost[validStarts] < startCost[cheapestStart]) {
+          cheapestStart = validStarts;
+        }
+        validStarts++;
+      }
+      if (cheapestStart < 0) {
+        continue;
+      }
+      double score = scoreBefore[end + 1] - startCost[cheapestStart];
+      if (score > bestScore) {
+        bestScore = score;
+        best = new int[] {cheapestStart, end, score >= 0 ? 0 : -1};
+      }
+    }
+    return best;
   }
 
   /**

@@ -12,11 +12,14 @@ import org.polydup.Relation;
  *     text (coverage of the shorter text)
  * @param coverageFirst matched weight over the first text's total weight, in [0, 1]
  * @param coverageSecond matched weight over the second text's total weight, in [0, 1]
- * @param density matched weight over the weight inside the aligned stretch of the lighter side, in
- *     [0, 1]: high when a passage is copied, low when shared names are scattered
+ * @param density of the densest run of aligned pairs (the partial-copy passage): its matched weight
+ *     over that plus the weight it skips, in [0, 1]; high when a passage is copied, low when shared
+ *     names are scattered
  * @param matchedWeight sum of the IDF weights of the aligned pairs
  * @param crossLanguage whether anchors (not words) were aligned because the languages differ
  * @param evidence the aligned pairs in text order
+ * @param partialCopy whether a dense run of the evidence passes the partial-copy thresholds on its
+ *     own (a passage retold inside a longer text), whatever the relation says
  */
 public record AlignmentResult(
     Relation relation,
@@ -26,7 +29,8 @@ public record AlignmentResult(
     double density,
     double matchedWeight,
     boolean crossLanguage,
-    List<AlignedEntityPair> evidence) {
+    List<AlignedEntityPair> evidence,
+    boolean partialCopy) {
 
   /** Copies the evidence list. */
   public AlignmentResult {
@@ -43,7 +47,8 @@ public record AlignmentResult(
         density,
         matchedWeight,
         crossLanguage,
-        evidence);
+        evidence,
+        partialCopy);
   }
 
   /** Whether the relation says "copy" (translation or derived), as opposed to related or none. */

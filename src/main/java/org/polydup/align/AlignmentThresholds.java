@@ -5,7 +5,7 @@ package org.polydup.align;
  *
  * <p>Weights are sums of normalised IDF weights (each in [0, 1], 1 for a key seen in one document
  * of the corpus), so a weight threshold reads as "this many rare keys in common". They hold for
- * batches of 1,000 documents or more and shrink with {@code ln(N + 1) / ln(1001)} below that.
+ * every batch size: smaller batches are weighed as part of a 1,000-document corpus.
  *
  * @param translationCoverage minimum {@link AlignmentResult#score()} (aligned weight over the
  *     lighter text's weight, anchors and cognate words) for {@code TRANSLATION}; in (0, 1]
@@ -14,9 +14,9 @@ package org.polydup.align;
  *     this factor is at most {@code DERIVED} (a passage was translated); {@code >= 1}
  * @param derivedCoverage minimum score for a same-language {@code DERIVED}; in (0, 1]
  * @param derivedWeight minimum aligned weight for a same-language {@code DERIVED}; {@code >= 0}
- * @param passageDensity minimum {@link AlignmentResult#density()} of the aligned stretch for a
+ * @param passageDensity minimum {@link AlignmentResult#density()} of a run of aligned pairs for a
  *     partial copy ({@code DERIVED}) below the coverage thresholds; in (0, 1]
- * @param passageWeight minimum aligned weight of such a partial copy; {@code >= 0}
+ * @param passageWeight minimum aligned weight inside that run; {@code >= 0}
  * @param related minimum score for {@code RELATED}; in (0, 1]
  */
 public record AlignmentThresholds(

@@ -273,7 +273,9 @@ public final class CrossLanguageMatcher {
                   best.get(bestKey(low, profiles[high], languageNumbers)),
                   best.get(bestKey(high, profiles[low], languageNumbers)));
       if (result.score() < bar) {
-        entry.setValue(result.withRelation(Relation.RELATED));
+        // Not the version in that language; a passage retold there is still a partial copy.
+        entry.setValue(
+            result.withRelation(result.partialCopy() ? Relation.DERIVED : Relation.RELATED));
       }
     }
   }

@@ -12,10 +12,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code maximumDocumentFraction} of the documents and in more than {@value
  * #MINIMUM_CAPPED_FREQUENCY} (stop words, the commonest numbers; small batches keep every key), so
  * that rare names and numbers carry the alignment and common tokens do not.
+ *
+ * <p>A batch smaller than {@value #REFERENCE_CORPUS} documents is weighed as if it were part of a
+ * corpus of that size whose other documents lack its keys: {@code N} in the formula is at least
+ * {@value #REFERENCE_CORPUS}. Document frequencies of a handful of documents about one story say
+ * nothing about rarity (every name of the story is in four of five documents, which gave weights
+ * near 0.16 and hid a retold passage), and the decision thresholds, stated for large batches, then
+ * hold at every batch size without rescaling.
  */
 public final class KeyStatistics {
   private static final int STRIPES = 64;
   private static final int MINIMUM_CAPPED_FREQUENCY = 10;
+
+  /** Smallest corpus size the weights assume, in documents. */
+  static final int REFERENCE_CORPUS = 1000;
 
   private final Long2IntOpenHashMap[] frequencies = new Long2IntOpenHashMap[STRIPES];
   private final AtomicInteger documents = new AtomicInteger();
@@ -114,8 +124,10 @@ public final class KeyStatistics {
     if (frequency > MINIMUM_CAPPED_FREQUENCY && frequency > maximumDocumentFraction * total) {
       return 0;
     }
+    int reference = Math.max(total, REFERENCE_CORPUS);
     return Math.min(
-        1, Math.max(0, Math.log((total + 1.0) / (frequency + 0.5)) / Math.log(total + 1.0)));
+        1,
+        Math.max(0, Math.log((reference + 1.0) / (frequency + 0.5)) / Math.log(reference + 1.0)));
   }
 
   private static int stripe(long key) {

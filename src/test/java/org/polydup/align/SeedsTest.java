@@ -28,13 +28,6 @@ class SeedsTest {
           "003_9d1f904c1f5aad34",
           "004_adea4495f1fc6c7e");
 
-  /**
-   * Rows this stage does not get right yet: 003↔002 (an English newsletter item retold in Ukrainian
-   * inside a longer article) shares too few anchors in order to pass the thresholds.
-   */
-  private static final Set<String> KNOWN_MISSES =
-      Set.of("003_9d1f904c1f5aad34 002_da7ef6208064fff2");
-
   @Test
   void expectedRows_areFlaggedOrNot() throws IOException {
     List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
@@ -57,9 +50,6 @@ class SeedsTest {
       var pair = found.get(key);
       boolean copy = fields[2].equals("copy");
       if (copy) {
-        if (KNOWN_MISSES.contains(key)) {
-          continue;
-        }
         // Same-language duplicate/contained belong to the core engine; this stage says DERIVED.
         Set<Relation> accepted = new java.util.HashSet<>();
         for (String label : fields[3].split("\\|")) {
