@@ -8,26 +8,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.MadeUpNames;
 
 /** Scan-level checks of the align stage: how aligned entities must spread through both texts. */
 class AlignmentStageTest {
-  private static final String CONSONANTS = "bdfgklmnpstvz";
-  private static final String VOWELS = "aeiou";
-
-  private static String name(Random random) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 3; i++) {
-      s.append(CONSONANTS.charAt(random.nextInt(CONSONANTS.length())));
-      s.append(VOWELS.charAt(random.nextInt(VOWELS.length())));
-    }
-    s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
-    return s.toString();
-  }
 
   private static List<String> names(Random random, int count) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      names.add(name(random));
+      names.add(MadeUpNames.name(random));
     }
     return names;
   }

@@ -14,19 +14,6 @@ import org.polydup.Relation;
 
 /** Batch decisions of {@link CrossLanguageMatcher}: what only a whole batch can tell. */
 class CrossLanguageMatcherTest {
-  private static final String CONSONANTS = "bdfgklmnprstvz";
-  private static final String VOWELS = "aeiou";
-
-  /** A made-up capitalised name, distinct per seed: rare keys that no other text shares. */
-  private static String name(Random random) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 3; i++) {
-      s.append(CONSONANTS.charAt(random.nextInt(CONSONANTS.length())));
-      s.append(VOWELS.charAt(random.nextInt(VOWELS.length())));
-    }
-    s.setCharAt(0, Character.toUpperCase(s.charAt(0)));
-    return s.toString();
-  }
 
   private static String english(List<String> names) {
     return names.stream().map(n -> "Then " + n + " said that.").collect(Collectors.joining(" "));
@@ -41,12 +28,12 @@ class CrossLanguageMatcherTest {
     Random random = new Random(42);
     List<String> story = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      story.add(name(random));
+      story.add(MadeUpNames.name(random));
     }
     // Same event, other story: six of the names, in order, among forty of its own.
     List<String> other = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      other.add(name(random));
+      other.add(MadeUpNames.name(random));
       if (i % 7 == 3) {
         other.add(story.get(i));
       }
@@ -58,7 +45,7 @@ class CrossLanguageMatcherTest {
     for (int d = 0; d < 30; d++) {
       List<String> filler = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        filler.add(name(random));
+        filler.add(MadeUpNames.name(random));
       }
       docs.add(new CrossLanguageMatcher.Doc("filler" + d, german(filler), "de"));
     }
