@@ -28,6 +28,9 @@ import org.polydup.verify.Verifier;
  * link preview, which is not).
  */
 final class AlignmentStage implements CrossLanguageStage {
+  /** Aligned entities a reported pair carries as evidence, at most; see {@link #strongest}. */
+  static final int MAXIMUM_EVIDENCE = 64;
+
   /** Share of aligned entities inside verbatim passages above which the overlap is verbatim. */
   private static final double VERBATIM_SHARE = 0.5;
 
@@ -306,6 +309,34 @@ final class AlignmentStage implements CrossLanguageStage {
     return (double) inside / alignment.evidence().size() > VERBATIM_SHARE;
   }
 
+  /**
+   * The evidence a match carries: the {@value #MAXIMUM_EVIDENCE} rarest aligned entities, in text
+   * order. Two versions of one long article align hundreds of words; a reader checks a pair on a
+   * few dozen names and numbers, and half a million reported pairs with every aligned word would
+   * fill the heap (and {@code pairs.jsonl}). Scores are computed on the whole alignment first.
+   */
+  static List<AlignedEntityPair> strongest(List<AlignedEntityPair> evidence) {
+    if (evidence.size() <= MAXIMUM_EVIDENCE) {
+      return evidence;
+    }
+    Integer[] order = new Integer[evidence.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // Heaviest first; on equal weight the earlier one, so every run shows the same entities.
+    java.util.Arrays.sort(
+        order,
+        java.util.Comparator.comparingDouble((Integer i) -> -evidence.get(i).weight())
+            .thenComparingInt(i -> i));
+    Integer[] kept = java.util.Arrays.copyOf(order, MAXIMUM_EVIDENCE);
+    java.util.Arrays.sort(kept);
+    List<AlignedEntityPair> shown = new ArrayList<>(MAXIMUM_EVIDENCE);
+    for (int i : kept) {
+      shown.add(evidence.get(i));
+    }
+    return shown;
+  }
+
   private static Match toMatch(
       String a,
       String b,
@@ -315,8 +346,9 @@ final class AlignmentStage implements CrossLanguageStage {
       Relation relation,
       boolean swap) {
     AlignmentResult r = pair.alignment();
-    List<EntityLink> links = new ArrayList<>(r.evidence().size());
-    for (AlignedEntityPair e : r.evidence()) {
+    List<AlignedEntityPair> shown = strongest(r.evidence());
+    List<EntityLink> links = new ArrayList<>(shown.size());
+    for (AlignedEntityPair e : shown) {
       var first = swap ? e.second() : e.first();
       var second = swap ? e.first() : e.second();
       links.add(

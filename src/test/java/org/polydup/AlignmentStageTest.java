@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.AlignedEntityPair;
+import org.polydup.align.Entity;
+import org.polydup.align.EntityKind;
 import org.polydup.align.MadeUpNames;
 
 /** Scan-level checks of the align stage: how aligned entities must spread through both texts. */
@@ -60,5 +63,27 @@ class AlignmentStageTest {
             .toList();
     assertEquals(1, stories.size());
     assertEquals(Relation.TRANSLATION, stories.get(0).relation());
+  }
+
+  @Test
+  void strongest_keepsTheRarestEntitiesInTextOrder_whenEvidenceIsLong() {
+    List<AlignedEntityPair> evidence = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      // Every third entity is rare (weight 0.9), the rest common (0.1 .. 0.3).
+      double weight = i % 3 == 0 ? 0.9 : 0.1 + (i % 5) * 0.05;
+      Entity first = new Entity(i, i, EntityKind.NAME, 10 * i, 10 * i + 5, "n" + i);
+      Entity second = new Entity(i, i, EntityKind.NAME, 12 * i, 12 * i + 5, "m" + i);
+      evidence.add(new AlignedEntityPair(first, second, weight));
+    }
+    List<AlignedEntityPair> shown = AlignmentStage.strongest(evidence);
+    assertEquals(AlignmentStage.MAXIMUM_EVIDENCE, shown.size());
+    for (int i = 1; i < shown.size(); i++) {
+      assertTrue(shown.get(i - 1).first().start() < shown.get(i).first().start(), "text order");
+    }
+    // 67 rare ones exist; the 64 shown are all rare, and the earliest on the tie.
+    assertTrue(shown.stream().allMatch(e -> e.weight() == 0.9));
+    assertEquals(0, shown.get(0).first().start());
+    assertEquals(10 * 3 * 63, shown.get(63).first().start());
+    assertEquals(evidence.subList(0, 10), AlignmentStage.strongest(evidence.subList(0, 10)));
   }
 }

@@ -51,6 +51,23 @@ public record AlignmentResult(
         partialCopy);
   }
 
+  /**
+   * This result without its evidence: what a batch keeps of a pair it will not report, whose scores
+   * it may still read (a large batch aligns hundreds of thousands of such pairs).
+   */
+  public AlignmentResult withoutEvidence() {
+    return new AlignmentResult(
+        relation,
+        score,
+        coverageFirst,
+        coverageSecond,
+        density,
+        matchedWeight,
+        crossLanguage,
+        List.of(),
+        partialCopy);
+  }
+
   /** Whether the relation says "copy" (translation or derived), as opposed to related or none. */
   public boolean isCopy() {
     return relation == Relation.TRANSLATION || relation == Relation.DERIVED;

@@ -157,7 +157,8 @@ public final class CrossLanguageMatcher {
                 if (settled.settled(low, high)) {
                   continue;
                 }
-                aligned.computeIfAbsent(pairKey(low, high), k -> sequences.align(low, high));
+                aligned.computeIfAbsent(
+                    pairKey(low, high), k -> retained(sequences.align(low, high)));
               }
             });
     closeTriangles(profiles, sequences, aligned, settled);
@@ -221,11 +222,15 @@ public final class CrossLanguageMatcher {
               int low = (int) pair[0];
               int high = (int) pair[1];
               AlignmentResult result =
-                  aligned.computeIfAbsent(pairKey(low, high), k -> sequences.align(low, high));
+                  aligned.computeIfAbsent(
+                      pairKey(low, high), k -> retained(sequences.align(low, high)));
               if (!result.isCopy()
                   && result.score() >= full.translationCoverage() / 2
                   && result.matchedWeight() >= full.translationWeight() / 2) {
-                aligned.put(pairKey(low, high), result.withRelation(Relation.TRANSLATION));
+                // Evidence dropped from a pair that was not a copy is aligned again.
+                AlignmentResult withEvidence =
+                    result.evidence().isEmpty() ? sequences.align(low, high) : result;
+                aligned.put(pairKey(low, high), withEvidence.withRelation(Relation.TRANSLATION));
               }
             });
   }
@@ -323,6 +328,15 @@ public final class CrossLanguageMatcher {
 
   private static long pairKey(int low, int high) {
     return ((long) low << 32) | high;
+  }
+
+  /**
+   * What the batch keeps of a fresh result until it decides: everything for a pair it may report,
+   * the scores alone otherwise (the evidence of 500k non-copies on a 100k-document corpus exhausted
+   * a 6 GB heap).
+   */
+  private AlignmentResult retained(AlignmentResult result) {
+    return keep(result) ? result : result.withoutEvidence();
   }
 
   private boolean keep(AlignmentResult result) {
