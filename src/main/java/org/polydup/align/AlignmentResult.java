@@ -39,6 +39,18 @@ public record AlignmentResult(
 
   /** This result with another relation (used when cluster evidence confirms a pair). */
   public AlignmentResult withRelation(Relation newRelation) {
+    return with(newRelation, evidence);
+  }
+
+  /**
+   * This result without its evidence: what a batch keeps of a pair it will not report, whose scores
+   * it may still read (a large batch aligns hundreds of thousands of such pairs).
+   */
+  public AlignmentResult withoutEvidence() {
+    return with(relation, List.of());
+  }
+
+  private AlignmentResult with(Relation newRelation, List<AlignedEntityPair> newEvidence) {
     return new AlignmentResult(
         newRelation,
         score,
@@ -47,24 +59,7 @@ public record AlignmentResult(
         density,
         matchedWeight,
         crossLanguage,
-        evidence,
-        partialCopy);
-  }
-
-  /**
-   * This result without its evidence: what a batch keeps of a pair it will not report, whose scores
-   * it may still read (a large batch aligns hundreds of thousands of such pairs).
-   */
-  public AlignmentResult withoutEvidence() {
-    return new AlignmentResult(
-        relation,
-        score,
-        coverageFirst,
-        coverageSecond,
-        density,
-        matchedWeight,
-        crossLanguage,
-        List.of(),
+        newEvidence,
         partialCopy);
   }
 
