@@ -3,7 +3,6 @@ package org.polydup;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +15,7 @@ import java.util.stream.IntStream;
 import org.polydup.cluster.ClusterBuilder;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
+import org.polydup.internal.SortedSets;
 import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
@@ -266,7 +266,8 @@ final class BatchScan {
                   keys.add(pairKey(x, y));
                 }
               });
-          keysByRange[r] = sortedDistinct(keys.toLongArray());
+          long[] found = keys.toLongArray();
+          keysByRange[r] = SortedSets.sortedDistinct(found, found.length);
         });
     int total = 0;
     for (long[] keys : keysByRange) {
@@ -279,17 +280,6 @@ final class BatchScan {
       offset += keys.length;
     }
     return candidates;
-  }
-
-  private static long[] sortedDistinct(long[] keys) {
-    Arrays.sort(keys);
-    int size = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (i == 0 || keys[i] != keys[size - 1]) {
-        keys[size++] = keys[i];
-      }
-    }
-    return Arrays.copyOf(keys, size);
   }
 
   private int requiredFingerprints(int shinglesX, int shinglesY) {

@@ -65,14 +65,8 @@ public final class EntityIndex {
    * @return the document's number in this index, from 0 in order of addition
    */
   public int add(EntityProfile profile) {
-    LongOpenHashSet anchors = new LongOpenHashSet();
-    LongOpenHashSet words = new LongOpenHashSet();
-    for (Entity entity : profile.entities()) {
-      if (entity.kind().isAnchor() || entity.key() != 0) {
-        anchors.add(entity.key());
-      }
-      words.add(entity.wordKey());
-    }
+    LongOpenHashSet anchors = anchorKeys(profile);
+    LongOpenHashSet words = wordKeys(profile);
     lock.writeLock().lock();
     try {
       int document = languages.size();
@@ -100,6 +94,26 @@ public final class EntityIndex {
     }
   }
 
+  /** The distinct anchor keys of a profile (matched across languages). */
+  private static LongOpenHashSet anchorKeys(EntityProfile profile) {
+    LongOpenHashSet anchors = new LongOpenHashSet();
+    for (Entity entity : profile.entities()) {
+      if (entity.kind().isAnchor() || entity.key() != 0) {
+        anchors.add(entity.key());
+      }
+    }
+    return anchors;
+  }
+
+  /** The distinct word-stem keys of a profile (matched within one language). */
+  private static LongOpenHashSet wordKeys(EntityProfile profile) {
+    LongOpenHashSet words = new LongOpenHashSet();
+    for (Entity entity : profile.entities()) {
+      words.add(entity.wordKey());
+    }
+    return words;
+  }
+
   /** Number of documents added. */
   public int size() {
     lock.readLock().lock();
@@ -120,14 +134,8 @@ public final class EntityIndex {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
-    LongOpenHashSet anchors = new LongOpenHashSet();
-    LongOpenHashSet words = new LongOpenHashSet();
-    for (Entity entity : profile.entities()) {
-      if (entity.kind().isAnchor() || entity.key() != 0) {
-        anchors.add(entity.key());
-      }
-      words.add(entity.wordKey());
-    }
+    LongOpenHashSet anchors = anchorKeys(profile);
+    LongOpenHashSet words = wordKeys(profile);
     lock.readLock().lock();
     try {
       // A language the index has not seen matches no document: -1.

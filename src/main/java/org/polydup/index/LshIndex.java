@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.polydup.internal.Mixing;
+import org.polydup.internal.SortedSets;
 import org.polydup.sketch.MinHashSignature;
 
 /**
@@ -334,15 +335,7 @@ public final class LshIndex {
   }
 
   static int[] sortedDistinct(IntArrayList list) {
-    int[] values = list.toIntArray();
-    Arrays.sort(values);
-    int size = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (i == 0 || values[i] != values[i - 1]) {
-        values[size++] = values[i];
-      }
-    }
-    return size == values.length ? values : Arrays.copyOf(values, size);
+    return SortedSets.sortedDistinct(list.toIntArray(), list.size());
   }
 
   /** Heap bytes of an {@code int[]} of this length: 16-byte header, padded to 8 bytes. */

@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.polydup.internal.Mixing;
+import org.polydup.internal.SortedSets;
 
 /**
  * Candidate generation for partial copies: a story inside a longer page, a digest quoting a story's
@@ -162,7 +163,7 @@ public final class PassageIndex {
    * @param fingerprints what {@link #fingerprints} returned for its shingles; not retained
    */
   public void addFingerprints(int documentId, int[] fingerprints) {
-    int[] distinct = distinctSorted(fingerprints);
+    int[] distinct = SortedSets.sortedDistinct(fingerprints.clone(), fingerprints.length);
     lock.writeLock().lock();
     try {
       int[] previous = fingerprintsByDocument.put(documentId, distinct);
@@ -216,7 +217,8 @@ public final class PassageIndex {
    * @return sorted distinct document ids, possibly empty
    */
   public int[] query(long[] positionalShingles) {
-    int[] distinct = distinctSorted(fingerprints(positionalShingles));
+    int[] all = fingerprints(positionalShingles);
+    int[] distinct = SortedSets.sortedDistinct(all, all.length);
     IntArrayList found = new IntArrayList();
     lock.readLock().lock();
     try {
@@ -364,18 +366,6 @@ public final class PassageIndex {
         posting[0] = count;
       }
     }
-  }
-
-  private static int[] distinctSorted(int[] values) {
-    int[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int size = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[size++] = sorted[i];
-      }
-    }
-    return Arrays.copyOf(sorted, size);
   }
 
   private static long mix(long x) {

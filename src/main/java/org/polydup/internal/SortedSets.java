@@ -58,4 +58,18 @@ public final class SortedSets {
     }
     return Arrays.copyOf(values, n);
   }
+
+  /**
+   * The distinct values among the first {@code count} of {@code values}, sorted (sorts in place).
+   */
+  public static int[] sortedDistinct(int[] values, int count) {
+    Arrays.sort(values, 0, count);
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if (n == 0 || values[i] != values[n - 1]) {
+        values[n++] = values[i];
+      }
+    }
+    return n == values.length ? values : Arrays.copyOf(values, n);
+  }
 }

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.polydup.internal.SortedSets;
 
 /**
  * Real text for the statistical tests: {@code testdata/sketch/rewrites-sample.jsonl} (see the
@@ -113,15 +113,7 @@ public final class RealTextFixture {
 
   /** Sorted distinct copy. */
   public static long[] distinctSorted(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int size = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[size++] = sorted[i];
-      }
-    }
-    return Arrays.copyOf(sorted, size);
+    return SortedSets.sortedDistinct(values.clone(), values.length);
   }
 
   /** Exact Jaccard of two sorted distinct arrays; 0 if both are empty. */
