@@ -245,15 +245,7 @@ public final class EntityExtractor {
       if (code != null) {
         Token first = tokens.get(index);
         Token last = tokens.get(index + count - 1);
-        long key = KeyEncoder.hash("c:" + code);
-        entities.add(
-            new Entity(
-                key,
-                key,
-                EntityKind.CODE,
-                first.start,
-                last.end,
-                first.text.substring(first.start, last.end)));
+        entities.add(codeEntity(code, first.text, first.start, last.end));
         return count;
       }
     }
@@ -335,15 +327,7 @@ public final class EntityExtractor {
             gazetteer.lookupCapitalised(
                 Gazetteer.form(List.of(encoder.romanise(token.surface + next.surface, language))));
         if (code != null) {
-          long key = KeyEncoder.hash("c:" + code);
-          entities.add(
-              new Entity(
-                  key,
-                  key,
-                  EntityKind.CODE,
-                  token.start,
-                  next.end,
-                  text.substring(token.start, next.end)));
+          entities.add(codeEntity(code, text, token.start, next.end));
           return index + 1;
         }
       }
@@ -429,6 +413,12 @@ public final class EntityExtractor {
       end--;
     }
     return lower.substring(0, end);
+  }
+
+  /** A gazetteer code spanning {@code text[start, end)}; the code is also its word key. */
+  private static Entity codeEntity(String code, String text, int start, int end) {
+    long key = KeyEncoder.hash("c:" + code);
+    return new Entity(key, key, EntityKind.CODE, start, end, text.substring(start, end));
   }
 
   private static Entity entity(long key, long wordKey, EntityKind kind, Token token) {
