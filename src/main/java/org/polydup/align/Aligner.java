@@ -76,9 +76,10 @@ public final class Aligner {
   public AlignmentResult align(
       EntityProfile first, EntityProfile second, KeyStatistics statistics) {
     boolean crossLanguage = crossLanguage(first, second);
+    boolean hanForms = hanForms(first, second);
     return align(
-        sequence(first, crossLanguage, statistics),
-        sequence(second, crossLanguage, statistics),
+        sequence(first, crossLanguage, hanForms, statistics),
+        sequence(second, crossLanguage, hanForms, statistics),
         statistics);
   }
 
@@ -94,7 +95,23 @@ public final class Aligner {
    * @param crossLanguage anchors only (true) or every word (false)
    */
   static Sequence sequence(EntityProfile profile, boolean crossLanguage, KeyStatistics statistics) {
-    return Sequence.of(profile, crossLanguage, statistics);
+    return Sequence.of(profile, crossLanguage, false, statistics);
+  }
+
+  /**
+   * Like {@link #sequence(EntityProfile, boolean, KeyStatistics)}; {@code hanForms} adds the {@link
+   * EntityKind#HAN_FORM} keys, for a pair of languages that both write Han ({@link #hanForms}).
+   */
+  static Sequence sequence(
+      EntityProfile profile, boolean crossLanguage, boolean hanForms, KeyStatistics statistics) {
+    return Sequence.of(profile, crossLanguage, hanForms, statistics);
+  }
+
+  /** Whether two profiles are in different languages that both write Han (Chinese, Japanese). */
+  static boolean hanForms(EntityProfile first, EntityProfile second) {
+    return crossLanguage(first, second)
+        && EntityExtractor.writesHan(first.language())
+        && EntityExtractor.writesHan(second.language());
   }
 
   /** {@link #align(EntityProfile, EntityProfile, KeyStatistics)} on prepared sequences. */
@@ -370,11 +387,12 @@ public final class Aligner {
       this.distinctKeys = SortedSets.sortedDistinct(positive, count);
     }
 
-    static Sequence of(EntityProfile profile, boolean anchorsOnly, KeyStatistics statistics) {
+    static Sequence of(
+        EntityProfile profile, boolean anchorsOnly, boolean hanForms, KeyStatistics statistics) {
       List<Entity> entities = profile.entities();
       int count = 0;
       for (Entity entity : entities) {
-        if (takes(entity, anchorsOnly)) {
+        if (takes(entity, anchorsOnly, hanForms)) {
           count++;
         }
       }
@@ -384,7 +402,7 @@ public final class Aligner {
       Long2IntOpenHashMap repeats = new Long2IntOpenHashMap(count);
       for (int i = 0; i < entities.size(); i++) {
         Entity entity = entities.get(i);
-        if (takes(entity, anchorsOnly)) {
+        if (takes(entity, anchorsOnly, hanForms)) {
           indexes[next] = i;
           keys[next] = anchorsOnly ? entity.key() : entity.wordKey();
           repeats.addTo(keys[next], 1);
@@ -398,7 +416,10 @@ public final class Aligner {
       return new Sequence(profile, indexes, keys, weights);
     }
 
-    private static boolean takes(Entity entity, boolean crossLanguage) {
+    private static boolean takes(Entity entity, boolean crossLanguage, boolean hanForms) {
+      if (entity.kind() == EntityKind.HAN_FORM) {
+        return crossLanguage && hanForms;
+      }
       return !crossLanguage || entity.kind().isAnchor() || entity.key() != 0;
     }
 

@@ -301,6 +301,7 @@ public final class CrossLanguageMatcher {
     private final KeyStatistics statistics;
     private final AtomicReferenceArray<Aligner.Sequence> anchors;
     private final AtomicReferenceArray<Aligner.Sequence> words;
+    private final AtomicReferenceArray<Aligner.Sequence> hanAnchors;
 
     Sequences(Aligner aligner, EntityProfile[] profiles, KeyStatistics statistics) {
       this.aligner = aligner;
@@ -308,18 +309,24 @@ public final class CrossLanguageMatcher {
       this.statistics = statistics;
       this.anchors = new AtomicReferenceArray<>(profiles.length);
       this.words = new AtomicReferenceArray<>(profiles.length);
+      this.hanAnchors = new AtomicReferenceArray<>(profiles.length);
     }
 
     AlignmentResult align(int low, int high) {
       boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
-      return aligner.align(sequence(low, crossLanguage), sequence(high, crossLanguage), statistics);
+      boolean hanForms = Aligner.hanForms(profiles[low], profiles[high]);
+      return aligner.align(
+          sequence(low, crossLanguage, hanForms),
+          sequence(high, crossLanguage, hanForms),
+          statistics);
     }
 
-    private Aligner.Sequence sequence(int document, boolean crossLanguage) {
-      AtomicReferenceArray<Aligner.Sequence> cache = crossLanguage ? anchors : words;
+    private Aligner.Sequence sequence(int document, boolean crossLanguage, boolean hanForms) {
+      AtomicReferenceArray<Aligner.Sequence> cache =
+          hanForms ? hanAnchors : crossLanguage ? anchors : words;
       Aligner.Sequence sequence = cache.get(document);
       if (sequence == null) {
-        sequence = Aligner.sequence(profiles[document], crossLanguage, statistics);
+        sequence = Aligner.sequence(profiles[document], crossLanguage, hanForms, statistics);
         cache.set(document, sequence);
       }
       return sequence;

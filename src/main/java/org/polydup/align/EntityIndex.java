@@ -94,10 +94,18 @@ public final class EntityIndex {
     }
   }
 
-  /** The distinct anchor keys of a profile (matched across languages). */
+  /**
+   * The distinct anchor keys of a profile (matched across languages). {@link EntityKind#HAN_FORM}
+   * keys are left out: they are rare (only Chinese and Japanese have them), so they would crowd the
+   * rarest keys of a query with keys no other language can share; the Mandarin key of the same word
+   * finds the Han-writing candidates.
+   */
   private static LongOpenHashSet anchorKeys(EntityProfile profile) {
     LongOpenHashSet anchors = new LongOpenHashSet();
     for (Entity entity : profile.entities()) {
+      if (entity.kind() == EntityKind.HAN_FORM) {
+        continue;
+      }
       if (entity.kind().isAnchor() || entity.key() != 0) {
         anchors.add(entity.key());
       }

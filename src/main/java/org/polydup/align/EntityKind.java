@@ -12,6 +12,12 @@ public enum EntityKind {
   CODE(true),
   /** A URL, e-mail address or social-media handle. */
   LINK(true),
+  /**
+   * A Han word by its written form ({@link KeyEncoder#hanKey}): an anchor only between two
+   * languages written in Han characters (Chinese and Japanese), where it stands beside the word's
+   * other keys; against any other language it could never match and would only dilute coverage.
+   */
+  HAN_FORM(true),
   /** Any other word; matches only within one language (or as a loanword cognate). */
   WORD(false);
 

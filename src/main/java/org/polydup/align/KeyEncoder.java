@@ -2,8 +2,10 @@ package org.polydup.align;
 
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
+import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.util.ULocale;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,12 @@ final class KeyEncoder {
 
   private final Map<String, Transliterator> transliterators = new HashMap<>();
   private final Map<String, String> romanCache = new HashMap<>();
+
+  /** Han words to their {@link #hanKey}, bounded like {@link #romanCache}. */
+  private final Map<String, Long> hanCache = new HashMap<>();
+
+  /** Traditional and Japanese forms folded to Simplified, then read in Mandarin with tones. */
+  private Transliterator hanReading;
 
   /** Letter-wise romanisers by script and transform; empty where the script has none. */
   private final Map<String, Optional<LetterRomaniser>> letterRomanisers = new HashMap<>();
@@ -111,6 +119,36 @@ final class KeyEncoder {
       return hash("w:" + word);
     }
     return hash("n:" + skeleton(roman));
+  }
+
+  /**
+   * The key of a Han word as written, for Chinese and Japanese to meet on the characters they
+   * share: the word folded to Simplified characters (ICU {@code Traditional-Simplified}), then its
+   * Mandarin reading with tone marks, syllable by syllable. The reading does what the fold alone
+   * cannot: Japanese shinjitai such as {@code 経} or {@code 発} are in neither ICU table, but read
+   * like their Simplified twins ({@code 经}, {@code 发}), so {@code 経済} and {@code 经济} share a key.
+   * Unlike {@link #nameKey}, whose consonant skeleton lets {@code 上海} meet {@code Shanghai} but
+   * makes unrelated two-syllable words collide ({@code 经济}, {@code 政治} and {@code 精神} are all
+   * {@code SNKS}), every syllable and tone counts, so only words written alike (or homophones of
+   * the same tones) meet.
+   *
+   * @param word a word of Han characters
+   */
+  long hanKey(String word) {
+    Long cached = hanCache.get(word);
+    if (cached != null) {
+      return cached;
+    }
+    if (hanReading == null) {
+      hanReading = Transliterator.getInstance("Traditional-Simplified; Han-Latin");
+    }
+    String reading = hanReading.transliterate(word).replace(" ", "");
+    long key = hash("h:" + UCharacter.toLowerCase(ULocale.ROOT, reading));
+    if (hanCache.size() >= CACHE_LIMIT) {
+      hanCache.clear();
+    }
+    hanCache.put(word, key);
+    return key;
   }
 
   /**

@@ -179,4 +179,26 @@ class EntityExtractorTest {
     }
     return out.toString();
   }
+
+  @Test
+  void hanWords_meetBetweenJapaneseAndChinese_byTheirWrittenForm_only() {
+    EntityProfile japanese = extractor.extract("日本の経済が成長した。", "ja");
+    EntityProfile chinese = extractor.extract("中国的经济增长了。", "zh");
+    long japaneseForm = 0;
+    for (Entity entity : japanese.entities()) {
+      if (entity.surface().equals("経済") && entity.kind() == EntityKind.HAN_FORM) {
+        japaneseForm = entity.key();
+      }
+    }
+    long chineseForm = 0;
+    for (Entity entity : chinese.entities()) {
+      if (entity.surface().equals("经济") && entity.kind() == EntityKind.HAN_FORM) {
+        chineseForm = entity.key();
+      }
+    }
+    assertNotEquals(0, japaneseForm);
+    assertEquals(japaneseForm, chineseForm);
+    assertTrue(EntityExtractor.writesHan("ja") && EntityExtractor.writesHan("zh"));
+    assertFalse(EntityExtractor.writesHan("en") || EntityExtractor.writesHan("uk"));
+  }
 }
