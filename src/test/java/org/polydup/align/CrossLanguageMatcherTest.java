@@ -61,4 +61,38 @@ class CrossLanguageMatcherTest {
     // ... but scores far below the real version in the same language.
     assertFalse(related.alignment().isCopy(), () -> "related pair kept as " + related.relation());
   }
+
+  @Test
+  void match_acceptsAShortTranslationBelowTheWeightThreshold_onlyWhenItIsTheClearBestMatch() {
+    Random random = new Random(7);
+    // One rare name: its name key and its cognate twin.
+    List<String> names = List.of(MadeUpNames.name(random));
+    List<String> shared = List.of(MadeUpNames.name(random));
+    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+    docs.add(new CrossLanguageMatcher.Doc("source", english(names), "en"));
+    docs.add(new CrossLanguageMatcher.Doc("translation", german(names), "de"));
+    // Two German texts share another name equally: neither is the clear best.
+    docs.add(new CrossLanguageMatcher.Doc("tied", english(shared), "en"));
+    docs.add(new CrossLanguageMatcher.Doc("first", german(shared), "de"));
+    docs.add(new CrossLanguageMatcher.Doc("second", german(shared), "de"));
+    for (int d = 0; d < 30; d++) {
+      List<String> filler = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        filler.add(MadeUpNames.name(random));
+      }
+      docs.add(new CrossLanguageMatcher.Doc("filler" + d, german(filler), "de"));
+    }
+    Map<String, CrossLanguageMatcher.AlignedPair> byPair =
+        new CrossLanguageMatcher(AlignmentThresholds.defaults(), 8, false, true)
+            .match(docs).stream().collect(Collectors.toMap(p -> p.a() + "~" + p.b(), p -> p));
+    CrossLanguageMatcher.AlignedPair translation = byPair.get("source~translation");
+    // One rare name weighs less than the translation weight ...
+    assertTrue(
+        translation.alignment().matchedWeight()
+            < AlignmentThresholds.defaults().translationWeight());
+    // ... but nothing else comes close, in either direction.
+    assertEquals(Relation.TRANSLATION, translation.relation());
+    assertFalse(byPair.get("tied~first").alignment().isCopy());
+    assertFalse(byPair.get("tied~second").alignment().isCopy());
+  }
 }
