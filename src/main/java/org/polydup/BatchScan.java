@@ -114,9 +114,10 @@ final class BatchScan {
       }
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
-      // Building the passage candidates is the longest job here and only one thread can do it;
-      // the others meanwhile fill the LSH index, freeze the frequencies and mark each document's
-      // boilerplate positions (once per document, not once per candidate pair).
+      // Building the passage candidates (one sort of all fingerprints) and filling the LSH index
+      // each take one thread, so they run side by side; then the frequencies are frozen and each
+      // document's boilerplate positions marked (once per document, not once per pair) on
+      // whichever threads are free.
       ForkJoinTask<PassageCandidates> passageBuild =
           ForkJoinTask.adapt(
               () ->
