@@ -3,6 +3,7 @@ package org.polydup;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.polydup.cluster.ClusterBuilder;
 import org.polydup.index.LshIndex;
+import org.polydup.index.PassageCandidates;
 import org.polydup.index.PassageIndex;
 import org.polydup.internal.SortedSets;
 import org.polydup.lang.LanguageIdentifier;
@@ -78,8 +80,10 @@ final class BatchScan {
               Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
       ThreadLocal<Fingerprinter> workers =
           ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
-      // Winnowing for the passage index needs no corpus statistics: done per document here too.
-      PassageIndex passages =
+      // Winnowing for the passage candidates needs no corpus statistics: done per document here
+      // too. The index is only the winnowing here (it uses no shared state for that); the batch's
+      // pairs come from PassageCandidates, built at once below.
+      PassageIndex winnowing =
           PassageIndex.create(
               configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
       int[][] passageFingerprints = new int[n][];
@@ -93,7 +97,7 @@ final class BatchScan {
               Fingerprint f = workers.get().fingerprint(documents.get(i).text());
               fingerprints[i] = f;
               frequencies.addDocument(f.shingles().distinct());
-              passageFingerprints[i] = passages.fingerprints(f.shingles().positional());
+              passageFingerprints[i] = winnowing.fingerprints(f.shingles().positional());
               shingleCounts[i] = f.shingles().length();
             } catch (RuntimeException e) {
               problems[i] = "could not be analysed: " + e;
@@ -110,23 +114,19 @@ final class BatchScan {
       }
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
-      // Filling the passage index is the longest job here and only one thread can do it; the
-      // others meanwhile fill the LSH index, freeze the frequencies and mark each document's
-      // boilerplate positions (once per document, not once per candidate pair).
+      // Building the passage candidates (one sort of all fingerprints) and filling the LSH index
+      // each take one thread, so they run side by side; then the frequencies are frozen and each
+      // document's boilerplate positions marked (once per document, not once per pair) on
+      // whichever threads are free.
+      ForkJoinTask<PassageCandidates> passageBuild =
+          ForkJoinTask.adapt(
+              () ->
+                  PassageCandidates.of(
+                      passageFingerprints, configuration.boilerplateDocumentFrequency()));
       ShingleRarity rarity =
           pool.submit(
                   () -> {
-                    ForkJoinTask<?> passageFill =
-                        ForkJoinTask.adapt(
-                                () -> {
-                                  for (int i = 0; i < n; i++) {
-                                    if (passageFingerprints[i] != null) {
-                                      passages.addFingerprints(i, passageFingerprints[i]);
-                                      passageFingerprints[i] = null;
-                                    }
-                                  }
-                                })
-                            .fork();
+                    passageBuild.fork();
                     for (int i = 0; i < n; i++) {
                       if (fingerprints[i] != null) {
                         lsh.add(i, fingerprints[i].signature());
@@ -142,7 +142,7 @@ final class BatchScan {
                                     BoilerplatePositions.of(fingerprints[i].shingles(), frozen);
                               }
                             });
-                    passageFill.join();
+                    passageBuild.join();
                     return frozen;
                   })
               .join();
@@ -156,6 +156,8 @@ final class BatchScan {
         }
       }
       indexBytes += lsh.estimatedBytes();
+      PassageCandidates passages = passageBuild.join();
+      Arrays.fill(passageFingerprints, null); // the candidates keep what they need
       long passageIndexBytes = passages.estimatedBytes();
       long[] candidates = candidatePairs(pool, n, lsh, passages, shingleCounts);
 
@@ -247,7 +249,7 @@ final class BatchScan {
    * range order gives the same array on any number of threads.
    */
   private long[] candidatePairs(
-      ForkJoinPool pool, int n, LshIndex lsh, PassageIndex passages, int[] shingleCounts) {
+      ForkJoinPool pool, int n, LshIndex lsh, PassageCandidates passages, int[] shingleCounts) {
     int ranges = Math.min(n, CANDIDATE_RANGES);
     long[][] keysByRange = new long[ranges][];
     parallel(

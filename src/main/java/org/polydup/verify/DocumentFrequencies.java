@@ -69,7 +69,10 @@ public final class DocumentFrequencies implements ShingleRarity {
 
   @Override
   public boolean isCommon(long shingleHash) {
-    return count(shingleHash) > commonAbove;
+    // min(a, b) > c exactly when both are: most shingles are rare, so the first row alone usually
+    // settles it and the second random read into the sketch (a cache miss) is skipped.
+    return first.get(index(shingleHash)) > commonAbove
+        && second.get(index(Mixing.splitMix64(shingleHash ^ SECOND_SEED))) > commonAbove;
   }
 
   /**
