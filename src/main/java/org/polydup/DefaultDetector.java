@@ -149,7 +149,9 @@ final class DefaultDetector implements Detector {
             identifier,
             configuration.crossLanguage()
                 ? new AlignmentStage(
-                    configuration.includeRelated(), configuration.verificationPolicy())
+                    configuration.includeRelated(),
+                    configuration.verificationPolicy(),
+                    configuration.threshold())
                 : null)
         .run(documents, progress);
   }
