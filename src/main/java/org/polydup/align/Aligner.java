@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.polydup.Relation;
 import org.polydup.internal.SortedSets;
 
@@ -35,6 +36,12 @@ import org.polydup.internal.SortedSets;
 public final class Aligner {
   private static final double GAP_PENALTY = 0.5;
   private static final int MAXIMUM_SEQUENCE = 3000;
+
+  /**
+   * Per-thread traceback matrix of {@link #localAlignment}: a fresh one per pair was the largest
+   * allocation of the align stage (1.3 GB on 20k bulk documents).
+   */
+  private static final ThreadLocal<byte[]> MOVES = ThreadLocal.withInitial(() -> new byte[4096]);
 
   /**
    * A long text dilutes coverage with words that have no counterpart (cognate keys, unmatched
@@ -99,6 +106,16 @@ public final class Aligner {
 
   /** {@link #align(EntityProfile, EntityProfile, KeyStatistics)} on prepared sequences. */
   AlignmentResult align(Sequence a, Sequence b, KeyStatistics statistics) {
+    return align(a, b, statistics, relation -> true);
+  }
+
+  /**
+   * Like {@link #align(Sequence, Sequence, KeyStatistics)}, with evidence only when {@code
+   * evidenceFor} accepts the relation (which may be {@code null}): a batch reports few of the pairs
+   * it aligns, and building entities for the others was most of the alignment's allocation.
+   */
+  AlignmentResult align(
+      Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> evidenceFor) {
     boolean crossLanguage = crossLanguage(a.profile, b.profile);
     long[] shared = SortedSets.intersection(a.distinctKeys, b.distinctKeys);
     int[] positionsA = a.positionsOf(shared);
@@ -111,14 +128,6 @@ public final class Aligner {
     double coverageSecond = b.totalWeight > 0 ? Math.min(1, matched / b.totalWeight) : 0;
     Passage passage =
         densestPassage(a, b, pairs, thresholds.passageDensity(), thresholds.passageWeight());
-    List<AlignedEntityPair> evidence = new ArrayList<>(pairs.size());
-    for (int[] pair : pairs) {
-      evidence.add(
-          new AlignedEntityPair(
-              a.entity(pair[0]),
-              b.entity(pair[1]),
-              Math.min(a.weights[pair[0]], b.weights[pair[1]])));
-    }
     Relation relation =
         decide(
             crossLanguage,
@@ -128,6 +137,17 @@ public final class Aligner {
             passage.density,
             matched,
             passage.matched);
+    List<AlignedEntityPair> evidence = List.of();
+    if (evidenceFor.test(relation)) {
+      evidence = new ArrayList<>(pairs.size());
+      for (int[] pair : pairs) {
+        evidence.add(
+            new AlignedEntityPair(
+                a.entity(pair[0]),
+                b.entity(pair[1]),
+                Math.min(a.weights[pair[0]], b.weights[pair[1]])));
+      }
+    }
     return new AlignmentResult(
         relation,
         score,
@@ -270,7 +290,12 @@ public final class Aligner {
     if (n == 0 || m == 0) {
       return 0;
     }
-    byte[] moves = new byte[(n + 1) * (m + 1)];
+    // Every cell the traceback reads is written below first, so a reused buffer needs no clearing.
+    byte[] moves = MOVES.get();
+    if (moves.length < (n + 1) * (m + 1)) {
+      moves = new byte[Math.max((n + 1) * (m + 1), 2 * moves.length)];
+      MOVES.set(moves);
+    }
     double[] previous = new double[m + 1];
     double[] current = new double[m + 1];
     double best = 0;
@@ -371,10 +396,9 @@ public final class Aligner {
     }
 
     static Sequence of(EntityProfile profile, boolean anchorsOnly, KeyStatistics statistics) {
-      List<Entity> entities = profile.entities();
       int count = 0;
-      for (Entity entity : entities) {
-        if (takes(entity, anchorsOnly)) {
+      for (int i = 0; i < profile.size(); i++) {
+        if (takes(profile, i, anchorsOnly)) {
           count++;
         }
       }
@@ -382,11 +406,10 @@ public final class Aligner {
       long[] keys = new long[count];
       int next = 0;
       Long2IntOpenHashMap repeats = new Long2IntOpenHashMap(count);
-      for (int i = 0; i < entities.size(); i++) {
-        Entity entity = entities.get(i);
-        if (takes(entity, anchorsOnly)) {
+      for (int i = 0; i < profile.size(); i++) {
+        if (takes(profile, i, anchorsOnly)) {
           indexes[next] = i;
-          keys[next] = anchorsOnly ? entity.key() : entity.wordKey();
+          keys[next] = anchorsOnly ? profile.key(i) : profile.wordKey(i);
           repeats.addTo(keys[next], 1);
           next++;
         }
@@ -398,8 +421,8 @@ public final class Aligner {
       return new Sequence(profile, indexes, keys, weights);
     }
 
-    private static boolean takes(Entity entity, boolean crossLanguage) {
-      return !crossLanguage || entity.kind().isAnchor() || entity.key() != 0;
+    private static boolean takes(EntityProfile profile, int i, boolean crossLanguage) {
+      return !crossLanguage || profile.kind(i).isAnchor() || profile.key(i) != 0;
     }
 
     /** Positions (in text order) of positive-weight keys in {@code shared} (sorted). */
@@ -425,7 +448,7 @@ public final class Aligner {
     }
 
     Entity entity(int position) {
-      return profile.entities().get(entityIndexes[position]);
+      return profile.entity(entityIndexes[position]);
     }
   }
 }

@@ -42,14 +42,6 @@ public record AlignmentResult(
     return with(newRelation, evidence);
   }
 
-  /**
-   * This result without its evidence: what a batch keeps of a pair it will not report, whose scores
-   * it may still read (a large batch aligns hundreds of thousands of such pairs).
-   */
-  public AlignmentResult withoutEvidence() {
-    return with(relation, List.of());
-  }
-
   private AlignmentResult with(Relation newRelation, List<AlignedEntityPair> newEvidence) {
     return new AlignmentResult(
         newRelation,

@@ -103,7 +103,7 @@ public final class EntityExtractor {
         default -> {}
       }
     }
-    return new EntityProfile(code, text.length(), entities);
+    return new EntityProfile(code, text, entities);
   }
 
   private int word(
