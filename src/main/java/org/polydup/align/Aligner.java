@@ -36,6 +36,7 @@ import org.polydup.internal.SortedSets;
 public final class Aligner {
   private static final double GAP_PENALTY = 0.5;
   private static final int MAXIMUM_SEQUENCE = 3000;
+  private static final double BOUND_MARGIN = 1e-9;
 
   /**
    * Per-thread traceback matrix of {@link #localAlignment}: a fresh one per pair was the largest
@@ -110,16 +111,32 @@ public final class Aligner {
   }
 
   /**
-   * Like {@link #align(Sequence, Sequence, KeyStatistics)}, with evidence only when {@code
-   * evidenceFor} accepts the relation (which may be {@code null}): a batch reports few of the pairs
-   * it aligns, and building entities for the others was most of the alignment's allocation.
+   * Like {@link #align(Sequence, Sequence, KeyStatistics)}, with evidence only when {@code wanted}
+   * accepts the relation (which may be {@code null}): a batch reports few of the pairs it aligns,
+   * and building entities for the others was most of the alignment's allocation.
+   *
+   * <p>A batch reads a same-language result only through its relation (scores matter only across
+   * languages, where each document's best version in a language sets a bar), so for two texts in
+   * one language this returns {@code null}, without the dynamic programme, when an upper bound on
+   * the matched weight shows that no relation {@code wanted} accepts can come out: an aligned pair
+   * takes distinct positions on both sides and gains at most either one's weight, so the matched
+   * weight is at most the lighter side's total over the shared keys' positions, and the decision
+   * only grows with the matched weight, score and density.
    */
   AlignmentResult align(
-      Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> evidenceFor) {
+      Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
     boolean crossLanguage = crossLanguage(a.profile, b.profile);
-    long[] shared = SortedSets.intersection(a.distinctKeys, b.distinctKeys);
-    int[] positionsA = a.positionsOf(shared);
-    int[] positionsB = b.positionsOf(shared);
+    // Each side's distinct keys numbered by shared key (-1 where the other side lacks it).
+    int[] sharedOfA = new int[a.distinctKeys.length];
+    int[] sharedOfB = new int[b.distinctKeys.length];
+    int shared = numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
+    double[] weightA = new double[shared];
+    double[] weightB = new double[shared];
+    int[] positionsA = a.positionsOf(sharedOfA, weightA);
+    int[] positionsB = b.positionsOf(sharedOfB, weightB);
+    if (!crossLanguage && !mayBeWanted(a, weightA, b, weightB, wanted)) {
+      return null;
+    }
     List<int[]> pairs = new ArrayList<>();
     double matched = localAlignment(a, positionsA, b, positionsB, pairs);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
@@ -138,7 +155,7 @@ public final class Aligner {
             matched,
             passage.matched);
     List<AlignedEntityPair> evidence = List.of();
-    if (evidenceFor.test(relation)) {
+    if (wanted.test(relation)) {
       evidence = new ArrayList<>(pairs.size());
       for (int[] pair : pairs) {
         evidence.add(
@@ -159,6 +176,49 @@ public final class Aligner {
         evidence,
         passage.density >= thresholds.passageDensity()
             && passage.matched >= thresholds.passageWeight());
+  }
+
+  /**
+   * Numbers the keys two sorted distinct arrays share, in order, into {@code sharedOfA} and {@code
+   * sharedOfB} (-1 for the others); returns how many there are.
+   */
+  private static int numberShared(long[] a, long[] b, int[] sharedOfA, int[] sharedOfB) {
+    Arrays.fill(sharedOfA, -1);
+    Arrays.fill(sharedOfB, -1);
+    int shared = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        sharedOfA[i++] = shared;
+        sharedOfB[j++] = shared;
+        shared++;
+      }
+    }
+    return shared;
+  }
+
+  /**
+   * Whether a same-language alignment may end in a relation {@code wanted} accepts, from each
+   * shared key's total weight on each side.
+   */
+  private boolean mayBeWanted(
+      Sequence a, double[] weightA, Sequence b, double[] weightB, Predicate<Relation> wanted) {
+    // Pairs of one key gain at most the lighter side's total for it.
+    double total = 0;
+    for (int k = 0; k < weightA.length; k++) {
+      total += Math.min(weightA[k], weightB[k]);
+    }
+    // The margin covers rounding: the alignment adds the same weights in another order.
+    double bound = total * (1 + BOUND_MARGIN) + BOUND_MARGIN;
+    double lighter = Math.min(a.totalWeight, b.totalWeight);
+    double score = lighter > 0 ? Math.min(1, bound / lighter) : 0;
+    Relation best = decide(false, score, score, score, 1, bound, bound);
+    // Below DERIVED, RELATED and no relation can still come out.
+    return wanted.test(null)
+        || (best != null && (wanted.test(best) || wanted.test(Relation.RELATED)));
   }
 
   private Relation decide(
@@ -367,13 +427,22 @@ public final class Aligner {
   /** One side's key sequence with per-occurrence weights. Immutable. */
   static final class Sequence {
     final EntityProfile profile;
+
+    /** The entity at each position, or {@code null} when position and entity index are equal. */
     final int[] entityIndexes;
+
     final long[] keys;
     final double[] weights;
     final double totalWeight;
 
     /** The keys of positive weight, distinct and sorted: pairs intersect them by merging. */
     final long[] distinctKeys;
+
+    /**
+     * Each position's index in {@link #distinctKeys}, -1 for keys of weight 0: a pair finds the
+     * positions of its shared keys without a search per position.
+     */
+    final int[] ranks;
 
     private Sequence(EntityProfile profile, int[] entityIndexes, long[] keys, double[] weights) {
       this.profile = profile;
@@ -393,26 +462,41 @@ public final class Aligner {
         }
       }
       this.distinctKeys = SortedSets.sortedDistinct(positive, count);
+      this.ranks = new int[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        ranks[i] = weights[i] > 0 ? Arrays.binarySearch(distinctKeys, keys[i]) : -1;
+      }
     }
 
     static Sequence of(EntityProfile profile, boolean anchorsOnly, KeyStatistics statistics) {
-      int count = 0;
-      for (int i = 0; i < profile.size(); i++) {
-        if (takes(profile, i, anchorsOnly)) {
-          count++;
+      int[] indexes = null;
+      long[] keys;
+      if (anchorsOnly) {
+        int count = 0;
+        for (int i = 0; i < profile.size(); i++) {
+          if (takes(profile, i)) {
+            count++;
+          }
         }
+        indexes = new int[count];
+        keys = new long[count];
+        int next = 0;
+        for (int i = 0; i < profile.size(); i++) {
+          if (takes(profile, i)) {
+            indexes[next] = i;
+            keys[next] = profile.key(i);
+            next++;
+          }
+        }
+      } else {
+        // Every entity, in order: the profile's own word keys, shared rather than copied (the
+        // sequences of a batch stay cached until it ends).
+        keys = profile.wordKeyArray();
       }
-      int[] indexes = new int[count];
-      long[] keys = new long[count];
-      int next = 0;
+      int count = keys.length;
       Long2IntOpenHashMap repeats = new Long2IntOpenHashMap(count);
-      for (int i = 0; i < profile.size(); i++) {
-        if (takes(profile, i, anchorsOnly)) {
-          indexes[next] = i;
-          keys[next] = anchorsOnly ? profile.key(i) : profile.wordKey(i);
-          repeats.addTo(keys[next], 1);
-          next++;
-        }
+      for (long key : keys) {
+        repeats.addTo(key, 1);
       }
       double[] weights = new double[count];
       for (int i = 0; i < count; i++) {
@@ -421,18 +505,26 @@ public final class Aligner {
       return new Sequence(profile, indexes, keys, weights);
     }
 
-    private static boolean takes(EntityProfile profile, int i, boolean crossLanguage) {
-      return !crossLanguage || profile.kind(i).isAnchor() || profile.key(i) != 0;
+    /** Whether an anchor sequence takes the {@code i}-th entity. */
+    private static boolean takes(EntityProfile profile, int i) {
+      return profile.kind(i).isAnchor() || profile.key(i) != 0;
     }
 
     /** Positions (in text order) of positive-weight keys in {@code shared} (sorted). */
-    int[] positionsOf(long[] shared) {
+    /**
+     * Positions (in text order) of the keys {@code sharedOfDistinct} numbers (it maps {@link
+     * #distinctKeys} to shared numbers or -1); adds each position's weight to its key's total in
+     * {@code weightOfShared}.
+     */
+    int[] positionsOf(int[] sharedOfDistinct, double[] weightOfShared) {
       int[] positions = new int[keys.length];
       int count = 0;
-      if (shared.length > 0) {
+      if (weightOfShared.length > 0) {
         for (int i = 0; i < keys.length; i++) {
-          if (weights[i] > 0 && Arrays.binarySearch(shared, keys[i]) >= 0) {
+          int rank = ranks[i];
+          if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
             positions[count++] = i;
+            weightOfShared[sharedOfDistinct[rank]] += weights[i];
           }
         }
       }
@@ -448,7 +540,7 @@ public final class Aligner {
     }
 
     Entity entity(int position) {
-      return profile.entity(entityIndexes[position]);
+      return profile.entity(entityIndexes == null ? position : entityIndexes[position]);
     }
   }
 }

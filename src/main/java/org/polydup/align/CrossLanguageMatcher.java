@@ -313,10 +313,15 @@ public final class CrossLanguageMatcher {
       this.words = new AtomicReferenceArray<>(profiles.length);
     }
 
-    AlignmentResult align(int low, int high, Predicate<Relation> evidenceFor) {
+    /**
+     * {@link Aligner#align(Aligner.Sequence, Aligner.Sequence, KeyStatistics, Predicate)}: {@code
+     * null} for a same-language pair that cannot end in a {@code wanted} relation, which the batch
+     * then leaves out of its map like a pair that never was a candidate.
+     */
+    AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
       boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
       return aligner.align(
-          sequence(low, crossLanguage), sequence(high, crossLanguage), statistics, evidenceFor);
+          sequence(low, crossLanguage), sequence(high, crossLanguage), statistics, wanted);
     }
 
     private Aligner.Sequence sequence(int document, boolean crossLanguage) {

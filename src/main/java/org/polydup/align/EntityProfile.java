@@ -159,6 +159,11 @@ public final class EntityProfile {
     return anchorKeys;
   }
 
+  /** The language-specific keys themselves, for the aligner to share; never modified. */
+  long[] wordKeyArray() {
+    return wordKeys;
+  }
+
   /** Language-specific keys of every entity, in text order (a fresh array). */
   public long[] wordKeys() {
     return wordKeys.clone();
