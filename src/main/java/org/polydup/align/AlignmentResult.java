@@ -32,9 +32,9 @@ public record AlignmentResult(
     List<AlignedEntityPair> evidence,
     boolean partialCopy) {
 
-  /** Copies the evidence list. */
+  /** Copies the evidence list, unless it is the aligner's own immutable one. */
   public AlignmentResult {
-    evidence = List.copyOf(evidence);
+    evidence = evidence instanceof Aligner.Evidence ? evidence : List.copyOf(evidence);
   }
 
   /** This result with another relation (used when cluster evidence confirms a pair). */

@@ -722,15 +722,31 @@ public final class EntityExtractor {
       this.end = end;
       this.type = type;
       this.surface = text.substring(start, end);
-      this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
       this.script = KeyEncoder.dominantScript(surface);
       int first = surface.codePointAt(0);
       this.capitalised = UCharacter.isUpperCase(first) || UCharacter.isTitleCase(first);
-      this.upper =
-          capitalised
-              && lower.length() == surface.length()
-              && !lower.equals(surface)
-              && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
+      // ASCII words (most tokens of the Latin-script languages) change case letter by letter, as
+      // ICU's root case mapping does, without its allocations.
+      int lowerCase = 0;
+      boolean ascii = true;
+      for (int i = 0; i < surface.length() && ascii; i++) {
+        char c = surface.charAt(i);
+        ascii = c < 0x80;
+        if (c >= 'a' && c <= 'z') {
+          lowerCase++;
+        }
+      }
+      if (ascii) {
+        this.lower = surface.toLowerCase(Locale.ROOT);
+        this.upper = capitalised && lowerCase == 0;
+      } else {
+        this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
+        this.upper =
+            capitalised
+                && lower.length() == surface.length()
+                && !lower.equals(surface)
+                && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
+      }
       this.sentenceInitial = isSentenceInitial(text, start);
       boolean allHan = true;
       for (int i = 0; i < surface.length(); ) {

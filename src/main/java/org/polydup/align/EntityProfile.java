@@ -32,6 +32,10 @@ public final class EntityProfile {
   private final String text;
 
   private final String[] surfaces;
+
+  /** Entities built so far by {@link #entity}, or {@code null} before the first. */
+  private Entity[] built;
+
   private final int[] anchorIndexes;
 
   /**
@@ -118,10 +122,23 @@ public final class EntityProfile {
     return KINDS[kinds[i]];
   }
 
-  /** The {@code i}-th entity in text order, built on each call; {@code 0 <= i < size()}. */
+  /** The {@code i}-th entity in text order; {@code 0 <= i < size()}. */
   public Entity entity(int i) {
-    String surface = text != null ? text.substring(starts[i], ends[i]) : surfaces[i];
-    return new Entity(keys[i], wordKeys[i], kind(i), starts[i], ends[i], surface);
+    // Built once and kept: a reported pair's evidence reads its entities many times, and a
+    // document's entities appear in the evidence of several pairs. The cache is filled racily;
+    // two threads may build equal entities, and Entity's final fields make either safe to share.
+    Entity[] cache = built;
+    if (cache == null) {
+      cache = new Entity[keys.length];
+      built = cache;
+    }
+    Entity entity = cache[i];
+    if (entity == null) {
+      String surface = text != null ? text.substring(starts[i], ends[i]) : surfaces[i];
+      entity = new Entity(keys[i], wordKeys[i], kind(i), starts[i], ends[i], surface);
+      cache[i] = entity;
+    }
+    return entity;
   }
 
   /** All entities in text order (an unmodifiable view whose elements are built on access). */
