@@ -1,11 +1,13 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.polydup.Relation;
 import org.polydup.internal.SortedSets;
 
@@ -35,6 +37,13 @@ import org.polydup.internal.SortedSets;
 public final class Aligner {
   private static final double GAP_PENALTY = 0.5;
   private static final int MAXIMUM_SEQUENCE = 3000;
+  private static final double BOUND_MARGIN = 1e-9;
+
+  /**
+   * Per-thread traceback matrix of {@link #localAlignment}: a fresh one per pair was the largest
+   * allocation of the align stage (1.3 GB on 20k bulk documents).
+   */
+  private static final ThreadLocal<byte[]> MOVES = ThreadLocal.withInitial(() -> new byte[4096]);
 
   /**
    * A long text dilutes coverage with words that have no counterpart (cognate keys, unmatched
@@ -116,10 +125,36 @@ public final class Aligner {
 
   /** {@link #align(EntityProfile, EntityProfile, KeyStatistics)} on prepared sequences. */
   AlignmentResult align(Sequence a, Sequence b, KeyStatistics statistics) {
+    return align(a, b, statistics, relation -> true);
+  }
+
+  /**
+   * Like {@link #align(Sequence, Sequence, KeyStatistics)}, with evidence only when {@code wanted}
+   * accepts the relation (which may be {@code null}): a batch reports few of the pairs it aligns,
+   * and building entities for the others was most of the alignment's allocation.
+   *
+   * <p>A batch reads a same-language result only through its relation (scores matter only across
+   * languages, where each document's best version in a language sets a bar), so for two texts in
+   * one language this returns {@code null}, without the dynamic programme, when an upper bound on
+   * the matched weight shows that no relation {@code wanted} accepts can come out: an aligned pair
+   * takes distinct positions on both sides and gains at most either one's weight, so the matched
+   * weight is at most the lighter side's total over the shared keys' positions, and the decision
+   * only grows with the matched weight, score and density.
+   */
+  AlignmentResult align(
+      Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
     boolean crossLanguage = crossLanguage(a.profile, b.profile);
-    long[] shared = SortedSets.intersection(a.distinctKeys, b.distinctKeys);
-    int[] positionsA = a.positionsOf(shared);
-    int[] positionsB = b.positionsOf(shared);
+    // Each side's distinct keys numbered by shared key (-1 where the other side lacks it).
+    int[] sharedOfA = new int[a.distinctKeys.length];
+    int[] sharedOfB = new int[b.distinctKeys.length];
+    int shared = numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
+    double[] weightA = new double[shared];
+    double[] weightB = new double[shared];
+    int[] positionsA = a.positionsOf(sharedOfA, weightA);
+    int[] positionsB = b.positionsOf(sharedOfB, weightB);
+    if (!crossLanguage && !mayBeWanted(a, weightA, b, weightB, wanted)) {
+      return null;
+    }
     List<int[]> pairs = new ArrayList<>();
     double matched = localAlignment(a, positionsA, b, positionsB, pairs);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
@@ -128,14 +163,6 @@ public final class Aligner {
     double coverageSecond = b.totalWeight > 0 ? Math.min(1, matched / b.totalWeight) : 0;
     Passage passage =
         densestPassage(a, b, pairs, thresholds.passageDensity(), thresholds.passageWeight());
-    List<AlignedEntityPair> evidence = new ArrayList<>(pairs.size());
-    for (int[] pair : pairs) {
-      evidence.add(
-          new AlignedEntityPair(
-              a.entity(pair[0]),
-              b.entity(pair[1]),
-              Math.min(a.weights[pair[0]], b.weights[pair[1]])));
-    }
     Relation relation =
         decide(
             crossLanguage,
@@ -145,6 +172,15 @@ public final class Aligner {
             passage.density,
             matched,
             passage.matched);
+    List<AlignedEntityPair> evidence = List.of();
+    if (wanted.test(relation)) {
+      int[] positions = new int[2 * pairs.size()];
+      for (int k = 0; k < pairs.size(); k++) {
+        positions[2 * k] = pairs.get(k)[0];
+        positions[2 * k + 1] = pairs.get(k)[1];
+      }
+      evidence = new Evidence(a, b, positions);
+    }
     return new AlignmentResult(
         relation,
         score,
@@ -156,6 +192,49 @@ public final class Aligner {
         evidence,
         passage.density >= thresholds.passageDensity()
             && passage.matched >= thresholds.passageWeight());
+  }
+
+  /**
+   * Numbers the keys two sorted distinct arrays share, in order, into {@code sharedOfA} and {@code
+   * sharedOfB} (-1 for the others); returns how many there are.
+   */
+  private static int numberShared(long[] a, long[] b, int[] sharedOfA, int[] sharedOfB) {
+    Arrays.fill(sharedOfA, -1);
+    Arrays.fill(sharedOfB, -1);
+    int shared = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        sharedOfA[i++] = shared;
+        sharedOfB[j++] = shared;
+        shared++;
+      }
+    }
+    return shared;
+  }
+
+  /**
+   * Whether a same-language alignment may end in a relation {@code wanted} accepts, from each
+   * shared key's total weight on each side.
+   */
+  private boolean mayBeWanted(
+      Sequence a, double[] weightA, Sequence b, double[] weightB, Predicate<Relation> wanted) {
+    // Pairs of one key gain at most the lighter side's total for it.
+    double total = 0;
+    for (int k = 0; k < weightA.length; k++) {
+      total += Math.min(weightA[k], weightB[k]);
+    }
+    // The margin covers rounding: the alignment adds the same weights in another order.
+    double bound = total * (1 + BOUND_MARGIN) + BOUND_MARGIN;
+    double lighter = Math.min(a.totalWeight, b.totalWeight);
+    double score = lighter > 0 ? Math.min(1, bound / lighter) : 0;
+    Relation best = decide(false, score, score, score, 1, bound, bound);
+    // Below DERIVED, RELATED and no relation can still come out.
+    return wanted.test(null)
+        || (best != null && (wanted.test(best) || wanted.test(Relation.RELATED)));
   }
 
   private Relation decide(
@@ -287,7 +366,22 @@ public final class Aligner {
     if (n == 0 || m == 0) {
       return 0;
     }
-    byte[] moves = new byte[(n + 1) * (m + 1)];
+    // Every cell the traceback reads is written below first, so a reused buffer needs no clearing.
+    byte[] moves = MOVES.get();
+    if (moves.length < (n + 1) * (m + 1)) {
+      moves = new byte[Math.max((n + 1) * (m + 1), 2 * moves.length)];
+      MOVES.set(moves);
+    }
+    // The second side's keys, weights and gap costs gathered once: the inner loop reads them
+    // n times, and reading them through positionsB missed the cache on long sequences.
+    long[] keysB = new long[m + 1];
+    double[] weightsB = new double[m + 1];
+    double[] gapsB = new double[m + 1];
+    for (int j = 1; j <= m; j++) {
+      keysB[j] = b.keys[positionsB[j - 1]];
+      weightsB[j] = b.weights[positionsB[j - 1]];
+      gapsB[j] = GAP_PENALTY * weightsB[j];
+    }
     double[] previous = new double[m + 1];
     double[] current = new double[m + 1];
     double best = 0;
@@ -297,30 +391,31 @@ public final class Aligner {
       int positionA = positionsA[i - 1];
       long keyA = a.keys[positionA];
       double weightA = a.weights[positionA];
+      double gapA = GAP_PENALTY * weightA;
+      int row = i * (m + 1);
       current[0] = 0;
       for (int j = 1; j <= m; j++) {
-        int positionB = positionsB[j - 1];
         double value = 0;
         byte move = 0;
-        if (keyA == b.keys[positionB]) {
-          double diagonal = previous[j - 1] + Math.min(weightA, b.weights[positionB]);
+        if (keyA == keysB[j]) {
+          double diagonal = previous[j - 1] + Math.min(weightA, weightsB[j]);
           if (diagonal > value) {
             value = diagonal;
             move = 1;
           }
         }
-        double up = previous[j] - GAP_PENALTY * weightA;
+        double up = previous[j] - gapA;
         if (up > value) {
           value = up;
           move = 2;
         }
-        double left = current[j - 1] - GAP_PENALTY * b.weights[positionB];
+        double left = current[j - 1] - gapsB[j];
         if (left > value) {
           value = left;
           move = 3;
         }
         current[j] = value;
-        moves[i * (m + 1) + j] = move;
+        moves[row + j] = move;
         if (value > best) {
           best = value;
           bestI = i;
@@ -356,16 +451,61 @@ public final class Aligner {
     return matched;
   }
 
+  /**
+   * The evidence of one alignment as position pairs of its two sequences, each {@link
+   * AlignedEntityPair} built on access. Immutable. A scan keeps the evidence of every pair it may
+   * report (hundreds of thousands on the bulk set, 44 aligned entities each on average): as objects
+   * that was 32 million pairs and 65 million entities, more than the rest of the heap.
+   */
+  static final class Evidence extends AbstractList<AlignedEntityPair> {
+    private final Sequence a;
+    private final Sequence b;
+
+    /** Position in {@code a}, position in {@code b}, for each pair in text order. */
+    private final int[] positions;
+
+    Evidence(Sequence a, Sequence b, int[] positions) {
+      this.a = a;
+      this.b = b;
+      this.positions = positions;
+    }
+
+    @Override
+    public AlignedEntityPair get(int index) {
+      Objects.checkIndex(index, size());
+      int positionA = positions[2 * index];
+      int positionB = positions[2 * index + 1];
+      return new AlignedEntityPair(
+          a.entity(positionA),
+          b.entity(positionB),
+          Math.min(a.weights[positionA], b.weights[positionB]));
+    }
+
+    @Override
+    public int size() {
+      return positions.length / 2;
+    }
+  }
+
   /** One side's key sequence with per-occurrence weights. Immutable. */
   static final class Sequence {
     final EntityProfile profile;
+
+    /** The entity at each position, or {@code null} when position and entity index are equal. */
     final int[] entityIndexes;
+
     final long[] keys;
     final double[] weights;
     final double totalWeight;
 
     /** The keys of positive weight, distinct and sorted: pairs intersect them by merging. */
     final long[] distinctKeys;
+
+    /**
+     * Each position's index in {@link #distinctKeys}, -1 for keys of weight 0: a pair finds the
+     * positions of its shared keys without a search per position.
+     */
+    final int[] ranks;
 
     private Sequence(EntityProfile profile, int[] entityIndexes, long[] keys, double[] weights) {
       this.profile = profile;
@@ -385,29 +525,42 @@ public final class Aligner {
         }
       }
       this.distinctKeys = SortedSets.sortedDistinct(positive, count);
+      this.ranks = new int[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        ranks[i] = weights[i] > 0 ? Arrays.binarySearch(distinctKeys, keys[i]) : -1;
+      }
     }
 
     static Sequence of(
         EntityProfile profile, boolean anchorsOnly, boolean hanForms, KeyStatistics statistics) {
-      List<Entity> entities = profile.entities();
-      int count = 0;
-      for (Entity entity : entities) {
-        if (takes(entity, anchorsOnly, hanForms)) {
-          count++;
+      int[] indexes = null;
+      long[] keys;
+      if (anchorsOnly || profile.hasHanForms()) {
+        int count = 0;
+        for (int i = 0; i < profile.size(); i++) {
+          if (takes(profile, i, anchorsOnly, hanForms)) {
+            count++;
+          }
         }
+        indexes = new int[count];
+        keys = new long[count];
+        int next = 0;
+        for (int i = 0; i < profile.size(); i++) {
+          if (takes(profile, i, anchorsOnly, hanForms)) {
+            indexes[next] = i;
+            keys[next] = anchorsOnly ? profile.key(i) : profile.wordKey(i);
+            next++;
+          }
+        }
+      } else {
+        // Every entity, in order: the profile's own word keys, shared rather than copied (the
+        // sequences of a batch stay cached until it ends).
+        keys = profile.wordKeyArray();
       }
-      int[] indexes = new int[count];
-      long[] keys = new long[count];
-      int next = 0;
+      int count = keys.length;
       Long2IntOpenHashMap repeats = new Long2IntOpenHashMap(count);
-      for (int i = 0; i < entities.size(); i++) {
-        Entity entity = entities.get(i);
-        if (takes(entity, anchorsOnly, hanForms)) {
-          indexes[next] = i;
-          keys[next] = anchorsOnly ? entity.key() : entity.wordKey();
-          repeats.addTo(keys[next], 1);
-          next++;
-        }
+      for (long key : keys) {
+        repeats.addTo(key, 1);
       }
       double[] weights = new double[count];
       for (int i = 0; i < count; i++) {
@@ -416,21 +569,33 @@ public final class Aligner {
       return new Sequence(profile, indexes, keys, weights);
     }
 
-    private static boolean takes(Entity entity, boolean crossLanguage, boolean hanForms) {
-      if (entity.kind() == EntityKind.HAN_FORM) {
-        return crossLanguage && hanForms;
+    /**
+     * Whether the sequence takes the {@code i}-th entity: an anchor sequence its anchors (and the
+     * {@link EntityKind#HAN_FORM} keys when both languages write Han), a word sequence every entity
+     * but the Han forms, which repeat a word that is already there.
+     */
+    private static boolean takes(
+        EntityProfile profile, int i, boolean anchorsOnly, boolean hanForms) {
+      if (profile.kind(i) == EntityKind.HAN_FORM) {
+        return anchorsOnly && hanForms;
       }
-      return !crossLanguage || entity.kind().isAnchor() || entity.key() != 0;
+      return !anchorsOnly || profile.kind(i).isAnchor() || profile.key(i) != 0;
     }
 
-    /** Positions (in text order) of positive-weight keys in {@code shared} (sorted). */
-    int[] positionsOf(long[] shared) {
+    /**
+     * Positions (in text order) of the keys {@code sharedOfDistinct} numbers (it maps {@link
+     * #distinctKeys} to shared numbers or -1); adds each position's weight to its key's total in
+     * {@code weightOfShared}.
+     */
+    int[] positionsOf(int[] sharedOfDistinct, double[] weightOfShared) {
       int[] positions = new int[keys.length];
       int count = 0;
-      if (shared.length > 0) {
+      if (weightOfShared.length > 0) {
         for (int i = 0; i < keys.length; i++) {
-          if (weights[i] > 0 && Arrays.binarySearch(shared, keys[i]) >= 0) {
+          int rank = ranks[i];
+          if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
             positions[count++] = i;
+            weightOfShared[sharedOfDistinct[rank]] += weights[i];
           }
         }
       }
@@ -446,7 +611,7 @@ public final class Aligner {
     }
 
     Entity entity(int position) {
-      return profile.entities().get(entityIndexes[position]);
+      return profile.entity(entityIndexes == null ? position : entityIndexes[position]);
     }
   }
 }

@@ -32,22 +32,14 @@ public record AlignmentResult(
     List<AlignedEntityPair> evidence,
     boolean partialCopy) {
 
-  /** Copies the evidence list. */
+  /** Copies the evidence list, unless it is the aligner's own immutable one. */
   public AlignmentResult {
-    evidence = List.copyOf(evidence);
+    evidence = evidence instanceof Aligner.Evidence ? evidence : List.copyOf(evidence);
   }
 
   /** This result with another relation (used when cluster evidence confirms a pair). */
   public AlignmentResult withRelation(Relation newRelation) {
     return with(newRelation, evidence);
-  }
-
-  /**
-   * This result without its evidence: what a batch keeps of a pair it will not report, whose scores
-   * it may still read (a large batch aligns hundreds of thousands of such pairs).
-   */
-  public AlignmentResult withoutEvidence() {
-    return with(relation, List.of());
   }
 
   private AlignmentResult with(Relation newRelation, List<AlignedEntityPair> newEvidence) {

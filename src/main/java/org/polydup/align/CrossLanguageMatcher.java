@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
 
@@ -167,7 +168,7 @@ public final class CrossLanguageMatcher {
                   continue;
                 }
                 aligned.computeIfAbsent(
-                    pairKey(low, high), k -> retained(sequences.align(low, high)));
+                    pairKey(low, high), k -> sequences.align(low, high, this::keeps));
               }
             });
     closeTriangles(profiles, sequences, aligned, settled);
@@ -233,13 +234,15 @@ public final class CrossLanguageMatcher {
               int high = (int) pair[1];
               AlignmentResult result =
                   aligned.computeIfAbsent(
-                      pairKey(low, high), k -> retained(sequences.align(low, high)));
+                      pairKey(low, high), k -> sequences.align(low, high, this::keeps));
               if (!result.isCopy()
                   && result.score() >= full.translationCoverage() / 2
                   && result.matchedWeight() >= full.translationWeight() / 2) {
                 // Evidence dropped from a pair that was not a copy is aligned again.
                 AlignmentResult withEvidence =
-                    result.evidence().isEmpty() ? sequences.align(low, high) : result;
+                    result.evidence().isEmpty()
+                        ? sequences.align(low, high, relation -> true)
+                        : result;
                 aligned.put(pairKey(low, high), withEvidence.withRelation(Relation.TRANSLATION));
               }
             });
@@ -366,7 +369,9 @@ public final class CrossLanguageMatcher {
               int high = (int) (long) key;
               // Evidence dropped from a pair that was not a copy is aligned again.
               AlignmentResult withEvidence =
-                  result.evidence().isEmpty() ? sequences.align(low, high) : result;
+                  result.evidence().isEmpty()
+                      ? sequences.align(low, high, relation -> true)
+                      : result;
               aligned.put(key, withEvidence.withRelation(Relation.TRANSLATION));
             });
   }
@@ -417,13 +422,19 @@ public final class CrossLanguageMatcher {
       this.hanAnchors = new AtomicReferenceArray<>(profiles.length);
     }
 
-    AlignmentResult align(int low, int high) {
+    /**
+     * {@link Aligner#align(Aligner.Sequence, Aligner.Sequence, KeyStatistics, Predicate)}: {@code
+     * null} for a same-language pair that cannot end in a {@code wanted} relation, which the batch
+     * then leaves out of its map like a pair that never was a candidate.
+     */
+    AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
       boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
       boolean hanForms = Aligner.hanForms(profiles[low], profiles[high]);
       return aligner.align(
           sequence(low, crossLanguage, hanForms),
           sequence(high, crossLanguage, hanForms),
-          statistics);
+          statistics,
+          wanted);
     }
 
     private Aligner.Sequence sequence(int document, boolean crossLanguage, boolean hanForms) {
@@ -442,19 +453,19 @@ public final class CrossLanguageMatcher {
     return ((long) low << 32) | high;
   }
 
-  /**
-   * What the batch keeps of a fresh result until it decides: everything for a pair it may report,
-   * the scores alone otherwise (the evidence of 500k non-copies on a 100k-document corpus exhausted
-   * a 6 GB heap).
-   */
-  private AlignmentResult retained(AlignmentResult result) {
-    return keep(result) ? result : result.withoutEvidence();
+  private boolean keep(AlignmentResult result) {
+    return keeps(result.relation());
   }
 
-  private boolean keep(AlignmentResult result) {
-    if (reportAll || result.isCopy()) {
-      return true;
-    }
-    return reportRelated && result.relation() == Relation.RELATED;
+  /**
+   * Whether a result with this relation may be reported, and so carries evidence until the batch
+   * decides; the others keep their scores alone (the evidence of 500k non-copies on a 100k-document
+   * corpus exhausted a 6 GB heap).
+   */
+  private boolean keeps(Relation relation) {
+    return reportAll
+        || relation == Relation.TRANSLATION
+        || relation == Relation.DERIVED
+        || (reportRelated && relation == Relation.RELATED);
   }
 }

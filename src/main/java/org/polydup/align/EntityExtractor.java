@@ -6,6 +6,7 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,11 +48,14 @@ public final class EntityExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int MINIMUM_SINGLE_NAME = 4;
+  private static final int WORD_CACHE_LIMIT = 200_000;
 
   private final KeyEncoder encoder = new KeyEncoder();
   private final Map<String, WordStemmer> stemmers = new HashMap<>();
   private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
   private final Gazetteer gazetteer = Gazetteer.get();
+  private final Map<String, Map<String, Word>> wordsByLanguage = new HashMap<>();
+  private int cachedWords;
   private JapaneseReadings japaneseReadings;
 
   private JapaneseReadings japanese() {
@@ -85,7 +89,7 @@ public final class EntityExtractor {
         capitalisedInside.add(token.lower);
       }
     }
-    WordStemmer stemmer = stemmers.computeIfAbsent(code, WordStemmer::new);
+    Map<String, Word> known = wordsByLanguage.computeIfAbsent(code, k -> new HashMap<>());
     if ("ja".equals(code)) {
       japanese().analyse(text);
     }
@@ -99,35 +103,36 @@ public final class EntityExtractor {
         }
         case NUMBER -> i = number(text, tokens, i, code, entities);
         case IDEOGRAPHS, KANA, LETTERS ->
-            i = word(tokens, i, code, stemmer, capitalisedInside, entities);
+            i = word(tokens, i, code, known, capitalisedInside, entities);
         default -> {}
       }
     }
-    return new EntityProfile(code, text.length(), entities);
+    return new EntityProfile(code, text, entities);
   }
 
   private int word(
       List<Token> tokens,
       int index,
       String language,
-      WordStemmer stemmer,
+      Map<String, Word> known,
       Set<String> capitalisedInside,
       List<Entity> entities) {
     Token token = tokens.get(index);
-    long wordKey = KeyEncoder.hash(language + ':' + stemmer.stem(token.lower));
+    Word word = word(token, language, known);
+    long wordKey = word.wordKey();
     if (token.type == TokenType.LETTERS && (token.capitalised || token.upper)) {
-      int consumed = gazetteerName(tokens, index, language, entities);
+      int consumed = gazetteerName(tokens, index, language, known, entities);
       if (consumed > 0) {
         return index + consumed - 1;
       }
     } else if (token.type == TokenType.LETTERS) {
-      String code = gazetteer.lookupAnyCase(formOf(tokens, index, 1, language));
+      String code = word.anyCaseCode();
       if (code != null) {
         entities.add(entity(KeyEncoder.hash("c:" + code), wordKey, EntityKind.CODE, token));
         return index;
       }
     } else if (token.type == TokenType.IDEOGRAPHS && token.pureHan) {
-      int consumed = gazetteerName(tokens, index, language, entities);
+      int consumed = gazetteerName(tokens, index, language, known, entities);
       if (consumed > 0) {
         return index + consumed - 1;
       }
@@ -140,7 +145,7 @@ public final class EntityExtractor {
             && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
         }
-        key = encoder.nameKey(token.surface, language);
+        key = word.nameKey();
       }
       case IDEOGRAPHS -> {
         if (token.pureHan && token.surface.codePointCount(0, token.length()) > 1) {
@@ -163,25 +168,22 @@ public final class EntityExtractor {
           if (writesHan(language)) {
             // The Mandarin skeleton meets romanised names, the written form the same word in
             // another Han-writing language.
-            entities.add(entity(encoder.nameKey(token.surface, language), wordKey, kind, token));
+            entities.add(entity(word.nameKey(), wordKey, kind, token));
             entities.add(
                 entity(encoder.hanKey(token.surface), wordKey, EntityKind.HAN_FORM, token));
             return index;
           }
         }
-        key = encoder.nameKey(token.surface, language);
+        key = word.nameKey();
       }
       default -> {
         int letters = token.surface.codePointCount(0, token.length());
         if (token.upper && letters >= 2 && letters <= MAXIMUM_ACRONYM_LENGTH) {
           kind = EntityKind.ACRONYM;
-          key = KeyEncoder.hash("a:" + encoder.romanise(token.surface, language));
+          key = word.acronymKey();
         } else {
           boolean continuesName = continuesTransliteratedName(tokens, index, entities);
-          key =
-              token.capitalised || continuesName
-                  ? encoder.nameKey(token.surface, language)
-                  : encoder.cognateKey(token.surface, language);
+          key = token.capitalised || continuesName ? word.nameKey() : word.cognateKey();
           if (continuesName) {
             kind = EntityKind.NAME;
           }
@@ -204,7 +206,7 @@ public final class EntityExtractor {
         && !token.upper
         && kind == EntityKind.NAME) {
       // German nouns and English proper adjectives meet lower-case cognates elsewhere.
-      long cognate = encoder.cognateKey(token.lower, language);
+      long cognate = word.lowerCognateKey();
       if (cognate != 0) {
         entities.add(entity(cognate, wordKey, EntityKind.WORD, token));
       }
@@ -239,24 +241,26 @@ public final class EntityExtractor {
   }
 
   /** Tries names of up to {@link Gazetteer#longestName()} words; returns words consumed or 0. */
-  private int gazetteerName(List<Token> tokens, int index, String language, List<Entity> entities) {
+  private int gazetteerName(
+      List<Token> tokens,
+      int index,
+      String language,
+      Map<String, Word> known,
+      List<Entity> entities) {
+    String firstForm = word(tokens.get(index), language, known).form();
+    // The form of several words with forms starts with the first one's: if that starts no name of
+    // several words, only a one-word form (some words have none) can match.
+    boolean startsNoName = !firstForm.isEmpty() && !gazetteer.startsName(firstForm);
     int longest = Math.min(gazetteer.longestName(), tokens.size() - index);
     for (int count = longest; count >= 1; count--) {
-      if (!adjacentWords(tokens, index, count)) {
+      if (!adjacentWords(tokens, index, count)
+          || (count > 1 && startsNoName && allHaveForms(tokens, index, count, language, known))) {
         continue;
       }
-      String form = formOf(tokens, index, count, language);
-      if (count == 1 && form.length() < MINIMUM_SINGLE_NAME && !tokens.get(index).pureHan) {
-        continue;
-      }
-      String code = gazetteer.lookupCapitalised(form);
-      if (code == null && count == 1) {
-        WordStemmer stemmer = stemmers.computeIfAbsent(language, WordStemmer::new);
-        String stem = stemmer.stem(tokens.get(index).lower);
-        code =
-            gazetteer.lookupStemmed(
-                language, Gazetteer.form(List.of(encoder.romanise(stem, language))));
-      }
+      String code =
+          count == 1
+              ? word(tokens.get(index), language, known).singleNameCode()
+              : gazetteer.lookupCapitalised(formOf(tokens, index, count, language, known));
       if (code != null) {
         Token first = tokens.get(index);
         Token last = tokens.get(index + count - 1);
@@ -289,12 +293,158 @@ public final class EntityExtractor {
     return true;
   }
 
-  private String formOf(List<Token> tokens, int index, int count, String language) {
-    List<String> roman = new ArrayList<>(count);
-    for (int i = index; i < index + count; i++) {
-      roman.add(encoder.romanise(tokens.get(i).lower, language));
+  private boolean allHaveForms(
+      List<Token> tokens, int index, int count, String language, Map<String, Word> known) {
+    for (int i = index + 1; i < index + count; i++) {
+      if (word(tokens.get(i), language, known).form().isEmpty()) {
+        return false;
+      }
     }
-    return Gazetteer.form(roman);
+    return true;
+  }
+
+  /** {@link Gazetteer#form} of the words: their own forms, the empty ones left out. */
+  private String formOf(
+      List<Token> tokens, int index, int count, String language, Map<String, Word> known) {
+    StringBuilder out = new StringBuilder();
+    for (int i = index; i < index + count; i++) {
+      String form = word(tokens.get(i), language, known).form();
+      if (!form.isEmpty()) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(form);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The cached keys of a token's surface in {@code language}. Words repeat (Zipf's law), and each
+   * was romanised, stemmed, hashed and looked up in the gazetteer several times per occurrence:
+   * about a third of the align stage's CPU. Emptied when full, like the other word caches.
+   */
+  private Word word(Token token, String language, Map<String, Word> known) {
+    if (token.word != null) {
+      return token.word;
+    }
+    Word word = known.get(token.surface);
+    if (word == null) {
+      if (cachedWords >= WORD_CACHE_LIMIT) {
+        for (Map<String, Word> words : wordsByLanguage.values()) {
+          words.clear();
+        }
+        cachedWords = 0;
+      }
+      word = new Word(token.surface, token.lower, token.pureHan, language);
+      known.put(token.surface, word);
+      cachedWords++;
+    }
+    token.word = word;
+    return word;
+  }
+
+  /**
+   * What a word's surface gives in one language, each computed on first use: a pure function of the
+   * surface, so one occurrence's answers serve all the others.
+   */
+  private final class Word {
+    private final String surface;
+    private final String lower;
+    private final boolean pureHan;
+    private final String language;
+    private String form;
+    private boolean hasWordKey;
+    private long wordKey;
+    private boolean hasAnyCaseCode;
+    private String anyCaseCode;
+    private boolean hasSingleNameCode;
+    private String singleNameCode;
+    private boolean hasNameKey;
+    private long nameKey;
+    private boolean hasCognateKey;
+    private long cognateKey;
+    private boolean hasLowerCognateKey;
+    private long lowerCognateKey;
+
+    Word(String surface, String lower, boolean pureHan, String language) {
+      this.surface = surface;
+      this.lower = lower;
+      this.pureHan = pureHan;
+      this.language = language;
+    }
+
+    /** The {@link Gazetteer#form} of the lower-case word alone. */
+    String form() {
+      if (form == null) {
+        form = Gazetteer.form(List.of(encoder.romanise(lower, language)));
+      }
+      return form;
+    }
+
+    long wordKey() {
+      if (!hasWordKey) {
+        WordStemmer stemmer = stemmers.computeIfAbsent(language, WordStemmer::new);
+        wordKey = KeyEncoder.hash(language + ':' + stemmer.stem(lower));
+        hasWordKey = true;
+      }
+      return wordKey;
+    }
+
+    /** The code of the word as a month or weekday name in any case, or {@code null}. */
+    String anyCaseCode() {
+      if (!hasAnyCaseCode) {
+        anyCaseCode = gazetteer.lookupAnyCase(form());
+        hasAnyCaseCode = true;
+      }
+      return anyCaseCode;
+    }
+
+    /** The code of the word as a one-word capitalised name (or its stem), or {@code null}. */
+    String singleNameCode() {
+      if (!hasSingleNameCode) {
+        String single = form();
+        if (single.length() >= MINIMUM_SINGLE_NAME || pureHan) {
+          singleNameCode = gazetteer.lookupCapitalised(single);
+          if (singleNameCode == null) {
+            String stem = stemmers.computeIfAbsent(language, WordStemmer::new).stem(lower);
+            singleNameCode =
+                gazetteer.lookupStemmed(
+                    language, Gazetteer.form(List.of(encoder.romanise(stem, language))));
+          }
+        }
+        hasSingleNameCode = true;
+      }
+      return singleNameCode;
+    }
+
+    long nameKey() {
+      if (!hasNameKey) {
+        nameKey = encoder.nameKey(surface, language);
+        hasNameKey = true;
+      }
+      return nameKey;
+    }
+
+    long cognateKey() {
+      if (!hasCognateKey) {
+        cognateKey = encoder.cognateKey(surface, language);
+        hasCognateKey = true;
+      }
+      return cognateKey;
+    }
+
+    long lowerCognateKey() {
+      if (!hasLowerCognateKey) {
+        lowerCognateKey = encoder.cognateKey(lower, language);
+        hasLowerCognateKey = true;
+      }
+      return lowerCognateKey;
+    }
+
+    long acronymKey() {
+      return KeyEncoder.hash("a:" + encoder.romanise(surface, language));
+    }
   }
 
   private int number(
@@ -442,15 +592,17 @@ public final class EntityExtractor {
 
   private List<Token> tokenize(String text, int nativeScript) {
     List<Token> tokens = new ArrayList<>();
-    Matcher links = LINK.matcher(text);
-    int nextLinkStart = links.find() ? links.start() : Integer.MAX_VALUE;
-    int nextLinkEnd = nextLinkStart == Integer.MAX_VALUE ? Integer.MAX_VALUE : links.end();
+    int[] links = linkSpans(text);
+    int link = 0;
+    int nextLinkStart = links.length > 0 ? links[0] : Integer.MAX_VALUE;
+    int nextLinkEnd = links.length > 0 ? links[1] : Integer.MAX_VALUE;
     words.setText(text);
     int start = words.first();
     for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
       while (start >= nextLinkEnd) {
-        nextLinkStart = links.find() ? links.start() : Integer.MAX_VALUE;
-        nextLinkEnd = nextLinkStart == Integer.MAX_VALUE ? Integer.MAX_VALUE : links.end();
+        link += 2;
+        nextLinkStart = link < links.length ? links[link] : Integer.MAX_VALUE;
+        nextLinkEnd = link < links.length ? links[link + 1] : Integer.MAX_VALUE;
       }
       if (end > nextLinkStart) {
         if (start <= nextLinkStart) {
@@ -493,6 +645,53 @@ public final class EntityExtractor {
    */
   static boolean writesHan(String language) {
     return nativeScript(language) == UScript.HAN;
+  }
+
+  /**
+   * The {@link #LINK} matches of {@code text} as start, end pairs: the same as {@code find()} over
+   * the whole text, but run only on the stretches without regex whitespace ({@code \s}) that hold a
+   * {@code .}, {@code @} or {@code :}. No alternative matches whitespace and each needs one of
+   * those characters, and transparent bounds let the look-arounds see past the stretch. Scanning
+   * every position of the text (the e-mail and domain alternatives run through each word from each
+   * of its letters) took as long as the word segmentation.
+   */
+  private static int[] linkSpans(String text) {
+    int[] spans = new int[8];
+    int count = 0;
+    Matcher links = LINK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int length = text.length();
+    int from = 0;
+    while (from < length) {
+      while (from < length && isRegexWhitespace(text.charAt(from))) {
+        from++;
+      }
+      int to = from;
+      boolean marked = false;
+      for (; to < length; to++) {
+        char c = text.charAt(to);
+        if (isRegexWhitespace(c)) {
+          break;
+        }
+        marked |= c == '.' || c == '@' || c == ':';
+      }
+      if (marked) {
+        links.region(from, to);
+        while (links.find()) {
+          if (count + 2 > spans.length) {
+            spans = Arrays.copyOf(spans, spans.length * 2);
+          }
+          spans[count++] = links.start();
+          spans[count++] = links.end();
+        }
+      }
+      from = to;
+    }
+    return Arrays.copyOf(spans, count);
+  }
+
+  /** Java regex {@code \s} without {@link Pattern#UNICODE_CHARACTER_CLASS}. */
+  private static boolean isRegexWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
   }
 
   private static String primaryLanguage(String language) {
@@ -539,21 +738,40 @@ public final class EntityExtractor {
     final boolean foreignScript;
     final boolean pureHan;
 
+    /** The token's cached {@link Word}, set on first use. */
+    Word word;
+
     Token(String text, int start, int end, TokenType type, int nativeScript) {
       this.text = text;
       this.start = start;
       this.end = end;
       this.type = type;
       this.surface = text.substring(start, end);
-      this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
       this.script = KeyEncoder.dominantScript(surface);
       int first = surface.codePointAt(0);
       this.capitalised = UCharacter.isUpperCase(first) || UCharacter.isTitleCase(first);
-      this.upper =
-          capitalised
-              && lower.length() == surface.length()
-              && !lower.equals(surface)
-              && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
+      // ASCII words (most tokens of the Latin-script languages) change case letter by letter, as
+      // ICU's root case mapping does, without its allocations.
+      int lowerCase = 0;
+      boolean ascii = true;
+      for (int i = 0; i < surface.length() && ascii; i++) {
+        char c = surface.charAt(i);
+        ascii = c < 0x80;
+        if (c >= 'a' && c <= 'z') {
+          lowerCase++;
+        }
+      }
+      if (ascii) {
+        this.lower = surface.toLowerCase(Locale.ROOT);
+        this.upper = capitalised && lowerCase == 0;
+      } else {
+        this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
+        this.upper =
+            capitalised
+                && lower.length() == surface.length()
+                && !lower.equals(surface)
+                && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
+      }
       this.sentenceInitial = isSentenceInitial(text, start);
       boolean allHan = true;
       for (int i = 0; i < surface.length(); ) {

@@ -102,12 +102,12 @@ public final class EntityIndex {
    */
   private static LongOpenHashSet anchorKeys(EntityProfile profile) {
     LongOpenHashSet anchors = new LongOpenHashSet();
-    for (Entity entity : profile.entities()) {
-      if (entity.kind() == EntityKind.HAN_FORM) {
+    for (int i = 0; i < profile.size(); i++) {
+      if (profile.kind(i) == EntityKind.HAN_FORM) {
         continue;
       }
-      if (entity.kind().isAnchor() || entity.key() != 0) {
-        anchors.add(entity.key());
+      if (profile.kind(i).isAnchor() || profile.key(i) != 0) {
+        anchors.add(profile.key(i));
       }
     }
     return anchors;
@@ -116,8 +116,8 @@ public final class EntityIndex {
   /** The distinct word-stem keys of a profile (matched within one language). */
   private static LongOpenHashSet wordKeys(EntityProfile profile) {
     LongOpenHashSet words = new LongOpenHashSet();
-    for (Entity entity : profile.entities()) {
-      words.add(entity.wordKey());
+    for (int i = 0; i < profile.size(); i++) {
+      words.add(profile.wordKey(i));
     }
     return words;
   }
@@ -189,14 +189,23 @@ public final class EntityIndex {
     for (int t = 0; t < accumulator.touchedCount; t++) {
       int document = accumulator.touched[t];
       double score = scores[document] / Math.sqrt(Math.max(1, counts.getInt(document)));
-      top.add(new Candidate(document, score));
-      if (top.size() > limit) {
+      // A full queue only takes what beats its worst: most touched documents are never boxed.
+      if (top.size() < limit) {
+        top.add(new Candidate(document, score));
+      } else if (beats(score, document, top.peek())) {
         top.poll();
+        top.add(new Candidate(document, score));
       }
     }
     List<Candidate> ranked = new ArrayList<>(top);
     ranked.sort(WORST_FIRST.reversed());
     return ranked;
+  }
+
+  /** Whether (score, document) ranks above {@code worst} in {@link #WORST_FIRST} order. */
+  private static boolean beats(double score, int document, Candidate worst) {
+    int byScore = Double.compare(score, worst.score());
+    return byScore > 0 || (byScore == 0 && document < worst.document());
   }
 
   /** Lower score first; on a tie the later document is worse, so every run keeps the same ones. */

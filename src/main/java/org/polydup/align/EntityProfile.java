@@ -1,5 +1,6 @@
 package org.polydup.align;
 
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,12 +10,36 @@ import java.util.Objects;
  * <p>{@link #entities()} keeps text order. {@link #anchorKeys()} and {@link #wordKeys()} are the
  * two key sequences the {@link Aligner} works on: anchors only (cross-language) and every token
  * (same language).
+ *
+ * <p>Entities are held as parallel primitive arrays, and a profile made by the {@link
+ * EntityExtractor} derives surfaces from the raw text, which the caller holds anyway: an object and
+ * a string per entity took about 100 bytes each, which on the 103k-document bulk set was most of
+ * the scan's heap. {@link #entity(int)} and {@link #entities()} build {@link Entity} objects on
+ * demand, for the few entities a reported pair shows.
  */
 public final class EntityProfile {
+  private static final EntityKind[] KINDS = EntityKind.values();
+
   private final String language;
   private final int textLength;
-  private final List<Entity> entities;
+  private final long[] keys;
+  private final long[] wordKeys;
+  private final byte[] kinds;
+  private final int[] starts;
+  private final int[] ends;
+
+  /** The raw text surfaces are cut from, or {@code null} when {@link #surfaces} holds them. */
+  private final String text;
+
+  private final String[] surfaces;
+
+  /** Entities built so far by {@link #entity}, or {@code null} before the first. */
+  private Entity[] built;
+
   private final int[] anchorIndexes;
+
+  /** Whether any entity is a {@link EntityKind#HAN_FORM}: word sequences then leave those out. */
+  private final boolean hanForms;
 
   /**
    * Creates a profile.
@@ -24,22 +49,50 @@ public final class EntityProfile {
    * @param entities entities in text order; copied
    */
   public EntityProfile(String language, int textLength, List<Entity> entities) {
+    this(language, textLength, null, entities);
+  }
+
+  /** A profile whose entities' surfaces are the spans of {@code text} they cover. */
+  EntityProfile(String language, String text, List<Entity> entities) {
+    this(language, text.length(), text, entities);
+  }
+
+  private EntityProfile(String language, int textLength, String text, List<Entity> entities) {
     this.language = Objects.requireNonNull(language, "language");
     if (textLength < 0) {
       throw new IllegalArgumentException("textLength must be >= 0, got " + textLength);
     }
     this.textLength = textLength;
-    this.entities = List.copyOf(entities);
+    this.text = text;
+    int size = entities.size();
+    keys = new long[size];
+    wordKeys = new long[size];
+    kinds = new byte[size];
+    starts = new int[size];
+    ends = new int[size];
+    surfaces = text == null ? new String[size] : null;
     int anchors = 0;
-    for (Entity entity : this.entities) {
+    boolean anyHanForm = false;
+    for (int i = 0; i < size; i++) {
+      Entity entity = Objects.requireNonNull(entities.get(i), "entity");
+      keys[i] = entity.key();
+      wordKeys[i] = entity.wordKey();
+      kinds[i] = (byte) entity.kind().ordinal();
+      starts[i] = entity.start();
+      ends[i] = entity.end();
+      if (surfaces != null) {
+        surfaces[i] = entity.surface();
+      }
       if (entity.kind().isAnchor()) {
         anchors++;
       }
+      anyHanForm |= entity.kind() == EntityKind.HAN_FORM;
     }
+    hanForms = anyHanForm;
     anchorIndexes = new int[anchors];
     int next = 0;
-    for (int i = 0; i < this.entities.size(); i++) {
-      if (this.entities.get(i).kind().isAnchor()) {
+    for (int i = 0; i < size; i++) {
+      if (kind(i).isAnchor()) {
         anchorIndexes[next++] = i;
       }
     }
@@ -55,9 +108,64 @@ public final class EntityProfile {
     return textLength;
   }
 
-  /** All entities in text order (unmodifiable). */
+  /** Whether the profile holds {@link EntityKind#HAN_FORM} entities (Chinese and Japanese). */
+  boolean hasHanForms() {
+    return hanForms;
+  }
+
+  /** Number of entities. */
+  public int size() {
+    return keys.length;
+  }
+
+  /** The language-independent key of the {@code i}-th entity, {@code 0 <= i < size()}. */
+  public long key(int i) {
+    return keys[i];
+  }
+
+  /** The language-specific key of the {@code i}-th entity, {@code 0 <= i < size()}. */
+  public long wordKey(int i) {
+    return wordKeys[i];
+  }
+
+  /** The kind of the {@code i}-th entity, {@code 0 <= i < size()}. */
+  public EntityKind kind(int i) {
+    return KINDS[kinds[i]];
+  }
+
+  /** The {@code i}-th entity in text order; {@code 0 <= i < size()}. */
+  public Entity entity(int i) {
+    // Built once and kept: a reported pair's evidence reads its entities many times, and a
+    // document's entities appear in the evidence of several pairs. The cache is filled racily;
+    // two threads may build equal entities, and Entity's final fields make either safe to share.
+    Entity[] cache = built;
+    if (cache == null) {
+      cache = new Entity[keys.length];
+      built = cache;
+    }
+    Entity entity = cache[i];
+    if (entity == null) {
+      String surface = text != null ? text.substring(starts[i], ends[i]) : surfaces[i];
+      entity = new Entity(keys[i], wordKeys[i], kind(i), starts[i], ends[i], surface);
+      cache[i] = entity;
+    }
+    return entity;
+  }
+
+  /** All entities in text order (an unmodifiable view whose elements are built on access). */
   public List<Entity> entities() {
-    return entities;
+    return new AbstractList<>() {
+      @Override
+      public Entity get(int index) {
+        Objects.checkIndex(index, keys.length);
+        return entity(index);
+      }
+
+      @Override
+      public int size() {
+        return keys.length;
+      }
+    };
   }
 
   /** Number of anchor entities (kinds that survive translation). */
@@ -67,29 +175,30 @@ public final class EntityProfile {
 
   /** The {@code i}-th anchor entity, {@code 0 <= i < anchorCount()}. */
   public Entity anchor(int i) {
-    return entities.get(anchorIndexes[i]);
+    return entity(anchorIndexes[i]);
   }
 
   /** Language-independent keys of the anchors, in text order (a fresh array). */
   public long[] anchorKeys() {
-    long[] keys = new long[anchorIndexes.length];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = entities.get(anchorIndexes[i]).key();
+    long[] anchorKeys = new long[anchorIndexes.length];
+    for (int i = 0; i < anchorKeys.length; i++) {
+      anchorKeys[i] = keys[anchorIndexes[i]];
     }
-    return keys;
+    return anchorKeys;
+  }
+
+  /** The language-specific keys themselves, for the aligner to share; never modified. */
+  long[] wordKeyArray() {
+    return wordKeys;
   }
 
   /** Language-specific keys of every entity, in text order (a fresh array). */
   public long[] wordKeys() {
-    long[] keys = new long[entities.size()];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = entities.get(i).wordKey();
-    }
-    return keys;
+    return wordKeys.clone();
   }
 
   @Override
   public String toString() {
-    return "EntityProfile[" + language + ", " + entities.size() + " entities]";
+    return "EntityProfile[" + language + ", " + keys.length + " entities]";
   }
 }

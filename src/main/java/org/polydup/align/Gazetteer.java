@@ -45,6 +45,9 @@ final class Gazetteer {
   private final Map<String, Double> magnitudes;
   private final int longestName;
 
+  /** First words of the names of several words, for {@link #startsName}. */
+  private final Set<String> firstWords;
+
   private Gazetteer(
       Map<String, String> anyCaseNames,
       Map<String, String> capitalisedNames,
@@ -56,6 +59,16 @@ final class Gazetteer {
     this.stemmedNames = stemmedNames;
     this.magnitudes = magnitudes;
     this.longestName = longestName;
+    Set<String> first = new java.util.HashSet<>();
+    for (Map<String, String> names : List.of(anyCaseNames, capitalisedNames)) {
+      for (String form : names.keySet()) {
+        int space = form.indexOf(' ');
+        if (space > 0) {
+          first.add(form.substring(0, space));
+        }
+      }
+    }
+    this.firstWords = Set.copyOf(first);
   }
 
   /** The shared instance, built on first call (a few hundred milliseconds). */
@@ -71,6 +84,11 @@ final class Gazetteer {
       }
     }
     return local;
+  }
+
+  /** Whether {@code form}, a one-word form, is the first word of a name of several words. */
+  boolean startsName(String form) {
+    return firstWords.contains(form);
   }
 
   /** Longest name in words. */

@@ -78,9 +78,9 @@ public final class KeyStatistics {
       throw new IllegalStateException("statistics are frozen");
     }
     LongOpenHashSet distinct = new LongOpenHashSet();
-    for (Entity entity : profile.entities()) {
-      distinct.add(entity.key());
-      distinct.add(entity.wordKey());
+    for (int i = 0; i < profile.size(); i++) {
+      distinct.add(profile.key(i));
+      distinct.add(profile.wordKey(i));
     }
     var iterator = distinct.iterator();
     while (iterator.hasNext()) {

@@ -25,26 +25,6 @@ public final class SortedSets {
     return n;
   }
 
-  /** The intersection of two sorted arrays of distinct values, sorted, in linear time. */
-  public static long[] intersection(long[] x, long[] y) {
-    long[] common = new long[Math.min(x.length, y.length)];
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] < y[j]) {
-        i++;
-      } else if (x[i] > y[j]) {
-        j++;
-      } else {
-        common[n++] = x[i];
-        i++;
-        j++;
-      }
-    }
-    return Arrays.copyOf(common, n);
-  }
-
   /**
    * The distinct values among the first {@code count} of {@code values}, sorted (sorts in place).
    */
