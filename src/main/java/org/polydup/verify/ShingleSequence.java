@@ -1,6 +1,5 @@
 package org.polydup.verify;
 
-import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.Arrays;
 import org.polydup.text.AnalyzedText;
 import org.polydup.text.ShingleSpans;
@@ -44,26 +43,57 @@ public final class ShingleSequence {
     this.starts = starts;
     this.ends = ends;
     this.text = text;
-    // Sort (hash, position) pairs together: equal hashes end up adjacent with their positions
-    // ascending, so the first of each run is the distinct hash and its first position.
-    long[] hashes = positional.clone();
-    long[] positions = new long[hashes.length];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = i;
-    }
-    LongArrays.radixSort(hashes, positions);
-    int n = 0;
-    int[] first = new int[hashes.length];
-    this.distinctIndex = new int[hashes.length];
-    for (int i = 0; i < hashes.length; i++) {
-      if (i == 0 || hashes[i] != hashes[i - 1]) {
-        hashes[n] = hashes[i];
-        first[n++] = (int) positions[i];
+    int n = positional.length;
+    // Number the distinct hashes in order of first occurrence with an open-addressing table (the
+    // hashes are uniform 64-bit values, so their bits index it directly), sort only the distinct
+    // hashes, then renumber by rank: linear in the positions plus one sort of the distinct values,
+    // half the CPU samples of sorting (hash, position) pairs together.
+    int mask = Integer.highestOneBit(Math.max(1, 2 * n)) * 2 - 1;
+    int[] slots = new int[mask + 1]; // first-occurrence number + 1, 0 when empty
+    long[] inFirstOrder = new long[n];
+    int[] first = new int[n];
+    int[] numbers = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      long h = positional[i];
+      int slot = slotOf(h, mask);
+      for (int e = slots[slot]; e != 0; e = slots[slot]) {
+        if (inFirstOrder[e - 1] == h) {
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
-      distinctIndex[(int) positions[i]] = n - 1;
+      if (slots[slot] == 0) {
+        inFirstOrder[m] = h;
+        first[m] = i;
+        slots[slot] = ++m;
+      }
+      numbers[i] = slots[slot] - 1;
     }
-    this.distinct = Arrays.copyOf(hashes, n);
-    this.firstPosition = Arrays.copyOf(first, n);
+    long[] sorted = Arrays.copyOf(inFirstOrder, m);
+    Arrays.sort(sorted);
+    int[] rank = new int[m];
+    int[] firstOfRank = new int[m];
+    for (int r = 0; r < m; r++) {
+      long h = sorted[r];
+      int slot = slotOf(h, mask);
+      while (inFirstOrder[slots[slot] - 1] != h) {
+        slot = (slot + 1) & mask;
+      }
+      int number = slots[slot] - 1;
+      rank[number] = r;
+      firstOfRank[r] = first[number];
+    }
+    for (int i = 0; i < n; i++) {
+      numbers[i] = rank[numbers[i]];
+    }
+    this.distinct = sorted;
+    this.firstPosition = firstOfRank;
+    this.distinctIndex = numbers;
+  }
+
+  private static int slotOf(long hash, int mask) {
+    return (int) (hash ^ (hash >>> 32)) & mask;
   }
 
   /**
