@@ -40,9 +40,9 @@ import java.util.TreeMap;
  * мільйон, Milliarde, 万, 亿). Nothing is typed by hand except the list of display locales.
  *
  * <p>Building takes 1.3-3.3 s of CPU (ICU romanisation of every name in every display language),
- * paid by every JVM while the other workers waited for it; loading the prebuilt maps takes
- * milliseconds. The resource is written sorted, so a build reproduces it byte for byte, and a test
- * checks it against a fresh build from the ICU in use.
+ * paid by every JVM while the other workers waited for it; loading the prebuilt maps took 0.19 s
+ * (3.3 s to build, measured alone). The resource is written sorted, so a build reproduces it byte
+ * for byte, and a test checks it against a fresh build from the ICU in use.
  */
 final class Gazetteer {
   /** Display locales whose CLDR names are loaded. */
