@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.polydup.align.ja.JapaneseReadings;
@@ -81,7 +82,8 @@ public final class EntityExtractor {
     Objects.requireNonNull(language, "language");
     String code = primaryLanguage(language);
     int nativeScript = nativeScript(language);
-    List<Token> tokens = tokenize(text, nativeScript);
+    Map<String, Word> known = wordsByLanguage.computeIfAbsent(code, k -> new HashMap<>());
+    List<Token> tokens = tokenize(text, nativeScript, code, known);
     // Corpus-free name filter: words seen capitalised away from a sentence start.
     Set<String> capitalisedInside = new HashSet<>();
     for (Token token : tokens) {
@@ -89,7 +91,6 @@ public final class EntityExtractor {
         capitalisedInside.add(token.lower);
       }
     }
-    Map<String, Word> known = wordsByLanguage.computeIfAbsent(code, k -> new HashMap<>());
     if ("ja".equals(code)) {
       japanese().analyse(text);
     }
@@ -102,8 +103,7 @@ public final class EntityExtractor {
           entities.add(entity(key, key, EntityKind.LINK, token));
         }
         case NUMBER -> i = number(text, tokens, i, code, entities);
-        case IDEOGRAPHS, KANA, LETTERS ->
-            i = word(tokens, i, code, known, capitalisedInside, entities);
+        case IDEOGRAPHS, KANA, LETTERS -> i = word(tokens, i, code, capitalisedInside, entities);
         default -> {}
       }
     }
@@ -114,14 +114,13 @@ public final class EntityExtractor {
       List<Token> tokens,
       int index,
       String language,
-      Map<String, Word> known,
       Set<String> capitalisedInside,
       List<Entity> entities) {
     Token token = tokens.get(index);
-    Word word = word(token, language, known);
+    Word word = token.word;
     long wordKey = word.wordKey();
     if (token.type == TokenType.LETTERS && (token.capitalised || token.upper)) {
-      int consumed = gazetteerName(tokens, index, language, known, entities);
+      int consumed = gazetteerName(tokens, index, entities);
       if (consumed > 0) {
         return index + consumed - 1;
       }
@@ -132,7 +131,7 @@ public final class EntityExtractor {
         return index;
       }
     } else if (token.type == TokenType.IDEOGRAPHS && token.pureHan) {
-      int consumed = gazetteerName(tokens, index, language, known, entities);
+      int consumed = gazetteerName(tokens, index, entities);
       if (consumed > 0) {
         return index + consumed - 1;
       }
@@ -241,26 +240,21 @@ public final class EntityExtractor {
   }
 
   /** Tries names of up to {@link Gazetteer#longestName()} words; returns words consumed or 0. */
-  private int gazetteerName(
-      List<Token> tokens,
-      int index,
-      String language,
-      Map<String, Word> known,
-      List<Entity> entities) {
-    String firstForm = word(tokens.get(index), language, known).form();
+  private int gazetteerName(List<Token> tokens, int index, List<Entity> entities) {
+    String firstForm = tokens.get(index).word.form();
     // The form of several words with forms starts with the first one's: if that starts no name of
     // several words, only a one-word form (some words have none) can match.
     boolean startsNoName = !firstForm.isEmpty() && !gazetteer.startsName(firstForm);
     int longest = Math.min(gazetteer.longestName(), tokens.size() - index);
     for (int count = longest; count >= 1; count--) {
       if (!adjacentWords(tokens, index, count)
-          || (count > 1 && startsNoName && allHaveForms(tokens, index, count, language, known))) {
+          || (count > 1 && startsNoName && allHaveForms(tokens, index, count))) {
         continue;
       }
       String code =
           count == 1
-              ? word(tokens.get(index), language, known).singleNameCode()
-              : gazetteer.lookupCapitalised(formOf(tokens, index, count, language, known));
+              ? tokens.get(index).word.singleNameCode()
+              : gazetteer.lookupCapitalised(formOf(tokens, index, count));
       if (code != null) {
         Token first = tokens.get(index);
         Token last = tokens.get(index + count - 1);
@@ -293,10 +287,9 @@ public final class EntityExtractor {
     return true;
   }
 
-  private boolean allHaveForms(
-      List<Token> tokens, int index, int count, String language, Map<String, Word> known) {
+  private static boolean allHaveForms(List<Token> tokens, int index, int count) {
     for (int i = index + 1; i < index + count; i++) {
-      if (word(tokens.get(i), language, known).form().isEmpty()) {
+      if (tokens.get(i).word.form().isEmpty()) {
         return false;
       }
     }
@@ -304,11 +297,10 @@ public final class EntityExtractor {
   }
 
   /** {@link Gazetteer#form} of the words: their own forms, the empty ones left out. */
-  private String formOf(
-      List<Token> tokens, int index, int count, String language, Map<String, Word> known) {
+  private static String formOf(List<Token> tokens, int index, int count) {
     StringBuilder out = new StringBuilder();
     for (int i = index; i < index + count; i++) {
-      String form = word(tokens.get(i), language, known).form();
+      String form = tokens.get(i).word.form();
       if (!form.isEmpty()) {
         if (out.length() > 0) {
           out.append(' ');
@@ -320,15 +312,13 @@ public final class EntityExtractor {
   }
 
   /**
-   * The cached keys of a token's surface in {@code language}. Words repeat (Zipf's law), and each
-   * was romanised, stemmed, hashed and looked up in the gazetteer several times per occurrence:
-   * about a third of the align stage's CPU. Emptied when full, like the other word caches.
+   * The cached {@link Word} of {@code surface} in {@code language}. Words repeat (Zipf's law), and
+   * each was case-mapped, romanised, stemmed, hashed and looked up in the gazetteer several times
+   * per occurrence: about a third of the align stage's CPU. Emptied when full, like the other word
+   * caches.
    */
-  private Word word(Token token, String language, Map<String, Word> known) {
-    if (token.word != null) {
-      return token.word;
-    }
-    Word word = known.get(token.surface);
+  private Word word(String surface, String language, Map<String, Word> known) {
+    Word word = known.get(surface);
     if (word == null) {
       if (cachedWords >= WORD_CACHE_LIMIT) {
         for (Map<String, Word> words : wordsByLanguage.values()) {
@@ -336,21 +326,24 @@ public final class EntityExtractor {
         }
         cachedWords = 0;
       }
-      word = new Word(token.surface, token.lower, token.pureHan, language);
-      known.put(token.surface, word);
+      word = new Word(surface, language);
+      known.put(surface, word);
       cachedWords++;
     }
-    token.word = word;
     return word;
   }
 
   /**
-   * What a word's surface gives in one language, each computed on first use: a pure function of the
-   * surface, so one occurrence's answers serve all the others.
+   * What a word's surface gives in one language: its case and script at once, its keys each
+   * computed on first use. A pure function of the surface, so one occurrence's answers serve all
+   * the others. Numbers and links get an uncached one for their case and script only.
    */
   private final class Word {
     private final String surface;
     private final String lower;
+    private final int script;
+    private final boolean capitalised;
+    private final boolean upper;
     private final boolean pureHan;
     private final String language;
     private String form;
@@ -367,11 +360,44 @@ public final class EntityExtractor {
     private boolean hasLowerCognateKey;
     private long lowerCognateKey;
 
-    Word(String surface, String lower, boolean pureHan, String language) {
+    Word(String surface, String language) {
       this.surface = surface;
-      this.lower = lower;
-      this.pureHan = pureHan;
       this.language = language;
+      this.script = KeyEncoder.dominantScript(surface);
+      int first = surface.codePointAt(0);
+      this.capitalised = UCharacter.isUpperCase(first) || UCharacter.isTitleCase(first);
+      // ASCII words (most tokens of the Latin-script languages) change case letter by letter, as
+      // ICU's root case mapping does, without its allocations.
+      int lowerCase = 0;
+      boolean ascii = true;
+      for (int i = 0; i < surface.length() && ascii; i++) {
+        char c = surface.charAt(i);
+        ascii = c < 0x80;
+        if (c >= 'a' && c <= 'z') {
+          lowerCase++;
+        }
+      }
+      if (ascii) {
+        this.lower = surface.toLowerCase(Locale.ROOT);
+        this.upper = capitalised && lowerCase == 0;
+      } else {
+        this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
+        this.upper =
+            capitalised
+                && lower.length() == surface.length()
+                && !lower.equals(surface)
+                && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
+      }
+      boolean allHan = true;
+      for (int i = 0; i < surface.length(); ) {
+        int codePoint = surface.codePointAt(i);
+        if (UScript.getScript(codePoint) != UScript.HAN) {
+          allHan = false;
+          break;
+        }
+        i += Character.charCount(codePoint);
+      }
+      this.pureHan = allHan;
     }
 
     /** The {@link Gazetteer#form} of the lower-case word alone. */
@@ -477,7 +503,14 @@ public final class EntityExtractor {
       if (groups > 0) {
         value =
             parseNumber(text.substring(token.start, end).replaceAll("[ \u00a0\u202f\u2009]", ""));
-        token = new Token(text, token.start, end, TokenType.NUMBER, 0);
+        token =
+            new Token(
+                text,
+                token.start,
+                end,
+                TokenType.NUMBER,
+                0,
+                new Word(text.substring(token.start, end), language));
         index = consumed;
       }
     }
@@ -590,7 +623,8 @@ public final class EntityExtractor {
     return new Entity(key, wordKey, kind, token.start, token.end, token.surface);
   }
 
-  private List<Token> tokenize(String text, int nativeScript) {
+  private List<Token> tokenize(
+      String text, int nativeScript, String language, Map<String, Word> known) {
     List<Token> tokens = new ArrayList<>();
     int[] links = linkSpans(text);
     int link = 0;
@@ -606,7 +640,9 @@ public final class EntityExtractor {
       }
       if (end > nextLinkStart) {
         if (start <= nextLinkStart) {
-          tokens.add(new Token(text, nextLinkStart, nextLinkEnd, TokenType.LINK, nativeScript));
+          Word linkWord = new Word(text.substring(nextLinkStart, nextLinkEnd), language);
+          tokens.add(
+              new Token(text, nextLinkStart, nextLinkEnd, TokenType.LINK, nativeScript, linkWord));
         }
         continue;
       }
@@ -623,16 +659,18 @@ public final class EntityExtractor {
       } else {
         continue;
       }
+      String surface = text.substring(start, end);
+      Word word =
+          type == TokenType.NUMBER ? new Word(surface, language) : word(surface, language, known);
       if (type == TokenType.LETTERS || type == TokenType.IDEOGRAPHS) {
         // ICU's Japanese dictionary marks Katakana words as ideographic: they are Kana names.
-        int script = KeyEncoder.dominantScript(text.subSequence(start, end));
-        if (script == UScript.HAN) {
+        if (word.script == UScript.HAN) {
           type = TokenType.IDEOGRAPHS;
-        } else if (script == UScript.KATAKANA || script == UScript.HIRAGANA) {
+        } else if (word.script == UScript.KATAKANA || word.script == UScript.HIRAGANA) {
           type = TokenType.KANA;
         }
       }
-      tokens.add(new Token(text, start, end, type, nativeScript));
+      tokens.add(new Token(text, start, end, type, nativeScript, word));
     }
     return tokens;
   }
@@ -700,7 +738,17 @@ public final class EntityExtractor {
     return dash < 0 ? lower : lower.substring(0, dash);
   }
 
+  /**
+   * {@link #nativeScript} by language tag: likely-subtag resolution is slow, and the tags are few
+   * (the aligner asks {@link #writesHan} for every candidate pair).
+   */
+  private static final Map<String, Integer> NATIVE_SCRIPTS = new ConcurrentHashMap<>();
+
   private static int nativeScript(String language) {
+    return NATIVE_SCRIPTS.computeIfAbsent(language, EntityExtractor::resolveNativeScript);
+  }
+
+  private static int resolveNativeScript(String language) {
     ULocale locale = ULocale.addLikelySubtags(ULocale.forLanguageTag(language.replace('_', '-')));
     String script = locale.getScript();
     if (script.isEmpty()) {
@@ -738,51 +786,22 @@ public final class EntityExtractor {
     final boolean foreignScript;
     final boolean pureHan;
 
-    /** The token's cached {@link Word}, set on first use. */
-    Word word;
+    /** The token's {@link Word}: cached for words, uncached for numbers and links. */
+    final Word word;
 
-    Token(String text, int start, int end, TokenType type, int nativeScript) {
+    Token(String text, int start, int end, TokenType type, int nativeScript, Word word) {
       this.text = text;
       this.start = start;
       this.end = end;
       this.type = type;
-      this.surface = text.substring(start, end);
-      this.script = KeyEncoder.dominantScript(surface);
-      int first = surface.codePointAt(0);
-      this.capitalised = UCharacter.isUpperCase(first) || UCharacter.isTitleCase(first);
-      // ASCII words (most tokens of the Latin-script languages) change case letter by letter, as
-      // ICU's root case mapping does, without its allocations.
-      int lowerCase = 0;
-      boolean ascii = true;
-      for (int i = 0; i < surface.length() && ascii; i++) {
-        char c = surface.charAt(i);
-        ascii = c < 0x80;
-        if (c >= 'a' && c <= 'z') {
-          lowerCase++;
-        }
-      }
-      if (ascii) {
-        this.lower = surface.toLowerCase(Locale.ROOT);
-        this.upper = capitalised && lowerCase == 0;
-      } else {
-        this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
-        this.upper =
-            capitalised
-                && lower.length() == surface.length()
-                && !lower.equals(surface)
-                && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
-      }
+      this.word = word;
+      this.surface = word.surface;
+      this.script = word.script;
+      this.capitalised = word.capitalised;
+      this.lower = word.lower;
+      this.upper = word.upper;
+      this.pureHan = word.pureHan;
       this.sentenceInitial = isSentenceInitial(text, start);
-      boolean allHan = true;
-      for (int i = 0; i < surface.length(); ) {
-        int codePoint = surface.codePointAt(i);
-        if (UScript.getScript(codePoint) != UScript.HAN) {
-          allHan = false;
-          break;
-        }
-        i += Character.charCount(codePoint);
-      }
-      this.pureHan = allHan;
       boolean nativeIsHan = nativeScript == UScript.HAN;
       this.foreignScript =
           type == TokenType.LETTERS
