@@ -91,7 +91,10 @@ final class Gazetteer {
     this.firstWords = Set.copyOf(first);
   }
 
-  /** The shared instance, loaded from {@value #RESOURCE} on first call. */
+  /**
+   * The shared instance, loaded from {@value #RESOURCE} on first call (built from CLDR when the
+   * resource is missing).
+   */
   static Gazetteer get() {
     Gazetteer local = instance;
     if (local == null) {
@@ -126,7 +129,8 @@ final class Gazetteer {
   private static Gazetteer load() {
     try (InputStream resource = Gazetteer.class.getResourceAsStream(RESOURCE)) {
       if (resource == null) {
-        throw new IllegalStateException(RESOURCE + " missing: build with mvn package");
+        // A build that skipped process-classes (some IDEs): the same maps, built in seconds.
+        return build(new KeyEncoder());
       }
       DataInputStream in = new DataInputStream(new BufferedInputStream(resource));
       Map<String, String> anyCase = readNames(in);
