@@ -156,7 +156,7 @@ public final class Aligner {
       return null;
     }
     List<int[]> pairs = new ArrayList<>();
-    double matched = localAlignment(a, positionsA, b, positionsB, pairs);
+    double matched = localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
     double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
     double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
@@ -357,10 +357,17 @@ public final class Aligner {
 
   /**
    * Smith-Waterman over the shared positions; fills {@code pairs} (sequence indexes, text order)
-   * and returns the matched weight.
+   * and returns the matched weight. Keys are compared by their shared numbers ({@code sharedOfA},
+   * {@code sharedOfB} map each side's {@link Sequence#distinctKeys} to them): ints, not longs.
    */
   private static double localAlignment(
-      Sequence a, int[] positionsA, Sequence b, int[] positionsB, List<int[]> pairs) {
+      Sequence a,
+      int[] positionsA,
+      int[] sharedOfA,
+      Sequence b,
+      int[] positionsB,
+      int[] sharedOfB,
+      List<int[]> pairs) {
     int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
     int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
     if (n == 0 || m == 0) {
@@ -374,11 +381,11 @@ public final class Aligner {
     }
     // The second side's keys, weights and gap costs gathered once: the inner loop reads them
     // n times, and reading them through positionsB missed the cache on long sequences.
-    long[] keysB = new long[m + 1];
+    int[] keysB = new int[m + 1];
     double[] weightsB = new double[m + 1];
     double[] gapsB = new double[m + 1];
     for (int j = 1; j <= m; j++) {
-      keysB[j] = b.keys[positionsB[j - 1]];
+      keysB[j] = sharedOfB[b.ranks[positionsB[j - 1]]];
       weightsB[j] = b.weights[positionsB[j - 1]];
       gapsB[j] = GAP_PENALTY * weightsB[j];
     }
@@ -389,7 +396,7 @@ public final class Aligner {
     int bestJ = 0;
     for (int i = 1; i <= n; i++) {
       int positionA = positionsA[i - 1];
-      long keyA = a.keys[positionA];
+      int keyA = sharedOfA[a.ranks[positionA]];
       double weightA = a.weights[positionA];
       double gapA = GAP_PENALTY * weightA;
       int row = i * (m + 1);

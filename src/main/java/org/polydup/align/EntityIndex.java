@@ -171,6 +171,7 @@ public final class EntityIndex {
     Accumulator accumulator = ACCUMULATORS.get();
     accumulator.reset(languages.size());
     double[] scores = accumulator.scores;
+    int[] languageOf = languages.elements();
     for (long key : rare) {
       IntArrayList list = postings.get(key);
       if (list == null || list.size() > maximumPostings) {
@@ -180,7 +181,7 @@ public final class EntityIndex {
       int[] documents = list.elements();
       for (int k = 0, n = list.size(); k < n; k++) {
         int document = documents[k];
-        if (document != exclude && (languages.getInt(document) == language) == sameLanguage) {
+        if (document != exclude && (languageOf[document] == language) == sameLanguage) {
           accumulator.add(document, weight);
         }
       }
