@@ -152,9 +152,7 @@ public final class CrossLanguageMatcher {
     EntityIndex index =
         new EntityIndex(
             statistics, Math.max(MINIMUM_POSTINGS, Math.min(MAXIMUM_POSTINGS, size / 20)));
-    for (EntityProfile profile : profiles) {
-      index.add(profile);
-    }
+    index.addAll(profiles);
     ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
     IntStream.range(0, size)
         .parallel()
