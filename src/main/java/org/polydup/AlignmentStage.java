@@ -229,12 +229,15 @@ final class AlignmentStage implements CrossLanguageStage {
     if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
       return null;
     }
+    // The aligner's evidence builds each pair on access, and the checks below read it several
+    // times over: build it once.
+    List<AlignedEntityPair> evidence = new ArrayList<>(p.alignment().evidence());
     if (p.relation() == Relation.DERIVED
         && languages.languageOf(x).equals(languages.languageOf(y))
-        && quotedOnly(fingerprints[x], fingerprints[y], documents.get(x).text(), p.alignment())) {
+        && quotedOnly(fingerprints[x], fingerprints[y], documents.get(x).text(), evidence)) {
       return null;
     }
-    Relation relation = decide(p, documents.get(x).text(), documents.get(y).text());
+    Relation relation = decide(p, evidence, documents.get(x).text(), documents.get(y).text());
     if (relation == null) {
       return null;
     }
@@ -249,6 +252,7 @@ final class AlignmentStage implements CrossLanguageStage {
             languages.languageOf(low),
             languages.languageOf(high),
             p,
+            evidence,
             relation,
             x > y));
   }
@@ -261,9 +265,12 @@ final class AlignmentStage implements CrossLanguageStage {
    * apart than a link preview, spanning at least a link preview on both sides. Related pairs pass
    * unchanged.
    */
-  private Relation decide(CrossLanguageMatcher.AlignedPair pair, String textA, String textB) {
+  private Relation decide(
+      CrossLanguageMatcher.AlignedPair pair,
+      List<AlignedEntityPair> evidence,
+      String textA,
+      String textB) {
     Relation relation = pair.relation();
-    List<AlignedEntityPair> evidence = pair.alignment().evidence();
     if (relation == Relation.RELATED || evidence.isEmpty()) {
       return relation;
     }
@@ -362,8 +369,8 @@ final class AlignmentStage implements CrossLanguageStage {
    * #QUOTE_CHARACTERS} do not count as quoted text.
    */
   private boolean quotedOnly(
-      Fingerprint first, Fingerprint second, String firstText, AlignmentResult alignment) {
-    if (alignment.evidence().isEmpty()) {
+      Fingerprint first, Fingerprint second, String firstText, List<AlignedEntityPair> evidence) {
+    if (evidence.isEmpty()) {
       return false;
     }
     Verification v = verifier.verify(first.shingles(), second.shingles(), ShingleRarity.NONE);
@@ -374,7 +381,7 @@ final class AlignmentStage implements CrossLanguageStage {
     int inside = 0;
     List<SharedPassage> passages = v.passages();
     int k = 0;
-    for (AlignedEntityPair e : alignment.evidence()) {
+    for (AlignedEntityPair e : evidence) {
       while (k < passages.size() && passages.get(k).aEnd() < e.first().end()) {
         k++;
       }
@@ -385,7 +392,7 @@ final class AlignmentStage implements CrossLanguageStage {
         inside++;
       }
     }
-    return (double) inside / alignment.evidence().size() > VERBATIM_SHARE;
+    return (double) inside / evidence.size() > VERBATIM_SHARE;
   }
 
   /**
@@ -422,10 +429,11 @@ final class AlignmentStage implements CrossLanguageStage {
       String languageA,
       String languageB,
       CrossLanguageMatcher.AlignedPair pair,
+      List<AlignedEntityPair> evidence,
       Relation relation,
       boolean swap) {
     AlignmentResult r = pair.alignment();
-    List<AlignedEntityPair> shown = strongest(r.evidence());
+    List<AlignedEntityPair> shown = strongest(evidence);
     List<EntityLink> links = new ArrayList<>(shown.size());
     for (AlignedEntityPair e : shown) {
       var first = swap ? e.second() : e.first();

@@ -137,9 +137,10 @@ public final class Aligner {
    * languages, where each document's best version in a language sets a bar), so for two texts in
    * one language this returns {@code null}, without the dynamic programme, when an upper bound on
    * the matched weight shows that no relation {@code wanted} accepts can come out: an aligned pair
-   * takes distinct positions on both sides and gains at most either one's weight, so the matched
-   * weight is at most the lighter side's total over the shared keys' positions, and the decision
-   * only grows with the matched weight, score and density.
+   * takes distinct positions on both sides, and all occurrences of a key weigh the same on one side
+   * (its weight is damped by its own repeat count), so a key shared {@code cA} and {@code cB} times
+   * pairs at most {@code min(cA, cB)} times, each gaining the lower of its two weights; the
+   * decision only grows with the matched weight, score and density.
    */
   AlignmentResult align(
       Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
@@ -150,13 +151,15 @@ public final class Aligner {
     int shared = numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
     double[] weightA = new double[shared];
     double[] weightB = new double[shared];
-    int[] positionsA = a.positionsOf(sharedOfA, weightA);
-    int[] positionsB = b.positionsOf(sharedOfB, weightB);
-    if (!crossLanguage && !mayBeWanted(a, weightA, b, weightB, wanted)) {
+    int[] countA = new int[shared];
+    int[] countB = new int[shared];
+    int[] positionsA = a.positionsOf(sharedOfA, weightA, countA);
+    int[] positionsB = b.positionsOf(sharedOfB, weightB, countB);
+    if (!crossLanguage && !mayBeWanted(a, weightA, countA, b, weightB, countB, wanted)) {
       return null;
     }
     List<int[]> pairs = new ArrayList<>();
-    double matched = localAlignment(a, positionsA, b, positionsB, pairs);
+    double matched = localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
     double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
     double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
@@ -218,14 +221,21 @@ public final class Aligner {
 
   /**
    * Whether a same-language alignment may end in a relation {@code wanted} accepts, from each
-   * shared key's total weight on each side.
+   * shared key's weight and number of occurrences on each side.
    */
   private boolean mayBeWanted(
-      Sequence a, double[] weightA, Sequence b, double[] weightB, Predicate<Relation> wanted) {
-    // Pairs of one key gain at most the lighter side's total for it.
+      Sequence a,
+      double[] weightA,
+      int[] countA,
+      Sequence b,
+      double[] weightB,
+      int[] countB,
+      Predicate<Relation> wanted) {
+    // A key pairs at most as often as it occurs on the side where it is rarer, each pair gaining
+    // the lower of its two weights (tighter than the lighter side's total when the counts differ).
     double total = 0;
     for (int k = 0; k < weightA.length; k++) {
-      total += Math.min(weightA[k], weightB[k]);
+      total += Math.min(countA[k], countB[k]) * Math.min(weightA[k], weightB[k]);
     }
     // The margin covers rounding: the alignment adds the same weights in another order.
     double bound = total * (1 + BOUND_MARGIN) + BOUND_MARGIN;
@@ -357,10 +367,17 @@ public final class Aligner {
 
   /**
    * Smith-Waterman over the shared positions; fills {@code pairs} (sequence indexes, text order)
-   * and returns the matched weight.
+   * and returns the matched weight. Keys are compared by their shared numbers ({@code sharedOfA},
+   * {@code sharedOfB} map each side's {@link Sequence#distinctKeys} to them): ints, not longs.
    */
   private static double localAlignment(
-      Sequence a, int[] positionsA, Sequence b, int[] positionsB, List<int[]> pairs) {
+      Sequence a,
+      int[] positionsA,
+      int[] sharedOfA,
+      Sequence b,
+      int[] positionsB,
+      int[] sharedOfB,
+      List<int[]> pairs) {
     int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
     int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
     if (n == 0 || m == 0) {
@@ -374,11 +391,11 @@ public final class Aligner {
     }
     // The second side's keys, weights and gap costs gathered once: the inner loop reads them
     // n times, and reading them through positionsB missed the cache on long sequences.
-    long[] keysB = new long[m + 1];
+    int[] keysB = new int[m + 1];
     double[] weightsB = new double[m + 1];
     double[] gapsB = new double[m + 1];
     for (int j = 1; j <= m; j++) {
-      keysB[j] = b.keys[positionsB[j - 1]];
+      keysB[j] = sharedOfB[b.ranks[positionsB[j - 1]]];
       weightsB[j] = b.weights[positionsB[j - 1]];
       gapsB[j] = GAP_PENALTY * weightsB[j];
     }
@@ -389,7 +406,7 @@ public final class Aligner {
     int bestJ = 0;
     for (int i = 1; i <= n; i++) {
       int positionA = positionsA[i - 1];
-      long keyA = a.keys[positionA];
+      int keyA = sharedOfA[a.ranks[positionA]];
       double weightA = a.weights[positionA];
       double gapA = GAP_PENALTY * weightA;
       int row = i * (m + 1);
@@ -584,10 +601,10 @@ public final class Aligner {
 
     /**
      * Positions (in text order) of the keys {@code sharedOfDistinct} numbers (it maps {@link
-     * #distinctKeys} to shared numbers or -1); adds each position's weight to its key's total in
-     * {@code weightOfShared}.
+     * #distinctKeys} to shared numbers or -1); sets each key's weight (the same at every position
+     * of it) in {@code weightOfShared} and counts its positions in {@code countOfShared}.
      */
-    int[] positionsOf(int[] sharedOfDistinct, double[] weightOfShared) {
+    int[] positionsOf(int[] sharedOfDistinct, double[] weightOfShared, int[] countOfShared) {
       int[] positions = new int[keys.length];
       int count = 0;
       if (weightOfShared.length > 0) {
@@ -595,7 +612,8 @@ public final class Aligner {
           int rank = ranks[i];
           if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
             positions[count++] = i;
-            weightOfShared[sharedOfDistinct[rank]] += weights[i];
+            weightOfShared[sharedOfDistinct[rank]] = weights[i];
+            countOfShared[sharedOfDistinct[rank]]++;
           }
         }
       }

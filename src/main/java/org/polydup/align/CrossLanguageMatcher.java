@@ -152,9 +152,7 @@ public final class CrossLanguageMatcher {
     EntityIndex index =
         new EntityIndex(
             statistics, Math.max(MINIMUM_POSTINGS, Math.min(MAXIMUM_POSTINGS, size / 20)));
-    for (EntityProfile profile : profiles) {
-      index.add(profile);
-    }
+    index.addAll(profiles);
     ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
     IntStream.range(0, size)
         .parallel()
@@ -413,10 +411,20 @@ public final class CrossLanguageMatcher {
     private final AtomicReferenceArray<Aligner.Sequence> words;
     private final AtomicReferenceArray<Aligner.Sequence> hanAnchors;
 
+    /**
+     * Whether each document's language writes Han ({@link Aligner#hanForms}), looked up once per
+     * document rather than once per aligned pair.
+     */
+    private final boolean[] writesHan;
+
     Sequences(Aligner aligner, EntityProfile[] profiles, KeyStatistics statistics) {
       this.aligner = aligner;
       this.profiles = profiles;
       this.statistics = statistics;
+      this.writesHan = new boolean[profiles.length];
+      for (int i = 0; i < profiles.length; i++) {
+        writesHan[i] = EntityExtractor.writesHan(profiles[i].language());
+      }
       this.anchors = new AtomicReferenceArray<>(profiles.length);
       this.words = new AtomicReferenceArray<>(profiles.length);
       this.hanAnchors = new AtomicReferenceArray<>(profiles.length);
@@ -429,7 +437,7 @@ public final class CrossLanguageMatcher {
      */
     AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
       boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
-      boolean hanForms = Aligner.hanForms(profiles[low], profiles[high]);
+      boolean hanForms = crossLanguage && writesHan[low] && writesHan[high];
       return aligner.align(
           sequence(low, crossLanguage, hanForms),
           sequence(high, crossLanguage, hanForms),

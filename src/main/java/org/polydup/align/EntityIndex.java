@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 /**
  * Candidate generation for alignment: an inverted index from rare entity keys to documents.
@@ -65,20 +65,56 @@ public final class EntityIndex {
    * @return the document's number in this index, from 0 in order of addition
    */
   public int add(EntityProfile profile) {
-    LongOpenHashSet anchors = anchorKeys(profile);
-    LongOpenHashSet words = wordKeys(profile);
+    return add(new DocumentKeys(profile));
+  }
+
+  /**
+   * Adds the documents' keys, in order: the same as {@link #add} on each, but the keys of every
+   * document are gathered in parallel first (on the common fork-join pool, or the pool this runs
+   * in), since only the postings need the lock.
+   */
+  public void addAll(EntityProfile[] profiles) {
+    DocumentKeys[] keys = new DocumentKeys[profiles.length];
+    IntStream.range(0, profiles.length)
+        .parallel()
+        .forEach(i -> keys[i] = new DocumentKeys(profiles[i]));
+    for (DocumentKeys document : keys) {
+      add(document);
+    }
+  }
+
+  private int add(DocumentKeys keys) {
     lock.writeLock().lock();
     try {
       int document = languages.size();
-      languages.add(languageNumber(profile.language()));
-      anchorCounts.add(anchors.size());
-      wordCounts.add(words.size());
-      addPostings(anchors, document);
-      words.removeAll(anchors);
-      addPostings(words, document);
+      languages.add(languageNumber(keys.language));
+      anchorCounts.add(keys.anchorCount);
+      wordCounts.add(keys.wordCount);
+      addPostings(keys.anchors, document);
+      addPostings(keys.wordsOnly, document);
       return document;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /** One document's distinct anchor keys, and its word keys that are not anchor keys. */
+  private static final class DocumentKeys {
+    final String language;
+    final long[] anchors;
+    final long[] wordsOnly;
+    final int anchorCount;
+    final int wordCount;
+
+    DocumentKeys(EntityProfile profile) {
+      LongOpenHashSet anchorSet = anchorKeys(profile);
+      LongOpenHashSet words = wordKeys(profile);
+      language = profile.language();
+      anchorCount = anchorSet.size();
+      wordCount = words.size();
+      words.removeAll(anchorSet);
+      anchors = anchorSet.toLongArray();
+      wordsOnly = words.toLongArray();
     }
   }
 
@@ -87,10 +123,9 @@ public final class EntityIndex {
     return languageNumbers.computeIfAbsent(language, k -> languageNumbers.size());
   }
 
-  private void addPostings(LongOpenHashSet keys, int document) {
-    var iterator = keys.iterator();
-    while (iterator.hasNext()) {
-      postings.computeIfAbsent(iterator.nextLong(), k -> new IntArrayList(2)).add(document);
+  private void addPostings(long[] keys, int document) {
+    for (long key : keys) {
+      postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(document);
     }
   }
 
@@ -171,6 +206,7 @@ public final class EntityIndex {
     Accumulator accumulator = ACCUMULATORS.get();
     accumulator.reset(languages.size());
     double[] scores = accumulator.scores;
+    int[] languageOf = languages.elements();
     for (long key : rare) {
       IntArrayList list = postings.get(key);
       if (list == null || list.size() > maximumPostings) {
@@ -180,32 +216,73 @@ public final class EntityIndex {
       int[] documents = list.elements();
       for (int k = 0, n = list.size(); k < n; k++) {
         int document = documents[k];
-        if (document != exclude && (languages.getInt(document) == language) == sameLanguage) {
+        if (document != exclude && (languageOf[document] == language) == sameLanguage) {
           accumulator.add(document, weight);
         }
       }
     }
-    PriorityQueue<Candidate> top = new PriorityQueue<>(limit + 1, WORST_FIRST);
+    // The best `limit` in a primitive min-heap (worst at the root): most touched documents are
+    // compared with the root alone and never boxed.
+    double[] heapScores = new double[limit];
+    int[] heapDocuments = new int[limit];
+    int size = 0;
     for (int t = 0; t < accumulator.touchedCount; t++) {
       int document = accumulator.touched[t];
       double score = scores[document] / Math.sqrt(Math.max(1, counts.getInt(document)));
-      // A full queue only takes what beats its worst: most touched documents are never boxed.
-      if (top.size() < limit) {
-        top.add(new Candidate(document, score));
-      } else if (beats(score, document, top.peek())) {
-        top.poll();
-        top.add(new Candidate(document, score));
+      if (size < limit) {
+        int child = size++;
+        while (child > 0) {
+          int parent = (child - 1) >>> 1;
+          if (!worse(score, document, heapScores[parent], heapDocuments[parent])) {
+            break;
+          }
+          heapScores[child] = heapScores[parent];
+          heapDocuments[child] = heapDocuments[parent];
+          child = parent;
+        }
+        heapScores[child] = score;
+        heapDocuments[child] = document;
+      } else if (worse(heapScores[0], heapDocuments[0], score, document)) {
+        int parent = 0;
+        while (true) {
+          int child = 2 * parent + 1;
+          if (child >= size) {
+            break;
+          }
+          if (child + 1 < size
+              && worse(
+                  heapScores[child + 1],
+                  heapDocuments[child + 1],
+                  heapScores[child],
+                  heapDocuments[child])) {
+            child++;
+          }
+          if (!worse(heapScores[child], heapDocuments[child], score, document)) {
+            break;
+          }
+          heapScores[parent] = heapScores[child];
+          heapDocuments[parent] = heapDocuments[child];
+          parent = child;
+        }
+        heapScores[parent] = score;
+        heapDocuments[parent] = document;
       }
     }
-    List<Candidate> ranked = new ArrayList<>(top);
+    List<Candidate> ranked = new ArrayList<>(size);
+    for (int k = 0; k < size; k++) {
+      ranked.add(new Candidate(heapDocuments[k], heapScores[k]));
+    }
     ranked.sort(WORST_FIRST.reversed());
     return ranked;
   }
 
-  /** Whether (score, document) ranks above {@code worst} in {@link #WORST_FIRST} order. */
-  private static boolean beats(double score, int document, Candidate worst) {
-    int byScore = Double.compare(score, worst.score());
-    return byScore > 0 || (byScore == 0 && document < worst.document());
+  /**
+   * Whether (score, document) ranks below (otherScore, otherDocument) in {@link #WORST_FIRST}
+   * order.
+   */
+  private static boolean worse(double score, int document, double otherScore, int otherDocument) {
+    int byScore = Double.compare(score, otherScore);
+    return byScore < 0 || (byScore == 0 && document > otherDocument);
   }
 
   /** Lower score first; on a tie the later document is worse, so every run keeps the same ones. */
@@ -270,11 +347,55 @@ public final class EntityIndex {
       long rank = frequency == 0 ? Integer.MAX_VALUE : frequency;
       order[i] = (rank << 32) | i;
     }
-    Arrays.sort(order);
+    // Only the first KEYS_PER_QUERY in that order are read: select them, then sort those alone
+    // (sorting every key of a long text was a sixth of the ranking's time).
+    selectSmallest(order, KEYS_PER_QUERY);
+    Arrays.sort(order, 0, KEYS_PER_QUERY);
     long[] rare = new long[KEYS_PER_QUERY];
     for (int i = 0; i < KEYS_PER_QUERY; i++) {
       rare[i] = all[(int) order[i]];
     }
     return rare;
+  }
+
+  /**
+   * Moves the {@code count} smallest of the distinct {@code values} to its front, in no particular
+   * order (Hoare's quickselect with a median-of-three pivot); {@code 0 < count < values.length}.
+   */
+  static void selectSmallest(long[] values, int count) {
+    int low = 0;
+    int high = values.length - 1;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      long pivot =
+          Math.max(
+              Math.min(values[low], values[middle]),
+              Math.min(Math.max(values[low], values[middle]), values[high]));
+      int i = low;
+      int j = high;
+      while (i <= j) {
+        while (values[i] < pivot) {
+          i++;
+        }
+        while (values[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long swap = values[i];
+          values[i] = values[j];
+          values[j] = swap;
+          i++;
+          j--;
+        }
+      }
+      // Now values[low..j] <= pivot <= values[i..high]; anything between equals the pivot.
+      if (count - 1 <= j) {
+        high = j;
+      } else if (count - 1 >= i) {
+        low = i;
+      } else {
+        return;
+      }
+    }
   }
 }
