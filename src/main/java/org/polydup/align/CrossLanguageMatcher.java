@@ -261,10 +261,7 @@ public final class CrossLanguageMatcher {
   private static void keepExclusive(
       EntityProfile[] profiles, ConcurrentHashMap<Long, AlignmentResult> aligned) {
     // Keyed by document and language number: one primitive map, linear in the aligned pairs.
-    Object2IntOpenHashMap<String> languageNumbers = new Object2IntOpenHashMap<>();
-    for (EntityProfile profile : profiles) {
-      languageNumbers.putIfAbsent(profile.language(), languageNumbers.size());
-    }
+    Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       if (!entry.getValue().crossLanguage()) {
@@ -316,10 +313,7 @@ public final class CrossLanguageMatcher {
       EntityProfile[] profiles,
       Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned) {
-    Object2IntOpenHashMap<String> languageNumbers = new Object2IntOpenHashMap<>();
-    for (EntityProfile profile : profiles) {
-      languageNumbers.putIfAbsent(profile.language(), languageNumbers.size());
-    }
+    Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     // Per document and other language: the best score, its partner, the second best score.
     Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
     Long2DoubleOpenHashMap second = new Long2DoubleOpenHashMap();
@@ -391,6 +385,15 @@ public final class CrossLanguageMatcher {
     } else if (score > second.get(key)) {
       second.put(key, score);
     }
+  }
+
+  /** Numbers the batch's languages in order of first appearance (keys of per-language maps). */
+  private static Object2IntOpenHashMap<String> languageNumbers(EntityProfile[] profiles) {
+    Object2IntOpenHashMap<String> numbers = new Object2IntOpenHashMap<>();
+    for (EntityProfile profile : profiles) {
+      numbers.putIfAbsent(profile.language(), numbers.size());
+    }
+    return numbers;
   }
 
   private static long bestKey(
