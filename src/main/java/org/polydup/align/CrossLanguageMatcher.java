@@ -263,16 +263,14 @@ public final class CrossLanguageMatcher {
     // Keyed by document and language number: one primitive map, linear in the aligned pairs.
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      if (!entry.getValue().crossLanguage()) {
-        continue;
-      }
-      int low = (int) (entry.getKey() >>> 32);
-      int high = (int) (long) entry.getKey();
-      double score = entry.getValue().score();
-      best.merge(bestKey(low, profiles[high], languageNumbers), score, Math::max);
-      best.merge(bestKey(high, profiles[low], languageNumbers), score, Math::max);
-    }
+    forEachCrossLanguage(
+        profiles,
+        aligned,
+        languageNumbers,
+        (low, lowKey, high, highKey, score) -> {
+          best.merge(lowKey, score, Math::max);
+          best.merge(highKey, score, Math::max);
+        });
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       AlignmentResult result = entry.getValue();
       if (!result.crossLanguage() || !result.isCopy()) {
@@ -318,16 +316,14 @@ public final class CrossLanguageMatcher {
     Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
     Long2DoubleOpenHashMap second = new Long2DoubleOpenHashMap();
     Long2IntOpenHashMap partner = new Long2IntOpenHashMap();
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      if (!entry.getValue().crossLanguage()) {
-        continue;
-      }
-      int low = (int) (entry.getKey() >>> 32);
-      int high = (int) (long) entry.getKey();
-      double score = entry.getValue().score();
-      rank(bestKey(low, profiles[high], languageNumbers), high, score, best, second, partner);
-      rank(bestKey(high, profiles[low], languageNumbers), low, score, best, second, partner);
-    }
+    forEachCrossLanguage(
+        profiles,
+        aligned,
+        languageNumbers,
+        (low, lowKey, high, highKey, score) -> {
+          rank(lowKey, high, score, best, second, partner);
+          rank(highKey, low, score, best, second, partner);
+        });
     AlignmentThresholds full = aligner.thresholds();
     List<Long> accepted = new ArrayList<>();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
@@ -384,6 +380,33 @@ public final class CrossLanguageMatcher {
       partner.put(key, document);
     } else if (score > second.get(key)) {
       second.put(key, score);
+    }
+  }
+
+  /** One cross-language pair's score, with each document's (document, other language) key. */
+  @FunctionalInterface
+  private interface CrossLanguageScore {
+    void accept(int low, long lowKey, int high, long highKey, double score);
+  }
+
+  /** Calls {@code sink} for every cross-language pair of {@code aligned}. */
+  private static void forEachCrossLanguage(
+      EntityProfile[] profiles,
+      Map<Long, AlignmentResult> aligned,
+      Object2IntOpenHashMap<String> languageNumbers,
+      CrossLanguageScore sink) {
+    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
+      if (!entry.getValue().crossLanguage()) {
+        continue;
+      }
+      int low = (int) (entry.getKey() >>> 32);
+      int high = (int) (long) entry.getKey();
+      sink.accept(
+          low,
+          bestKey(low, profiles[high], languageNumbers),
+          high,
+          bestKey(high, profiles[low], languageNumbers),
+          entry.getValue().score());
     }
   }
 
