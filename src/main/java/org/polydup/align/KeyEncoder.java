@@ -43,10 +43,10 @@ final class KeyEncoder {
   private static final int CACHE_LIMIT = 200_000;
 
   private final Map<String, Transliterator> transliterators = new HashMap<>();
-  private final Map<String, String> romanCache = new HashMap<>();
+  private final ClearingCache<String, String> romanCache = new ClearingCache<>(CACHE_LIMIT);
 
   /** Han words to their {@link #hanKey}, bounded like {@link #romanCache}. */
-  private final Map<String, Long> hanCache = new HashMap<>();
+  private final ClearingCache<String, Long> hanCache = new ClearingCache<>(CACHE_LIMIT);
 
   /** Traditional and Japanese forms folded to Simplified, then read in Mandarin with tones. */
   private Transliterator hanReading;
@@ -70,17 +70,7 @@ final class KeyEncoder {
     if (ascii != null) {
       return ascii;
     }
-    String cacheKey = language + '\u0000' + word;
-    String cached = romanCache.get(cacheKey);
-    if (cached != null) {
-      return cached;
-    }
-    String result = romaniseUncached(word, language);
-    if (romanCache.size() >= CACHE_LIMIT) {
-      romanCache.clear();
-    }
-    romanCache.put(cacheKey, result);
-    return result;
+    return romanCache.get(language + '\u0000' + word, k -> romaniseUncached(word, language));
   }
 
   private String romaniseUncached(String word, String language) {
@@ -135,20 +125,15 @@ final class KeyEncoder {
    * @param word a word of Han characters
    */
   long hanKey(String word) {
-    Long cached = hanCache.get(word);
-    if (cached != null) {
-      return cached;
-    }
+    return hanCache.get(word, this::readHan);
+  }
+
+  private long readHan(String word) {
     if (hanReading == null) {
       hanReading = Transliterator.getInstance("Traditional-Simplified; Han-Latin");
     }
     String reading = hanReading.transliterate(word).replace(" ", "");
-    long key = hash("h:" + UCharacter.toLowerCase(ULocale.ROOT, reading));
-    if (hanCache.size() >= CACHE_LIMIT) {
-      hanCache.clear();
-    }
-    hanCache.put(word, key);
-    return key;
+    return hash("h:" + UCharacter.toLowerCase(ULocale.ROOT, reading));
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.polydup.align;
 
-import java.util.HashMap;
 import java.util.Locale;
 import org.apache.lucene.analysis.cz.CzechStemmer;
 import org.tartarus.snowball.SnowballStemmer;
@@ -25,13 +24,10 @@ import org.tartarus.snowball.ext.SpanishStemmer;
 final class WordStemmer {
   private static final int PREFIX_LENGTH = 6;
 
-  /**
-   * Stems kept per stemmer. Words follow Zipf's law, so a small cache answers most lookups; it is
-   * emptied when full rather than evicting one by one (cheap, and the hot words come back at once).
-   */
+  /** Stems kept per stemmer: words follow Zipf's law, so a small cache answers most lookups. */
   private static final int CACHE_LIMIT = 50_000;
 
-  private final HashMap<String, String> cache = new HashMap<>();
+  private final ClearingCache<String, String> cache = new ClearingCache<>(CACHE_LIMIT);
 
   private final String language;
   private final SnowballStemmer snowball;
@@ -50,16 +46,7 @@ final class WordStemmer {
 
   /** The stem of a lower-case word. */
   String stem(String lowerCaseWord) {
-    String cached = cache.get(lowerCaseWord);
-    if (cached != null) {
-      return cached;
-    }
-    String stem = computeStem(lowerCaseWord);
-    if (cache.size() >= CACHE_LIMIT) {
-      cache.clear();
-    }
-    cache.put(lowerCaseWord, stem);
-    return stem;
+    return cache.get(lowerCaseWord, this::computeStem);
   }
 
   private String computeStem(String lowerCaseWord) {
