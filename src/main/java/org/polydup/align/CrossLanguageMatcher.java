@@ -236,12 +236,7 @@ public final class CrossLanguageMatcher {
               if (!result.isCopy()
                   && result.score() >= full.translationCoverage() / 2
                   && result.matchedWeight() >= full.translationWeight() / 2) {
-                // Evidence dropped from a pair that was not a copy is aligned again.
-                AlignmentResult withEvidence =
-                    result.evidence().isEmpty()
-                        ? sequences.align(low, high, relation -> true)
-                        : result;
-                aligned.put(pairKey(low, high), withEvidence.withRelation(Relation.TRANSLATION));
+                aligned.put(pairKey(low, high), asTranslation(sequences, low, high, result));
               }
             });
   }
@@ -351,17 +346,22 @@ public final class CrossLanguageMatcher {
     }
     accepted.parallelStream()
         .forEach(
-            key -> {
-              AlignmentResult result = aligned.get(key);
-              int low = (int) (key >>> 32);
-              int high = (int) (long) key;
-              // Evidence dropped from a pair that was not a copy is aligned again.
-              AlignmentResult withEvidence =
-                  result.evidence().isEmpty()
-                      ? sequences.align(low, high, relation -> true)
-                      : result;
-              aligned.put(key, withEvidence.withRelation(Relation.TRANSLATION));
-            });
+            key ->
+                aligned.put(
+                    key,
+                    asTranslation(
+                        sequences, (int) (key >>> 32), (int) (long) key, aligned.get(key))));
+  }
+
+  /**
+   * {@code result}, a pair that was not a copy, promoted to a translation with its evidence: the
+   * aligner kept none for a pair it did not expect to be reported, so it is aligned again.
+   */
+  private static AlignmentResult asTranslation(
+      Sequences sequences, int low, int high, AlignmentResult result) {
+    AlignmentResult withEvidence =
+        result.evidence().isEmpty() ? sequences.align(low, high, relation -> true) : result;
+    return withEvidence.withRelation(Relation.TRANSLATION);
   }
 
   private static void rank(
