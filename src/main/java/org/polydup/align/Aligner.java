@@ -102,14 +102,8 @@ public final class Aligner {
    * several others builds it once ({@link CrossLanguageMatcher}).
    *
    * @param crossLanguage anchors only (true) or every word (false)
-   */
-  static Sequence sequence(EntityProfile profile, boolean crossLanguage, KeyStatistics statistics) {
-    return Sequence.of(profile, crossLanguage, false, statistics);
-  }
-
-  /**
-   * Like {@link #sequence(EntityProfile, boolean, KeyStatistics)}; {@code hanForms} adds the {@link
-   * EntityKind#HAN_FORM} keys, for a pair of languages that both write Han ({@link #hanForms}).
+   * @param hanForms adds the {@link EntityKind#HAN_FORM} keys, for a pair of languages that both
+   *     write Han ({@link #hanForms})
    */
   static Sequence sequence(
       EntityProfile profile, boolean crossLanguage, boolean hanForms, KeyStatistics statistics) {
