@@ -410,11 +410,15 @@ public final class EntityExtractor {
 
     long wordKey() {
       if (!hasWordKey) {
-        WordStemmer stemmer = stemmers.computeIfAbsent(language, WordStemmer::new);
-        wordKey = KeyEncoder.hash(language + ':' + stemmer.stem(lower));
+        wordKey = KeyEncoder.hash(language + ':' + stem());
         hasWordKey = true;
       }
       return wordKey;
+    }
+
+    /** The stem of the lower-case word, for its word key and its gazetteer lookup by stem. */
+    private String stem() {
+      return stemmers.computeIfAbsent(language, WordStemmer::new).stem(lower);
     }
 
     /** The code of the word as a month or weekday name in any case, or {@code null}. */
@@ -433,10 +437,9 @@ public final class EntityExtractor {
         if (single.length() >= MINIMUM_SINGLE_NAME || pureHan) {
           singleNameCode = gazetteer.lookupCapitalised(single);
           if (singleNameCode == null) {
-            String stem = stemmers.computeIfAbsent(language, WordStemmer::new).stem(lower);
             singleNameCode =
                 gazetteer.lookupStemmed(
-                    language, Gazetteer.form(List.of(encoder.romanise(stem, language))));
+                    language, Gazetteer.form(List.of(encoder.romanise(stem(), language))));
           }
         }
         hasSingleNameCode = true;
