@@ -10,7 +10,9 @@ package org.polydup.verify;
  * excerpt ends where a sentence or line of the source ends, and it is longer than a preview. Length
  * is counted in Latin-equivalent characters (a Han, kana or Hangul character counts as three),
  * because those scripts say in one character what Latin script says in two to four, and previews
- * there are about 70 characters long.
+ * there are about 70 characters long. A short excerpt is still told from a preview by its shape: it
+ * opens the quoted story and runs on past the headline and first snippet, into the next paragraph
+ * ({@link #lineCount}).
  */
 public final class Excerpts {
   private Excerpts() {}
@@ -53,6 +55,24 @@ public final class Excerpts {
       n += isDense(text.charAt(i)) ? 3 : 1;
     }
     return n;
+  }
+
+  /**
+   * How many lines {@code [start, end)} of {@code text} touches: one more than the line breaks
+   * inside it, a run of breaks (a blank line between paragraphs) counting as one.
+   */
+  public static int lineCount(CharSequence text, int start, int end) {
+    int lines = 1;
+    boolean inBreak = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      boolean isBreak = c == '\n' || c == '\r';
+      if (isBreak && !inBreak) {
+        lines++;
+      }
+      inBreak = isBreak;
+    }
+    return inBreak ? lines - 1 : lines;
   }
 
   private static boolean isDense(char c) {

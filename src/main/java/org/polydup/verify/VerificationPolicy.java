@@ -18,12 +18,19 @@ package org.polydup.verify;
  *     Latin-equivalent characters (see {@link Excerpts}), is a copied excerpt (a story's lead in a
  *     digest) even when it covers little of either text; default 300, above the 150–200 characters
  *     of a typical link preview
+ * @param minimumLeadParagraphs a shared passage that opens one of the two texts and runs through at
+ *     least this many of its lines (paragraphs or segments), ending where a line or sentence ends
+ *     in both, is a copied lead however short it is; default 3, a headline and two whole
+ *     paragraphs. A link preview shows a headline and one snippet, so it stops at two lines; a
+ *     digest or an excerpting site that reproduces a story's opening goes on to its second
+ *     paragraph.
  */
 public record VerificationPolicy(
     int minimumPassageShingles,
     double containedCoverage,
     double duplicateCoverage,
-    int minimumExcerptCharacters) {
+    int minimumExcerptCharacters,
+    int minimumLeadParagraphs) {
 
   /** Validates the ranges. */
   public VerificationPolicy {
@@ -37,11 +44,16 @@ public record VerificationPolicy(
       throw new IllegalArgumentException(
           "minimumExcerptCharacters must be >= 1, got " + minimumExcerptCharacters);
     }
+    if (minimumLeadParagraphs < 2) {
+      throw new IllegalArgumentException(
+          "minimumLeadParagraphs must be >= 2 (a headline and a paragraph is a preview), got "
+              + minimumLeadParagraphs);
+    }
   }
 
   /** The defaults described on each component. */
   public static VerificationPolicy defaults() {
-    return new VerificationPolicy(5, 0.5, 0.75, 300);
+    return new VerificationPolicy(5, 0.5, 0.75, 300, 3);
   }
 
   private static void requireFraction(String name, double value) {

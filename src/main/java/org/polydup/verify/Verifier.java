@@ -87,6 +87,7 @@ public final class Verifier {
     int longest = 0;
     int longestExcerpt = 0;
     int excerptSource = 0;
+    int leadSource = 0;
     List<SharedPassage> passages = new ArrayList<>();
     int i = 0;
     while (i < a.length()) {
@@ -122,6 +123,9 @@ public final class Verifier {
         longestExcerpt = excerpt;
         excerptSource = i == 0 ? 1 : j == 0 ? 2 : 0;
       }
+      if (leadSource == 0 && excerpt > 0 && (i == 0 || j == 0)) {
+        leadSource = leadParagraphs(a, i, b, j, run) ? (i == 0 ? 1 : 2) : 0;
+      }
       if (passages.size() < MAXIMUM_EVIDENCE_PASSAGES) {
         passages.add(
             new SharedPassage(
@@ -150,6 +154,10 @@ public final class Verifier {
       relation = Relation.CONTAINED;
       // The excerpt is the lead of the document it starts; the other one quotes it.
       aContainsB = excerptSource == 2 || (excerptSource == 0 && a.textLength() >= b.textLength());
+    } else if (leadSource != 0) {
+      // A short lead quoted past its first paragraph: the quoting text contains the source.
+      relation = Relation.CONTAINED;
+      aContainsB = leadSource == 2;
     }
     if (relation == Relation.DUPLICATE) {
       aContainsB = false;
@@ -210,6 +218,18 @@ public final class Verifier {
       return 0;
     }
     return Excerpts.weightedLength(a.text(), a.startAt(i), endA);
+  }
+
+  /**
+   * Whether the passage {@code a[i..i+run)} = {@code b[j..j+run)}, which opens a or b and ends a
+   * sentence in both, runs through the policy's {@link VerificationPolicy#minimumLeadParagraphs()}
+   * lines of the text it opens.
+   */
+  private boolean leadParagraphs(ShingleSequence a, int i, ShingleSequence b, int j, int run) {
+    ShingleSequence source = i == 0 ? a : b;
+    int start = i == 0 ? i : j;
+    return Excerpts.lineCount(source.text(), source.startAt(start), source.endAt(start + run - 1))
+        >= policy.minimumLeadParagraphs();
   }
 
   /**

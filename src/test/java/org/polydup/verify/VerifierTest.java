@@ -117,6 +117,52 @@ class VerifierTest {
     assertEquals(Relation.CONTAINED, v.relation(), "" + v.longestPassageShingles());
   }
 
+  /** A short story: headline, then short paragraphs, as agency wires often are. */
+  private static final String SHORT_STORY =
+      "Council approves new budget for city schools\n"
+          + "The city council approved a budget of 20 million euros for schools on Tuesday.\n"
+          + "The vote passed by 31 to 12 after a debate that lasted most of the night.\n"
+          + "Work on three new school buildings in the northern districts starts in May.\n"
+          + "The opposition said the plan leaves out the repairs older schools have waited for.";
+
+  private static String digestQuoting(int lines) {
+    String quoted = String.join("\n", java.util.Arrays.copyOf(SHORT_STORY.split("\n"), lines));
+    return "Morning digest | 13 March\n\n1. Storm hits the coast\nHeavy rain is expected across the"
+        + " region tonight.\nRead more → https://example.org/1\n\n2. "
+        + quoted
+        + "\nRead more → https://example.org/2\n\nUnsubscribe here.";
+  }
+
+  @Test
+  void verify_reportsShortLead_whenADigestQuotesItPastTheFirstParagraph() {
+    String digest = digestQuoting(3);
+    assertTrue(
+        Excerpts.weightedLength(digest, 0, digest.length())
+            < VerificationPolicy.defaults().minimumExcerptCharacters() + 200,
+        "the quote itself is shorter than the excerpt length rule");
+    Verification v = VERIFIER.verify(sequence(digest), sequence(SHORT_STORY), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, v.relation());
+    assertTrue(v.aContainsB(), "the digest contains the story");
+    Verification reversed =
+        VERIFIER.verify(sequence(SHORT_STORY), sequence(digest), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, reversed.relation());
+    assertFalse(reversed.aContainsB());
+  }
+
+  @Test
+  void verify_flagsNothing_whenADigestShowsOnlyHeadlineAndFirstParagraph() {
+    Verification v =
+        VERIFIER.verify(sequence(digestQuoting(2)), sequence(SHORT_STORY), ShingleRarity.NONE);
+    assertNull(v.relation(), "a headline and one snippet is a link preview: " + v);
+  }
+
+  @Test
+  void lineCount_countsABlankLineRunAsOneBreak() {
+    assertEquals(1, Excerpts.lineCount("one line", 0, 8));
+    assertEquals(3, Excerpts.lineCount("a\n\nb\r\nc", 0, 7));
+    assertEquals(1, Excerpts.lineCount("a\n", 0, 2), "a trailing break opens no new line");
+  }
+
   @Test
   void verify_isSymmetricInWhatItFinds() throws IOException {
     String story = story();
