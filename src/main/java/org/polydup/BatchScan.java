@@ -96,7 +96,6 @@ final class BatchScan {
             try {
               Fingerprint f = workers.get().fingerprint(documents.get(i).text());
               fingerprints[i] = f;
-              frequencies.addDocument(f.shingles().distinct());
               passageFingerprints[i] = winnowing.fingerprints(f.shingles().positional());
               shingleCounts[i] = f.shingles().length();
             } catch (RuntimeException e) {
@@ -115,9 +114,9 @@ final class BatchScan {
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
       // Building the passage candidates (one sort of all fingerprints) and filling the LSH index
-      // each take one thread, so they run side by side; then the frequencies are frozen and each
-      // document's boilerplate positions marked (once per document, not once per pair) on
-      // whichever threads are free.
+      // each take one thread, so they run side by side; then the frequencies are counted (all at
+      // once, by ranges of cells: no atomic increments) and frozen and each document's boilerplate
+      // positions marked (once per document, not once per pair) on whichever threads are free.
       ForkJoinTask<PassageCandidates> passageBuild =
           ForkJoinTask.adapt(
               () ->
@@ -132,6 +131,7 @@ final class BatchScan {
                         lsh.add(i, fingerprints[i].signature());
                       }
                     }
+                    frequencies.addDocuments(distinctSets);
                     ShingleRarity frozen = frequencies.freezeInParallel(distinctSets);
                     IntStream.range(0, n)
                         .parallel()

@@ -56,6 +56,35 @@ public final class BoilerplatePositions {
     return word < bits.length && (bits[word] & (1L << position)) != 0;
   }
 
+  /**
+   * Number of boilerplate positions in {@code [from, to)}; positions past the end count as not
+   * boilerplate. One population count per 64 positions, so a verifier can know how many informative
+   * shingles a stretch holds without testing each position.
+   *
+   * @throws IllegalArgumentException when {@code from > to} or {@code from < 0}
+   */
+  public int countCommon(int from, int to) {
+    if (from < 0 || from > to) {
+      throw new IllegalArgumentException("need 0 <= from <= to, got " + from + ", " + to);
+    }
+    int end = Math.min(to, bits.length << 6);
+    if (from >= end) {
+      return 0;
+    }
+    int first = from >>> 6;
+    int last = (end - 1) >>> 6;
+    long lowMask = -1L << from; // shifts are mod 64: the bits from `from` within its word
+    long highMask = -1L >>> (63 - ((end - 1) & 63)); // the bits up to end - 1 within its word
+    if (first == last) {
+      return Long.bitCount(bits[first] & lowMask & highMask);
+    }
+    int n = Long.bitCount(bits[first] & lowMask);
+    for (int w = first + 1; w < last; w++) {
+      n += Long.bitCount(bits[w]);
+    }
+    return n + Long.bitCount(bits[last] & highMask);
+  }
+
   /** Share of the sequence's positions that are boilerplate, in [0, 1]; 0 for {@link #NONE}. */
   public double share() {
     return common == 0 ? 0 : (double) common / length;

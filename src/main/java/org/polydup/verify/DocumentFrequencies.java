@@ -2,8 +2,11 @@ package org.polydup.verify;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 import org.polydup.internal.Mixing;
 
@@ -18,13 +21,21 @@ import org.polydup.internal.Mixing;
  * both of its cells collide with heavy shingles; with a width of at least the number of distinct
  * shingles that is rare, and the effect is to ignore a little evidence, never to invent it.
  *
- * <p>Thread-safe: documents may be added from several threads.
+ * <p>Thread-safe: documents may be added from several threads with {@link #addDocument}, whose
+ * increments are atomic. A batch that has every document at hand counts them with {@link
+ * #addDocuments} instead: each thread owns a range of cells and increments them plainly, because an
+ * atomic increment of a cell that is not in cache stalls the core until memory answers, while plain
+ * ones let it wait for several cells at once (bulk, 17M distinct shingles a row: 0.72 s of one
+ * thread with atomic increments, see the commit that added it for the batch's time). The counts are
+ * sums, so both give the same sketch.
  */
 public final class DocumentFrequencies implements ShingleRarity {
   private static final long SECOND_SEED = 0x9E3779B97F4A7C15L;
 
-  private final AtomicIntegerArray first;
-  private final AtomicIntegerArray second;
+  private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(int[].class);
+
+  private final int[] first;
+  private final int[] second;
   private final int mask;
   private final int commonAbove;
 
@@ -46,8 +57,8 @@ public final class DocumentFrequencies implements ShingleRarity {
     if (width < expectedDistinctShingles && width < (1 << 26)) {
       width <<= 1;
     }
-    this.first = new AtomicIntegerArray(width);
-    this.second = new AtomicIntegerArray(width);
+    this.first = new int[width];
+    this.second = new int[width];
     this.mask = width - 1;
     this.commonAbove = commonAbove;
   }
@@ -55,24 +66,58 @@ public final class DocumentFrequencies implements ShingleRarity {
   /** Counts one document given its sorted distinct shingle hashes. */
   public void addDocument(long[] distinctShingles) {
     for (long h : distinctShingles) {
-      first.incrementAndGet(index(h));
-      second.incrementAndGet(index(Mixing.splitMix64(h ^ SECOND_SEED)));
+      CELLS.getAndAdd(first, index(h), 1);
+      CELLS.getAndAdd(second, index(secondHash(h)), 1);
     }
+  }
+
+  /**
+   * Counts a batch of documents, the same as {@link #addDocument} for each, split over the threads
+   * of the fork-join pool this is called from (else the common pool) by ranges of cells. Must not
+   * run concurrently with any other method of this sketch.
+   *
+   * @param distinctShingleSets each document's sorted distinct shingle hashes; not modified
+   */
+  public void addDocuments(List<long[]> distinctShingleSets) {
+    ForkJoinPool pool =
+        ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+    int parts = Math.max(1, pool.getParallelism());
+    int width = mask + 1;
+    IntStream.range(0, parts)
+        .parallel()
+        .forEach(
+            part -> {
+              int from = (int) ((long) width * part / parts);
+              int size = (int) ((long) width * (part + 1) / parts) - from;
+              for (long[] set : distinctShingleSets) {
+                for (long h : set) {
+                  // One unsigned comparison tests from <= cell < from + size.
+                  int cell = index(h);
+                  if (Integer.compareUnsigned(cell - from, size) < 0) {
+                    first[cell]++;
+                  }
+                  cell = index(secondHash(h));
+                  if (Integer.compareUnsigned(cell - from, size) < 0) {
+                    second[cell]++;
+                  }
+                }
+              }
+            });
   }
 
   /** Estimated number of documents containing the shingle (never below the true count). */
   public int count(long shingleHash) {
     return Math.min(
-        first.get(index(shingleHash)),
-        second.get(index(Mixing.splitMix64(shingleHash ^ SECOND_SEED))));
+        (int) CELLS.getVolatile(first, index(shingleHash)),
+        (int) CELLS.getVolatile(second, index(secondHash(shingleHash))));
   }
 
   @Override
   public boolean isCommon(long shingleHash) {
     // min(a, b) > c exactly when both are: most shingles are rare, so the first row alone usually
     // settles it and the second random read into the sketch (a cache miss) is skipped.
-    return first.get(index(shingleHash)) > commonAbove
-        && second.get(index(Mixing.splitMix64(shingleHash ^ SECOND_SEED))) > commonAbove;
+    return (int) CELLS.getVolatile(first, index(shingleHash)) > commonAbove
+        && (int) CELLS.getVolatile(second, index(secondHash(shingleHash))) > commonAbove;
   }
 
   /**
@@ -130,6 +175,10 @@ public final class DocumentFrequencies implements ShingleRarity {
   /** Heap used by the counters, in bytes. */
   public long estimatedBytes() {
     return 8L * (mask + 1);
+  }
+
+  private static long secondHash(long h) {
+    return Mixing.splitMix64(h ^ SECOND_SEED);
   }
 
   private int index(long h) {

@@ -1,6 +1,6 @@
 package org.polydup.verify;
 
-import java.util.Arrays;
+import org.polydup.internal.HashSort;
 import org.polydup.text.AnalyzedText;
 import org.polydup.text.ShingleSpans;
 
@@ -47,7 +47,8 @@ public final class ShingleSequence {
     // Number the distinct hashes in order of first occurrence with an open-addressing table (the
     // hashes are uniform 64-bit values, so their bits index it directly), sort only the distinct
     // hashes, then renumber by rank: linear in the positions plus one sort of the distinct values,
-    // half the CPU samples of sorting (hash, position) pairs together.
+    // half the CPU samples of sorting (hash, position) pairs together. The sort is a bucket sort
+    // by the top bits (the hashes are uniform), not a comparison sort.
     int mask = Integer.highestOneBit(Math.max(1, 2 * n)) * 2 - 1;
     int[] slots = new int[mask + 1]; // first-occurrence number + 1, 0 when empty
     long[] inFirstOrder = new long[n];
@@ -70,8 +71,7 @@ public final class ShingleSequence {
       }
       numbers[i] = slots[slot] - 1;
     }
-    long[] sorted = Arrays.copyOf(inFirstOrder, m);
-    Arrays.sort(sorted);
+    long[] sorted = HashSort.sortedCopy(inFirstOrder, m);
     int[] rank = new int[m];
     int[] firstOfRank = new int[m];
     for (int r = 0; r < m; r++) {

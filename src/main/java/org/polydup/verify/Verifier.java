@@ -89,6 +89,13 @@ public final class Verifier {
     int excerptSource = 0;
     int leadSource = 0;
     List<SharedPassage> passages = new ArrayList<>();
+    // The last run that had too few informative shingles, as its diagonal (j - i) and the position
+    // of a where it ended: a later start on the same diagonal before that end runs to the same end,
+    // so its length and informative count follow without extending it again. Without this, a long
+    // shared boilerplate stretch with a few informative shingles was re-extended from each of its
+    // positions, quadratic in its length.
+    int failedDiagonal = 0;
+    int failedEnd = -1;
     int i = 0;
     while (i < a.length()) {
       int d = sharedInB[a.distinctIndexAt(i)];
@@ -98,18 +105,27 @@ public final class Verifier {
       }
       // Resolved here, not in the merge: positions inside a found run are never looked up.
       int j = b.firstPositionOfDistinct(d);
-      int run = 0;
-      int informative = 0;
-      while (i + run < a.length()
-          && j + run < b.length()
-          && a.hashAt(i + run) == b.hashAt(j + run)) {
-        if (!boilerplateA.isCommon(i + run)) {
-          informative++;
+      int run;
+      int informative;
+      if (i < failedEnd && j - i == failedDiagonal) {
+        run = failedEnd - i;
+        informative = run - boilerplateA.countCommon(i, failedEnd);
+      } else {
+        run = 0;
+        informative = 0;
+        while (i + run < a.length()
+            && j + run < b.length()
+            && a.hashAt(i + run) == b.hashAt(j + run)) {
+          if (!boilerplateA.isCommon(i + run)) {
+            informative++;
+          }
+          run++;
         }
-        run++;
       }
       if (informative < policy.minimumPassageShingles()) {
         // A run of boilerplate: no informative passage starts inside it at this alignment.
+        failedDiagonal = j - i;
+        failedEnd = i + run;
         i += informative == 0 ? run : 1;
         continue;
       }
@@ -118,10 +134,16 @@ public final class Verifier {
         coveredB[j + t] = true;
       }
       longest = Math.max(longest, informative);
-      int excerpt = excerptLength(a, i, b, j, run);
-      if (excerpt > longestExcerpt) {
-        longestExcerpt = excerpt;
-        excerptSource = i == 0 ? 1 : j == 0 ? 2 : 0;
+      // Only an excerpt that reaches the policy's length and beats the longest so far can change
+      // the verdict; a passage at most three Latin-equivalent characters per char cannot be one
+      // when its span is too short, and skipping it saves two reads into the texts (cache misses).
+      int span = a.endAt(i + run - 1) - a.startAt(i);
+      if (3L * span >= Math.max(policy.minimumExcerptCharacters(), longestExcerpt + 1)) {
+        int excerpt = excerptLength(a, i, b, j, run);
+        if (excerpt > longestExcerpt) {
+          longestExcerpt = excerpt;
+          excerptSource = i == 0 ? 1 : j == 0 ? 2 : 0;
+        }
       }
       if (leadSource == 0 && excerpt > 0 && (i == 0 || j == 0)) {
         leadSource = leadParagraphs(a, i, b, j, run) ? (i == 0 ? 1 : 2) : 0;
@@ -244,17 +266,17 @@ public final class Verifier {
     int i = 0;
     int j = 0;
     int shared = 0;
+    // Branch-free steps: the order of two random hashes is a coin toss, so an if-else merge
+    // mispredicts about every other step. Each step writes map[i] (rewritten by a later step when
+    // i does not advance) and advances i, j or both by the comparison's outcome.
     while (i < x.length && j < y.length) {
       long p = x[i];
       long q = y[j];
-      if (p < q) {
-        map[i++] = -1;
-      } else if (p > q) {
-        j++;
-      } else {
-        map[i++] = j++;
-        shared++;
-      }
+      int equal = p == q ? 1 : 0;
+      map[i] = equal == 1 ? j : -1;
+      shared += equal;
+      i += p <= q ? 1 : 0;
+      j += p >= q ? 1 : 0;
     }
     while (i < x.length) {
       map[i++] = -1;

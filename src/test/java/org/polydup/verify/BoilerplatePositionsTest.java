@@ -49,4 +49,31 @@ class BoilerplatePositionsTest {
     assertSame(BoilerplatePositions.NONE, BoilerplatePositions.of(page, hash -> false));
     assertEquals(0, BoilerplatePositions.NONE.share());
   }
+
+  @Test
+  void countCommon_equalsCountingEachPosition_forEveryRange() {
+    ShingleSequence furniture = ShingleSequence.of(ANALYZER.analyze(FURNITURE));
+    Set<Long> common = new HashSet<>();
+    for (long h : furniture.distinct()) {
+      common.add(h);
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      text.append("Paragraph ").append(i).append(" reports a local event. ");
+      if (i % 7 == 3) {
+        text.append(FURNITURE);
+      }
+    }
+    ShingleSequence page = ShingleSequence.of(ANALYZER.analyze(text.toString()));
+    BoilerplatePositions positions = BoilerplatePositions.of(page, common::contains);
+    int beyond = page.length() + 70;
+    for (int from = 0; from <= beyond; from++) {
+      int expected = 0;
+      for (int to = from; to <= beyond; to++) {
+        assertEquals(expected, positions.countCommon(from, to), "[" + from + ", " + to + ")");
+        expected += positions.isCommon(to) ? 1 : 0;
+      }
+    }
+    assertEquals(0, BoilerplatePositions.NONE.countCommon(3, 500));
+  }
 }

@@ -69,4 +69,40 @@ class DocumentFrequenciesTest {
     }
     assertTrue(common > 0 && common < pool.length, "common " + common);
   }
+
+  @Test
+  void addDocuments_countsAsAddDocumentDoes_onEveryNumberOfThreads() throws Exception {
+    SplittableRandom random = new SplittableRandom(11);
+    long[] pool = new long[3_000];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = random.nextLong();
+    }
+    java.util.List<long[]> sets = new java.util.ArrayList<>();
+    for (int doc = 0; doc < 300; doc++) {
+      long[] shingles = new long[80];
+      for (int i = 0; i < shingles.length; i++) {
+        shingles[i] = pool[(int) (pool.length * Math.pow(random.nextDouble(), 2))];
+      }
+      sets.add(java.util.Arrays.stream(shingles).sorted().distinct().toArray());
+    }
+    // Narrow on purpose (1,024 cells a row): many shingles share cells, so a lost or misplaced
+    // increment shows in the counts.
+    DocumentFrequencies oneByOne = new DocumentFrequencies(1_000, 5);
+    for (long[] set : sets) {
+      oneByOne.addDocument(set);
+    }
+    for (int threads : new int[] {1, 2, 3, 8}) {
+      DocumentFrequencies batch = new DocumentFrequencies(1_000, 5);
+      java.util.concurrent.ForkJoinPool forkJoin = new java.util.concurrent.ForkJoinPool(threads);
+      try {
+        forkJoin.submit(() -> batch.addDocuments(sets)).get();
+      } finally {
+        forkJoin.shutdown();
+      }
+      for (long h : pool) {
+        assertEquals(oneByOne.count(h), batch.count(h), "threads " + threads);
+        assertEquals(oneByOne.isCommon(h), batch.isCommon(h), "threads " + threads);
+      }
+    }
+  }
 }
