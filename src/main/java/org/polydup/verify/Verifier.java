@@ -135,18 +135,21 @@ public final class Verifier {
       }
       longest = Math.max(longest, informative);
       // Only an excerpt that reaches the policy's length and beats the longest so far can change
-      // the verdict; a passage at most three Latin-equivalent characters per char cannot be one
-      // when its span is too short, and skipping it saves two reads into the texts (cache misses).
+      // the verdict, or the first passage that opens either text (a quoted lead, judged by its
+      // lines); a passage at most three Latin-equivalent characters per char cannot be the first
+      // kind when its span is too short, and skipping it saves two reads into the texts.
       int span = a.endAt(i + run - 1) - a.startAt(i);
-      if (3L * span >= Math.max(policy.minimumExcerptCharacters(), longestExcerpt + 1)) {
+      boolean mayBeLead = leadSource == 0 && (i == 0 || j == 0);
+      if (mayBeLead
+          || 3L * span >= Math.max(policy.minimumExcerptCharacters(), longestExcerpt + 1)) {
         int excerpt = excerptLength(a, i, b, j, run);
         if (excerpt > longestExcerpt) {
           longestExcerpt = excerpt;
           excerptSource = i == 0 ? 1 : j == 0 ? 2 : 0;
         }
-      }
-      if (leadSource == 0 && excerpt > 0 && (i == 0 || j == 0)) {
-        leadSource = leadParagraphs(a, i, b, j, run) ? (i == 0 ? 1 : 2) : 0;
+        if (mayBeLead && excerpt > 0 && leadParagraphs(a, i, b, j, run)) {
+          leadSource = i == 0 ? 1 : 2;
+        }
       }
       if (passages.size() < MAXIMUM_EVIDENCE_PASSAGES) {
         passages.add(
