@@ -95,4 +95,57 @@ class CrossLanguageMatcherTest {
     assertFalse(byPair.get("tied~first").alignment().isCopy());
     assertFalse(byPair.get("tied~second").alignment().isCopy());
   }
+
+  @Test
+  void match_acceptsADilutedTranslationByItsMargin_onlyWhenBothTextsAreCovered() {
+    Random random = new Random(11);
+    AlignmentThresholds thresholds = AlignmentThresholds.defaults();
+    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+    // Two rare names in common, each text among 56 numbers of its own: a translation whose
+    // anchors are diluted by anchors the other text does not share.
+    List<String> shared = List.of(MadeUpNames.name(random), MadeUpNames.name(random));
+    docs.add(new CrossLanguageMatcher.Doc("source", english(diluted(shared, 56, random)), "en"));
+    docs.add(
+        new CrossLanguageMatcher.Doc("translation", german(diluted(shared, 56, random)), "de"));
+    // The same two names, but the German text is four and a half times longer: a passage, not a
+    // version.
+    List<String> passage = List.of(MadeUpNames.name(random), MadeUpNames.name(random));
+    docs.add(new CrossLanguageMatcher.Doc("lead", english(diluted(passage, 56, random)), "en"));
+    docs.add(new CrossLanguageMatcher.Doc("long", german(diluted(passage, 250, random)), "de"));
+    for (int d = 0; d < 30; d++) {
+      docs.add(
+          new CrossLanguageMatcher.Doc("filler" + d, german(diluted(List.of(), 5, random)), "de"));
+    }
+    Map<String, CrossLanguageMatcher.AlignedPair> byPair =
+        new CrossLanguageMatcher(thresholds, 8, false, true)
+            .match(docs).stream().collect(Collectors.toMap(p -> p.a() + "~" + p.b(), p -> p));
+    CrossLanguageMatcher.AlignedPair translation = byPair.get("source~translation");
+    AlignmentResult result = translation.alignment();
+    // Below the translation coverage and the long-text weight, above the full weight ...
+    assertTrue(result.score() < thresholds.translationCoverage(), () -> "score " + result.score());
+    assertTrue(result.score() >= thresholds.translationCoverage() / 2);
+    assertTrue(result.matchedWeight() >= thresholds.translationWeight());
+    assertTrue(result.matchedWeight() < 2 * thresholds.translationWeight());
+    // ... and the clear best match both ways.
+    assertEquals(Relation.TRANSLATION, translation.relation());
+    AlignmentResult partial = byPair.get("lead~long").alignment();
+    assertTrue(partial.score() >= thresholds.translationCoverage() / 2);
+    assertTrue(Math.min(partial.coverageFirst(), partial.coverageSecond()) < 0.03);
+    assertFalse(partial.isCopy(), () -> "a lead inside a long text kept as " + partial.relation());
+  }
+
+  /**
+   * {@code kept} spread evenly among {@code own} fresh six-digit numbers (anchors of their own that
+   * never collide, unlike made-up names, whose skeletons do among hundreds).
+   */
+  private static List<String> diluted(List<String> kept, int own, Random random) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < own; i++) {
+      names.add(Integer.toString(100_000 + random.nextInt(900_000)));
+      if (!kept.isEmpty() && i % (own / kept.size()) == own / kept.size() / 2) {
+        names.add(kept.get(i / (own / kept.size())));
+      }
+    }
+    return names;
+  }
 }
