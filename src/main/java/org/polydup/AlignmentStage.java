@@ -167,7 +167,6 @@ final class AlignmentStage implements CrossLanguageStage {
                                     positionOf.getInt(p.b()),
                                     documents,
                                     fingerprints,
-                                    rarity,
                                     languages,
                                     alreadyMatched))
                         .filter(java.util.Objects::nonNull)
@@ -247,7 +246,6 @@ final class AlignmentStage implements CrossLanguageStage {
       int y,
       List<Document> documents,
       Fingerprint[] fingerprints,
-      ShingleRarity rarity,
       LanguageResolver languages,
       LongSet alreadyMatched) {
     if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
@@ -266,14 +264,7 @@ final class AlignmentStage implements CrossLanguageStage {
         return null;
       }
     }
-    // How the anchors spread through the texts is judged on the story's, not the furniture's.
-    List<AlignedEntityPair> story =
-        PageFurniture.without(
-            evidence, fingerprints[x].shingles(), fingerprints[y].shingles(), rarity);
-    if (story.isEmpty() && !evidence.isEmpty()) {
-      return null;
-    }
-    Relation relation = decide(p, story, documents.get(x).text(), documents.get(y).text());
+    Relation relation = decide(p, evidence, documents.get(x).text(), documents.get(y).text());
     if (relation == null) {
       return null;
     }
