@@ -65,6 +65,61 @@ class AlignmentStageTest {
     assertEquals(Relation.TRANSLATION, stories.get(0).relation());
   }
 
+  /** A made-up sentence of {@code words} words, capitalised names among lower-case words. */
+  private static String sentence(Random random, int words) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      String word = MadeUpNames.name(random);
+      s.append(i == 0 || i % 4 == 0 ? word : word.toLowerCase(java.util.Locale.ROOT)).append(' ');
+    }
+    return s.toString().trim();
+  }
+
+  /** A digest item: headline, a teaser cut mid-sentence as previews are, the site's link. */
+  private static String item(Random random, String site) {
+    return sentence(random, 8)
+        + "\n"
+        + sentence(random, 24)
+        + "\nRead more -> https://"
+        + site
+        + "/"
+        + MadeUpNames.name(random)
+        + "\n\n";
+  }
+
+  @Test
+  void scan_flagsNoDerivedPair_whenTwoPagesShareOnlyQuotedItems() {
+    Random random = new Random(11);
+    String quotedOne = item(random, "");
+    String quotedTwo = item(random, "");
+    // Two digests quoting the same two items of third stories, side by side, among their own:
+    // each shares two fifths of its text with the other, in previews shorter than an excerpt.
+    String first =
+        "Morning digest\n\n"
+            + quotedOne.replace("https://", "https://one.example")
+            + quotedTwo.replace("https://", "https://one.example")
+            + item(random, "one.example")
+            + item(random, "one.example")
+            + item(random, "one.example");
+    String second =
+        "Evening digest\n\n"
+            + item(random, "two.example")
+            + item(random, "two.example")
+            + quotedOne.replace("https://", "https://two.example")
+            + quotedTwo.replace("https://", "https://two.example")
+            + item(random, "two.example");
+    List<Document> docs = new ArrayList<>();
+    docs.add(new Document("digest-1", first, "en"));
+    docs.add(new Document("digest-2", second, "en"));
+    for (int d = 0; d < 30; d++) {
+      docs.add(new Document("filler" + d, sentence(random, 120), "en"));
+    }
+    ScanResult result = Polydup.builder().threads(1).build().scan(docs);
+    List<Match> digests =
+        result.matches().stream().filter(m -> m.a().startsWith("digest")).toList();
+    assertTrue(digests.isEmpty(), () -> "pages sharing only quotes flagged: " + digests);
+  }
+
   @Test
   void strongest_keepsTheRarestEntitiesInTextOrder_whenEvidenceIsLong() {
     List<AlignedEntityPair> evidence = new ArrayList<>();

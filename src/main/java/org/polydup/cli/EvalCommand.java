@@ -10,6 +10,7 @@ import org.polydup.Polydup;
 import org.polydup.ScanResult;
 import org.polydup.eval.ClusterPairEvaluation;
 import org.polydup.eval.CrossLanguageEvaluation;
+import org.polydup.eval.FalsePositiveReport;
 import org.polydup.eval.LshEvaluation;
 import org.polydup.eval.MsrpEvaluation;
 import org.polydup.eval.SeedEvaluation;
@@ -50,6 +51,14 @@ final class EvalCommand implements Callable<Integer> {
       description = "For 'lsh': use the first N documents. Default ${DEFAULT-VALUE}.")
   int limit = 20_000;
 
+  @Option(
+      names = "--false-positives",
+      paramLabel = "FILE",
+      description =
+          "For syndication, xling and rewrites: write every false positive with its stage, scores,"
+              + " evidence and the openings of both texts to FILE.")
+  Path falsePositives;
+
   @Override
   public Integer call() {
     Detector detector = detectorOptions.detector();
@@ -57,18 +66,20 @@ final class EvalCommand implements Callable<Integer> {
     switch (set) {
       case "seeds" -> seeds(detector, path != null ? path : Path.of("testdata", "seeds"));
       case "syndication" ->
-          syndication(detector, path != null ? path : data.resolve("syndication"));
+          syndication(detector, path != null ? path : data.resolve("syndication"), falsePositives);
       case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
-      case "xling" -> clusters(detector, path != null ? path : data.resolve("xling"), true);
-      case "rewrites" -> clusters(detector, path != null ? path : data.resolve("rewrites"), false);
+      case "xling" ->
+          clusters(detector, path != null ? path : data.resolve("xling"), true, falsePositives);
+      case "rewrites" ->
+          clusters(detector, path != null ? path : data.resolve("rewrites"), false, falsePositives);
       case "align" -> crossLanguage(path != null ? path : data);
       case "lsh" -> lsh(path != null ? path : data.resolve("bulk").resolve("docs.jsonl.gz"));
       case "all" -> {
         seeds(detector, Path.of("testdata", "seeds"));
-        syndication(detector, data.resolve("syndication"));
+        syndication(detector, data.resolve("syndication"), null);
         msrp(detector, data.resolve("msrp"));
-        clusters(detector, data.resolve("xling"), true);
-        clusters(detector, data.resolve("rewrites"), false);
+        clusters(detector, data.resolve("xling"), true, null);
+        clusters(detector, data.resolve("rewrites"), false, null);
         crossLanguage(data);
       }
       default -> {
@@ -89,13 +100,15 @@ final class EvalCommand implements Callable<Integer> {
     System.out.print(SeedEvaluation.table(e.score(detector.scan(e.documents()))));
   }
 
-  private static void syndication(Detector detector, Path folder) {
+  private static void syndication(Detector detector, Path folder, Path falsePositives) {
     requireFolder(folder);
     SyndicationEvaluation e = SyndicationEvaluation.load(folder);
     long start = System.nanoTime();
     ScanResult result = detector.scan(e.documents());
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.print(e.score(result).table());
+    FalsePositiveReport report = falsePositives == null ? null : e.falsePositiveReport();
+    System.out.print(e.score(result, report).table());
+    write(report, falsePositives);
     System.out.printf(Locale.ROOT, "(scan took %.1f s)%n", seconds);
   }
 
@@ -105,10 +118,20 @@ final class EvalCommand implements Callable<Integer> {
     System.out.print(e.table(detector.scan(e.documents())));
   }
 
-  private static void clusters(Detector detector, Path folder, boolean crossLanguage) {
+  private static void clusters(
+      Detector detector, Path folder, boolean crossLanguage, Path falsePositives) {
     requireFolder(folder);
     ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, crossLanguage);
-    System.out.print(e.table(detector.scan(e.documents())));
+    FalsePositiveReport report = falsePositives == null ? null : e.falsePositiveReport();
+    System.out.print(e.table(detector.scan(e.documents()), report));
+    write(report, falsePositives);
+  }
+
+  private static void write(FalsePositiveReport report, Path file) {
+    if (report != null) {
+      report.write(file);
+      System.out.printf(Locale.ROOT, "%d false positives written to %s%n", report.size(), file);
+    }
   }
 
   /** The align stage's tables: xling and rewrites (documents >= 400 chars) and the seeds. */

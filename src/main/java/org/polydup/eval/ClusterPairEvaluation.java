@@ -65,6 +65,25 @@ public final class ClusterPairEvaluation {
 
   /** The table for a scan of {@link #documents()}. */
   public String table(ScanResult result) {
+    return table(result, null);
+  }
+
+  /** A report of false positives over these documents, naming each document's cluster. */
+  public FalsePositiveReport falsePositiveReport() {
+    Map<String, String> textOf = new HashMap<>();
+    Map<String, String> roleOf = new HashMap<>();
+    for (Document d : documents) {
+      textOf.put(d.id(), d.text());
+      roleOf.put(d.id(), "cluster " + clusterOf.get(d.id()));
+    }
+    return new FalsePositiveReport(textOf, roleOf);
+  }
+
+  /**
+   * The table for a scan of {@link #documents()}, adding every false positive to {@code
+   * falsePositives} when it is not {@code null}.
+   */
+  public String table(ScanResult result, FalsePositiveReport falsePositives) {
     Map<String, List<String>> members = new HashMap<>();
     for (Document d : documents) {
       members.computeIfAbsent(clusterOf.get(d.id()), k -> new ArrayList<>()).add(d.id());
@@ -99,6 +118,9 @@ public final class ClusterPairEvaluation {
       } else {
         all.falsePositives++;
         c.falsePositives++;
+        if (falsePositives != null) {
+          falsePositives.add(m);
+        }
       }
       for (String id : List.of(m.a(), m.b())) {
         Match previous = best.get(id);

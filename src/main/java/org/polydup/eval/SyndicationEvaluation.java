@@ -77,6 +77,14 @@ public final class SyndicationEvaluation {
 
   /** Scores a scan of {@link #documents()}. */
   public Report score(ScanResult result) {
+    return score(result, null);
+  }
+
+  /**
+   * Scores a scan of {@link #documents()} and adds every false positive to {@code falsePositives}
+   * (when not {@code null}), with what each document is in the set.
+   */
+  public Report score(ScanResult result, FalsePositiveReport falsePositives) {
     Counts all = new Counts();
     Map<String, Counts> byTransform = new TreeMap<>();
     Map<String, Counts> byLanguage = new TreeMap<>();
@@ -116,6 +124,9 @@ public final class SyndicationEvaluation {
       } else {
         all.falsePositives++;
         byLanguage.computeIfAbsent(language, k -> new Counts()).falsePositives++;
+        if (falsePositives != null) {
+          falsePositives.add(m);
+        }
         if (falsePositiveExamples.size() < 15) {
           falsePositiveExamples.add(
               String.format(
@@ -172,6 +183,29 @@ public final class SyndicationEvaluation {
         all.falsePositives,
         all.falseNegatives,
         table.toString());
+  }
+
+  /** A report of false positives over these documents, naming what each document is. */
+  public FalsePositiveReport falsePositiveReport() {
+    Map<String, String> textOf = new HashMap<>();
+    documents.forEach(d -> textOf.put(d.id(), d.text()));
+    Map<String, String> roleOf = new HashMap<>();
+    for (LabelledPair p : labelled.values()) {
+      roleOf.merge(p.a(), p.transform() + ":a of " + p.b(), (x, y) -> x + ", " + y);
+      roleOf.merge(p.b(), p.transform() + ":b of " + p.a(), (x, y) -> x + ", " + y);
+    }
+    for (Document d : documents) {
+      String role = roleOf.getOrDefault(d.id(), "no copies, may be quoted");
+      roleOf.put(
+          d.id(),
+          "cluster "
+              + clusterOf.get(d.id())
+              + ", translation group "
+              + translationGroupOf.getOrDefault(d.id(), "-")
+              + ", "
+              + role);
+    }
+    return new FalsePositiveReport(textOf, roleOf);
   }
 
   private static boolean same(Map<String, String> groups, String x, String y) {
