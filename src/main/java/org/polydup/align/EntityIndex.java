@@ -38,6 +38,13 @@ public final class EntityIndex {
 
   private final Object2IntOpenHashMap<String> languageNumbers = new Object2IntOpenHashMap<>();
   private final IntArrayList anchorCounts = new IntArrayList();
+
+  /**
+   * The profile each document was added with: a query by a document with its own profile (the
+   * batch's) knows that every key it reads lists that document, without searching each list.
+   */
+  private final List<EntityProfile> profiles = new ArrayList<>();
+
   private final IntArrayList wordCounts = new IntArrayList();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -65,7 +72,7 @@ public final class EntityIndex {
    * @return the document's number in this index, from 0 in order of addition
    */
   public int add(EntityProfile profile) {
-    return add(new DocumentKeys(profile));
+    return add(new DocumentKeys(profile), profile);
   }
 
   /**
@@ -78,15 +85,16 @@ public final class EntityIndex {
     IntStream.range(0, profiles.length)
         .parallel()
         .forEach(i -> keys[i] = new DocumentKeys(profiles[i]));
-    for (DocumentKeys document : keys) {
-      add(document);
+    for (int i = 0; i < keys.length; i++) {
+      add(keys[i], profiles[i]);
     }
   }
 
-  private int add(DocumentKeys keys) {
+  private int add(DocumentKeys keys, EntityProfile profile) {
     lock.writeLock().lock();
     try {
       int document = languages.size();
+      profiles.add(profile);
       languages.add(languageNumber(keys.language));
       anchorCounts.add(keys.anchorCount);
       wordCounts.add(keys.wordCount);
@@ -184,9 +192,11 @@ public final class EntityIndex {
       // A language the index has not seen matches no document: -1.
       int language = languageNumbers.getOrDefault(profile.language(), -1);
       List<Candidate> result = new ArrayList<>();
-      result.addAll(rank(anchors, limit, exclude, language, false, anchorCounts));
+      boolean ownKeys =
+          exclude >= 0 && exclude < profiles.size() && profiles.get(exclude) == profile;
+      result.addAll(rank(anchors, limit, exclude, ownKeys, language, false, anchorCounts));
       words.removeAll(anchors);
-      result.addAll(rank(words, limit, exclude, language, true, wordCounts));
+      result.addAll(rank(words, limit, exclude, ownKeys, language, true, wordCounts));
       return result;
     } finally {
       lock.readLock().unlock();
@@ -197,10 +207,11 @@ public final class EntityIndex {
       LongOpenHashSet keys,
       int limit,
       int exclude,
+      boolean ownKeys,
       int language,
       boolean sameLanguage,
       IntArrayList counts) {
-    long[] rare = rarest(keys, exclude);
+    long[] rare = rarest(keys, exclude, ownKeys);
     // Scores accumulate in a dense per-thread array (reset through the list of touched
     // documents): a hash map here grew and rehashed on every query.
     Accumulator accumulator = ACCUMULATORS.get();
@@ -328,20 +339,22 @@ public final class EntityIndex {
     }
   }
 
-  private long[] rarest(LongOpenHashSet keys, int exclude) {
+  private long[] rarest(LongOpenHashSet keys, int exclude, boolean ownKeys) {
     long[] all = keys.toLongArray();
     if (all.length <= KEYS_PER_QUERY) {
       return all;
     }
     // Sort (frequency, index) packed into one long: no boxing on a path run for every document.
-    // Keys seen only in the query itself are useless; they sort last.
+    // Keys seen only in the query itself are useless; they sort last. When the query is the
+    // excluded document's own profile, every one of its keys lists that document: searching each
+    // list for it (every key of the text, not only the rarest) was most of this method's time.
     long[] order = new long[all.length];
     for (int i = 0; i < all.length; i++) {
       IntArrayList list = postings.get(all[i]);
       int frequency = list == null ? 0 : list.size();
       if (list != null
           && exclude >= 0
-          && Arrays.binarySearch(list.elements(), 0, list.size(), exclude) >= 0) {
+          && (ownKeys || Arrays.binarySearch(list.elements(), 0, list.size(), exclude) >= 0)) {
         frequency--;
       }
       long rank = frequency == 0 ? Integer.MAX_VALUE : frequency;

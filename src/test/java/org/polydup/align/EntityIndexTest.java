@@ -1,8 +1,12 @@
 package org.polydup.align;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +30,46 @@ class EntityIndexTest {
       Arrays.sort(front);
       assertArrayEquals(Arrays.copyOf(expected, count), front, "seed " + seed + ", round " + round);
     }
+  }
+
+  @Test
+  void query_ranksAlike_whetherTheDocumentQueriesWithItsOwnProfileOrACopy() {
+    long seed = 20261123L;
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] languages = {"en", "de", "uk"};
+    int documents = 300;
+    EntityProfile[] profiles = new EntityProfile[documents];
+    for (int d = 0; d < documents; d++) {
+      profiles[d] = randomProfile(random, languages[d % languages.length]);
+    }
+    KeyStatistics statistics = new KeyStatistics();
+    for (EntityProfile profile : profiles) {
+      statistics.add(profile);
+    }
+    statistics.freeze();
+    EntityIndex index = new EntityIndex(statistics, 50);
+    index.addAll(profiles);
+    for (int d = 0; d < documents; d++) {
+      // An equal profile that is not the one added: the index searches its lists for d.
+      EntityProfile copy =
+          new EntityProfile(
+              profiles[d].language(), profiles[d].textLength(), profiles[d].entities());
+      List<EntityIndex.Candidate> own = index.query(profiles[d], 8, d);
+      assertFalse(own.isEmpty(), "seed " + seed + ", document " + d);
+      assertEquals(index.query(copy, 8, d), own, "seed " + seed + ", document " + d);
+    }
+  }
+
+  /** 80 to 200 entities over a small vocabulary, so that documents share keys. */
+  private static EntityProfile randomProfile(SplittableRandom random, String language) {
+    int size = 80 + random.nextInt(121);
+    List<Entity> entities = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      long key = 1 + random.nextInt(2000);
+      EntityKind kind = random.nextInt(2) == 0 ? EntityKind.NAME : EntityKind.WORD;
+      long wordKey = (language.hashCode() * 31L) ^ (1 + random.nextInt(1500));
+      entities.add(new Entity(kind == EntityKind.NAME ? key : 0, wordKey, kind, i, i + 1, "x"));
+    }
+    return new EntityProfile(language, size, entities);
   }
 }
