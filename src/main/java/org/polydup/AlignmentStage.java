@@ -487,9 +487,10 @@ final class AlignmentStage implements CrossLanguageStage {
 
   /**
    * For each aligned entity, whether it lies in reworded text, inside a verbatim passage of at
-   * least {@link #QUOTE_CHARACTERS} (a quote), or inside such a passage that starts at {@code
-   * firstOpening} in the first text or {@code secondOpening} in the second (a quoted opening).
-   * Passages come in text order of the first document and do not overlap; so does evidence.
+   * least {@code minimumCharacters} weighted characters (a quote), or inside such a passage that
+   * starts at {@code firstOpening} in the first text or {@code secondOpening} in the second (a
+   * quoted opening). Passages come in text order of the first document and do not overlap; so does
+   * evidence.
    */
   private static byte[] quoted(
       List<SharedPassage> passages,

@@ -125,6 +125,14 @@ public final class CrossLanguageMatcher {
     return match(documents, (low, high) -> false);
   }
 
+  /**
+   * Longest posting list the entity index reads for a batch of {@code documents}: a key in more
+   * than a twentieth of them (within 50 and 1,000) says nothing about which ones are copies.
+   */
+  public static int maximumPostings(int documents) {
+    return Math.max(MINIMUM_POSTINGS, Math.min(MAXIMUM_POSTINGS, documents / 20));
+  }
+
   /** Pairs of documents, by their positions in the input list, that need no alignment. */
   @FunctionalInterface
   public interface PairFilter {
@@ -160,9 +168,7 @@ public final class CrossLanguageMatcher {
     IntStream.range(0, size).parallel().forEach(i -> statistics.add(profiles[i]));
     statistics.freeze();
     Sequences sequences = new Sequences(aligner, profiles, statistics);
-    EntityIndex index =
-        new EntityIndex(
-            statistics, Math.max(MINIMUM_POSTINGS, Math.min(MAXIMUM_POSTINGS, size / 20)));
+    EntityIndex index = new EntityIndex(statistics, maximumPostings(size));
     index.addAll(profiles);
     ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
     IntStream.range(0, size)

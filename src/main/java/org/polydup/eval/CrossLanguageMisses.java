@@ -99,7 +99,7 @@ public final class CrossLanguageMisses {
       statistics.add(profile);
     }
     statistics.freeze();
-    int maximumPostings = Math.max(50, Math.min(1000, size / 20));
+    int maximumPostings = CrossLanguageMatcher.maximumPostings(size);
     EntityIndex index = new EntityIndex(statistics, maximumPostings);
     index.addAll(profiles);
     List<Map<Integer, Integer>> ranks = new ArrayList<>();

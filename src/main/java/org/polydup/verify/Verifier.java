@@ -134,10 +134,10 @@ public final class Verifier {
         coveredB[j + t] = true;
       }
       longest = Math.max(longest, informative);
-      // Only an excerpt that reaches the policy's length and beats the longest so far can change
-      // the verdict, or the first passage that opens either text (a quoted lead, judged by its
-      // lines); a passage at most three Latin-equivalent characters per char cannot be the first
-      // kind when its span is too short, and skipping it saves two reads into the texts.
+      // Only two kinds of passage can change the verdict: an excerpt that reaches the policy's
+      // length and beats the longest so far, and the first passage that opens either text (a
+      // quoted lead, judged by its lines). A character weighs at most three, so a span too short
+      // for the first kind is skipped unless it is the second, saving two reads into the texts.
       int span = a.endAt(i + run - 1) - a.startAt(i);
       boolean mayBeLead = leadSource == 0 && (i == 0 || j == 0);
       if (mayBeLead
@@ -147,7 +147,7 @@ public final class Verifier {
           longestExcerpt = excerpt;
           excerptSource = i == 0 ? 1 : j == 0 ? 2 : 0;
         }
-        if (mayBeLead && excerpt > 0 && leadParagraphs(a, i, b, j, run)) {
+        if (mayBeLead && excerpt > 0 && leadParagraphs(i == 0 ? a : b, run)) {
           leadSource = i == 0 ? 1 : 2;
         }
       }
@@ -246,14 +246,12 @@ public final class Verifier {
   }
 
   /**
-   * Whether the passage {@code a[i..i+run)} = {@code b[j..j+run)}, which opens a or b and ends a
-   * sentence in both, runs through the policy's {@link VerificationPolicy#minimumLeadParagraphs()}
-   * lines of the text it opens.
+   * Whether the first {@code run} shingles of {@code source}, a passage shared with the other text
+   * that ends a sentence in both, run through the policy's {@link
+   * VerificationPolicy#minimumLeadParagraphs()} lines of {@code source}.
    */
-  private boolean leadParagraphs(ShingleSequence a, int i, ShingleSequence b, int j, int run) {
-    ShingleSequence source = i == 0 ? a : b;
-    int start = i == 0 ? i : j;
-    return Excerpts.lineCount(source.text(), source.startAt(start), source.endAt(start + run - 1))
+  private boolean leadParagraphs(ShingleSequence source, int run) {
+    return Excerpts.lineCount(source.text(), source.startAt(0), source.endAt(run - 1))
         >= policy.minimumLeadParagraphs();
   }
 
