@@ -316,7 +316,9 @@ final class AlignmentStage implements CrossLanguageStage {
   /**
    * The relation after checking how the aligned entities spread through each text. A translation
    * carries anchors through the whole of both texts: they must span {@link #TRANSLATION_SPAN_SHARE}
-   * of each and leave no stretch longer than {@link #TRANSLATION_GAP_SHARE} of either without one.
+   * of each and leave no stretch longer than {@link #TRANSLATION_GAP_SHARE} of either without one,
+   * unless the two texts' paragraph structures agree ({@link
+   * CrossLanguageMatcher.AlignedPair#shapeAgrees}), which is whole-text evidence of its own.
    * Anything else is at most a partial copy: one run of aligned entities, no two of them further
    * apart than a link preview, spanning at least a link preview on both sides. Related pairs pass
    * unchanged.
@@ -343,9 +345,10 @@ final class AlignmentStage implements CrossLanguageStage {
     double shareA = (double) (endA - startA) / Math.max(1, textA.length());
     double shareB = (double) (endB - startB) / Math.max(1, textB.length());
     if (relation == Relation.TRANSLATION
-        && Math.min(shareA, shareB) >= TRANSLATION_SPAN_SHARE
-        && largestGapShare(evidence, textA, true) <= TRANSLATION_GAP_SHARE
-        && largestGapShare(evidence, textB, false) <= TRANSLATION_GAP_SHARE) {
+        && (pair.shapeAgrees()
+            || (Math.min(shareA, shareB) >= TRANSLATION_SPAN_SHARE
+                && largestGapShare(evidence, textA, true) <= TRANSLATION_GAP_SHARE
+                && largestGapShare(evidence, textB, false) <= TRANSLATION_GAP_SHARE))) {
       return relation;
     }
     return longestRun(evidence, textA, textB) >= minimumPartialCharacters ? Relation.DERIVED : null;

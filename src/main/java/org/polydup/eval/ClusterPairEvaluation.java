@@ -30,6 +30,7 @@ public final class ClusterPairEvaluation {
   private final List<Document> documents = new ArrayList<>();
   private final Map<String, String> clusterOf = new HashMap<>();
   private final Map<String, String> languageOf = new HashMap<>();
+  private final Map<String, String> domainOf = new HashMap<>();
 
   private ClusterPairEvaluation(String name, boolean crossLanguage) {
     this.name = name;
@@ -54,6 +55,9 @@ public final class ClusterPairEvaluation {
       e.documents.add(new Document(id, text, Jsonl.text(d, "lang")));
       e.clusterOf.put(id, Jsonl.text(d, "cluster"));
       e.languageOf.put(id, Jsonl.text(d, "lang"));
+      if (d.hasNonNull("domain")) {
+        e.domainOf.put(id, Jsonl.text(d, "domain"));
+      }
     }
     return e;
   }
@@ -90,6 +94,8 @@ public final class ClusterPairEvaluation {
     }
     Set<PairKey> gold = new HashSet<>();
     Map<String, Counts> byLanguagePair = new TreeMap<>();
+    // Recall by the domain of the pair's first document (a cluster has one domain).
+    Map<String, Counts> byDomain = new TreeMap<>();
     for (List<String> cluster : members.values()) {
       for (int i = 0; i < cluster.size(); i++) {
         for (int j = i + 1; j < cluster.size(); j++) {
@@ -98,6 +104,9 @@ public final class ClusterPairEvaluation {
           if (inScope(x, y)) {
             gold.add(PairKey.of(x, y));
             byLanguagePair.computeIfAbsent(languagePair(x, y), k -> new Counts()).falseNegatives++;
+            if (domainOf.containsKey(x)) {
+              byDomain.computeIfAbsent(domainOf.get(x), k -> new Counts()).falseNegatives++;
+            }
           }
         }
       }
@@ -115,6 +124,12 @@ public final class ClusterPairEvaluation {
         all.falseNegatives--;
         c.truePositives++;
         c.falseNegatives--;
+        String domainName = domainOf.get(m.a());
+        Counts domain = domainName == null ? null : byDomain.get(domainName);
+        if (domain != null) {
+          domain.truePositives++;
+          domain.falseNegatives--;
+        }
       } else {
         all.falsePositives++;
         c.falsePositives++;
@@ -158,6 +173,16 @@ public final class ClusterPairEvaluation {
             s.append(c.row(pair)).append('\n');
           }
         });
+    byDomain.forEach(
+        (domain, c) ->
+            s.append(
+                String.format(
+                    Locale.ROOT,
+                    "recall in domain %-14s %.4f (%d of %d gold pairs)%n",
+                    domain,
+                    (double) c.truePositives / (c.truePositives + c.falseNegatives),
+                    c.truePositives,
+                    c.truePositives + c.falseNegatives)));
     s.append(
         String.format(
             Locale.ROOT,
