@@ -555,7 +555,7 @@ public final class CrossLanguageMatcher {
     long[] agreeing =
         Arrays.stream(closeOnly.toLongArray())
             .parallel()
-            .filter(key -> anchorsCorrespond(shapes, sequences, (int) (key >>> 32), (int) key))
+            .filter(key -> anchorsCorrespond(shapes, sequences, aligned.get(key), key))
             .toArray();
     return new LongOpenHashSet(agreeing);
   }
@@ -567,8 +567,12 @@ public final class CrossLanguageMatcher {
    * template (two newsletters, two help pages) or on one event share names in unrelated places.
    */
   private static boolean anchorsCorrespond(
-      ParagraphShape[] shapes, Sequences sequences, int low, int high) {
-    AlignmentResult result = sequences.align(low, high, relation -> true);
+      ParagraphShape[] shapes, Sequences sequences, AlignmentResult aligned, long key) {
+    int low = (int) (key >>> 32);
+    int high = (int) key;
+    // Copies kept their evidence; the others are aligned again for theirs.
+    AlignmentResult result =
+        aligned.evidence().isEmpty() ? sequences.align(low, high, relation -> true) : aligned;
     ParagraphShape.Alignment paragraphs = shapes[low].align(shapes[high]);
     double total = 0;
     double corresponding = 0;
