@@ -135,6 +135,76 @@ class CrossLanguageMatcherTest {
   }
 
   /**
+   * A chat, turn {@code i} of {@code lengths[i]} sentences, the name said in turn {@code named};
+   * each sentence in its language (English and German sentences of similar length).
+   */
+  private static String chat(
+      int[] lengths, int named, String name, String sentence, String naming) {
+    StringBuilder text = new StringBuilder();
+    for (int turn = 0; turn < lengths.length; turn++) {
+      text.append(sentence.repeat(lengths[turn]));
+      if (turn == named) {
+        text.append(naming.replace("NAME", name));
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  @Test
+  void match_acceptsATranslationByItsParagraphStructure_onlyWithItsOwnStructureAndAnchorPlaces() {
+    Random random = new Random(23);
+    int[] turns = {2, 7, 3, 1, 5, 9, 2, 4, 6, 1};
+    int[] shuffled = {5, 1, 9, 4, 2, 6, 1, 7, 3, 2};
+    int[] other = {4, 4, 3, 8, 1, 2, 7, 2, 5, 3};
+    String name = MadeUpNames.name(random);
+    String english = "We will check the order for you. ";
+    String german = "Wir prüfen die Bestellung für Sie. ";
+    // The translation as it is, with its turns shuffled, with the name moved to another turn.
+    for (String variant : List.of("own", "shuffled", "moved")) {
+      List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+      docs.add(
+          new CrossLanguageMatcher.Doc(
+              "source", chat(turns, 2, name, english, "Then NAME said that. "), "en"));
+      docs.add(
+          new CrossLanguageMatcher.Doc(
+              "translation",
+              chat(
+                  variant.equals("shuffled") ? shuffled : turns,
+                  variant.equals("moved") ? 7 : 2,
+                  name,
+                  german,
+                  "Dann sagte NAME das. "),
+              "de"));
+      // Another German chat names the same person as often: no margin on the name alone.
+      docs.add(
+          new CrossLanguageMatcher.Doc(
+              "rival", chat(other, 2, name, german, "Dann sagte NAME das. "), "de"));
+      for (int d = 0; d < 30; d++) {
+        docs.add(
+            new CrossLanguageMatcher.Doc(
+                "filler" + d, german(List.of(MadeUpNames.name(random))), "de"));
+      }
+      Map<String, CrossLanguageMatcher.AlignedPair> byPair =
+          new CrossLanguageMatcher(AlignmentThresholds.defaults(), 8, false, true)
+              .match(docs).stream().collect(Collectors.toMap(p -> p.a() + "~" + p.b(), p -> p));
+      CrossLanguageMatcher.AlignedPair translation = byPair.get("source~translation");
+      CrossLanguageMatcher.AlignedPair rival = byPair.get("source~rival");
+      assertEquals(translation.score(), rival.score(), 1e-9, "the name alone cannot tell them");
+      assertFalse(rival.alignment().isCopy(), () -> "rival kept as " + rival.relation());
+      assertFalse(rival.shapeAgrees());
+      if (variant.equals("own")) {
+        assertTrue(translation.shapeAgrees());
+        assertEquals(Relation.TRANSLATION, translation.relation());
+      } else {
+        assertFalse(translation.shapeAgrees(), variant);
+        assertFalse(
+            translation.alignment().isCopy(), () -> variant + " kept as " + translation.relation());
+      }
+    }
+  }
+
+  /**
    * {@code kept} spread evenly among {@code own} fresh six-digit numbers (anchors of their own that
    * never collide, unlike made-up names, whose skeletons do among hundreds).
    */
