@@ -261,7 +261,6 @@ public final class CrossLanguageMatcher {
                     pairKey(low, high), k -> sequences.align(low, high, this::keeps));
               }
             });
-    deepenByShape(profiles, shapes, index, sequences, aligned, settled);
     closeTriangles(profiles, sequences, aligned, settled);
     keepExclusive(profiles, aligned);
     LongOpenHashSet shapeAgrees = shapeAgreements(profiles, shapes, sequences, aligned);
@@ -283,55 +282,6 @@ public final class CrossLanguageMatcher {
       }
     }
     return found;
-  }
-
-  static final int SHAPE_CANDIDATES = Integer.getInteger("polydup.shapeK", 32);
-
-  /**
-   * Deeper candidates for documents the first pass found no translation for: the index's next
-   * candidates, up to {@link #SHAPE_CANDIDATES}, are aligned when their paragraph structure agrees
-   * with the document's (distance at most {@link #SHAPE_DISTANCE}). A chat or review ranks its
-   * translation low among documents sharing its one or two common names, but the structure picks it
-   * out; the cost is one length alignment per extra candidate, and only for such documents.
-   */
-  private void deepenByShape(
-      EntityProfile[] profiles,
-      ParagraphShape[] shapes,
-      EntityIndex index,
-      Sequences sequences,
-      ConcurrentHashMap<Long, AlignmentResult> aligned,
-      PairFilter settled) {
-    if (SHAPE_CANDIDATES <= candidatesPerDocument) {
-      return;
-    }
-    java.util.BitSet translated = new java.util.BitSet(profiles.length);
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      if (entry.getValue().crossLanguage() && entry.getValue().relation() == Relation.TRANSLATION) {
-        translated.set((int) (entry.getKey() >>> 32));
-        translated.set((int) (long) entry.getKey());
-      }
-    }
-    IntStream.range(0, profiles.length)
-        .parallel()
-        .filter(i -> !translated.get(i) && shapes[i].paragraphs() >= SHAPE_PARAGRAPHS)
-        .forEach(
-            i -> {
-              for (EntityIndex.Candidate candidate :
-                  index.query(profiles[i], SHAPE_CANDIDATES, i)) {
-                int other = candidate.document();
-                int low = Math.min(i, other);
-                int high = Math.max(i, other);
-                if (aligned.containsKey(pairKey(low, high))
-                    || profiles[i].language().equals(profiles[other].language())
-                    || !comparable(shapes[i], shapes[other])
-                    || settled.settled(low, high)
-                    || !(shapes[i].distance(shapes[other]) <= SHAPE_DISTANCE)) {
-                  continue;
-                }
-                aligned.computeIfAbsent(
-                    pairKey(low, high), k -> sequences.align(low, high, this::keeps));
-              }
-            });
   }
 
   /**
