@@ -123,9 +123,25 @@ final class BatchScan {
       String[] problems = new String[n];
       int[][] passageFingerprints = new int[n][];
       int[] shingleCounts = new int[n];
+      // Sized from the total text length, known only once everything is read; nothing is counted
+      // before, so the sketch is the one sizing it up front gave.
+      DocumentFrequencies frequencies =
+          new DocumentFrequencies(
+              Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
+      LshIndex lsh = LshIndex.create(configuration.lshParameters());
+      // The reading thread, done reading while the workers still fingerprint, takes the blocks in
+      // input order as they finish: it fills the LSH index and counts the document frequencies
+      // (plain increments, one thread), two serial steps that used to wait for the last block.
       for (FingerprintBlock block : blocks) {
         block.task.join();
         int m = block.fingerprints.length;
+        for (int k = 0; k < m; k++) {
+          Fingerprint f = block.fingerprints[k];
+          if (f != null) {
+            lsh.add(block.from + k, f.signature());
+            frequencies.addDocumentFromOneThread(f.shingles().distinct());
+          }
+        }
         System.arraycopy(block.fingerprints, 0, fingerprints, block.from, m);
         System.arraycopy(block.problems, 0, problems, block.from, m);
         System.arraycopy(block.passageFingerprints, 0, passageFingerprints, block.from, m);
@@ -133,11 +149,6 @@ final class BatchScan {
       }
       blocks = null;
       clock.lap("fingerprint");
-      // Sized from the total text length, known only once everything is read: the frequencies are
-      // counted after fingerprinting, so sizing here gives the same sketch as sizing up front.
-      DocumentFrequencies frequencies =
-          new DocumentFrequencies(
-              Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
 
       List<long[]> distinctSets = new ArrayList<>(n);
       for (Fingerprint f : fingerprints) {
@@ -145,12 +156,10 @@ final class BatchScan {
           distinctSets.add(f.shingles().distinct());
         }
       }
-      LshIndex lsh = LshIndex.create(configuration.lshParameters());
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
-      // Building the passage candidates (one sort of all fingerprints) and filling the LSH index
-      // each take one thread, so they run side by side; then the frequencies are counted (all at
-      // once, by ranges of cells: no atomic increments) and frozen and each document's boilerplate
-      // positions marked (once per document, not once per pair) on whichever threads are free.
+      // Building the passage candidates (one sort of all fingerprints) takes one thread; beside it
+      // the frequencies are frozen and each document's boilerplate positions marked (once per
+      // document, not once per pair) on whichever threads are free.
       ForkJoinTask<PassageCandidates> passageBuild =
           ForkJoinTask.adapt(
               () ->
@@ -160,12 +169,6 @@ final class BatchScan {
           pool.submit(
                   () -> {
                     passageBuild.fork();
-                    for (int i = 0; i < n; i++) {
-                      if (fingerprints[i] != null) {
-                        lsh.add(i, fingerprints[i].signature());
-                      }
-                    }
-                    frequencies.addDocuments(distinctSets);
                     ShingleRarity frozen = frequencies.freezeInParallel(distinctSets);
                     IntStream.range(0, n)
                         .parallel()

@@ -72,6 +72,21 @@ public final class DocumentFrequencies implements ShingleRarity {
   }
 
   /**
+   * Counts one document as {@link #addDocument} does, with plain increments: for a single thread
+   * that counts every document, where an atomic increment of a cell not in cache would stall the
+   * core until memory answers. No other thread may use the sketch until this one's counts are
+   * published to it (by a join, or a task submitted afterwards).
+   *
+   * @param distinctShingles the document's sorted distinct shingle hashes; not modified
+   */
+  public void addDocumentFromOneThread(long[] distinctShingles) {
+    for (long h : distinctShingles) {
+      first[index(h)]++;
+      second[index(secondHash(h))]++;
+    }
+  }
+
+  /**
    * Counts a batch of documents, the same as {@link #addDocument} for each, split over the threads
    * of the fork-join pool this is called from (else the common pool) by ranges of cells. Must not
    * run concurrently with any other method of this sketch.

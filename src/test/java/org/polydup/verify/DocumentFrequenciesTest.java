@@ -71,7 +71,8 @@ class DocumentFrequenciesTest {
   }
 
   @Test
-  void addDocuments_countsAsAddDocumentDoes_onEveryNumberOfThreads() throws Exception {
+  void addDocuments_andPlainIncrements_countAsAddDocumentDoes_onEveryNumberOfThreads()
+      throws Exception {
     SplittableRandom random = new SplittableRandom(11);
     long[] pool = new long[3_000];
     for (int i = 0; i < pool.length; i++) {
@@ -90,6 +91,13 @@ class DocumentFrequenciesTest {
     DocumentFrequencies oneByOne = new DocumentFrequencies(1_000, 5);
     for (long[] set : sets) {
       oneByOne.addDocument(set);
+    }
+    DocumentFrequencies plain = new DocumentFrequencies(1_000, 5);
+    for (long[] set : sets) {
+      plain.addDocumentFromOneThread(set);
+    }
+    for (long h : pool) {
+      assertEquals(oneByOne.count(h), plain.count(h), "plain increments");
     }
     for (int threads : new int[] {1, 2, 3, 8}) {
       DocumentFrequencies batch = new DocumentFrequencies(1_000, 5);
