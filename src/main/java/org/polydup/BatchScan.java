@@ -13,7 +13,6 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.polydup.cluster.ClusterBuilder;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageCandidates;
@@ -23,6 +22,7 @@ import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 import org.polydup.verify.ShingleRarity;
+import org.polydup.verify.ShingleSequence;
 
 /**
  * One batch scan: fingerprint every document in parallel, propose candidate pairs from the MinHash
@@ -150,10 +150,10 @@ final class BatchScan {
       blocks = null;
       clock.lap("fingerprint");
 
-      List<long[]> distinctSets = new ArrayList<>(n);
-      for (Fingerprint f : fingerprints) {
-        if (f != null) {
-          distinctSets.add(f.shingles().distinct());
+      ShingleSequence[] sequences = new ShingleSequence[n];
+      for (int i = 0; i < n; i++) {
+        if (fingerprints[i] != null) {
+          sequences[i] = fingerprints[i].shingles();
         }
       }
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
@@ -169,16 +169,7 @@ final class BatchScan {
           pool.submit(
                   () -> {
                     passageBuild.fork();
-                    ShingleRarity frozen = frequencies.freezeInParallel(distinctSets);
-                    IntStream.range(0, n)
-                        .parallel()
-                        .forEach(
-                            i -> {
-                              if (fingerprints[i] != null) {
-                                boilerplate[i] =
-                                    BoilerplatePositions.of(fingerprints[i].shingles(), frozen);
-                              }
-                            });
+                    ShingleRarity frozen = frequencies.freezeInParallel(sequences, boilerplate);
                     passageBuild.join();
                     return frozen;
                   })

@@ -182,6 +182,59 @@ public final class DocumentFrequencies implements ShingleRarity {
     return frozen(common);
   }
 
+  /**
+   * As {@link #freezeInParallel(List)} over the sequences' distinct shingles, also filling {@code
+   * positions} with each sequence's {@link BoilerplatePositions} under the frozen verdicts. One
+   * lookup into the sketch per distinct shingle gives both: the positions follow from the verdicts
+   * by each position's distinct index, without a probe of the frozen set per position.
+   *
+   * @param sequences the counted documents; null entries are skipped and get no positions
+   * @param positions receives the positions of {@code sequences[i]} at {@code i}; same length
+   * @throws IllegalArgumentException when the arrays differ in length
+   */
+  public ShingleRarity freezeInParallel(
+      ShingleSequence[] sequences, BoilerplatePositions[] positions) {
+    if (sequences.length != positions.length) {
+      throw new IllegalArgumentException(
+          "sequences and positions must have one length, got "
+              + sequences.length
+              + " and "
+              + positions.length);
+    }
+    long[][] commonBySet = new long[sequences.length][];
+    IntStream.range(0, sequences.length)
+        .parallel()
+        .forEach(
+            d -> {
+              ShingleSequence sequence = sequences[d];
+              if (sequence == null) {
+                return;
+              }
+              long[] distinct = sequence.distinct();
+              boolean[] commonDistinct = null;
+              LongArrayList found = null;
+              for (int k = 0; k < distinct.length; k++) {
+                if (isCommon(distinct[k])) {
+                  if (found == null) {
+                    found = new LongArrayList();
+                    commonDistinct = new boolean[distinct.length];
+                  }
+                  found.add(distinct[k]);
+                  commonDistinct[k] = true;
+                }
+              }
+              commonBySet[d] = found == null ? null : found.toLongArray();
+              positions[d] = BoilerplatePositions.of(sequence, commonDistinct);
+            });
+    LongOpenHashSet common = new LongOpenHashSet();
+    for (long[] found : commonBySet) {
+      if (found != null) {
+        common.addAll(LongArrayList.wrap(found));
+      }
+    }
+    return frozen(common);
+  }
+
   private static ShingleRarity frozen(LongOpenHashSet common) {
     common.trim();
     return common.isEmpty() ? ShingleRarity.NONE : common::contains;

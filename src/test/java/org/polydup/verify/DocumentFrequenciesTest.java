@@ -113,4 +113,51 @@ class DocumentFrequenciesTest {
       }
     }
   }
+
+  @Test
+  void freezeWithPositions_marksWhatTheFrozenRarityMarks() {
+    SplittableRandom random = new SplittableRandom(17);
+    long[] pool = new long[400];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = random.nextLong();
+    }
+    int documents = 120;
+    ShingleSequence[] sequences = new ShingleSequence[documents];
+    java.util.List<long[]> sets = new java.util.ArrayList<>();
+    DocumentFrequencies frequencies = new DocumentFrequencies(1_000, 5);
+    for (int doc = 0; doc < documents; doc++) {
+      if (doc % 7 == 3) {
+        continue; // a document that could not be analysed
+      }
+      // Skewed draws with repeats: some shingles common, some positions repeating a shingle.
+      int length = doc % 11 == 0 ? 0 : 1 + random.nextInt(150);
+      long[] positional = new long[length];
+      for (int i = 0; i < length; i++) {
+        positional[i] = pool[(int) (pool.length * Math.pow(random.nextDouble(), 3))];
+      }
+      sequences[doc] = new ShingleSequence("", positional, new int[length], new int[length]);
+      sets.add(sequences[doc].distinct());
+      frequencies.addDocument(sequences[doc].distinct());
+    }
+    ShingleRarity frozen = frequencies.freezeInParallel(sets);
+    BoilerplatePositions[] positions = new BoilerplatePositions[documents];
+    ShingleRarity fused = frequencies.freezeInParallel(sequences, positions);
+    int marked = 0;
+    for (long h : pool) {
+      assertEquals(frozen.isCommon(h), fused.isCommon(h));
+    }
+    for (int doc = 0; doc < documents; doc++) {
+      if (sequences[doc] == null) {
+        assertEquals(null, positions[doc]);
+        continue;
+      }
+      BoilerplatePositions expected = BoilerplatePositions.of(sequences[doc], frozen);
+      assertEquals(expected.share(), positions[doc].share(), "document " + doc);
+      for (int i = 0; i <= sequences[doc].length(); i++) {
+        assertEquals(expected.isCommon(i), positions[doc].isCommon(i), "document " + doc);
+      }
+      marked += positions[doc].countCommon(0, sequences[doc].length());
+    }
+    assertTrue(marked > 0, "the test must have boilerplate");
+  }
 }
