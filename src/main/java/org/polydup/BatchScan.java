@@ -97,6 +97,7 @@ final class BatchScan {
       List<FingerprintBlock> blocks = new ArrayList<>();
       AtomicLong done = new AtomicLong();
       AtomicLong read = new AtomicLong();
+      AtomicInteger fingerprinted = new AtomicInteger();
       Set<String> ids = new HashSet<>();
       long characters = 0;
       // Reading (decoding and parsing the input) is the calling thread's work and fingerprinting
@@ -111,11 +112,14 @@ final class BatchScan {
         read.incrementAndGet();
         characters += d.text().length();
         if (documents.size() % READ_BLOCK == 0) {
-          blocks.add(submitBlock(pool, workers, winnowing, documents, progress, done, read));
+          blocks.add(
+              submitBlock(
+                  pool, workers, winnowing, documents, progress, done, read, fingerprinted));
         }
       }
       if (documents.size() % READ_BLOCK != 0) {
-        blocks.add(submitBlock(pool, workers, winnowing, documents, progress, done, read));
+        blocks.add(
+            submitBlock(pool, workers, winnowing, documents, progress, done, read, fingerprinted));
       }
       ids = null;
       int n = documents.size();
@@ -132,14 +136,23 @@ final class BatchScan {
       // The reading thread, done reading while the workers still fingerprint, takes the blocks in
       // input order as they finish: it fills the LSH index and counts the document frequencies
       // (plain increments, one thread), two serial steps that used to wait for the last block.
+      // Once every block is fingerprinted the workers are free, so the documents it has not
+      // counted yet are counted by all threads at once below; counts are sums, so who counts
+      // which document changes nothing in the sketch.
+      List<long[]> uncounted = new ArrayList<>();
       for (FingerprintBlock block : blocks) {
         block.task.join();
+        boolean workersBusy = fingerprinted.get() < blocks.size();
         int m = block.fingerprints.length;
         for (int k = 0; k < m; k++) {
           Fingerprint f = block.fingerprints[k];
           if (f != null) {
             lsh.add(block.from + k, f.signature());
-            frequencies.addDocumentFromOneThread(f.shingles().distinct());
+            if (workersBusy) {
+              frequencies.addDocumentFromOneThread(f.shingles().distinct());
+            } else {
+              uncounted.add(f.shingles().distinct());
+            }
           }
         }
         System.arraycopy(block.fingerprints, 0, fingerprints, block.from, m);
@@ -169,6 +182,7 @@ final class BatchScan {
           pool.submit(
                   () -> {
                     passageBuild.fork();
+                    frequencies.addDocuments(uncounted);
                     ShingleRarity frozen = frequencies.freezeInParallel(sequences, boilerplate);
                     passageBuild.join();
                     return frozen;
@@ -296,7 +310,8 @@ final class BatchScan {
       List<Document> documents,
       ScanProgress progress,
       AtomicLong done,
-      AtomicLong read) {
+      AtomicLong read,
+      AtomicInteger fingerprinted) {
     int to = documents.size();
     int from = (to - 1) / READ_BLOCK * READ_BLOCK;
     Document[] texts = documents.subList(from, to).toArray(new Document[0]);
@@ -317,6 +332,7 @@ final class BatchScan {
                 // The total grows while the input is read: report what has been read so far.
                 progress.update("fingerprint", done.incrementAndGet(), read.get());
               }
+              fingerprinted.incrementAndGet();
             });
     return block;
   }
