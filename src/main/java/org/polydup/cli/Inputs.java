@@ -18,10 +18,10 @@ import org.polydup.io.UnreadableInputException;
  * Reads the documents of every input path, keeping the first of duplicate ids across inputs and
  * collecting every problem so one bad document never loses the others.
  *
- * <p>Either all at once ({@link #read}) or as a stream ({@link #open}, then {@link #stream()}), so
- * that a scan can analyse the documents already read while the rest are still being decoded. Every
- * path is checked when the inputs are opened, so an unreadable one stops the command before any
- * document is read in both cases; each file is opened only when the stream reaches it.
+ * <p>Either all at once ({@link #readOrReport}) or as a stream ({@link #openOrReport}, then {@link
+ * #stream()}), so that a scan can analyse the documents already read while the rest are still being
+ * decoded. Every path is checked when the inputs are opened, so an unreadable one stops the command
+ * before any document is read in both cases; each file is opened only when the stream reaches it.
  */
 final class Inputs {
   /** The documents read so far, in input order. */
@@ -35,13 +35,6 @@ final class Inputs {
 
   private Inputs(List<DocumentSource> sources) {
     this.sources = sources;
-  }
-
-  /** Reads every document of the inputs now. */
-  static Inputs read(List<Path> paths, int maxCharacters) throws UnreadableInputException {
-    Inputs inputs = open(paths, maxCharacters);
-    inputs.stream().forEachRemaining(d -> {});
-    return inputs;
   }
 
   /**
