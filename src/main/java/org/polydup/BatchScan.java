@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -12,7 +13,6 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.polydup.cluster.ClusterBuilder;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageCandidates;
@@ -22,6 +22,7 @@ import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 import org.polydup.verify.ShingleRarity;
+import org.polydup.verify.ShingleSequence;
 
 /**
  * One batch scan: fingerprint every document in parallel, propose candidate pairs from the MinHash
@@ -47,6 +48,12 @@ final class BatchScan {
    */
   private static final int CANDIDATE_RANGES = 256;
 
+  /**
+   * Documents read before they are handed to the pool as one fingerprinting task: enough that the
+   * hand-over costs nothing against the analysis, few enough that the workers start at once.
+   */
+  private static final int READ_BLOCK = 64;
+
   /** Most indices a thread takes at once in {@link #parallel}: small against any stage. */
   private static final int MAXIMUM_BLOCK = 256;
 
@@ -65,58 +72,107 @@ final class BatchScan {
 
   ScanResult run(List<Document> documents, ScanProgress progress) {
     requireDistinctIds(documents);
-    int n = documents.size();
-    long characters = 0;
-    for (Document d : documents) {
-      characters += d.text().length();
-    }
+    return run(documents.iterator(), progress);
+  }
+
+  /**
+   * Scans the documents {@code source} yields, reading them on the calling thread while the pool's
+   * workers fingerprint the blocks already read.
+   *
+   * @throws IllegalArgumentException when two documents share an id (found while reading)
+   */
+  ScanResult run(Iterator<? extends Document> source, ScanProgress progress) {
     ForkJoinPool pool = new ForkJoinPool(configuration.threads());
     StageClock clock = new StageClock();
     try {
-      Fingerprint[] fingerprints = new Fingerprint[n];
-      String[] problems = new String[n];
-      DocumentFrequencies frequencies =
-          new DocumentFrequencies(
-              Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
-      ThreadLocal<Fingerprinter> workers =
-          ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
       // Winnowing for the passage candidates needs no corpus statistics: done per document here
       // too. The index is only the winnowing here (it uses no shared state for that); the batch's
       // pairs come from PassageCandidates, built at once below.
       PassageIndex winnowing =
           PassageIndex.create(
               configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
-      int[][] passageFingerprints = new int[n][];
-      int[] shingleCounts = new int[n];
+      ThreadLocal<Fingerprinter> workers =
+          ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
+      List<Document> documents = new ArrayList<>();
+      List<FingerprintBlock> blocks = new ArrayList<>();
       AtomicLong done = new AtomicLong();
-      parallel(
-          pool,
-          n,
-          i -> {
-            try {
-              Fingerprint f = workers.get().fingerprint(documents.get(i).text());
-              fingerprints[i] = f;
-              passageFingerprints[i] = winnowing.fingerprints(f.shingles().positional());
-              shingleCounts[i] = f.shingles().length();
-            } catch (RuntimeException e) {
-              problems[i] = "could not be analysed: " + e;
-            }
-            progress.update("fingerprint", done.incrementAndGet(), n);
-          });
-      clock.lap("fingerprint");
-
-      List<long[]> distinctSets = new ArrayList<>(n);
-      for (Fingerprint f : fingerprints) {
-        if (f != null) {
-          distinctSets.add(f.shingles().distinct());
+      AtomicLong read = new AtomicLong();
+      AtomicInteger fingerprinted = new AtomicInteger();
+      Set<String> ids = new HashSet<>();
+      long characters = 0;
+      // Reading (decoding and parsing the input) is the calling thread's work and fingerprinting
+      // the pool's, so the two overlap: each block is handed to the pool as soon as it is read.
+      // Results are stored by input position, so the read-ahead timing changes nothing.
+      while (source.hasNext()) {
+        Document d = source.next();
+        if (!ids.add(d.id())) {
+          throw new IllegalArgumentException("duplicate document id: " + d.id());
+        }
+        documents.add(d);
+        read.incrementAndGet();
+        characters += d.text().length();
+        if (documents.size() % READ_BLOCK == 0) {
+          blocks.add(
+              submitBlock(
+                  pool, workers, winnowing, documents, progress, done, read, fingerprinted));
         }
       }
+      if (documents.size() % READ_BLOCK != 0) {
+        blocks.add(
+            submitBlock(pool, workers, winnowing, documents, progress, done, read, fingerprinted));
+      }
+      ids = null;
+      int n = documents.size();
+      Fingerprint[] fingerprints = new Fingerprint[n];
+      String[] problems = new String[n];
+      int[][] passageFingerprints = new int[n][];
+      int[] shingleCounts = new int[n];
+      // Sized from the total text length, known only once everything is read; nothing is counted
+      // before, so the sketch is the one sizing it up front gave.
+      DocumentFrequencies frequencies =
+          new DocumentFrequencies(
+              Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
+      // The reading thread, done reading while the workers still fingerprint, takes the blocks in
+      // input order as they finish: it fills the LSH index and counts the document frequencies
+      // (plain increments, one thread), two serial steps that used to wait for the last block.
+      // Once every block is fingerprinted the workers are free, so the documents it has not
+      // counted yet are counted by all threads at once below; counts are sums, so who counts
+      // which document changes nothing in the sketch.
+      List<long[]> uncounted = new ArrayList<>();
+      for (FingerprintBlock block : blocks) {
+        block.task.join();
+        boolean workersBusy = fingerprinted.get() < blocks.size();
+        int m = block.fingerprints.length;
+        for (int k = 0; k < m; k++) {
+          Fingerprint f = block.fingerprints[k];
+          if (f != null) {
+            lsh.add(block.from + k, f.signature());
+            if (workersBusy) {
+              frequencies.addDocumentFromOneThread(f.shingles().distinct());
+            } else {
+              uncounted.add(f.shingles().distinct());
+            }
+          }
+        }
+        System.arraycopy(block.fingerprints, 0, fingerprints, block.from, m);
+        System.arraycopy(block.problems, 0, problems, block.from, m);
+        System.arraycopy(block.passageFingerprints, 0, passageFingerprints, block.from, m);
+        System.arraycopy(block.shingleCounts, 0, shingleCounts, block.from, m);
+      }
+      blocks = null;
+      clock.lap("fingerprint");
+
+      ShingleSequence[] sequences = new ShingleSequence[n];
+      for (int i = 0; i < n; i++) {
+        if (fingerprints[i] != null) {
+          sequences[i] = fingerprints[i].shingles();
+        }
+      }
       BoilerplatePositions[] boilerplate = new BoilerplatePositions[n];
-      // Building the passage candidates (one sort of all fingerprints) and filling the LSH index
-      // each take one thread, so they run side by side; then the frequencies are counted (all at
-      // once, by ranges of cells: no atomic increments) and frozen and each document's boilerplate
-      // positions marked (once per document, not once per pair) on whichever threads are free.
+      // Building the passage candidates (one sort of all fingerprints) takes one thread; beside it
+      // the frequencies are frozen and each document's boilerplate positions marked (once per
+      // document, not once per pair) on whichever threads are free.
       ForkJoinTask<PassageCandidates> passageBuild =
           ForkJoinTask.adapt(
               () ->
@@ -126,22 +182,8 @@ final class BatchScan {
           pool.submit(
                   () -> {
                     passageBuild.fork();
-                    for (int i = 0; i < n; i++) {
-                      if (fingerprints[i] != null) {
-                        lsh.add(i, fingerprints[i].signature());
-                      }
-                    }
-                    frequencies.addDocuments(distinctSets);
-                    ShingleRarity frozen = frequencies.freezeInParallel(distinctSets);
-                    IntStream.range(0, n)
-                        .parallel()
-                        .forEach(
-                            i -> {
-                              if (fingerprints[i] != null) {
-                                boilerplate[i] =
-                                    BoilerplatePositions.of(fingerprints[i].shingles(), frozen);
-                              }
-                            });
+                    frequencies.addDocuments(uncounted);
+                    ShingleRarity frozen = frequencies.freezeInParallel(sequences, boilerplate);
                     passageBuild.join();
                     return frozen;
                   })
@@ -240,6 +282,59 @@ final class BatchScan {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /** The fingerprints of one block of documents read, filled by a pool task. */
+  private static final class FingerprintBlock {
+    final int from;
+    final Fingerprint[] fingerprints;
+    final String[] problems;
+    final int[][] passageFingerprints;
+    final int[] shingleCounts;
+    ForkJoinTask<?> task;
+
+    FingerprintBlock(int from, int size) {
+      this.from = from;
+      this.fingerprints = new Fingerprint[size];
+      this.problems = new String[size];
+      this.passageFingerprints = new int[size][];
+      this.shingleCounts = new int[size];
+    }
+  }
+
+  /** Hands the documents read since the last block to the pool, to fingerprint. */
+  private static FingerprintBlock submitBlock(
+      ForkJoinPool pool,
+      ThreadLocal<Fingerprinter> workers,
+      PassageIndex winnowing,
+      List<Document> documents,
+      ScanProgress progress,
+      AtomicLong done,
+      AtomicLong read,
+      AtomicInteger fingerprinted) {
+    int to = documents.size();
+    int from = (to - 1) / READ_BLOCK * READ_BLOCK;
+    Document[] texts = documents.subList(from, to).toArray(new Document[0]);
+    FingerprintBlock block = new FingerprintBlock(from, texts.length);
+    block.task =
+        pool.submit(
+            () -> {
+              Fingerprinter worker = workers.get();
+              for (int k = 0; k < texts.length; k++) {
+                try {
+                  Fingerprint f = worker.fingerprint(texts[k].text());
+                  block.fingerprints[k] = f;
+                  block.passageFingerprints[k] = winnowing.fingerprints(f.shingles().positional());
+                  block.shingleCounts[k] = f.shingles().length();
+                } catch (RuntimeException e) {
+                  block.problems[k] = "could not be analysed: " + e;
+                }
+                // The total grows while the input is read: report what has been read so far.
+                progress.update("fingerprint", done.incrementAndGet(), read.get());
+              }
+              fingerprinted.incrementAndGet();
+            });
+    return block;
   }
 
   /**

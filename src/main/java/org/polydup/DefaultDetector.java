@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
 import it.unimi.dsi.fastutil.ints.IntSortedSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,16 +145,24 @@ final class DefaultDetector implements Detector {
 
   @Override
   public ScanResult scan(List<Document> documents, ScanProgress progress) {
+    return batch().run(documents, progress);
+  }
+
+  @Override
+  public ScanResult scan(Iterator<? extends Document> documents, ScanProgress progress) {
+    return batch().run(Objects.requireNonNull(documents, "documents"), progress);
+  }
+
+  private BatchScan batch() {
     return new BatchScan(
-            configuration,
-            identifier,
-            configuration.crossLanguage()
-                ? new AlignmentStage(
-                    configuration.includeRelated(),
-                    configuration.verificationPolicy(),
-                    configuration.threshold())
-                : null)
-        .run(documents, progress);
+        configuration,
+        identifier,
+        configuration.crossLanguage()
+            ? new AlignmentStage(
+                configuration.includeRelated(),
+                configuration.verificationPolicy(),
+                configuration.threshold())
+            : null);
   }
 
   private String languageOf(Document document) {

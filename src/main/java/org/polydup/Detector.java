@@ -1,5 +1,6 @@
 package org.polydup;
 
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -41,4 +42,20 @@ public interface Detector {
 
   /** {@link #scan(List)}, reporting progress to {@code progress} from the worker threads. */
   ScanResult scan(List<Document> documents, ScanProgress progress);
+
+  /**
+   * {@link #scan(List, ScanProgress)} over documents as they are read: {@code documents} is drained
+   * on the calling thread while the worker threads already analyse the documents read before, so
+   * reading and decoding an input overlaps with the scan instead of preceding it. The result is the
+   * same as scanning the list of the documents in the order the iterator yields them, whatever the
+   * timing of the reads. The iterator is drained but not closed; an exception it throws ends the
+   * scan and is rethrown.
+   *
+   * @param documents the documents to compare, each returned once
+   * @param progress receives progress from the worker threads; the fingerprint stage's total is the
+   *     number of documents read so far
+   * @throws IllegalArgumentException when two documents share an id; documents after it are not
+   *     read
+   */
+  ScanResult scan(Iterator<? extends Document> documents, ScanProgress progress);
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,6 +85,39 @@ class DetectorTest {
     assertEquals(one.matches(), two.matches());
     assertEquals(one.clusters(), two.clusters());
     assertEquals(two.matches(), again.matches());
+  }
+
+  @Test
+  void scanOfIterator_equalsScanOfList_onAnyNumberOfThreads() {
+    SyndicationEvaluation set = SyndicationEvaluation.load(Path.of("testdata/syndication"));
+    List<Document> documents = new ArrayList<>(set.documents());
+    // A text the analysis accepts at any position, and blocks of the stream left part-full.
+    documents.add(37, Document.of("tiny", "Hello"));
+    ScanResult listed = Polydup.builder().crossLanguage(false).threads(2).build().scan(documents);
+    for (int threads = 1; threads <= 2; threads++) {
+      ScanResult streamed =
+          Polydup.builder()
+              .crossLanguage(false)
+              .threads(threads)
+              .build()
+              .scan(documents.iterator(), ScanProgress.NONE);
+      assertEquals(listed.documents(), streamed.documents());
+      assertEquals(listed.matches(), streamed.matches());
+      assertEquals(listed.clusters(), streamed.clusters());
+      assertEquals(listed.problems(), streamed.problems());
+      assertEquals(listed.statistics().characters(), streamed.statistics().characters());
+    }
+    assertTrue(documents.size() > 64, "the stream must span several blocks");
+  }
+
+  @Test
+  void scanOfIterator_rejectsDuplicateIds() {
+    Iterator<Document> docs =
+        List.of(Document.of("x", "one text"), Document.of("x", "another")).iterator();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> sameLanguage().scan(docs, ScanProgress.NONE));
+    assertEquals("duplicate document id: x", e.getMessage());
   }
 
   @Test

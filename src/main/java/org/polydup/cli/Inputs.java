@@ -4,9 +4,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.polydup.Document;
+import org.polydup.io.DocumentIterator;
 import org.polydup.io.DocumentSource;
 import org.polydup.io.InputProblem;
 import org.polydup.io.UnreadableInputException;
@@ -14,34 +17,136 @@ import org.polydup.io.UnreadableInputException;
 /**
  * Reads the documents of every input path, keeping the first of duplicate ids across inputs and
  * collecting every problem so one bad document never loses the others.
+ *
+ * <p>Either all at once ({@link #readOrReport}) or as a stream ({@link #openOrReport}, then {@link
+ * #stream()}), so that a scan can analyse the documents already read while the rest are still being
+ * decoded. Every path is checked when the inputs are opened, so an unreadable one stops the command
+ * before any document is read in both cases; each file is opened only when the stream reaches it.
  */
 final class Inputs {
+  /** The documents read so far, in input order. */
   final List<Document> documents = new ArrayList<>();
-  final List<InputProblem> problems = new ArrayList<>();
-  long bytes;
 
-  static Inputs read(List<Path> paths, int maxCharacters) throws UnreadableInputException {
-    Inputs inputs = new Inputs();
-    Set<String> ids = new HashSet<>();
+  /** The problems found so far, in input order. */
+  final List<InputProblem> problems = new ArrayList<>();
+
+  private final List<DocumentSource> sources;
+  private boolean streamed;
+
+  private Inputs(List<DocumentSource> sources) {
+    this.sources = sources;
+  }
+
+  /**
+   * Checks that every input can be read, without reading documents yet.
+   *
+   * @throws UnreadableInputException naming the first input that does not exist, cannot be read or
+   *     has an unsupported type
+   */
+  static Inputs open(List<Path> paths, int maxCharacters) throws UnreadableInputException {
+    List<DocumentSource> sources = new ArrayList<>();
     for (Path path : paths) {
       DocumentSource source = DocumentSource.builder(path).maxCharacters(maxCharacters).build();
-      source.forEach(
-          d -> {
+      // Opening checks the path; its problems (an empty folder) are reported when it is read.
+      source.iterator(problem -> {}).close();
+      sources.add(source);
+    }
+    return new Inputs(sources);
+  }
+
+  /**
+   * Reads the inputs as the returned iterator advances (once only), adding each document kept to
+   * {@link #documents} and each problem to {@link #problems}. Not thread-safe: the lists may be
+   * read by the thread draining the iterator, or by any thread after it is drained.
+   *
+   * @throws IllegalStateException when called a second time
+   */
+  Iterator<Document> stream() {
+    if (streamed) {
+      throw new IllegalStateException("the inputs are read once");
+    }
+    streamed = true;
+    return new Iterator<>() {
+      private final Set<String> ids = new HashSet<>();
+      private int nextSource;
+      private DocumentIterator current;
+      private Path currentPath;
+      private Document pending;
+
+      @Override
+      public boolean hasNext() {
+        while (pending == null) {
+          if (current != null && current.hasNext()) {
+            Document d = current.next();
             if (ids.add(d.id())) {
-              inputs.documents.add(d);
+              documents.add(d);
+              pending = d;
             } else {
-              inputs.problems.add(
+              problems.add(
                   new InputProblem(
-                      path.toString(),
+                      currentPath.toString(),
                       0,
                       d.id(),
                       InputProblem.Kind.DUPLICATE_ID,
                       "duplicate id " + d.id() + " (also in an earlier input); kept the first"));
             }
-          },
-          inputs.problems::add);
+          } else if (!openNext()) {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public Document next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Document d = pending;
+        pending = null;
+        return d;
+      }
+
+      /** Opens the next input; false when there is none. */
+      private boolean openNext() {
+        if (current != null) {
+          current.close();
+          current = null;
+        }
+        if (nextSource == sources.size()) {
+          return false;
+        }
+        DocumentSource source = sources.get(nextSource++);
+        currentPath = source.path();
+        try {
+          current = source.iterator(problems::add);
+        } catch (UnreadableInputException e) {
+          // Checked by open(): only an input that changed since (deleted, permissions) gets here,
+          // and it is reported like an I/O error inside a file, the other inputs still read.
+          problems.add(
+              new InputProblem(
+                  currentPath.toString(),
+                  0,
+                  null,
+                  InputProblem.Kind.UNREADABLE,
+                  e.getMessage() + "; input skipped"));
+        }
+        return true;
+      }
+    };
+  }
+
+  /**
+   * Opens the inputs for streaming, printing why on stderr and returning {@code null} when one
+   * cannot be read at all (the commands then exit with {@link Main#EXIT_INPUT}).
+   */
+  static Inputs openOrReport(List<Path> paths, int maxCharacters) {
+    try {
+      return open(paths, maxCharacters);
+    } catch (UnreadableInputException e) {
+      System.err.println("polydup: " + e.getMessage());
+      return null;
     }
-    return inputs;
   }
 
   /**
@@ -49,12 +154,11 @@ final class Inputs {
    * all (the commands then exit with {@link Main#EXIT_INPUT}).
    */
   static Inputs readOrReport(List<Path> paths, int maxCharacters) {
-    try {
-      return read(paths, maxCharacters);
-    } catch (UnreadableInputException e) {
-      System.err.println("polydup: " + e.getMessage());
-      return null;
+    Inputs inputs = openOrReport(paths, maxCharacters);
+    if (inputs != null) {
+      inputs.stream().forEachRemaining(d -> {});
     }
+    return inputs;
   }
 
   void printProblems(PrintStream err, int limit) {

@@ -51,18 +51,20 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Inputs read = Inputs.readOrReport(inputs, detectorOptions.maxCharacters);
+    Inputs read = Inputs.openOrReport(inputs, detectorOptions.maxCharacters);
     if (read == null) {
       return Main.EXIT_INPUT;
+    }
+    // The scan reads the inputs itself, analysing the documents read while it decodes the rest;
+    // the input problems are complete, and printed, once it has read everything.
+    ScanResult result;
+    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+      result = detectorOptions.detector().scan(read.stream(), bar);
     }
     read.printProblems(System.err, 20);
     if (read.documents.isEmpty()) {
       System.err.println("polydup: no readable documents in " + inputs);
       return Main.EXIT_INPUT;
-    }
-    ScanResult result;
-    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
-      result = detectorOptions.detector().scan(read.documents, bar);
     }
     Files.createDirectories(out);
     Map<String, String> texts = new HashMap<>();

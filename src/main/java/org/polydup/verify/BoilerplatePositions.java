@@ -50,6 +50,30 @@ public final class BoilerplatePositions {
     return bits == null ? NONE : new BoilerplatePositions(bits, common, length);
   }
 
+  /**
+   * The boilerplate positions of {@code sequence} given the verdict on each of its distinct
+   * shingles, the same as {@link #of(ShingleSequence, ShingleRarity)} under a rarity that answers
+   * alike.
+   *
+   * @param commonDistinct whether {@code sequence.distinct()[k]} is boilerplate, at {@code k}; null
+   *     when none is
+   */
+  static BoilerplatePositions of(ShingleSequence sequence, boolean[] commonDistinct) {
+    int length = sequence.length();
+    if (commonDistinct == null || length == 0) {
+      return NONE;
+    }
+    long[] bits = new long[(length + 63) >>> 6];
+    int common = 0;
+    for (int i = 0; i < length; i++) {
+      if (commonDistinct[sequence.distinctIndexAt(i)]) {
+        bits[i >>> 6] |= 1L << i;
+        common++;
+      }
+    }
+    return common == 0 ? NONE : new BoilerplatePositions(bits, common, length);
+  }
+
   /** Whether the shingle at {@code position} is boilerplate; false past the end. */
   public boolean isCommon(int position) {
     int word = position >>> 6;

@@ -72,6 +72,21 @@ public final class DocumentFrequencies implements ShingleRarity {
   }
 
   /**
+   * Counts one document as {@link #addDocument} does, with plain increments: for a single thread
+   * that counts every document, where an atomic increment of a cell not in cache would stall the
+   * core until memory answers. No other thread may use the sketch until this one's counts are
+   * published to it (by a join, or a task submitted afterwards).
+   *
+   * @param distinctShingles the document's sorted distinct shingle hashes; not modified
+   */
+  public void addDocumentFromOneThread(long[] distinctShingles) {
+    for (long h : distinctShingles) {
+      first[index(h)]++;
+      second[index(secondHash(h))]++;
+    }
+  }
+
+  /**
    * Counts a batch of documents, the same as {@link #addDocument} for each, split over the threads
    * of the fork-join pool this is called from (else the common pool) by ranges of cells. Must not
    * run concurrently with any other method of this sketch.
@@ -165,6 +180,91 @@ public final class DocumentFrequencies implements ShingleRarity {
       common.addAll(LongArrayList.wrap(found));
     }
     return frozen(common);
+  }
+
+  /**
+   * As {@link #freezeInParallel(List)} over the sequences' distinct shingles, also filling {@code
+   * positions} with each sequence's {@link BoilerplatePositions} under the frozen verdicts. One
+   * lookup into the sketch per distinct shingle gives both: the positions follow from the verdicts
+   * by each position's distinct index, without a probe of the frozen set per position. Runs on the
+   * fork-join pool this is called from (else the common pool); must not run concurrently with
+   * {@link #addDocument} or the other counting methods.
+   *
+   * @param sequences the counted documents; null entries are skipped and get no positions
+   * @param positions receives the positions of {@code sequences[i]} at {@code i}; same length
+   * @throws IllegalArgumentException when the arrays differ in length
+   */
+  public ShingleRarity freezeInParallel(
+      ShingleSequence[] sequences, BoilerplatePositions[] positions) {
+    if (sequences.length != positions.length) {
+      throw new IllegalArgumentException(
+          "sequences and positions must have one length, got "
+              + sequences.length
+              + " and "
+              + positions.length);
+    }
+    // The verdicts of every cell as two bitsets (4 MB each for the largest sketch, 2^26 cells a row
+    // in 2 x 256 MB of counters): the lookups below, one or two per distinct shingle of every
+    // document, then hit a cache-sized array instead of missing into the counters each time.
+    long[] firstOver = cellsOver(first);
+    long[] secondOver = cellsOver(second);
+    long[][] commonBySet = new long[sequences.length][];
+    IntStream.range(0, sequences.length)
+        .parallel()
+        .forEach(
+            d -> {
+              ShingleSequence sequence = sequences[d];
+              if (sequence == null) {
+                return;
+              }
+              long[] distinct = sequence.distinct();
+              boolean[] commonDistinct = null;
+              LongArrayList found = null;
+              for (int k = 0; k < distinct.length; k++) {
+                long h = distinct[k];
+                // As isCommon(h): both cells over the threshold.
+                if (isSet(firstOver, index(h)) && isSet(secondOver, index(secondHash(h)))) {
+                  if (found == null) {
+                    found = new LongArrayList();
+                    commonDistinct = new boolean[distinct.length];
+                  }
+                  found.add(distinct[k]);
+                  commonDistinct[k] = true;
+                }
+              }
+              commonBySet[d] = found == null ? null : found.toLongArray();
+              positions[d] = BoilerplatePositions.of(sequence, commonDistinct);
+            });
+    LongOpenHashSet common = new LongOpenHashSet();
+    for (long[] found : commonBySet) {
+      if (found != null) {
+        common.addAll(LongArrayList.wrap(found));
+      }
+    }
+    return frozen(common);
+  }
+
+  /** One bit per cell of {@code row}: whether its count is above {@code commonAbove}. */
+  private long[] cellsOver(int[] row) {
+    long[] bits = new long[(row.length + 63) >>> 6];
+    IntStream.range(0, bits.length)
+        .parallel()
+        .forEach(
+            w -> {
+              long word = 0;
+              int base = w << 6;
+              int end = Math.min(row.length, base + 64);
+              for (int c = base; c < end; c++) {
+                // Plain reads: called only once counting is over, as freezing requires.
+                word |= (row[c] > commonAbove ? 1L : 0L) << (c - base);
+              }
+              bits[w] = word;
+            });
+    return bits;
+  }
+
+  private static boolean isSet(long[] bits, int cell) {
+    return (bits[cell >>> 6] & (1L << cell)) != 0;
   }
 
   private static ShingleRarity frozen(LongOpenHashSet common) {

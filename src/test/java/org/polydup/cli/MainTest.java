@@ -68,6 +68,32 @@ class MainTest {
   }
 
   @Test
+  void scan_exitsWithOne_beforeReading_whenALaterInputCannotBeRead(@TempDir Path dir) {
+    // The inputs are streamed into the scan, but every path is checked before the first is read.
+    Path out = dir.resolve("out");
+    assertEquals(
+        1,
+        Main.run(
+            "scan",
+            "testdata/seeds",
+            dir.resolve("missing.jsonl").toString(),
+            "--out",
+            out.toString(),
+            "--no-cross-language"));
+    assertTrue(Files.notExists(out.resolve("pairs.jsonl")));
+  }
+
+  @Test
+  void scan_exitsWithOne_whenNoDocumentIsReadable(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("docs.jsonl");
+    Files.writeString(input, "{not json\n", StandardCharsets.UTF_8);
+    Path out = dir.resolve("out");
+    assertEquals(
+        1, Main.run("scan", input.toString(), "--out", out.toString(), "--no-cross-language"));
+    assertTrue(Files.notExists(out.resolve("pairs.jsonl")));
+  }
+
+  @Test
   void scan_exitsWithTwo_onUsageErrors() {
     assertEquals(2, Main.run("scan"));
     assertEquals(2, Main.run("scan", "testdata/seeds", "--threshold", "abc"));

@@ -71,7 +71,8 @@ class DocumentFrequenciesTest {
   }
 
   @Test
-  void addDocuments_countsAsAddDocumentDoes_onEveryNumberOfThreads() throws Exception {
+  void addDocuments_andPlainIncrements_countAsAddDocumentDoes_onEveryNumberOfThreads()
+      throws Exception {
     SplittableRandom random = new SplittableRandom(11);
     long[] pool = new long[3_000];
     for (int i = 0; i < pool.length; i++) {
@@ -91,6 +92,13 @@ class DocumentFrequenciesTest {
     for (long[] set : sets) {
       oneByOne.addDocument(set);
     }
+    DocumentFrequencies plain = new DocumentFrequencies(1_000, 5);
+    for (long[] set : sets) {
+      plain.addDocumentFromOneThread(set);
+    }
+    for (long h : pool) {
+      assertEquals(oneByOne.count(h), plain.count(h), "plain increments");
+    }
     for (int threads : new int[] {1, 2, 3, 8}) {
       DocumentFrequencies batch = new DocumentFrequencies(1_000, 5);
       java.util.concurrent.ForkJoinPool forkJoin = new java.util.concurrent.ForkJoinPool(threads);
@@ -104,5 +112,52 @@ class DocumentFrequenciesTest {
         assertEquals(oneByOne.isCommon(h), batch.isCommon(h), "threads " + threads);
       }
     }
+  }
+
+  @Test
+  void freezeWithPositions_marksWhatTheFrozenRarityMarks() {
+    SplittableRandom random = new SplittableRandom(17);
+    long[] pool = new long[400];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = random.nextLong();
+    }
+    int documents = 120;
+    ShingleSequence[] sequences = new ShingleSequence[documents];
+    java.util.List<long[]> sets = new java.util.ArrayList<>();
+    DocumentFrequencies frequencies = new DocumentFrequencies(1_000, 5);
+    for (int doc = 0; doc < documents; doc++) {
+      if (doc % 7 == 3) {
+        continue; // a document that could not be analysed
+      }
+      // Skewed draws with repeats: some shingles common, some positions repeating a shingle.
+      int length = doc % 11 == 0 ? 0 : 1 + random.nextInt(150);
+      long[] positional = new long[length];
+      for (int i = 0; i < length; i++) {
+        positional[i] = pool[(int) (pool.length * Math.pow(random.nextDouble(), 3))];
+      }
+      sequences[doc] = new ShingleSequence("", positional, new int[length], new int[length]);
+      sets.add(sequences[doc].distinct());
+      frequencies.addDocument(sequences[doc].distinct());
+    }
+    ShingleRarity frozen = frequencies.freezeInParallel(sets);
+    BoilerplatePositions[] positions = new BoilerplatePositions[documents];
+    ShingleRarity fused = frequencies.freezeInParallel(sequences, positions);
+    int marked = 0;
+    for (long h : pool) {
+      assertEquals(frozen.isCommon(h), fused.isCommon(h));
+    }
+    for (int doc = 0; doc < documents; doc++) {
+      if (sequences[doc] == null) {
+        assertEquals(null, positions[doc]);
+        continue;
+      }
+      BoilerplatePositions expected = BoilerplatePositions.of(sequences[doc], frozen);
+      assertEquals(expected.share(), positions[doc].share(), "document " + doc);
+      for (int i = 0; i <= sequences[doc].length(); i++) {
+        assertEquals(expected.isCommon(i), positions[doc].isCommon(i), "document " + doc);
+      }
+      marked += positions[doc].countCommon(0, sequences[doc].length());
+    }
+    assertTrue(marked > 0, "the test must have boilerplate");
   }
 }
