@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
@@ -29,9 +30,24 @@ import java.util.stream.IntStream;
 public final class EntityIndex {
   static final int KEYS_PER_QUERY = 64;
 
+  /** Number of posting maps; a power of two. */
+  private static final int SHARDS = 16;
+
+  private static final AtomicLong NEXT_ID = new AtomicLong();
+
+  /** Tells the per-thread {@link Accumulator}s which index they last served. */
+  private final long id = NEXT_ID.getAndIncrement();
+
   private final KeyStatistics statistics;
   private final int maximumPostings;
-  private final Long2ObjectOpenHashMap<IntArrayList> postings = new Long2ObjectOpenHashMap<>();
+
+  /**
+   * Posting lists (document numbers, ascending) by key, in {@value #SHARDS} maps by the key's top
+   * bits: {@link #addAll} fills the shards in parallel, each in document order.
+   */
+  @SuppressWarnings("unchecked")
+  private final Long2ObjectOpenHashMap<IntArrayList>[] postings =
+      new Long2ObjectOpenHashMap[SHARDS];
 
   /** Language of each document, as a number from {@link #languageNumbers}. */
   private final IntArrayList languages = new IntArrayList();
@@ -61,6 +77,9 @@ public final class EntityIndex {
       throw new IllegalArgumentException("maximumPostings must be >= 1, got " + maximumPostings);
     }
     this.maximumPostings = maximumPostings;
+    for (int shard = 0; shard < SHARDS; shard++) {
+      postings[shard] = new Long2ObjectOpenHashMap<>();
+    }
   }
 
   /** A candidate document and its pre-alignment score (higher is better). */
@@ -77,33 +96,57 @@ public final class EntityIndex {
 
   /**
    * Adds the documents' keys, in order: the same as {@link #add} on each, but the keys of every
-   * document are gathered in parallel first (on the common fork-join pool, or the pool this runs
-   * in), since only the postings need the lock.
+   * document are gathered in parallel first, and the posting lists are filled shard by shard in
+   * parallel (on the common fork-join pool, or the pool this runs in): one thread appending every
+   * posting of a batch under the lock was a serial second on the first 20k bulk documents.
    */
   public void addAll(EntityProfile[] profiles) {
     DocumentKeys[] keys = new DocumentKeys[profiles.length];
     IntStream.range(0, profiles.length)
         .parallel()
         .forEach(i -> keys[i] = new DocumentKeys(profiles[i]));
-    for (int i = 0; i < keys.length; i++) {
-      add(keys[i], profiles[i]);
+    lock.writeLock().lock();
+    try {
+      int first = languages.size();
+      for (int i = 0; i < keys.length; i++) {
+        addDocument(keys[i], profiles[i]);
+      }
+      // Readers wait for the write lock; the workers' writes are visible to this thread once the
+      // stream ends, and to readers once the lock is released.
+      IntStream.range(0, SHARDS)
+          .parallel()
+          .forEach(
+              shard -> {
+                for (int i = 0; i < keys.length; i++) {
+                  addPostings(keys[i].anchors, first + i, shard);
+                  addPostings(keys[i].wordsOnly, first + i, shard);
+                }
+              });
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
   private int add(DocumentKeys keys, EntityProfile profile) {
     lock.writeLock().lock();
     try {
-      int document = languages.size();
-      profiles.add(profile);
-      languages.add(languageNumber(keys.language));
-      anchorCounts.add(keys.anchorCount);
-      wordCounts.add(keys.wordCount);
+      int document = addDocument(keys, profile);
       addPostings(keys.anchors, document);
       addPostings(keys.wordsOnly, document);
       return document;
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** Numbers a document and records its language and key counts; must hold the write lock. */
+  private int addDocument(DocumentKeys keys, EntityProfile profile) {
+    int document = languages.size();
+    profiles.add(profile);
+    languages.add(languageNumber(keys.language));
+    anchorCounts.add(keys.anchorCount);
+    wordCounts.add(keys.wordCount);
+    return document;
   }
 
   /** One document's distinct anchor keys, and its word keys that are not anchor keys. */
@@ -131,10 +174,30 @@ public final class EntityIndex {
     return languageNumbers.computeIfAbsent(language, k -> languageNumbers.size());
   }
 
+  /** Appends {@code document} to the lists of {@code keys}. */
   private void addPostings(long[] keys, int document) {
     for (long key : keys) {
-      postings.computeIfAbsent(key, k -> new IntArrayList(2)).add(document);
+      postings[shardOf(key)].computeIfAbsent(key, k -> new IntArrayList(2)).add(document);
     }
+  }
+
+  /** Appends {@code document} to the lists of those of {@code keys} in {@code shard}. */
+  private void addPostings(long[] keys, int document, int shard) {
+    Long2ObjectOpenHashMap<IntArrayList> map = postings[shard];
+    for (long key : keys) {
+      if (shardOf(key) == shard) {
+        map.computeIfAbsent(key, k -> new IntArrayList(2)).add(document);
+      }
+    }
+  }
+
+  private static int shardOf(long key) {
+    return (int) (key >>> 60) & (SHARDS - 1);
+  }
+
+  /** The posting list of {@code key}, or {@code null}. */
+  private IntArrayList postingsOf(long key) {
+    return postings[shardOf(key)].get(key);
   }
 
   /**
@@ -213,13 +276,15 @@ public final class EntityIndex {
       IntArrayList counts) {
     long[] rare = rarest(keys, exclude, ownKeys);
     // Scores accumulate in a dense per-thread array (reset through the list of touched
-    // documents): a hash map here grew and rehashed on every query.
+    // documents): a hash map here grew and rehashed on every query. Each document's slot holds
+    // its language, the query that last touched it and its score side by side, so a posting costs
+    // one cache line rather than three (language, stamp and score arrays).
     Accumulator accumulator = ACCUMULATORS.get();
-    accumulator.reset(languages.size());
-    double[] scores = accumulator.scores;
-    int[] languageOf = languages.elements();
+    accumulator.reset(this, languages);
+    long[] slots = accumulator.slots;
+    long stamp = (long) accumulator.stamp << 32;
     for (long key : rare) {
-      IntArrayList list = postings.get(key);
+      IntArrayList list = postingsOf(key);
       if (list == null || list.size() > maximumPostings) {
         continue;
       }
@@ -227,8 +292,17 @@ public final class EntityIndex {
       int[] documents = list.elements();
       for (int k = 0, n = list.size(); k < n; k++) {
         int document = documents[k];
-        if (document != exclude && (languageOf[document] == language) == sameLanguage) {
-          accumulator.add(document, weight);
+        int slot = 2 * document;
+        long meta = slots[slot];
+        if (document != exclude && ((int) meta == language) == sameLanguage) {
+          if ((meta & STAMP_MASK) != stamp) {
+            slots[slot] = stamp | (meta & LANGUAGE_MASK);
+            slots[slot + 1] = Double.doubleToRawLongBits(weight);
+            accumulator.touch(document);
+          } else {
+            slots[slot + 1] =
+                Double.doubleToRawLongBits(Double.longBitsToDouble(slots[slot + 1]) + weight);
+          }
         }
       }
     }
@@ -239,7 +313,9 @@ public final class EntityIndex {
     int size = 0;
     for (int t = 0; t < accumulator.touchedCount; t++) {
       int document = accumulator.touched[t];
-      double score = scores[document] / Math.sqrt(Math.max(1, counts.getInt(document)));
+      double score =
+          Double.longBitsToDouble(slots[2 * document + 1])
+              / Math.sqrt(Math.max(1, counts.getInt(document)));
       if (size < limit) {
         int child = size++;
         while (child > 0) {
@@ -304,38 +380,62 @@ public final class EntityIndex {
   private static final ThreadLocal<Accumulator> ACCUMULATORS =
       ThreadLocal.withInitial(Accumulator::new);
 
-  /** Per-thread score sums by document number, with the list of documents touched. */
+  /** Low half of an accumulator slot's first long: the document's language number. */
+  private static final long LANGUAGE_MASK = 0xffff_ffffL;
+
+  /** High half of an accumulator slot's first long: the query that last touched the document. */
+  private static final long STAMP_MASK = ~LANGUAGE_MASK;
+
+  /**
+   * Per-thread score sums by document number, with the list of documents touched. Document {@code
+   * d} owns {@code slots[2d]} (query stamp in the high half, language number in the low half) and
+   * {@code slots[2d + 1]} (the score's bits). The languages are copied from the index the
+   * accumulator last served; a query on another index, or after documents were added, copies what
+   * it lacks.
+   */
   private static final class Accumulator {
-    double[] scores = new double[0];
+    long[] slots = new long[0];
     int[] touched = new int[16];
     int touchedCount;
 
     /** Query number that last touched each document: no clearing between queries. */
-    int[] stamps = new int[0];
-
     int stamp;
 
-    void reset(int documents) {
+    /**
+     * The {@link #id} of the index whose languages {@link #slots} hold (an id rather than the index
+     * itself, which the thread would keep alive), and for how many documents.
+     */
+    long owner = -1;
+
+    int languagesCopied;
+
+    /** Starts a query on {@code index}, whose documents have {@code languages}. */
+    void reset(EntityIndex index, IntArrayList languages) {
       touchedCount = 0;
       stamp++;
-      if (scores.length < documents) {
-        int size = Math.max(documents, scores.length * 2);
-        scores = new double[size];
-        stamps = new int[size];
+      int documents = languages.size();
+      if (owner != index.id || stamp == 0) {
+        // A new index (or stamps wrapped round): forget every stamp and language.
+        owner = index.id;
+        languagesCopied = 0;
+        Arrays.fill(slots, 0);
         stamp = 1;
       }
+      if (slots.length < 2 * documents) {
+        slots = Arrays.copyOf(slots, 2 * Math.max(documents, slots.length));
+      }
+      int[] languageOf = languages.elements();
+      for (int d = languagesCopied; d < documents; d++) {
+        slots[2 * d] = languageOf[d] & LANGUAGE_MASK;
+      }
+      languagesCopied = documents;
     }
 
-    void add(int document, double weight) {
-      if (stamps[document] != stamp) {
-        stamps[document] = stamp;
-        scores[document] = 0;
-        if (touchedCount == touched.length) {
-          touched = Arrays.copyOf(touched, touchedCount * 2);
-        }
-        touched[touchedCount++] = document;
+    void touch(int document) {
+      if (touchedCount == touched.length) {
+        touched = Arrays.copyOf(touched, touchedCount * 2);
       }
-      scores[document] += weight;
+      touched[touchedCount++] = document;
     }
   }
 
@@ -350,7 +450,7 @@ public final class EntityIndex {
     // list for it (every key of the text, not only the rarest) was most of this method's time.
     long[] order = new long[all.length];
     for (int i = 0; i < all.length; i++) {
-      IntArrayList list = postings.get(all[i]);
+      IntArrayList list = postingsOf(all[i]);
       int frequency = list == null ? 0 : list.size();
       if (list != null
           && exclude >= 0

@@ -60,6 +60,56 @@ class EntityIndexTest {
     }
   }
 
+  @Test
+  void query_ranksAlike_whenOneThreadAlternatesBetweenIndexesAndOneGrows() {
+    long seed = 20261124L;
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] languages = {"en", "de", "uk", "ja"};
+    int documents = 240;
+    EntityProfile[] profiles = new EntityProfile[documents];
+    for (int d = 0; d < documents; d++) {
+      profiles[d] = randomProfile(random, languages[d % languages.length]);
+    }
+    KeyStatistics statistics = new KeyStatistics();
+    for (EntityProfile profile : profiles) {
+      statistics.add(profile);
+    }
+    statistics.freeze();
+    // The reference: answers of an index of all documents, queried alone.
+    EntityIndex whole = new EntityIndex(statistics, 50);
+    whole.addAll(profiles);
+    List<List<EntityIndex.Candidate>> expected = new ArrayList<>();
+    for (int d = 0; d < documents; d++) {
+      expected.add(whole.query(profiles[d], 8, d));
+    }
+    // Another index over the documents in reverse order, and one that grows document by
+    // document: the thread's score buffer serves all three in turn, and must hold each one's
+    // languages and scores.
+    EntityProfile[] reversed = new EntityProfile[documents];
+    for (int d = 0; d < documents; d++) {
+      reversed[d] = profiles[documents - 1 - d];
+    }
+    EntityIndex backwards = new EntityIndex(statistics, 50);
+    backwards.addAll(reversed);
+    List<List<EntityIndex.Candidate>> expectedBackwards = new ArrayList<>();
+    for (int d = 0; d < documents; d++) {
+      expectedBackwards.add(backwards.query(reversed[d], 8, d));
+    }
+    EntityIndex growing = new EntityIndex(statistics, 50);
+    for (int d = 0; d < documents; d++) {
+      growing.add(profiles[d]);
+      growing.query(profiles[d], 8, d);
+      assertEquals(
+          expectedBackwards.get(documents - 1 - d),
+          backwards.query(profiles[d], 8, documents - 1 - d),
+          "seed " + seed + ", " + d);
+    }
+    for (int d = 0; d < documents; d++) {
+      assertEquals(expected.get(d), growing.query(profiles[d], 8, d), "seed " + seed + ", " + d);
+      assertEquals(expected.get(d), whole.query(profiles[d], 8, d), "seed " + seed + ", " + d);
+    }
+  }
+
   /** 80 to 200 entities over a small vocabulary, so that documents share keys. */
   private static EntityProfile randomProfile(SplittableRandom random, String language) {
     int size = 80 + random.nextInt(121);

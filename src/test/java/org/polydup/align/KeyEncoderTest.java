@@ -3,6 +3,9 @@ package org.polydup.align;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.util.ULocale;
 import org.junit.jupiter.api.Test;
 
 /** Golden cases of {@link KeyEncoder}'s Han key. */
@@ -31,6 +34,22 @@ class KeyEncoderTest {
       for (int j = i + 1; j < words.length; j++) {
         assertNotEquals(encoder.hanKey(words[i]), encoder.hanKey(words[j]), words[i] + words[j]);
       }
+    }
+  }
+
+  @Test
+  void hanKey_readsAsTheWholeWordTransliterated_withAndWithoutPhraseCharacters() {
+    // The key reads most words character by character; words with a character that a rule reads
+    // together with its neighbours (重庆, 乾隆, 餘地, 沈阳) are transliterated whole.
+    Transliterator whole = Transliterator.getInstance("Traditional-Simplified; Han-Latin");
+    String[] words = {
+      "经济", "經濟", "経済", "发表", "東京", "上海", "重庆", "重慶", "重要", "乾隆", "乾杯", "餘地", "余地", "沈阳", "沈先生",
+      "秘鲁", "秘密", "西藏文化", "藏文", "人工智能", "中華人民共和國", "々", "〇"
+    };
+    for (String word : words) {
+      String reading = whole.transliterate(word).replace(" ", "");
+      long expected = KeyEncoder.hash("h:" + UCharacter.toLowerCase(ULocale.ROOT, reading));
+      assertEquals(expected, encoder.hanKey(word), word);
     }
   }
 
