@@ -91,6 +91,22 @@ class ParagraphShapeTest {
   }
 
   @Test
+  void galeChurchDistance_chargesAMergeMore_andEqualsDistanceWithoutOne() {
+    ParagraphShape source = ParagraphShape.of(text(120, 300, 80, 240, 160, 90, 210, 130, 70, 260));
+    ParagraphShape merged = ParagraphShape.of(text(125, 290, 330, 150, 95, 200, 140, 75, 250));
+    // One merge over 9.5 paragraphs: log(0.089 / 2) - log(0.2 / 2) = 0.81 nats more, 0.085 each.
+    double more = (Math.log(ParagraphShape.MERGE_PRIOR / 2) - Math.log(0.089 / 2)) / 9.5;
+    assertEquals(
+        source.distance(merged) + more, source.galeChurchDistance(merged), 1e-9, "one merge");
+    assertEquals(
+        merged.galeChurchDistance(source), source.galeChurchDistance(merged), 1e-12, "symmetric");
+    ParagraphShape longer =
+        ParagraphShape.of(text(180, 450, 120, 360, 240, 135, 315, 195, 105, 390));
+    assertEquals(IDENTICAL, source.galeChurchDistance(longer), 1e-6);
+    assertEquals(source.distance(longer), source.galeChurchDistance(longer), 1e-12);
+  }
+
+  @Test
   void distance_isHigh_forTheSameLengthsShuffled() {
     ParagraphShape source = ParagraphShape.of(text(120, 300, 80, 240, 160, 90, 210, 130, 70, 260));
     ParagraphShape shuffled =
@@ -197,10 +213,11 @@ class ParagraphShapeTest {
       foundMerged += closestOf(shapes, i, ParagraphShape.of(text(merged))) ? 1 : 0;
     }
     assertTrue(foundPlain >= 0.85 * checked, foundPlain + " of " + checked + ", seed " + seed);
-    // One merged paragraph costs a 2-1 bead (3 nats over a 1-1) spread over the paragraphs: on
-    // the short texts of the fixture (4 to 10 paragraphs) it often crosses the bar. Measured, not
-    // wanted: real translations that merge paragraphs are found by structure less often.
-    assertTrue(foundMerged >= 0.4 * checked, foundMerged + " of " + checked + ", seed " + seed);
+    // One merged paragraph costs a 2-1 bead (2.19 nats over a 1-1 at the merge prior of 0.2, 3.00
+    // at Gale and Church's 0.089) spread over the paragraphs: on the short texts of the fixture (4
+    // to 10 paragraphs) it still often crosses the bar. Measured: 70 of 112 merged copies stay
+    // closest (58 at 0.089), 99 of 112 plain copies at either prior.
+    assertTrue(foundMerged >= 0.55 * checked, foundMerged + " of " + checked + ", seed " + seed);
     // Two translation groups of the fixture with no copies in another language: s000675 (en) and
     // s002467 (cs), s001575 (fr) and s002405 (de).
     for (String[] pair : new String[][] {{"s000675", "s002467"}, {"s001575", "s002405"}}) {
