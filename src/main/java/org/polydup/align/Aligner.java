@@ -363,13 +363,6 @@ public final class Aligner {
    * Smith-Waterman over the shared positions; fills {@code pairs} (sequence indexes, text order)
    * and returns the matched weight. Keys are compared by their shared numbers ({@code sharedOfA},
    * {@code sharedOfB} map each side's {@link Sequence#distinctKeys} to them): ints, not longs.
-   *
-   * <p>Rows are filled two at a time ({@link #twoRows}): the second row's cell needs the first
-   * row's cell just computed, so one pass over the columns loads the second side's key, weight and
-   * gap cost once for both rows and keeps the row values in registers, reading and writing one row
-   * array in place. Each cell is computed with the same operations in the same order as one row at
-   * a time, and the best cell is still the first maximum in row order (each row's first maximum,
-   * rows compared in order), so the alignment is the same to the bit.
    */
   private static double localAlignment(
       Sequence a,
@@ -391,7 +384,7 @@ public final class Aligner {
       MOVES.set(moves);
     }
     // The second side's keys, weights and gap costs gathered once: the inner loop reads them
-    // n / 2 times, and reading them through positionsB missed the cache on long sequences.
+    // n times, and reading them through positionsB missed the cache on long sequences.
     int[] keysB = new int[m + 1];
     double[] weightsB = new double[m + 1];
     double[] gapsB = new double[m + 1];
@@ -400,20 +393,53 @@ public final class Aligner {
       weightsB[j] = b.weights[positionsB[j - 1]];
       gapsB[j] = GAP_PENALTY * weightsB[j];
     }
-    // The last row filled, read and overwritten in place.
-    double[] row = new double[m + 1];
-    // best, then its row and column.
-    double[] best = new double[3];
-    int i = 1;
-    for (; i + 1 <= n; i += 2) {
-      twoRows(a, positionsA, sharedOfA, i, keysB, weightsB, gapsB, m, row, moves, best);
-    }
-    if (i <= n) {
-      oneRow(a, positionsA, sharedOfA, i, keysB, weightsB, gapsB, m, row, moves, best);
+    double[] previous = new double[m + 1];
+    double[] current = new double[m + 1];
+    double best = 0;
+    int bestI = 0;
+    int bestJ = 0;
+    for (int i = 1; i <= n; i++) {
+      int positionA = positionsA[i - 1];
+      int keyA = sharedOfA[a.ranks[positionA]];
+      double weightA = a.weights[positionA];
+      double gapA = GAP_PENALTY * weightA;
+      int row = i * (m + 1);
+      current[0] = 0;
+      for (int j = 1; j <= m; j++) {
+        double value = 0;
+        byte move = 0;
+        if (keyA == keysB[j]) {
+          double diagonal = previous[j - 1] + Math.min(weightA, weightsB[j]);
+          if (diagonal > value) {
+            value = diagonal;
+            move = 1;
+          }
+        }
+        double up = previous[j] - gapA;
+        if (up > value) {
+          value = up;
+          move = 2;
+        }
+        double left = current[j - 1] - gapsB[j];
+        if (left > value) {
+          value = left;
+          move = 3;
+        }
+        current[j] = value;
+        moves[row + j] = move;
+        if (value > best) {
+          best = value;
+          bestI = i;
+          bestJ = j;
+        }
+      }
+      double[] swap = previous;
+      previous = current;
+      current = swap;
     }
     double matched = 0;
-    i = (int) best[1];
-    int j = (int) best[2];
+    int i = bestI;
+    int j = bestJ;
     while (i > 0 && j > 0) {
       byte move = moves[i * (m + 1) + j];
       if (move == 0) {
@@ -434,172 +460,6 @@ public final class Aligner {
     }
     Collections.reverse(pairs);
     return matched;
-  }
-
-  /**
-   * Fills rows {@code i} and {@code i + 1} of the alignment from {@code row} (row {@code i - 1},
-   * overwritten with row {@code i + 1}), their moves into {@code moves}, and updates {@code best}
-   * ({value, row, column}).
-   */
-  private static void twoRows(
-      Sequence a,
-      int[] positionsA,
-      int[] sharedOfA,
-      int i,
-      int[] keysB,
-      double[] weightsB,
-      double[] gapsB,
-      int m,
-      double[] row,
-      byte[] moves,
-      double[] best) {
-    int positionA = positionsA[i - 1];
-    int keyA = sharedOfA[a.ranks[positionA]];
-    double weightA = a.weights[positionA];
-    double gapA = GAP_PENALTY * weightA;
-    int positionA2 = positionsA[i];
-    int keyA2 = sharedOfA[a.ranks[positionA2]];
-    double weightA2 = a.weights[positionA2];
-    double gapA2 = GAP_PENALTY * weightA2;
-    int row1 = i * (m + 1);
-    int row2 = row1 + m + 1;
-    // Column j - 1 of the row above, of the first row and of the second row.
-    double aboveLeft = 0;
-    double left1 = 0;
-    double left2 = 0;
-    double best1 = 0;
-    int bestJ1 = 0;
-    double best2 = 0;
-    int bestJ2 = 0;
-    for (int j = 1; j <= m; j++) {
-      int keyB = keysB[j];
-      double gapB = gapsB[j];
-      double above = row[j];
-      // Row i, as one row at a time computes it.
-      double value = 0;
-      byte move = 0;
-      if (keyA == keyB) {
-        double diagonal = aboveLeft + Math.min(weightA, weightsB[j]);
-        if (diagonal > value) {
-          value = diagonal;
-          move = 1;
-        }
-      }
-      double up = above - gapA;
-      if (up > value) {
-        value = up;
-        move = 2;
-      }
-      double left = left1 - gapB;
-      if (left > value) {
-        value = left;
-        move = 3;
-      }
-      moves[row1 + j] = move;
-      if (value > best1) {
-        best1 = value;
-        bestJ1 = j;
-      }
-      // Row i + 1, from row i's cells j - 1 (left1) and j (value).
-      double value2 = 0;
-      byte move2 = 0;
-      if (keyA2 == keyB) {
-        double diagonal = left1 + Math.min(weightA2, weightsB[j]);
-        if (diagonal > value2) {
-          value2 = diagonal;
-          move2 = 1;
-        }
-      }
-      double up2 = value - gapA2;
-      if (up2 > value2) {
-        value2 = up2;
-        move2 = 2;
-      }
-      double leftOf2 = left2 - gapB;
-      if (leftOf2 > value2) {
-        value2 = leftOf2;
-        move2 = 3;
-      }
-      moves[row2 + j] = move2;
-      if (value2 > best2) {
-        best2 = value2;
-        bestJ2 = j;
-      }
-      row[j] = value2;
-      aboveLeft = above;
-      left1 = value;
-      left2 = value2;
-    }
-    // Row order: the first row's maximum before the second's.
-    if (best1 > best[0]) {
-      best[0] = best1;
-      best[1] = i;
-      best[2] = bestJ1;
-    }
-    if (best2 > best[0]) {
-      best[0] = best2;
-      best[1] = i + 1;
-      best[2] = bestJ2;
-    }
-  }
-
-  /** {@link #twoRows} for a single row {@code i}: the last row when the count is odd. */
-  private static void oneRow(
-      Sequence a,
-      int[] positionsA,
-      int[] sharedOfA,
-      int i,
-      int[] keysB,
-      double[] weightsB,
-      double[] gapsB,
-      int m,
-      double[] row,
-      byte[] moves,
-      double[] best) {
-    int positionA = positionsA[i - 1];
-    int keyA = sharedOfA[a.ranks[positionA]];
-    double weightA = a.weights[positionA];
-    double gapA = GAP_PENALTY * weightA;
-    int row1 = i * (m + 1);
-    double aboveLeft = 0;
-    double left1 = 0;
-    double best1 = 0;
-    int bestJ1 = 0;
-    for (int j = 1; j <= m; j++) {
-      double above = row[j];
-      double value = 0;
-      byte move = 0;
-      if (keyA == keysB[j]) {
-        double diagonal = aboveLeft + Math.min(weightA, weightsB[j]);
-        if (diagonal > value) {
-          value = diagonal;
-          move = 1;
-        }
-      }
-      double up = above - gapA;
-      if (up > value) {
-        value = up;
-        move = 2;
-      }
-      double left = left1 - gapsB[j];
-      if (left > value) {
-        value = left;
-        move = 3;
-      }
-      moves[row1 + j] = move;
-      if (value > best1) {
-        best1 = value;
-        bestJ1 = j;
-      }
-      row[j] = value;
-      aboveLeft = above;
-      left1 = value;
-    }
-    if (best1 > best[0]) {
-      best[0] = best1;
-      best[1] = i;
-      best[2] = bestJ1;
-    }
   }
 
   /**
