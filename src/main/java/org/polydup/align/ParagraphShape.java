@@ -327,32 +327,23 @@ public final class ParagraphShape {
     double distance = at(cost, n, m, n, m) / ((n + m) / 2.0);
     return thisDown
         ? new Alignment(distance, first, last)
-        : new Alignment(distance, invertFirst(first, last, m), invertLast(first, last, m));
+        : new Alignment(distance, invert(first, last, m, true), invert(first, last, m, false));
   }
 
-  /** For each column paragraph, the first row paragraph whose bead holds it. */
-  private static int[] invertFirst(int[] first, int[] last, int columns) {
+  /**
+   * For each column paragraph, the first ({@code wantFirst}) or the last row paragraph whose bead
+   * holds it.
+   */
+  private static int[] invert(int[] first, int[] last, int columns, boolean wantFirst) {
     int[] inverse = new int[columns];
-    Arrays.fill(inverse, Integer.MAX_VALUE);
+    Arrays.fill(inverse, wantFirst ? Integer.MAX_VALUE : Integer.MIN_VALUE);
     for (int row = 0; row < first.length; row++) {
       for (int column = first[row]; column <= last[row]; column++) {
-        inverse[column] = Math.min(inverse[column], row);
+        inverse[column] =
+            wantFirst ? Math.min(inverse[column], row) : Math.max(inverse[column], row);
       }
     }
-    fillDropped(inverse, first, last, true);
-    return inverse;
-  }
-
-  /** For each column paragraph, the last row paragraph whose bead holds it. */
-  private static int[] invertLast(int[] first, int[] last, int columns) {
-    int[] inverse = new int[columns];
-    Arrays.fill(inverse, Integer.MIN_VALUE);
-    for (int row = 0; row < first.length; row++) {
-      for (int column = first[row]; column <= last[row]; column++) {
-        inverse[column] = Math.max(inverse[column], row);
-      }
-    }
-    fillDropped(inverse, first, last, false);
+    fillDropped(inverse, first, last, wantFirst);
     return inverse;
   }
 
