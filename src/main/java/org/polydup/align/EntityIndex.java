@@ -266,6 +266,29 @@ public final class EntityIndex {
     }
   }
 
+  /**
+   * Candidates for {@code profile} in other languages only: the first part of {@link #query},
+   * without ranking the same-language documents on word stems. For a deeper second look at one
+   * kind, where the word-stem ranking would be paid again for nothing.
+   *
+   * @param exclude a document number to leave out (the query itself), or -1
+   */
+  public List<Candidate> queryOtherLanguages(EntityProfile profile, int limit, int exclude) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    LongOpenHashSet anchors = anchorKeys(profile);
+    lock.readLock().lock();
+    try {
+      int language = languageNumbers.getOrDefault(profile.language(), -1);
+      boolean ownKeys =
+          exclude >= 0 && exclude < profiles.size() && profiles.get(exclude) == profile;
+      return rank(anchors, limit, exclude, ownKeys, language, false, anchorCounts);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   private List<Candidate> rank(
       LongOpenHashSet keys,
       int limit,

@@ -2,6 +2,8 @@ package org.polydup.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -200,6 +202,67 @@ class CrossLanguageMatcherTest {
         assertFalse(translation.shapeAgrees(), variant);
         assertFalse(
             translation.alignment().isCopy(), () -> variant + " kept as " + translation.relation());
+      }
+    }
+  }
+
+  @Test
+  void match_findsATranslationRankedBelowTheFirstCandidates_onlyThroughTheDeepStructurePass() {
+    Random random = new Random(31);
+    int[] turns = {2, 7, 3, 1, 5, 9, 2, 4, 6, 1};
+    String name = MadeUpNames.name(random);
+    String english = "We will check the order for you. ";
+    String german = "Wir prüfen die Bestellung für Sie. ";
+    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+    // Ten chats in each language name the same person as often, each in a structure of its own:
+    // on the name alone they tie with the translation, and rank first by their lower numbers.
+    List<int[]> rivals = new ArrayList<>();
+    for (int r = 0; r < 20; r++) {
+      int[] lengths = new int[turns.length];
+      for (int t = 0; t < lengths.length; t++) {
+        lengths[t] = 1 + random.nextInt(9);
+      }
+      rivals.add(lengths);
+    }
+    for (int r = 0; r < 10; r++) {
+      docs.add(
+          new CrossLanguageMatcher.Doc(
+              "en" + r, chat(rivals.get(r), 2, name, english, "Then NAME said that. "), "en"));
+    }
+    docs.add(
+        new CrossLanguageMatcher.Doc(
+            "source", chat(turns, 2, name, english, "Then NAME said that. "), "en"));
+    for (int r = 0; r < 10; r++) {
+      docs.add(
+          new CrossLanguageMatcher.Doc(
+              "de" + r, chat(rivals.get(10 + r), 2, name, german, "Dann sagte NAME das. "), "de"));
+    }
+    // Enough other texts that the name, in 22 of them, stays under the 5% cut-off of its weight.
+    for (int d = 0; d < 500; d++) {
+      docs.add(
+          new CrossLanguageMatcher.Doc(
+              "filler" + d, german(List.of(MadeUpNames.name(random))), "de"));
+    }
+    docs.add(
+        new CrossLanguageMatcher.Doc(
+            "translation", chat(turns, 2, name, german, "Dann sagte NAME das. "), "de"));
+    for (int deep : new int[] {8, 32}) {
+      Map<String, CrossLanguageMatcher.AlignedPair> byPair =
+          new CrossLanguageMatcher(AlignmentThresholds.defaults(), 8, deep, false, true)
+              .match(docs).stream().collect(Collectors.toMap(p -> p.a() + "~" + p.b(), p -> p));
+      CrossLanguageMatcher.AlignedPair translation = byPair.get("source~translation");
+      if (deep == 8) {
+        assertNull(translation, "the translation ranks below the first 8 candidates both ways");
+      } else {
+        assertNotNull(translation, "the deep pass aligns it");
+        assertTrue(translation.shapeAgrees());
+        assertEquals(Relation.TRANSLATION, translation.relation());
+      }
+      for (CrossLanguageMatcher.AlignedPair pair : byPair.values()) {
+        // Same-language chats share their wording: copies of their own kind, not of this test.
+        if (pair != translation && pair.alignment().crossLanguage()) {
+          assertFalse(pair.alignment().isCopy(), () -> pair + " kept as " + pair.relation());
+        }
       }
     }
   }

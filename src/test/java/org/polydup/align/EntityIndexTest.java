@@ -3,6 +3,8 @@ package org.polydup.align;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +60,45 @@ class EntityIndexTest {
       assertFalse(own.isEmpty(), "seed " + seed + ", document " + d);
       assertEquals(index.query(copy, 8, d), own, "seed " + seed + ", document " + d);
     }
+  }
+
+  @Test
+  void queryOtherLanguages_returnsNoSameLanguageDocument_andTheOtherLanguageRankingOfQuery() {
+    long seed = 20261125L;
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] languages = {"en", "de", "uk"};
+    int documents = 300;
+    EntityProfile[] profiles = new EntityProfile[documents];
+    for (int d = 0; d < documents; d++) {
+      profiles[d] = randomProfile(random, languages[d % languages.length]);
+    }
+    KeyStatistics statistics = new KeyStatistics();
+    for (EntityProfile profile : profiles) {
+      statistics.add(profile);
+    }
+    statistics.freeze();
+    EntityIndex index = new EntityIndex(statistics, 50);
+    index.addAll(profiles);
+    int sameLanguageInQuery = 0;
+    for (int d = 0; d < documents; d++) {
+      String language = profiles[d].language();
+      List<EntityIndex.Candidate> other = index.queryOtherLanguages(profiles[d], 32, d);
+      assertFalse(other.isEmpty(), "seed " + seed + ", document " + d);
+      for (EntityIndex.Candidate candidate : other) {
+        assertNotEquals(language, profiles[candidate.document()].language(), "document " + d);
+      }
+      List<EntityIndex.Candidate> both = index.query(profiles[d], 32, d);
+      List<EntityIndex.Candidate> otherInBoth = new ArrayList<>();
+      for (EntityIndex.Candidate candidate : both) {
+        if (profiles[candidate.document()].language().equals(language)) {
+          sameLanguageInQuery++;
+        } else {
+          otherInBoth.add(candidate);
+        }
+      }
+      assertEquals(otherInBoth, other, "seed " + seed + ", document " + d);
+    }
+    assertTrue(sameLanguageInQuery > 0, "the full query does return same-language documents");
   }
 
   @Test
