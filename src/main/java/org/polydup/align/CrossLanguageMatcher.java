@@ -332,10 +332,12 @@ public final class CrossLanguageMatcher {
    * 1,277/20 / 1,196/42; 24: 2,467/83 / 1,280/20 / 1,199/42; 32: 2,476/83 (F1 0.891, recall@1
    * 0.939) / 1,283/20 / 1,203/42; 48: 2,486/83 / 1,287/20 / 1,207/42; 64: 2,493/83 / 1,288/20 /
    * 1,213/42; 96: 2,499/83; 128: 2,500/84 (the first new false pair). Syndication false positives
-   * 96 at 0 (off), 32 and 64. On the first 20,000 bulk documents (bench, 2 threads, runs alternated
-   * with main's jar) pairs 51,833 -> 52,564 at 32 (53,396 at 64); scan CPU at 32 47.9 s mean of 5
-   * runs against 46.1 s of 8 (+4%, within a run-to-run spread of 42.6-52.2 s; paired runs -2% to
-   * +10%), at 64 +5% to +10%. 32 rather than the plateau from 64: the cost.
+   * 96 at 0 (off), 32 and 64; rewrites 8,772/565 and seeds 10/10 unchanged at 32. On the first
+   * 20,000 bulk documents (bench, 2 threads, runs alternated with main's jar) pairs 51,833 ->
+   * 52,564 at 32 (53,396 at 64); scan CPU at 32 46.6 s, mean of 7 runs, against 45.8 s of 10
+   * (+1.8%; run-to-run spread 42.6-52.2 s, adjacent pairs of runs -4% to +10%), seconds in the
+   * cross-language stage 21.4 against 20.9; at 64 50.2 s of 6 (+10%). 32 rather than the plateau
+   * from 64 (halves +0/+1 from 64 to 96): the cost. The extra bulk pairs are unlabelled.
    */
   static final int DEEP_CANDIDATES = 32;
 
