@@ -37,20 +37,9 @@ class EntityIndexTest {
   @Test
   void query_ranksAlike_whetherTheDocumentQueriesWithItsOwnProfileOrACopy() {
     long seed = 20261123L;
-    SplittableRandom random = new SplittableRandom(seed);
-    String[] languages = {"en", "de", "uk"};
     int documents = 300;
-    EntityProfile[] profiles = new EntityProfile[documents];
-    for (int d = 0; d < documents; d++) {
-      profiles[d] = randomProfile(random, languages[d % languages.length]);
-    }
-    KeyStatistics statistics = new KeyStatistics();
-    for (EntityProfile profile : profiles) {
-      statistics.add(profile);
-    }
-    statistics.freeze();
-    EntityIndex index = new EntityIndex(statistics, 50);
-    index.addAll(profiles);
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    EntityIndex index = indexOf(profiles);
     for (int d = 0; d < documents; d++) {
       // An equal profile that is not the one added: the index searches its lists for d.
       EntityProfile copy =
@@ -65,20 +54,9 @@ class EntityIndexTest {
   @Test
   void queryOtherLanguages_returnsNoSameLanguageDocument_andTheOtherLanguageRankingOfQuery() {
     long seed = 20261125L;
-    SplittableRandom random = new SplittableRandom(seed);
-    String[] languages = {"en", "de", "uk"};
     int documents = 300;
-    EntityProfile[] profiles = new EntityProfile[documents];
-    for (int d = 0; d < documents; d++) {
-      profiles[d] = randomProfile(random, languages[d % languages.length]);
-    }
-    KeyStatistics statistics = new KeyStatistics();
-    for (EntityProfile profile : profiles) {
-      statistics.add(profile);
-    }
-    statistics.freeze();
-    EntityIndex index = new EntityIndex(statistics, 50);
-    index.addAll(profiles);
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    EntityIndex index = indexOf(profiles);
     int sameLanguageInQuery = 0;
     for (int d = 0; d < documents; d++) {
       String language = profiles[d].language();
@@ -152,6 +130,29 @@ class EntityIndexTest {
   }
 
   /** 80 to 200 entities over a small vocabulary, so that documents share keys. */
+  /** {@code documents} random profiles in three languages, in turn. */
+  private static EntityProfile[] randomProfiles(long seed, int documents) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String[] languages = {"en", "de", "uk"};
+    EntityProfile[] profiles = new EntityProfile[documents];
+    for (int d = 0; d < documents; d++) {
+      profiles[d] = randomProfile(random, languages[d % languages.length]);
+    }
+    return profiles;
+  }
+
+  /** An index of {@code profiles}, weighted over them, reading at most 50 postings a key. */
+  private static EntityIndex indexOf(EntityProfile[] profiles) {
+    KeyStatistics statistics = new KeyStatistics();
+    for (EntityProfile profile : profiles) {
+      statistics.add(profile);
+    }
+    statistics.freeze();
+    EntityIndex index = new EntityIndex(statistics, 50);
+    index.addAll(profiles);
+    return index;
+  }
+
   private static EntityProfile randomProfile(SplittableRandom random, String language) {
     int size = 80 + random.nextInt(121);
     List<Entity> entities = new ArrayList<>(size);
