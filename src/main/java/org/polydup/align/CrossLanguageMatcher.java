@@ -521,16 +521,14 @@ public final class CrossLanguageMatcher {
       ConcurrentHashMap<Long, AlignmentResult> aligned) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     // Per document and other language: the best score, its partner, the second best score.
-    Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
-    Long2DoubleOpenHashMap second = new Long2DoubleOpenHashMap();
-    Long2IntOpenHashMap partner = new Long2IntOpenHashMap();
+    Leaders scores = Leaders.highest();
     forEachCrossLanguage(
         profiles,
         aligned,
         languageNumbers,
         (low, lowKey, high, highKey, score) -> {
-          rank(lowKey, high, score, best, second, partner);
-          rank(highKey, low, score, best, second, partner);
+          scores.offer(lowKey, high, score);
+          scores.offer(highKey, low, score);
         });
     AlignmentThresholds full = aligner.thresholds();
     List<Long> accepted = new ArrayList<>();
@@ -556,11 +554,11 @@ public final class CrossLanguageMatcher {
       int high = (int) (long) entry.getKey();
       long lowKey = bestKey(low, profiles[high], languageNumbers);
       long highKey = bestKey(high, profiles[low], languageNumbers);
-      boolean mutualBest = partner.get(lowKey) == high && partner.get(highKey) == low;
+      boolean mutualBest = scores.partner(lowKey) == high && scores.partner(highKey) == low;
       if (mutualBest
           && (fewAnchors || diluted)
-          && second.get(lowKey) <= MARGIN * result.score()
-          && second.get(highKey) <= MARGIN * result.score()) {
+          && scores.second(lowKey) <= MARGIN * result.score()
+          && scores.second(highKey) <= MARGIN * result.score()) {
         accepted.add(entry.getKey());
       } else if (result.score() >= SHAPE_COVERAGE
           && result.matchedWeight() >= SHAPE_WEIGHT
@@ -578,37 +576,37 @@ public final class CrossLanguageMatcher {
   }
 
   /**
-   * Structure distance of every cross-language pair that is not yet a copy and whose two texts have
-   * at least {@value #SHAPE_PARAGRAPHS} paragraphs, keyed like {@code aligned}.
+   * Structure distances of the cross-language pairs of {@code aligned} whose two texts are {@link
+   * #comparable}, keyed like {@code aligned}: under {@link ParagraphShape#distance} and under
+   * {@link ParagraphShape#galeChurchDistance} ({@code strict}).
    */
-  private static Long2DoubleOpenHashMap shapeDistances(
-      ParagraphShape[] shapes,
-      ConcurrentHashMap<Long, AlignmentResult> aligned,
-      Long2DoubleOpenHashMap strict) {
-    long[] keys =
-        aligned.entrySet().stream()
-            .filter(e -> e.getValue().crossLanguage())
-            .mapToLong(Map.Entry::getKey)
-            .filter(key -> comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
-            .toArray();
-    double[] values =
-        Arrays.stream(keys)
-            .parallel()
-            .mapToDouble(key -> shapes[(int) (key >>> 32)].distance(shapes[(int) key]))
-            .toArray();
-    double[] strictValues =
-        Arrays.stream(keys)
-            .parallel()
-            .mapToDouble(key -> shapes[(int) (key >>> 32)].galeChurchDistance(shapes[(int) key]))
-            .toArray();
-    Long2DoubleOpenHashMap distances = new Long2DoubleOpenHashMap(keys.length);
-    distances.defaultReturnValue(Double.POSITIVE_INFINITY);
-    strict.defaultReturnValue(Double.POSITIVE_INFINITY);
-    for (int i = 0; i < keys.length; i++) {
-      distances.put(keys[i], values[i]);
-      strict.put(keys[i], strictValues[i]);
+  private record ShapeDistances(Long2DoubleOpenHashMap distances, Long2DoubleOpenHashMap strict) {
+    static ShapeDistances of(
+        ParagraphShape[] shapes, ConcurrentHashMap<Long, AlignmentResult> aligned) {
+      long[] keys =
+          aligned.entrySet().stream()
+              .filter(e -> e.getValue().crossLanguage())
+              .mapToLong(Map.Entry::getKey)
+              .filter(key -> comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
+              .toArray();
+      double[] values =
+          Arrays.stream(keys)
+              .parallel()
+              .mapToDouble(key -> shapes[(int) (key >>> 32)].distance(shapes[(int) key]))
+              .toArray();
+      double[] strictValues =
+          Arrays.stream(keys)
+              .parallel()
+              .mapToDouble(key -> shapes[(int) (key >>> 32)].galeChurchDistance(shapes[(int) key]))
+              .toArray();
+      Long2DoubleOpenHashMap distances = new Long2DoubleOpenHashMap(keys.length);
+      Long2DoubleOpenHashMap strict = new Long2DoubleOpenHashMap(keys.length);
+      for (int i = 0; i < keys.length; i++) {
+        distances.put(keys[i], values[i]);
+        strict.put(keys[i], strictValues[i]);
+      }
+      return new ShapeDistances(distances, strict);
     }
-    return distances;
   }
 
   /**
@@ -630,67 +628,33 @@ public final class CrossLanguageMatcher {
       Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
-    Long2DoubleOpenHashMap strict = new Long2DoubleOpenHashMap();
-    Long2DoubleOpenHashMap distances = shapeDistances(shapes, aligned, strict);
+    ShapeDistances shapeDistances = ShapeDistances.of(shapes, aligned);
     // Per document and other language: the closest structure, its partner, the second closest;
     // the same under Gale and Church's merge prior, for the rivals.
-    Long2DoubleOpenHashMap strictClosest = new Long2DoubleOpenHashMap();
-    strictClosest.defaultReturnValue(Double.POSITIVE_INFINITY);
-    Long2DoubleOpenHashMap strictNext = new Long2DoubleOpenHashMap();
-    strictNext.defaultReturnValue(Double.POSITIVE_INFINITY);
-    Long2IntOpenHashMap strictPartner = new Long2IntOpenHashMap();
-    strictPartner.defaultReturnValue(-1);
-    Long2DoubleOpenHashMap closest = new Long2DoubleOpenHashMap();
-    closest.defaultReturnValue(Double.POSITIVE_INFINITY);
-    Long2DoubleOpenHashMap nextClosest = new Long2DoubleOpenHashMap();
-    nextClosest.defaultReturnValue(Double.POSITIVE_INFINITY);
-    Long2IntOpenHashMap partner = new Long2IntOpenHashMap();
-    partner.defaultReturnValue(-1);
-    for (Long2DoubleMap.Entry e : distances.long2DoubleEntrySet()) {
+    Leaders closest = Leaders.lowest();
+    Leaders strictClosest = Leaders.lowest();
+    for (Long2DoubleMap.Entry e : shapeDistances.distances().long2DoubleEntrySet()) {
       int low = (int) (e.getLongKey() >>> 32);
       int high = (int) e.getLongKey();
-      double distance = e.getDoubleValue();
-      rankShape(
-          bestKey(low, profiles[high], languageNumbers),
-          high,
-          distance,
-          closest,
-          nextClosest,
-          partner);
-      rankShape(
-          bestKey(high, profiles[low], languageNumbers),
-          low,
-          distance,
-          closest,
-          nextClosest,
-          partner);
-      double strictDistance = strict.get(e.getLongKey());
-      rankShape(
-          bestKey(low, profiles[high], languageNumbers),
-          high,
-          strictDistance,
-          strictClosest,
-          strictNext,
-          strictPartner);
-      rankShape(
-          bestKey(high, profiles[low], languageNumbers),
-          low,
-          strictDistance,
-          strictClosest,
-          strictNext,
-          strictPartner);
+      long lowKey = bestKey(low, profiles[high], languageNumbers);
+      long highKey = bestKey(high, profiles[low], languageNumbers);
+      closest.offer(lowKey, high, e.getDoubleValue());
+      closest.offer(highKey, low, e.getDoubleValue());
+      double strictDistance = shapeDistances.strict().get(e.getLongKey());
+      strictClosest.offer(lowKey, high, strictDistance);
+      strictClosest.offer(highKey, low, strictDistance);
     }
     LongArrayList closeOnly = new LongArrayList();
-    for (Long2DoubleMap.Entry e : distances.long2DoubleEntrySet()) {
+    for (Long2DoubleMap.Entry e : shapeDistances.distances().long2DoubleEntrySet()) {
       int low = (int) (e.getLongKey() >>> 32);
       int high = (int) e.getLongKey();
       long lowKey = bestKey(low, profiles[high], languageNumbers);
       long highKey = bestKey(high, profiles[low], languageNumbers);
       if (e.getDoubleValue() <= SHAPE_DISTANCE
-          && partner.get(lowKey) == high
-          && partner.get(highKey) == low
-          && !rival(lowKey, high, strictClosest, strictNext, strictPartner)
-          && !rival(highKey, low, strictClosest, strictNext, strictPartner)) {
+          && closest.partner(lowKey) == high
+          && closest.partner(highKey) == low
+          && !strictClosest.anotherWithin(lowKey, high, SHAPE_DISTANCE)
+          && !strictClosest.anotherWithin(highKey, low, SHAPE_DISTANCE)) {
         closeOnly.add(e.getLongKey());
       }
     }
@@ -742,37 +706,6 @@ public final class CrossLanguageMatcher {
   }
 
   /**
-   * Whether a document other than {@code partner} lies within {@link #SHAPE_DISTANCE} of the
-   * document and language of {@code key}, by the maps of {@link ParagraphShape#galeChurchDistance}.
-   */
-  private static boolean rival(
-      long key,
-      int partner,
-      Long2DoubleOpenHashMap closest,
-      Long2DoubleOpenHashMap next,
-      Long2IntOpenHashMap partners) {
-    return next.get(key) <= SHAPE_DISTANCE
-        || (partners.get(key) != partner && closest.get(key) <= SHAPE_DISTANCE);
-  }
-
-  private static void rankShape(
-      long key,
-      int document,
-      double distance,
-      Long2DoubleOpenHashMap closest,
-      Long2DoubleOpenHashMap nextClosest,
-      Long2IntOpenHashMap partner) {
-    double top = closest.get(key);
-    if (distance < top) {
-      nextClosest.put(key, top);
-      closest.put(key, distance);
-      partner.put(key, document);
-    } else if (distance < nextClosest.get(key)) {
-      nextClosest.put(key, distance);
-    }
-  }
-
-  /**
    * {@code result}, a pair that was not a copy, promoted to a translation with its evidence: the
    * aligner kept none for a pair it did not expect to be reported, so it is aligned again.
    */
@@ -781,25 +714,6 @@ public final class CrossLanguageMatcher {
     AlignmentResult withEvidence =
         result.evidence().isEmpty() ? sequences.align(low, high, relation -> true) : result;
     return withEvidence.withRelation(Relation.TRANSLATION);
-  }
-
-  private static void rank(
-      long key,
-      int document,
-      double score,
-      Long2DoubleOpenHashMap best,
-      Long2DoubleOpenHashMap second,
-      Long2IntOpenHashMap partner) {
-    double top = best.getOrDefault(key, -1);
-    if (score > top) {
-      if (top >= 0) {
-        second.put(key, top);
-      }
-      best.put(key, score);
-      partner.put(key, document);
-    } else if (score > second.get(key)) {
-      second.put(key, score);
-    }
   }
 
   /** One cross-language pair's score, with each document's (document, other language) key. */
@@ -841,6 +755,68 @@ public final class CrossLanguageMatcher {
   private static long bestKey(
       int document, EntityProfile other, Object2IntOpenHashMap<String> languageNumbers) {
     return ((long) document << 32) | languageNumbers.getInt(other.language());
+  }
+
+  /**
+   * Per key (a document and another language, {@link #bestKey}): the best value offered, the
+   * document that reached it, and the second best value. Either the highest values lead (scores) or
+   * the lowest (distances); a key offered nothing has no partner ({@code -1}) and the worst
+   * possible values. Not thread-safe.
+   */
+  private static final class Leaders {
+    private final boolean lowest;
+    private final Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
+    private final Long2DoubleOpenHashMap second = new Long2DoubleOpenHashMap();
+    private final Long2IntOpenHashMap partner = new Long2IntOpenHashMap();
+
+    private Leaders(boolean lowest) {
+      this.lowest = lowest;
+      double none = lowest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      best.defaultReturnValue(none);
+      second.defaultReturnValue(none);
+      partner.defaultReturnValue(-1);
+    }
+
+    /** Leaders by the highest value. */
+    static Leaders highest() {
+      return new Leaders(false);
+    }
+
+    /** Leaders by the lowest value. */
+    static Leaders lowest() {
+      return new Leaders(true);
+    }
+
+    void offer(long key, int document, double value) {
+      double top = best.get(key);
+      if (beats(value, top)) {
+        second.put(key, top);
+        best.put(key, value);
+        partner.put(key, document);
+      } else if (beats(value, second.get(key))) {
+        second.put(key, value);
+      }
+    }
+
+    int partner(long key) {
+      return partner.get(key);
+    }
+
+    double second(long key) {
+      return second.get(key);
+    }
+
+    /**
+     * Whether a document other than {@code document} has a value within {@code bound} for {@code
+     * key} (lowest-led only).
+     */
+    boolean anotherWithin(long key, int document, double bound) {
+      return second.get(key) <= bound || (partner.get(key) != document && best.get(key) <= bound);
+    }
+
+    private boolean beats(double value, double than) {
+      return lowest ? value < than : value > than;
+    }
   }
 
   /**
