@@ -245,25 +245,7 @@ public final class EntityIndex {
    * @param exclude a document number to leave out (the query itself), or -1
    */
   public List<Candidate> query(EntityProfile profile, int limit, int exclude) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
-    }
-    LongOpenHashSet anchors = anchorKeys(profile);
-    LongOpenHashSet words = wordKeys(profile);
-    lock.readLock().lock();
-    try {
-      // A language the index has not seen matches no document: -1.
-      int language = languageNumbers.getOrDefault(profile.language(), -1);
-      List<Candidate> result = new ArrayList<>();
-      boolean ownKeys =
-          exclude >= 0 && exclude < profiles.size() && profiles.get(exclude) == profile;
-      result.addAll(rank(anchors, limit, exclude, ownKeys, language, false, anchorCounts));
-      words.removeAll(anchors);
-      result.addAll(rank(words, limit, exclude, ownKeys, language, true, wordCounts));
-      return result;
-    } finally {
-      lock.readLock().unlock();
-    }
+    return query(profile, limit, exclude, true);
   }
 
   /**
@@ -274,16 +256,29 @@ public final class EntityIndex {
    * @param exclude a document number to leave out (the query itself), or -1
    */
   public List<Candidate> queryOtherLanguages(EntityProfile profile, int limit, int exclude) {
+    return query(profile, limit, exclude, false);
+  }
+
+  private List<Candidate> query(
+      EntityProfile profile, int limit, int exclude, boolean withSameLanguage) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
     LongOpenHashSet anchors = anchorKeys(profile);
+    LongOpenHashSet words = withSameLanguage ? wordKeys(profile) : null;
     lock.readLock().lock();
     try {
+      // A language the index has not seen matches no document: -1.
       int language = languageNumbers.getOrDefault(profile.language(), -1);
       boolean ownKeys =
           exclude >= 0 && exclude < profiles.size() && profiles.get(exclude) == profile;
-      return rank(anchors, limit, exclude, ownKeys, language, false, anchorCounts);
+      List<Candidate> result = new ArrayList<>();
+      result.addAll(rank(anchors, limit, exclude, ownKeys, language, false, anchorCounts));
+      if (withSameLanguage) {
+        words.removeAll(anchors);
+        result.addAll(rank(words, limit, exclude, ownKeys, language, true, wordCounts));
+      }
+      return result;
     } finally {
       lock.readLock().unlock();
     }
