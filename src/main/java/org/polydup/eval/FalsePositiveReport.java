@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.polydup.EntityLink;
+import java.util.function.Function;
 import org.polydup.Match;
-import org.polydup.verify.SharedPassage;
 
 /**
  * Every false positive of one evaluation written out for a person to read: the pair, its relation,
@@ -75,23 +74,19 @@ public final class FalsePositiveReport {
               m.scores().containmentBInA(),
               m.scores().coverageA(),
               m.scores().coverageB()));
-      int shown = 0;
-      for (SharedPassage p : m.passages()) {
-        if (shown++ == SHOWN_EVIDENCE) {
-          s.append("   ... ").append(m.passages().size() - SHOWN_EVIDENCE).append(" more\n");
-          break;
-        }
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "   passage a[%d,%d) b[%d,%d) %d shingles: %s%n",
-                p.aStart(),
-                p.aEnd(),
-                p.bStart(),
-                p.bEnd(),
-                p.shingles(),
-                snippet(textA, p.aStart(), p.aEnd())));
-      }
+      appendFirst(
+          s,
+          m.passages(),
+          p ->
+              String.format(
+                  Locale.ROOT,
+                  "   passage a[%d,%d) b[%d,%d) %d shingles: %s%n",
+                  p.aStart(),
+                  p.aEnd(),
+                  p.bStart(),
+                  p.bEnd(),
+                  p.shingles(),
+                  snippet(textA, p.aStart(), p.aEnd())));
     } else {
       s.append(
           String.format(
@@ -102,22 +97,18 @@ public final class FalsePositiveReport {
               m.scores().alignmentCoverageB(),
               m.scores().alignmentDensity(),
               m.entities().size()));
-      int shown = 0;
-      for (EntityLink e : m.entities()) {
-        if (shown++ == SHOWN_EVIDENCE) {
-          s.append("   ... ").append(m.entities().size() - SHOWN_EVIDENCE).append(" more\n");
-          break;
-        }
-        s.append(
-            String.format(
-                Locale.ROOT,
-                "   %-8s a@%d %s | b@%d %s%n",
-                e.kind(),
-                e.aStart(),
-                around(textA, e.aStart(), e.aEnd()),
-                e.bStart(),
-                around(textB, e.bStart(), e.bEnd())));
-      }
+      appendFirst(
+          s,
+          m.entities(),
+          e ->
+              String.format(
+                  Locale.ROOT,
+                  "   %-8s a@%d %s | b@%d %s%n",
+                  e.kind(),
+                  e.aStart(),
+                  around(textA, e.aStart(), e.aEnd()),
+                  e.bStart(),
+                  around(textB, e.bStart(), e.bEnd())));
     }
     s.append("   a (").append(roleOf.getOrDefault(m.a(), "?")).append("): ");
     s.append(opening(textA)).append('\n');
@@ -169,5 +160,20 @@ public final class FalsePositiveReport {
 
   private static String oneLine(String s) {
     return s.replace('\n', '¶').replace('\r', ' ').replace('\t', ' ');
+  }
+
+  /**
+   * Appends the first {@value #SHOWN_EVIDENCE} items, each as {@code line} formats it, then how
+   * many more there are.
+   */
+  private static <T> void appendFirst(StringBuilder s, List<T> items, Function<T, String> line) {
+    int shown = 0;
+    for (T item : items) {
+      if (shown++ == SHOWN_EVIDENCE) {
+        s.append("   ... ").append(items.size() - SHOWN_EVIDENCE).append(" more\n");
+        break;
+      }
+      s.append(line.apply(item));
+    }
   }
 }
