@@ -787,9 +787,14 @@ public final class CrossLanguageMatcher {
       return new Leaders(true);
     }
 
+    /**
+     * Offers {@code document}'s value for {@code key}. Equal values go to the lower document
+     * number: the offers come in the iteration order of a map filled by parallel threads, and the
+     * leader must not depend on it.
+     */
     void offer(long key, int document, double value) {
       double top = best.get(key);
-      if (beats(value, top)) {
+      if (beats(value, top) || (value == top && document < partner.get(key))) {
         second.put(key, top);
         best.put(key, value);
         partner.put(key, document);
