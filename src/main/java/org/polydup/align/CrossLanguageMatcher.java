@@ -542,16 +542,14 @@ public final class CrossLanguageMatcher {
               && result.matchedWeight() >= full.translationWeight()
               && Math.min(result.coverageFirst(), result.coverageSecond())
                   >= DILUTED_MINIMUM_COVERAGE;
-      if (!result.crossLanguage()
-          || result.isCopy()
-          || Math.max(result.coverageFirst(), result.coverageSecond())
-              > full.maximumWeightRatio()
-                  * Math.min(result.coverageFirst(), result.coverageSecond())) {
-        // The length-ratio check of the aligner holds here too: a translation covers both alike.
-        continue;
-      }
       int low = (int) (entry.getKey() >>> 32);
       int high = (int) (long) entry.getKey();
+      if (!result.crossLanguage()
+          || result.isCopy()
+          || Aligner.lengthRatio(profiles[low], profiles[high]) > full.maximumLengthRatio()) {
+        // The length-ratio check of the aligner holds here too: a translation is about as long.
+        continue;
+      }
       long lowKey = bestKey(low, profiles[high], languageNumbers);
       long highKey = bestKey(high, profiles[low], languageNumbers);
       boolean mutualBest = scores.partner(lowKey) == high && scores.partner(highKey) == low;

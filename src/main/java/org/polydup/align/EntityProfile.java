@@ -33,6 +33,9 @@ public final class EntityProfile {
 
   private final String[] surfaces;
 
+  /** {@link #weightedLength()} once computed, -1 before (an int: written and read whole). */
+  private int weightedLength = -1;
+
   /** Entities built so far by {@link #entity}, or {@code null} before the first. */
   private Entity[] built;
 
@@ -106,6 +109,30 @@ public final class EntityProfile {
   /** Length of the raw text in chars. */
   public int textLength() {
     return textLength;
+  }
+
+  /**
+   * The text's length in Latin-equivalent characters, as {@link ParagraphShape} weighs them: a Han,
+   * kana or Hangul character counts three (it carries about a word, as three letters do), white
+   * space and controls nothing, any other character one; the raw length in chars when the profile
+   * was built without its text.
+   */
+  public int weightedLength() {
+    int length = weightedLength;
+    if (length < 0) {
+      if (text == null) {
+        length = textLength;
+      } else {
+        length = 0;
+        for (int i = 0; i < text.length(); ) {
+          int codePoint = text.codePointAt(i);
+          length += ParagraphShape.weight(codePoint);
+          i += Character.charCount(codePoint);
+        }
+      }
+      weightedLength = length;
+    }
+    return length;
   }
 
   /** Whether the profile holds {@link EntityKind#HAN_FORM} entities (Chinese and Japanese). */

@@ -164,7 +164,11 @@ public final class CrossLanguageMisses {
           if (pair != null && pair.alignment().isCopy()) {
             category = "found";
           } else if (pair != null) {
-            category = "aligned, " + label(pair.relation()) + ": " + why(pair.alignment(), direct);
+            category =
+                "aligned, "
+                    + label(pair.relation())
+                    + ": "
+                    + why(pair.alignment(), direct, profiles[a], profiles[b]);
           } else {
             category =
                 "never candidate: "
@@ -245,14 +249,15 @@ public final class CrossLanguageMisses {
   }
 
   /** The first decision check an aligned, non-copy gold pair fails. */
-  private static String why(AlignmentResult batch, AlignmentResult direct) {
+  private static String why(
+      AlignmentResult batch, AlignmentResult direct, EntityProfile first, EntityProfile second) {
     if (direct.relation() == Relation.TRANSLATION) {
       return "demoted by batch rule (direct translation)";
     }
     AlignmentThresholds t = AlignmentThresholds.defaults();
     double ratio =
-        Math.max(batch.coverageFirst(), batch.coverageSecond())
-            / Math.max(1e-9, Math.min(batch.coverageFirst(), batch.coverageSecond()));
+        (double) Math.max(first.weightedLength(), second.weightedLength())
+            / Math.max(1, Math.min(first.weightedLength(), second.weightedLength()));
     if (batch.score() < t.translationCoverage() / 2) {
       return "coverage < 0.04";
     }
@@ -264,8 +269,8 @@ public final class CrossLanguageMisses {
     if (batch.matchedWeight() < t.translationWeight()) {
       return "coverage ok, weight < 2.5";
     }
-    if (ratio > t.maximumWeightRatio()) {
-      return "coverage ok, length ratio > 5";
+    if (ratio > t.maximumLengthRatio()) {
+      return "coverage ok, length ratio > " + t.maximumLengthRatio();
     }
     return "other";
   }

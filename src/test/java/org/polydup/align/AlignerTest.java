@@ -41,6 +41,42 @@ class AlignerTest {
   }
 
   @Test
+  void lengthRatio_weighsHanAndKanaAsThreeLetters() {
+    // Eleven kana and kanji weigh 33 letters; spaces weigh nothing.
+    EntityProfile japanese = extractor.extract("東京でトヨタが発表した", "ja");
+    EntityProfile english = extractor.extract("Toyota announced it in Tokyo", "en");
+    assertEquals(3 * 11, japanese.weightedLength());
+    assertEquals(24, english.weightedLength());
+    assertEquals(33.0 / 24, Aligner.lengthRatio(japanese, english), 1e-9);
+    assertEquals(Aligner.lengthRatio(english, japanese), Aligner.lengthRatio(japanese, english));
+  }
+
+  @Test
+  void translation_needsComparableLengths() {
+    String english =
+        "The White House is investing $20 billion to replace about 200 Chinese-made cranes"
+            + " operating in US ports. President Zelenskyy thanked Malaysia, Thailand and"
+            + " Mongolia. Mao Ning spoke on Thursday in Shanghai.";
+    String ukrainian =
+        "Білий дім інвестує 20 мільярдів доларів на заміну близько 200 кранів китайського"
+            + " виробництва в портах США. Президент Зеленський подякував Малайзії, Таїланду та"
+            + " Монголії. Мао Нін виступила в четвер у Шанхаї.";
+    String padding = " Далі йдеться про погоду, про спорт і про культуру цього тижня.".repeat(12);
+    KeyStatistics statistics = new KeyStatistics();
+    EntityProfile a = extractor.extract(english, "en");
+    EntityProfile b = extractor.extract(ukrainian, "uk");
+    EntityProfile longer = extractor.extract(ukrainian + padding, "uk");
+    statistics.add(a);
+    statistics.add(b);
+    statistics.add(longer);
+    assertEquals(Relation.TRANSLATION, new Aligner().align(a, b, statistics).relation());
+    // The same names inside a text four times as long: a passage was translated, not the text.
+    assertTrue(
+        Aligner.lengthRatio(a, longer) > AlignmentThresholds.defaults().maximumLengthRatio());
+    assertTrue(new Aligner().align(a, longer, statistics).relation() != Relation.TRANSLATION);
+  }
+
+  @Test
   void thresholds_rejectOutOfRangeValues_namingTheParameter() {
     IllegalArgumentException error =
         assertThrows(
