@@ -45,8 +45,9 @@ import org.polydup.align.KeyStatistics;
  * carries weight and matches little dilutes coverage.
  *
  * <p>Run: {@code java -cp target/polydup-0.1.0-SNAPSHOT-cli.jar
- * org.polydup.eval.CrossLanguageMisses ../shared/data/xling [even|odd]} (the optional half keeps
- * documents whose cluster id hashes even or odd, for checking a change on two halves).
+ * org.polydup.eval.CrossLanguageMisses ../shared/data/xling [even|odd|all] [LANGUAGE]} (the
+ * optional half keeps documents whose cluster id hashes even or odd, for checking a change on two
+ * halves; the optional language code keeps the gold pairs with a text in that language).
  */
 public final class CrossLanguageMisses {
   private static final int MINIMUM_LENGTH = 400;
@@ -60,12 +61,14 @@ public final class CrossLanguageMisses {
   /**
    * Prints the categories.
    *
-   * @param args the xling folder, then optionally {@code even} or {@code odd}
+   * @param args the xling folder, then optionally {@code even}, {@code odd} or {@code all}, then
+   *     optionally a language code
    * @throws IOException never in practice (reads go through {@link Jsonl})
    */
   public static void main(String[] args) throws IOException {
     Path folder = Path.of(args.length > 0 ? args[0] : "../shared/data/xling");
     String half = args.length > 1 ? args[1] : "all";
+    String only = args.length > 2 ? args[2] : "all";
     List<Row> rows = new ArrayList<>();
     List<Doc> docs = new ArrayList<>();
     for (JsonNode node : Jsonl.read(folder.resolve("docs.jsonl"))) {
@@ -153,7 +156,10 @@ public final class CrossLanguageMisses {
         for (int y = x + 1; y < members.size(); y++) {
           int a = members.get(x);
           int b = members.get(y);
-          if (rows.get(a).language().equals(rows.get(b).language())) {
+          if (rows.get(a).language().equals(rows.get(b).language())
+              || !(only.equals("all")
+                  || rows.get(a).language().equals(only)
+                  || rows.get(b).language().equals(only))) {
             continue;
           }
           gold++;
