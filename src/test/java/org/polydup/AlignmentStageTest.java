@@ -1,5 +1,6 @@
 package org.polydup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,84 @@ class AlignmentStageTest {
     List<Match> digests =
         result.matches().stream().filter(m -> m.a().startsWith("digest")).toList();
     assertTrue(digests.isEmpty(), () -> "pages sharing only quotes flagged: " + digests);
+  }
+
+  private static AlignedEntityPair aligned(String first, String second, String word) {
+    int a = first.indexOf(word);
+    int b = second.indexOf(word);
+    return new AlignedEntityPair(
+        new Entity(1, 1, EntityKind.WORD, a, a + word.length(), word),
+        new Entity(1, 1, EntityKind.WORD, b, b + word.length(), word),
+        0.5);
+  }
+
+  @Test
+  void furnitureOf_marksEntitiesInLinesManyUnrelatedPagesCarry() {
+    // An Icelandic digest with English fallback furniture against an English digest: they share
+    // the link line and the masthead's words, and one quoted item (Bitcoin).
+    String icelandic =
+        "pressonline.news — Your daily news digest | 24.12.2021\n\n"
+            + "Fær ekki sekt fyrir Bitcoin-uppskeru\n"
+            + "Continue reading → https://pressonline.news/2021/12/406tjb8sqn";
+    String english =
+        "press-digest.com — Your daily news digest | 28.01.2022\n\n"
+            + "Will not be fined for Bitcoin harvesting\n"
+            + "Continue reading → https://press-digest.com/2022/01/ic3y8ucfp1";
+    List<String> pages = new ArrayList<>(List.of(icelandic, english));
+    for (int i = 0; i < 8; i++) {
+      pages.add(
+          "site"
+              + i
+              + ".example — Your daily news digest | 0"
+              + i
+              + ".02.2022\n\nStory "
+              + i
+              + "\nContinue reading → https://site"
+              + i
+              + ".example/"
+              + i);
+    }
+    PageFurniture furniture = PageFurniture.of(pages, i -> i, AlignmentStage.FURNITURE_GROUPS);
+    List<AlignedEntityPair> evidence =
+        List.of(
+            aligned(icelandic, english, "daily"),
+            aligned(icelandic, english, "Bitcoin"),
+            aligned(icelandic, english, "reading"));
+    boolean[] in = AlignmentStage.furnitureOf(evidence, icelandic, english, furniture);
+    assertArrayEquals(new boolean[] {true, false, true}, in);
+    // Without enough unrelated pages carrying them, the same lines are the pages' own text.
+    PageFurniture few =
+        PageFurniture.of(pages.subList(0, 5), i -> i, AlignmentStage.FURNITURE_GROUPS);
+    assertArrayEquals(
+        new boolean[] {false, false, false},
+        AlignmentStage.furnitureOf(evidence, icelandic, english, few));
+  }
+
+  private static AlignedEntityPair at(int first, int second) {
+    return new AlignedEntityPair(
+        new Entity(1, 1, EntityKind.NAME, first, first + 3, "abc"),
+        new Entity(1, 1, EntityKind.NAME, second, second + 3, "abc"),
+        0.5);
+  }
+
+  @Test
+  void diagonalDeviation_isSmallForATranslation_andLargeForItemsAtOtherPlaces() {
+    String a = "x".repeat(1000);
+    String b = "y".repeat(2000);
+    // A translation: each entity at nearly the same relative place (b is twice as long).
+    List<AlignedEntityPair> translation =
+        List.of(at(100, 210), at(400, 790), at(700, 1420), at(950, 1880));
+    assertTrue(AlignmentStage.diagonalDeviation(translation, a, b) <= 0.02);
+    // One story's names at the top of a, the other's at the bottom of b: same order, other places.
+    List<AlignedEntityPair> elsewhere =
+        List.of(at(50, 1200), at(150, 1400), at(300, 1600), at(450, 1900));
+    assertTrue(
+        AlignmentStage.diagonalDeviation(elsewhere, a, b) > AlignmentStage.TRANSLATION_DEVIATION);
+    // Two stray pairs among four do not decide: the lower median is taken.
+    List<AlignedEntityPair> twoStray =
+        List.of(at(100, 200), at(300, 600), at(500, 1800), at(700, 1950));
+    assertEquals(0, AlignmentStage.diagonalDeviation(twoStray, a, b), 1e-9);
+    assertEquals(0, AlignmentStage.diagonalDeviation(List.of(), a, b));
   }
 
   @Test

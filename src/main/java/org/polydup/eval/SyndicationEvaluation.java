@@ -17,6 +17,7 @@ import org.polydup.Document;
 import org.polydup.Match;
 import org.polydup.Relation;
 import org.polydup.ScanResult;
+import org.polydup.Scores;
 
 /**
  * Scores a scan against the syndication set ({@code ../shared/data/syndication}): same-language
@@ -128,16 +129,7 @@ public final class SyndicationEvaluation {
           falsePositives.add(m);
         }
         if (falsePositiveExamples.size() < 15) {
-          falsePositiveExamples.add(
-              String.format(
-                  Locale.ROOT,
-                  "  %s %s %s cov %.2f/%.2f J %.3f",
-                  m.a(),
-                  m.b(),
-                  m.relation().label(),
-                  m.scores().coverageA(),
-                  m.scores().coverageB(),
-                  m.scores().jaccard()));
+          falsePositiveExamples.add(example(m));
         }
       }
     }
@@ -228,5 +220,35 @@ public final class SyndicationEvaluation {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /**
+   * One line for a false positive: the shingle stage's coverage and Jaccard similarity, or, for a
+   * pair the align stage reported (which has no shingle scores), its alignment scores.
+   */
+  static String example(Match m) {
+    Scores s = m.scores();
+    if (Double.isNaN(s.alignment())) {
+      return String.format(
+          Locale.ROOT,
+          "  %s %s %s cov %.2f/%.2f J %.3f",
+          m.a(),
+          m.b(),
+          m.relation().label(),
+          s.coverageA(),
+          s.coverageB(),
+          s.jaccard());
+    }
+    return String.format(
+        Locale.ROOT,
+        "  %s %s %s (align) score %.3f aligned %.3f/%.3f density %.3f, %d entities",
+        m.a(),
+        m.b(),
+        m.relation().label(),
+        s.alignment(),
+        s.alignmentCoverageA(),
+        s.alignmentCoverageB(),
+        s.alignmentDensity(),
+        m.entities().size());
   }
 }
