@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * to collisions among pinyin syllables), false positives 96 -> 102; syndication and rewrites
  * unchanged.
  *
- * <p>ICU transliterators are synchronized internally, so each thread needs its own encoder; results
- * are cached per encoder (bounded).
+ * <p>ICU transliterators lock the rule data their instances share, so each thread needs its own
+ * encoder, and the scripts transliterated word by word use copies with rules of their own ({@link
+ * OwnTransliterator}); results are cached per encoder (bounded).
  */
 final class KeyEncoder {
   private static final Hasher64 HASHER = Hashing.komihash5_0();
@@ -48,6 +49,13 @@ final class KeyEncoder {
   private static final int CACHE_LIMIT = 200_000;
 
   private final Map<String, Transliterator> transliterators = new HashMap<>();
+
+  /**
+   * Copies of {@link #transliterators} that share no locked rule data with other threads, for the
+   * scripts romanised word by word (kana, Devanagari, ...): each distinct word is a call.
+   */
+  private final Map<String, Transliterator> ownTransliterators = new HashMap<>();
+
   private final ClearingCache<String, String> romanCache = new ClearingCache<>(CACHE_LIMIT);
 
   /** Han words to their {@link #hanKey}, bounded like {@link #romanCache}. */
@@ -92,7 +100,11 @@ final class KeyEncoder {
         letterRomanisers.computeIfAbsent(
             script + transform,
             k -> Optional.ofNullable(LetterRomaniser.forScript(script, transliterator)));
-    String result = letterWise.map(r -> r.romanise(word)).orElse(null);
+    if (letterWise.isEmpty()) {
+      // Every word of the script goes through the transform whole: this thread's own copy.
+      return LetterRomaniser.fold(ownTransliterator(transform).transliterate(word));
+    }
+    String result = letterWise.get().romanise(word);
     return result != null ? result : LetterRomaniser.fold(transliterator.transliterate(word));
   }
 
@@ -326,6 +338,11 @@ final class KeyEncoder {
   private Transliterator transliterator(String id) {
     return transliterators.computeIfAbsent(
         id, k -> Transliterator.getInstance(k + "; Latin-ASCII"));
+  }
+
+  /** {@link #transliterator} with rule data of this encoder's own ({@link OwnTransliterator}). */
+  private Transliterator ownTransliterator(String id) {
+    return ownTransliterators.computeIfAbsent(id, k -> OwnTransliterator.copyOf(transliterator(k)));
   }
 
   private static String transformFor(int script, String language) {
