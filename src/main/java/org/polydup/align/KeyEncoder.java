@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +39,9 @@ import java.util.regex.Pattern;
  * to collisions among pinyin syllables), false positives 96 -> 102; syndication and rewrites
  * unchanged.
  *
- * <p>ICU transliterators are synchronized internally, so each thread needs its own encoder; results
- * are cached per encoder (bounded).
+ * <p>ICU transliterators lock the rule data their instances share, so each thread needs its own
+ * encoder, and the scripts transliterated word by word use copies with rules of their own ({@link
+ * OwnTransliterator}); results are cached per encoder (bounded).
  */
 final class KeyEncoder {
   private static final Hasher64 HASHER = Hashing.komihash5_0();
@@ -48,6 +50,13 @@ final class KeyEncoder {
   private static final int CACHE_LIMIT = 200_000;
 
   private final Map<String, Transliterator> transliterators = new HashMap<>();
+
+  /**
+   * Copies of {@link #transliterators} that share no locked rule data with other threads, for the
+   * scripts romanised word by word (kana, Devanagari, ...): each distinct word is a call.
+   */
+  private final Map<String, Transliterator> ownTransliterators = new HashMap<>();
+
   private final ClearingCache<String, String> romanCache = new ClearingCache<>(CACHE_LIMIT);
 
   /** Han words to their {@link #hanKey}, bounded like {@link #romanCache}. */
@@ -58,6 +67,14 @@ final class KeyEncoder {
 
   /** Each Han character's reading under {@link #hanReading}, or "" ({@link #readHanLetter}). */
   private final Int2ObjectOpenHashMap<String> hanLetters = new Int2ObjectOpenHashMap<>();
+
+  /**
+   * {@link #hanLetters} of every encoder in the JVM, consulted when a thread meets a character for
+   * the first time: a reading takes ICU about 0.1 ms under the lock its Han-Latin instances share,
+   * and each thread computing every character again made the scan's threads queue there (1.5 s
+   * blocked on the first 20,000 bulk documents).
+   */
+  private static final ConcurrentHashMap<Integer, String> HAN_LETTERS = new ConcurrentHashMap<>();
 
   /** {@code Traditional-Simplified} alone, for {@link #readHanLetter}. */
   private Transliterator simplify;
@@ -92,7 +109,11 @@ final class KeyEncoder {
         letterRomanisers.computeIfAbsent(
             script + transform,
             k -> Optional.ofNullable(LetterRomaniser.forScript(script, transliterator)));
-    String result = letterWise.map(r -> r.romanise(word)).orElse(null);
+    if (letterWise.isEmpty()) {
+      // Every word of the script goes through the transform whole: this thread's own copy.
+      return LetterRomaniser.fold(ownTransliterator(transform).transliterate(word));
+    }
+    String result = letterWise.get().romanise(word);
     return result != null ? result : LetterRomaniser.fold(transliterator.transliterate(word));
   }
 
@@ -160,7 +181,7 @@ final class KeyEncoder {
    * may read some of its characters together (see {@link HanPhrases}), so the word is
    * transliterated whole. Han words are mostly distinct (names, compounds): transliterating each
    * whole was a quarter of entity extraction, and the two threads of a scan queued on the lock ICU
-   * holds on the rules they share. A character's reading is computed once per thread here.
+   * holds on the rules they share. A character's reading is computed once per JVM here.
    */
   private String readHanLetterWise(String word) {
     if (HanPhrases.INSTANCE.containsPhrase(word)) {
@@ -171,7 +192,7 @@ final class KeyEncoder {
       int codePoint = word.codePointAt(i);
       String reading = hanLetters.get(codePoint);
       if (reading == null) {
-        reading = readHanLetter(codePoint);
+        reading = HAN_LETTERS.computeIfAbsent(codePoint, this::readHanLetter);
         hanLetters.put(codePoint, reading);
       }
       if (reading.isEmpty()) {
@@ -326,6 +347,11 @@ final class KeyEncoder {
   private Transliterator transliterator(String id) {
     return transliterators.computeIfAbsent(
         id, k -> Transliterator.getInstance(k + "; Latin-ASCII"));
+  }
+
+  /** {@link #transliterator} with rule data of this encoder's own ({@link OwnTransliterator}). */
+  private Transliterator ownTransliterator(String id) {
+    return ownTransliterators.computeIfAbsent(id, k -> OwnTransliterator.copyOf(transliterator(k)));
   }
 
   private static String transformFor(int script, String language) {

@@ -4,11 +4,12 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Transliterator;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Romanises a word letter by letter from memoised output of one ICU transliterator, for the scripts
  * where that gives the transliterator's own result. Not thread-safe (it owns a transliterator): one
- * per thread, like {@link KeyEncoder}.
+ * per thread, like {@link KeyEncoder}; the letters' outputs are shared by all threads.
  *
  * <h2>Rationale</h2>
  *
@@ -51,10 +52,22 @@ final class LetterRomaniser {
   /** Other letter-wise scripts: output by code point, filled on first use. */
   private final Int2ObjectOpenHashMap<String> byCodePoint = new Int2ObjectOpenHashMap<>();
 
+  /**
+   * {@link #byCodePoint} of every romaniser in the JVM, by the ID of their transform, consulted on
+   * a thread's first use of a letter: ICU takes about 0.1 ms for a Han character, under a lock the
+   * threads' instances of Han-Latin share, and every thread read each character again.
+   */
+  private static final ConcurrentHashMap<String, ConcurrentHashMap<Integer, String>> LETTERS =
+      new ConcurrentHashMap<>();
+
+  /** This transform's part of {@link #LETTERS}. */
+  private final ConcurrentHashMap<Integer, String> letters;
+
   private LetterRomaniser(Transliterator transliterator, boolean cyrillic) {
     this.transliterator = transliterator;
     this.cyrillic = cyrillic;
     this.afterLetter = cyrillic ? new String[CYRILLIC_SIZE + 1][] : null;
+    this.letters = LETTERS.computeIfAbsent(transliterator.getID(), k -> new ConcurrentHashMap<>());
   }
 
   /**
@@ -109,7 +122,10 @@ final class LetterRomaniser {
         }
         letter = byCodePoint.get(codePoint);
         if (letter == null) {
-          letter = fold(transliterator.transliterate(new String(Character.toChars(codePoint))));
+          letter =
+              letters.computeIfAbsent(
+                  codePoint,
+                  c -> fold(transliterator.transliterate(new String(Character.toChars(c)))));
           byCodePoint.put(codePoint, letter);
         }
       }

@@ -92,7 +92,11 @@ class LetterRomaniserTest {
     assertNull(cyrillic.romanise("Москваλ"));
   }
 
-  private static List<String> wordsOf(String language, int script) throws IOException {
+  /**
+   * The distinct words of {@code language}'s fixture documents whose first letter is in {@code
+   * script}.
+   */
+  static List<String> wordsOf(String language, int script) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Set<String> words = new LinkedHashSet<>();
     BreakIterator breaks = BreakIterator.getWordInstance(ULocale.ROOT);
