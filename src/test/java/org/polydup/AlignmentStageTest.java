@@ -162,14 +162,16 @@ class AlignmentStageTest {
             aligned(icelandic, english, "daily"),
             aligned(icelandic, english, "Bitcoin"),
             aligned(icelandic, english, "reading"));
-    boolean[] in = AlignmentStage.furnitureOf(evidence, icelandic, english, furniture);
+    boolean[] in =
+        AlignmentStage.furnitureOf(
+            evidence, furniture.linesIn(icelandic), furniture.linesIn(english));
     assertArrayEquals(new boolean[] {true, false, true}, in);
     // Without enough unrelated pages carrying them, the same lines are the pages' own text.
     PageFurniture few =
         PageFurniture.of(pages.subList(0, 5), i -> i, AlignmentStage.FURNITURE_GROUPS);
     assertArrayEquals(
         new boolean[] {false, false, false},
-        AlignmentStage.furnitureOf(evidence, icelandic, english, few));
+        AlignmentStage.furnitureOf(evidence, few.linesIn(icelandic), few.linesIn(english)));
   }
 
   private static AlignedEntityPair at(int first, int second) {
