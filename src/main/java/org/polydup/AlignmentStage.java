@@ -8,7 +8,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.polydup.align.AlignedEntityPair;
 import org.polydup.align.AlignmentResult;
 import org.polydup.align.AlignmentThresholds;
@@ -180,8 +179,7 @@ final class AlignmentStage implements CrossLanguageStage {
       positionOf.put(d.id(), i);
       docs.add(new CrossLanguageMatcher.Doc(d.id(), d.text(), languages.languageOf(i)));
     }
-    FurnitureOfDocuments furniture =
-        new FurnitureOfDocuments(furniture(documents, fingerprints, alreadyMatched), documents);
+    PageFurniture furniture = furniture(documents, fingerprints, alreadyMatched);
     progress.update("align", 0, 1);
     // Run inside the scan's pool so the matcher's parallel streams use its threads.
     int[] position = positions.stream().mapToInt(Integer::intValue).toArray();
@@ -284,7 +282,7 @@ final class AlignmentStage implements CrossLanguageStage {
       int y,
       List<Document> documents,
       Fingerprint[] fingerprints,
-      FurnitureOfDocuments furniture,
+      PageFurniture furniture,
       LanguageResolver languages,
       LongSet alreadyMatched) {
     if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
@@ -293,7 +291,8 @@ final class AlignmentStage implements CrossLanguageStage {
     // The aligner's evidence builds each pair on access, and the checks below read it several
     // times over: build it once.
     List<AlignedEntityPair> all = p.alignment().evidence();
-    boolean[] inFurniture = furnitureOf(all, furniture.of(x), furniture.of(y));
+    boolean[] inFurniture =
+        furnitureOf(all, documents.get(x).text(), documents.get(y).text(), furniture);
     List<AlignedEntityPair> evidence = without(all, inFurniture);
     if (evidence.isEmpty() && !all.isEmpty()) {
       return null;
@@ -365,39 +364,15 @@ final class AlignmentStage implements CrossLanguageStage {
     return PageFurniture.of(texts, copies::find, FURNITURE_GROUPS);
   }
 
-  /**
-   * Each document's furniture lines, found when a pair first asks about the document: most
-   * documents are never in an aligned pair. Thread-safe: a document's lines may be found twice by
-   * racing threads, with the same result.
-   */
-  private static final class FurnitureOfDocuments {
-    private final PageFurniture furniture;
-    private final List<Document> documents;
-    private final AtomicReferenceArray<PageFurniture.Lines> lines;
-
-    FurnitureOfDocuments(PageFurniture furniture, List<Document> documents) {
-      this.furniture = furniture;
-      this.documents = documents;
-      this.lines = new AtomicReferenceArray<>(documents.size());
-    }
-
-    PageFurniture.Lines of(int document) {
-      PageFurniture.Lines found = lines.get(document);
-      if (found == null) {
-        found = furniture.linesIn(documents.get(document).text());
-        lines.set(document, found);
-      }
-      return found;
-    }
-  }
-
   /** For each aligned pair, whether either of its entities lies in a furniture line. */
   static boolean[] furnitureOf(
-      List<AlignedEntityPair> evidence, PageFurniture.Lines first, PageFurniture.Lines second) {
+      List<AlignedEntityPair> evidence, String first, String second, PageFurniture furniture) {
     boolean[] in = new boolean[evidence.size()];
     for (int i = 0; i < in.length; i++) {
       AlignedEntityPair e = evidence.get(i);
-      in[i] = first.contains(e.first().start()) || second.contains(e.second().start());
+      in[i] =
+          furniture.isFurniture(first, e.first().start())
+              || furniture.isFurniture(second, e.second().start());
     }
     return in;
   }

@@ -1,6 +1,5 @@
 package org.polydup;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.List;
@@ -87,63 +86,14 @@ final class PageFurniture {
     return new PageFurniture(furniture);
   }
 
-  /**
-   * The furniture lines of {@code text}, found in one pass over it. A pair's check asks about each
-   * aligned entity's line; hashing that line once per question made the check quadratic in the
-   * length of texts with long lines (37% of the align stage's CPU on 20,000 bulk documents), so a
-   * scan asks once per document and keeps the answer ({@link Lines}).
-   */
-  Lines linesIn(String text) {
-    if (furnitureLines.isEmpty()) {
-      return Lines.NONE;
+  /** Whether the line holding char {@code offset} of {@code text} is furniture. */
+  boolean isFurniture(String text, int offset) {
+    if (furnitureLines.isEmpty() || offset < 0 || offset > text.length()) {
+      return false;
     }
-    IntArrayList bounds = new IntArrayList();
-    int start = 0;
-    while (start <= text.length()) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) {
-        end = text.length();
-      }
-      if (furnitureLines.contains(lineHash(text, start, end))) {
-        bounds.add(start);
-        bounds.add(end);
-      }
-      start = end + 1;
-    }
-    return bounds.isEmpty() ? Lines.NONE : new Lines(bounds.toIntArray());
-  }
-
-  /**
-   * One text's furniture lines as ascending {@code [start, end]} bounds (end at the line's newline,
-   * or the text's end). Immutable.
-   */
-  static final class Lines {
-    /** A text without furniture. */
-    static final Lines NONE = new Lines(new int[0]);
-
-    private final int[] bounds;
-
-    private Lines(int[] bounds) {
-      this.bounds = bounds;
-    }
-
-    /** Whether the line holding char {@code offset} (or ending at it) is furniture. */
-    boolean contains(int offset) {
-      // The last line starting at or before the offset.
-      int lo = 0;
-      int hi = bounds.length / 2 - 1;
-      int found = -1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (bounds[2 * mid] <= offset) {
-          found = mid;
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      return found >= 0 && offset <= bounds[2 * found + 1];
-    }
+    int start = text.lastIndexOf('\n', Math.min(offset, text.length()) - 1) + 1;
+    int end = text.indexOf('\n', offset);
+    return furnitureLines.contains(lineHash(text, start, end < 0 ? text.length() : end));
   }
 
   /**

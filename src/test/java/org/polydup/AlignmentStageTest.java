@@ -162,16 +162,14 @@ class AlignmentStageTest {
             aligned(icelandic, english, "daily"),
             aligned(icelandic, english, "Bitcoin"),
             aligned(icelandic, english, "reading"));
-    boolean[] in =
-        AlignmentStage.furnitureOf(
-            evidence, furniture.linesIn(icelandic), furniture.linesIn(english));
+    boolean[] in = AlignmentStage.furnitureOf(evidence, icelandic, english, furniture);
     assertArrayEquals(new boolean[] {true, false, true}, in);
     // Without enough unrelated pages carrying them, the same lines are the pages' own text.
     PageFurniture few =
         PageFurniture.of(pages.subList(0, 5), i -> i, AlignmentStage.FURNITURE_GROUPS);
     assertArrayEquals(
         new boolean[] {false, false, false},
-        AlignmentStage.furnitureOf(evidence, few.linesIn(icelandic), few.linesIn(english)));
+        AlignmentStage.furnitureOf(evidence, icelandic, english, few));
   }
 
   private static AlignedEntityPair at(int first, int second) {

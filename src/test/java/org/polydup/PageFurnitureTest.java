@@ -58,15 +58,12 @@ class PageFurnitureTest {
     }
     PageFurniture furniture = PageFurniture.of(texts, i -> i < 12 ? 0 : i, 8);
     String page = texts.get(0);
-    PageFurniture.Lines lines = furniture.linesIn(page);
-    assertFalse(lines.contains(4), "the story's own line");
-    assertFalse(lines.contains(page.indexOf('\n') - 1), "the story's own line, last char");
-    assertTrue(lines.contains(page.indexOf('\n') + 1), "the link line, first char");
-    assertTrue(lines.contains(page.indexOf("reading")), "the link line");
-    assertTrue(lines.contains(page.length()), "end of the last line");
+    assertFalse(furniture.isFurniture(page, 4), "the story's own line");
+    assertTrue(furniture.isFurniture(page, page.indexOf("reading")), "the link line");
+    assertTrue(furniture.isFurniture(page, page.length()), "end of the last line");
     // Seven groups (the story's and six unrelated pages) are not enough at eight.
     PageFurniture fewer = PageFurniture.of(texts.subList(0, 18), i -> i < 12 ? 0 : i, 8);
-    assertFalse(fewer.linesIn(page).contains(page.indexOf("reading")));
+    assertFalse(fewer.isFurniture(page, page.indexOf("reading")));
   }
 
   @Test
