@@ -400,12 +400,12 @@ final class AlignmentStage implements CrossLanguageStage {
   /**
    * The relation after checking how the aligned entities spread through each text. A translation
    * carries anchors through the whole of both texts: they must span {@link #TRANSLATION_SPAN_SHARE}
-   * of each, leave no stretch longer than {@link #TRANSLATION_GAP_SHARE} of either without one and
-   * sit at nearly the same relative places in both ({@link #TRANSLATION_DEVIATION}), unless the two
-   * texts' paragraph structures agree ({@link CrossLanguageMatcher.AlignedPair#shapeAgrees}), which
-   * is whole-text evidence of its own. Anything else is at most a partial copy: one run of aligned
-   * entities, no two of them further apart than a link preview, spanning at least a link preview on
-   * both sides. Related pairs pass unchanged.
+   * of each and leave no stretch longer than {@link #TRANSLATION_GAP_SHARE} of either without one,
+   * unless the two texts' paragraph structures agree ({@link
+   * CrossLanguageMatcher.AlignedPair#shapeAgrees}), which is whole-text evidence of its own.
+   * Anything else is at most a partial copy: one run of aligned entities, no two of them further
+   * apart than a link preview, spanning at least a link preview on both sides. Related pairs pass
+   * unchanged.
    */
   private Relation decide(
       CrossLanguageMatcher.AlignedPair pair,
@@ -431,42 +431,11 @@ final class AlignmentStage implements CrossLanguageStage {
     if (relation == Relation.TRANSLATION
         && (pair.shapeAgrees()
             || (Math.min(shareA, shareB) >= TRANSLATION_SPAN_SHARE
-                && diagonalDeviation(evidence, textA, textB) <= TRANSLATION_DEVIATION
                 && largestGapShare(evidence, textA, true) <= TRANSLATION_GAP_SHARE
                 && largestGapShare(evidence, textB, false) <= TRANSLATION_GAP_SHARE))) {
       return relation;
     }
     return longestRun(evidence, textA, textB) >= minimumPartialCharacters ? Relation.DERIVED : null;
-  }
-
-  /**
-   * A translation keeps each aligned entity at nearly the same relative place in both texts: the
-   * median over aligned pairs of |start in a / length of a - start in b / length of b| must not
-   * exceed this. Two independent stories about one event name the same people and places in the
-   * same order, spread over both texts, yet each at its own place; two digests quoting the same
-   * item do so at different item positions. Swept through the scan at 0.08 / 0.1 / 0.15 (lower
-   * median): xling true pairs 2,475 / 2,476 / 2,476 (2,476 without), false 68 / 73 / 77 (83);
-   * syndication false positives 59 / 61 / 69 (72). On xling's true translations the median
-   * deviation is 0.014 and its 99th percentile 0.077.
-   */
-  static final double TRANSLATION_DEVIATION = 0.1;
-
-  /**
-   * The median over the aligned pairs of the distance between their relative places in the two
-   * texts, in [0, 1]; the lower median for an even count, so that one stray pair among four does
-   * not decide; 0 without evidence.
-   */
-  static double diagonalDeviation(List<AlignedEntityPair> evidence, String textA, String textB) {
-    double[] d = new double[evidence.size()];
-    for (int i = 0; i < d.length; i++) {
-      AlignedEntityPair e = evidence.get(i);
-      d[i] =
-          Math.abs(
-              (double) e.first().start() / Math.max(1, textA.length())
-                  - (double) e.second().start() / Math.max(1, textB.length()));
-    }
-    Arrays.sort(d);
-    return d.length == 0 ? 0 : d[(d.length - 1) / 2];
   }
 
   /**

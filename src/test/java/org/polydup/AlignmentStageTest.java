@@ -172,33 +172,6 @@ class AlignmentStageTest {
         AlignmentStage.furnitureOf(evidence, icelandic, english, few));
   }
 
-  private static AlignedEntityPair at(int first, int second) {
-    return new AlignedEntityPair(
-        new Entity(1, 1, EntityKind.NAME, first, first + 3, "abc"),
-        new Entity(1, 1, EntityKind.NAME, second, second + 3, "abc"),
-        0.5);
-  }
-
-  @Test
-  void diagonalDeviation_isSmallForATranslation_andLargeForItemsAtOtherPlaces() {
-    String a = "x".repeat(1000);
-    String b = "y".repeat(2000);
-    // A translation: each entity at nearly the same relative place (b is twice as long).
-    List<AlignedEntityPair> translation =
-        List.of(at(100, 210), at(400, 790), at(700, 1420), at(950, 1880));
-    assertTrue(AlignmentStage.diagonalDeviation(translation, a, b) <= 0.02);
-    // One story's names at the top of a, the other's at the bottom of b: same order, other places.
-    List<AlignedEntityPair> elsewhere =
-        List.of(at(50, 1200), at(150, 1400), at(300, 1600), at(450, 1900));
-    assertTrue(
-        AlignmentStage.diagonalDeviation(elsewhere, a, b) > AlignmentStage.TRANSLATION_DEVIATION);
-    // Two stray pairs among four do not decide: the lower median is taken.
-    List<AlignedEntityPair> twoStray =
-        List.of(at(100, 200), at(300, 600), at(500, 1800), at(700, 1950));
-    assertEquals(0, AlignmentStage.diagonalDeviation(twoStray, a, b), 1e-9);
-    assertEquals(0, AlignmentStage.diagonalDeviation(List.of(), a, b));
-  }
-
   @Test
   void strongest_keepsTheRarestEntitiesInTextOrder_whenEvidenceIsLong() {
     List<AlignedEntityPair> evidence = new ArrayList<>();
