@@ -13,7 +13,6 @@ import org.polydup.align.AlignmentResult;
 import org.polydup.align.AlignmentThresholds;
 import org.polydup.align.CrossLanguageMatcher;
 import org.polydup.align.EntityKind;
-import org.polydup.cluster.UnionFind;
 import org.polydup.sketch.SimilarityEstimator;
 import org.polydup.verify.Excerpts;
 import org.polydup.verify.SharedPassage;
@@ -32,15 +31,6 @@ import org.polydup.verify.Verifier;
  * word is not re-judged as {@code derived}: {@code derived} means reworded, and the shingle stage
  * has already decided what that verbatim overlap is (a copy, or a headline and teaser quoted as a
  * link preview, which is not).
- *
- * <p>Page furniture is no evidence: an aligned entity in a line that many unrelated pages of the
- * batch carry ({@link PageFurniture}: a masthead, "Continue reading → link", an unsubscribe footer)
- * says nothing about whether two pages tell the same story, yet such lines open and close every
- * page of a site, so two newsletters in two languages that share them and one quoted item used to
- * span each other end to end like a translation. Such entities are left out of the evidence the
- * relation is decided on and shown with, and the scores are scaled by the aligned weight that is
- * left. The same-language checks on verbatim text still see them, as quoted text: leaving furniture
- * out must never make a pair pass that failed before.
  */
 final class AlignmentStage implements CrossLanguageStage {
   /** Where an aligned entity lies (see {@link #quoted}): in reworded text, ... */
@@ -179,7 +169,6 @@ final class AlignmentStage implements CrossLanguageStage {
       positionOf.put(d.id(), i);
       docs.add(new CrossLanguageMatcher.Doc(d.id(), d.text(), languages.languageOf(i)));
     }
-    PageFurniture furniture = furniture(documents, fingerprints, alreadyMatched);
     progress.update("align", 0, 1);
     // Run inside the scan's pool so the matcher's parallel streams use its threads.
     int[] position = positions.stream().mapToInt(Integer::intValue).toArray();
@@ -202,7 +191,6 @@ final class AlignmentStage implements CrossLanguageStage {
                                     positionOf.getInt(p.b()),
                                     documents,
                                     fingerprints,
-                                    furniture,
                                     languages,
                                     alreadyMatched))
                         .filter(java.util.Objects::nonNull)
@@ -282,7 +270,6 @@ final class AlignmentStage implements CrossLanguageStage {
       int y,
       List<Document> documents,
       Fingerprint[] fingerprints,
-      PageFurniture furniture,
       LanguageResolver languages,
       LongSet alreadyMatched) {
     if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
@@ -290,24 +277,14 @@ final class AlignmentStage implements CrossLanguageStage {
     }
     // The aligner's evidence builds each pair on access, and the checks below read it several
     // times over: build it once.
-    List<AlignedEntityPair> all = p.alignment().evidence();
-    boolean[] inFurniture =
-        furnitureOf(all, documents.get(x).text(), documents.get(y).text(), furniture);
-    List<AlignedEntityPair> evidence = without(all, inFurniture);
-    if (evidence.isEmpty() && !all.isEmpty()) {
-      return null;
-    }
-    double keptShare = weightOf(evidence) / Math.max(Double.MIN_NORMAL, weightOf(all));
+    List<AlignedEntityPair> evidence = new ArrayList<>(p.alignment().evidence());
     boolean sameLanguage = languages.languageOf(x).equals(languages.languageOf(y));
     Verification verbatim = null;
-    // The same-language checks below judge what lies in verbatim shared text, furniture
-    // included: they see every aligned entity, so leaving furniture out cannot make a pair pass
-    // them that failed before.
     if (p.relation() == Relation.DERIVED && sameLanguage) {
       verbatim =
           verifier.verify(
               fingerprints[x].shingles(), fingerprints[y].shingles(), ShingleRarity.NONE);
-      if (quotedOnly(verbatim, documents.get(x).text(), all)) {
+      if (quotedOnly(verbatim, documents.get(x).text(), evidence)) {
         return null;
       }
     }
@@ -317,8 +294,7 @@ final class AlignmentStage implements CrossLanguageStage {
     }
     if (relation == Relation.DERIVED
         && sameLanguage
-        && rewordedShare(verbatim, fingerprints[x], fingerprints[y], all, inFurniture)
-            < REWORDED_SHARE) {
+        && rewordedShare(verbatim, fingerprints[x], fingerprints[y], evidence) < REWORDED_SHARE) {
       return null;
     }
     int low = Math.min(x, y);
@@ -333,68 +309,8 @@ final class AlignmentStage implements CrossLanguageStage {
             languages.languageOf(high),
             p,
             evidence,
-            keptShare,
             relation,
             x > y));
-  }
-
-  /**
-   * Groups of linked documents (a story and the copies the shingle stage found) that must carry a
-   * line for {@link PageFurniture} to call it furniture: twice the most a quoted headline reaches
-   * in the syndication set, where one story's headline is quoted by up to three other pages (four
-   * groups with its own). Swept through the scan at 4 / 8 / 16 / 32: syndication false positives 70
-   * / 72 / 73 / 75 (96 without the rule), no true pair lost; xling pairs unchanged at 4 and 8;
-   * rewrites 8,771 / 8,772 true pairs at 4 / 8 (8,772 without).
-   */
-  static final int FURNITURE_GROUPS = 8;
-
-  /** The batch's page furniture: lines that many groups of linked documents carry. */
-  private static PageFurniture furniture(
-      List<Document> documents, Fingerprint[] fingerprints, LongSet alreadyMatched) {
-    UnionFind copies = new UnionFind(documents.size());
-    var keys = alreadyMatched.iterator();
-    while (keys.hasNext()) {
-      long key = keys.nextLong();
-      copies.union((int) (key >>> 32), (int) key);
-    }
-    List<String> texts = new ArrayList<>(documents.size());
-    for (int i = 0; i < documents.size(); i++) {
-      texts.add(fingerprints[i] == null ? null : documents.get(i).text());
-    }
-    return PageFurniture.of(texts, copies::find, FURNITURE_GROUPS);
-  }
-
-  /** For each aligned pair, whether either of its entities lies in a furniture line. */
-  static boolean[] furnitureOf(
-      List<AlignedEntityPair> evidence, String first, String second, PageFurniture furniture) {
-    boolean[] in = new boolean[evidence.size()];
-    for (int i = 0; i < in.length; i++) {
-      AlignedEntityPair e = evidence.get(i);
-      in[i] =
-          furniture.isFurniture(first, e.first().start())
-              || furniture.isFurniture(second, e.second().start());
-    }
-    return in;
-  }
-
-  /** The evidence without the pairs {@code leftOut} marks. */
-  private static List<AlignedEntityPair> without(
-      List<AlignedEntityPair> evidence, boolean[] leftOut) {
-    List<AlignedEntityPair> kept = new ArrayList<>(evidence.size());
-    for (int i = 0; i < leftOut.length; i++) {
-      if (!leftOut[i]) {
-        kept.add(evidence.get(i));
-      }
-    }
-    return kept;
-  }
-
-  private static double weightOf(List<AlignedEntityPair> evidence) {
-    double w = 0;
-    for (AlignedEntityPair e : evidence) {
-      w += e.weight();
-    }
-    return w;
   }
 
   /**
@@ -541,16 +457,13 @@ final class AlignmentStage implements CrossLanguageStage {
    *
    * @param verbatim the pair's verification with every shingle counted, or {@code null} to verify
    *     here
-   * @param inFurniture per aligned entity, whether it lies in page furniture; such an entity does
-   *     not count as reworded
    * @return the share in [0, 1]; 1 without evidence
    */
   private double rewordedShare(
       Verification verbatim,
       Fingerprint first,
       Fingerprint second,
-      List<AlignedEntityPair> evidence,
-      boolean[] inFurniture) {
+      List<AlignedEntityPair> evidence) {
     Verification v =
         verbatim != null
             ? verbatim
@@ -568,7 +481,7 @@ final class AlignmentStage implements CrossLanguageStage {
     for (int i = 0; i < where.length; i++) {
       double weight = evidence.get(i).weight();
       total += weight;
-      if (where[i] != QUOTED && !inFurniture[i]) {
+      if (where[i] != QUOTED) {
         reworded += weight;
       }
     }
@@ -651,7 +564,6 @@ final class AlignmentStage implements CrossLanguageStage {
       String languageB,
       CrossLanguageMatcher.AlignedPair pair,
       List<AlignedEntityPair> evidence,
-      double keptShare,
       Relation relation,
       boolean swap) {
     AlignmentResult r = pair.alignment();
@@ -672,9 +584,9 @@ final class AlignmentStage implements CrossLanguageStage {
     }
     Scores scores =
         Scores.ofAlignment(
-            keptShare * r.score(),
-            keptShare * (swap ? r.coverageSecond() : r.coverageFirst()),
-            keptShare * (swap ? r.coverageFirst() : r.coverageSecond()),
+            r.score(),
+            swap ? r.coverageSecond() : r.coverageFirst(),
+            swap ? r.coverageFirst() : r.coverageSecond(),
             r.density());
     return new Match(a, b, relation, null, languageA, languageB, scores, List.of(), links);
   }

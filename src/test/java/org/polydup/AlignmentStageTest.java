@@ -1,6 +1,5 @@
 package org.polydup;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,57 +118,6 @@ class AlignmentStageTest {
     List<Match> digests =
         result.matches().stream().filter(m -> m.a().startsWith("digest")).toList();
     assertTrue(digests.isEmpty(), () -> "pages sharing only quotes flagged: " + digests);
-  }
-
-  private static AlignedEntityPair aligned(String first, String second, String word) {
-    int a = first.indexOf(word);
-    int b = second.indexOf(word);
-    return new AlignedEntityPair(
-        new Entity(1, 1, EntityKind.WORD, a, a + word.length(), word),
-        new Entity(1, 1, EntityKind.WORD, b, b + word.length(), word),
-        0.5);
-  }
-
-  @Test
-  void furnitureOf_marksEntitiesInLinesManyUnrelatedPagesCarry() {
-    // An Icelandic digest with English fallback furniture against an English digest: they share
-    // the link line and the masthead's words, and one quoted item (Bitcoin).
-    String icelandic =
-        "pressonline.news — Your daily news digest | 24.12.2021\n\n"
-            + "Fær ekki sekt fyrir Bitcoin-uppskeru\n"
-            + "Continue reading → https://pressonline.news/2021/12/406tjb8sqn";
-    String english =
-        "press-digest.com — Your daily news digest | 28.01.2022\n\n"
-            + "Will not be fined for Bitcoin harvesting\n"
-            + "Continue reading → https://press-digest.com/2022/01/ic3y8ucfp1";
-    List<String> pages = new ArrayList<>(List.of(icelandic, english));
-    for (int i = 0; i < 8; i++) {
-      pages.add(
-          "site"
-              + i
-              + ".example — Your daily news digest | 0"
-              + i
-              + ".02.2022\n\nStory "
-              + i
-              + "\nContinue reading → https://site"
-              + i
-              + ".example/"
-              + i);
-    }
-    PageFurniture furniture = PageFurniture.of(pages, i -> i, AlignmentStage.FURNITURE_GROUPS);
-    List<AlignedEntityPair> evidence =
-        List.of(
-            aligned(icelandic, english, "daily"),
-            aligned(icelandic, english, "Bitcoin"),
-            aligned(icelandic, english, "reading"));
-    boolean[] in = AlignmentStage.furnitureOf(evidence, icelandic, english, furniture);
-    assertArrayEquals(new boolean[] {true, false, true}, in);
-    // Without enough unrelated pages carrying them, the same lines are the pages' own text.
-    PageFurniture few =
-        PageFurniture.of(pages.subList(0, 5), i -> i, AlignmentStage.FURNITURE_GROUPS);
-    assertArrayEquals(
-        new boolean[] {false, false, false},
-        AlignmentStage.furnitureOf(evidence, icelandic, english, few));
   }
 
   @Test
