@@ -10,6 +10,17 @@ import org.polydup.Relation;
 
 /** Exact edge cases of {@link Aligner} and validation of its settings. */
 class AlignerTest {
+  /** One paragraph and its Ukrainian translation, sharing names, numbers and places. */
+  private static final String ENGLISH =
+      "The White House is investing $20 billion to replace about 200 Chinese-made cranes"
+          + " operating in US ports. President Zelenskyy thanked Malaysia, Thailand and"
+          + " Mongolia. Mao Ning spoke on Thursday in Shanghai.";
+
+  private static final String UKRAINIAN =
+      "Білий дім інвестує 20 мільярдів доларів на заміну близько 200 кранів китайського"
+          + " виробництва в портах США. Президент Зеленський подякував Малайзії, Таїланду і"
+          + " Монголії. Мао Нін виступила у четвер у Шанхаї.";
+
   private final EntityExtractor extractor = new EntityExtractor();
 
   @Test
@@ -53,14 +64,8 @@ class AlignerTest {
 
   @Test
   void translation_needsComparableLengths() {
-    String english =
-        "The White House is investing $20 billion to replace about 200 Chinese-made cranes"
-            + " operating in US ports. President Zelenskyy thanked Malaysia, Thailand and"
-            + " Mongolia. Mao Ning spoke on Thursday in Shanghai.";
-    String ukrainian =
-        "Білий дім інвестує 20 мільярдів доларів на заміну близько 200 кранів китайського"
-            + " виробництва в портах США. Президент Зеленський подякував Малайзії, Таїланду та"
-            + " Монголії. Мао Нін виступила в четвер у Шанхаї.";
+    String english = ENGLISH;
+    String ukrainian = UKRAINIAN;
     String padding = " Далі йдеться про погоду, про спорт і про культуру цього тижня.".repeat(12);
     KeyStatistics statistics = new KeyStatistics();
     EntityProfile a = extractor.extract(english, "en");
@@ -88,14 +93,8 @@ class AlignerTest {
 
   @Test
   void relationIsTranslation_forTranslatedParagraph() {
-    String english =
-        "The White House is investing $20 billion to replace about 200 Chinese-made cranes"
-            + " operating in US ports. President Zelenskyy thanked Malaysia, Thailand and"
-            + " Mongolia. Mao Ning spoke on Thursday in Shanghai.";
-    String ukrainian =
-        "Білий дім інвестує 20 мільярдів доларів на заміну близько 200 кранів китайського"
-            + " виробництва в портах США. Президент Зеленський подякував Малайзії, Таїланду і"
-            + " Монголії. Мао Нін виступила у четвер у Шанхаї.";
+    String english = ENGLISH;
+    String ukrainian = UKRAINIAN;
     EntityProfile a = extractor.extract(english, "en");
     EntityProfile b = extractor.extract(ukrainian, "uk");
     KeyStatistics statistics = new KeyStatistics();

@@ -44,17 +44,7 @@ class FalsePositiveReportTest {
             null,
             "en",
             "en",
-            new Scores(
-                null,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                0.3,
-                0.3,
-                0.2,
-                0.9),
+            AlignmentScores.of(0.3, 0.3, 0.2, 0.9),
             List.of(),
             List.of(new EntityLink("name", "Springfield", 26, 37, "Springfield", 24, 35))));
     Path file = folder.resolve("fp.txt");

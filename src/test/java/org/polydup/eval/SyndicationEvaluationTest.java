@@ -13,18 +13,7 @@ class SyndicationEvaluationTest {
 
   @Test
   void example_showsAlignmentScores_forAnAlignStagePair() {
-    Scores aligned =
-        new Scores(
-            null,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            0.12,
-            0.05,
-            0.12,
-            0.8);
+    Scores aligned = AlignmentScores.of(0.12, 0.05, 0.12, 0.8);
     Match m =
         new Match(
             "s1",
