@@ -82,18 +82,9 @@ class EntityIndexTest {
   @Test
   void query_ranksAlike_whenOneThreadAlternatesBetweenIndexesAndOneGrows() {
     long seed = 20261124L;
-    SplittableRandom random = new SplittableRandom(seed);
-    String[] languages = {"en", "de", "uk", "ja"};
     int documents = 240;
-    EntityProfile[] profiles = new EntityProfile[documents];
-    for (int d = 0; d < documents; d++) {
-      profiles[d] = randomProfile(random, languages[d % languages.length]);
-    }
-    KeyStatistics statistics = new KeyStatistics();
-    for (EntityProfile profile : profiles) {
-      statistics.add(profile);
-    }
-    statistics.freeze();
+    EntityProfile[] profiles = randomProfiles(seed, documents, "en", "de", "uk", "ja");
+    KeyStatistics statistics = statisticsOf(profiles);
     // The reference: answers of an index of all documents, queried alone.
     EntityIndex whole = new EntityIndex(statistics, 50);
     whole.addAll(profiles);
@@ -129,11 +120,14 @@ class EntityIndexTest {
     }
   }
 
-  /** 80 to 200 entities over a small vocabulary, so that documents share keys. */
   /** {@code documents} random profiles in three languages, in turn. */
   private static EntityProfile[] randomProfiles(long seed, int documents) {
+    return randomProfiles(seed, documents, "en", "de", "uk");
+  }
+
+  /** {@code documents} random profiles in {@code languages}, in turn. */
+  private static EntityProfile[] randomProfiles(long seed, int documents, String... languages) {
     SplittableRandom random = new SplittableRandom(seed);
-    String[] languages = {"en", "de", "uk"};
     EntityProfile[] profiles = new EntityProfile[documents];
     for (int d = 0; d < documents; d++) {
       profiles[d] = randomProfile(random, languages[d % languages.length]);
@@ -141,18 +135,24 @@ class EntityIndexTest {
     return profiles;
   }
 
-  /** An index of {@code profiles}, weighted over them, reading at most 50 postings a key. */
-  private static EntityIndex indexOf(EntityProfile[] profiles) {
+  /** Key weights over {@code profiles}, frozen. */
+  private static KeyStatistics statisticsOf(EntityProfile[] profiles) {
     KeyStatistics statistics = new KeyStatistics();
     for (EntityProfile profile : profiles) {
       statistics.add(profile);
     }
     statistics.freeze();
-    EntityIndex index = new EntityIndex(statistics, 50);
+    return statistics;
+  }
+
+  /** An index of {@code profiles}, weighted over them, reading at most 50 postings a key. */
+  private static EntityIndex indexOf(EntityProfile[] profiles) {
+    EntityIndex index = new EntityIndex(statisticsOf(profiles), 50);
     index.addAll(profiles);
     return index;
   }
 
+  /** 80 to 200 entities over a small vocabulary, so that documents share keys. */
   private static EntityProfile randomProfile(SplittableRandom random, String language) {
     int size = 80 + random.nextInt(121);
     List<Entity> entities = new ArrayList<>(size);
