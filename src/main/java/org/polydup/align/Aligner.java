@@ -104,8 +104,12 @@ public final class Aligner {
    * check (ratio 5) failed real translations. Weighted lengths of a translation stay close in every
    * script pair (99.9% of xling gold pairs within 1.84; {@code CrossLanguageMatcher}'s structure
    * rule uses the same measure).
+   *
+   * @param first one text's profile
+   * @param second the other text's profile
+   * @return the ratio, at least 1; compared with {@link AlignmentThresholds#maximumLengthRatio()}
    */
-  static double lengthRatio(EntityProfile first, EntityProfile second) {
+  public static double lengthRatio(EntityProfile first, EntityProfile second) {
     double lengthFirst = Math.max(1, first.weightedLength());
     double lengthSecond = Math.max(1, second.weightedLength());
     return Math.max(lengthFirst, lengthSecond) / Math.min(lengthFirst, lengthSecond);

@@ -261,9 +261,6 @@ public final class CrossLanguageMisses {
       return "demoted by batch rule (direct translation)";
     }
     AlignmentThresholds t = AlignmentThresholds.defaults();
-    double ratio =
-        (double) Math.max(first.weightedLength(), second.weightedLength())
-            / Math.max(1, Math.min(first.weightedLength(), second.weightedLength()));
     if (batch.score() < t.translationCoverage() / 2) {
       return "coverage < 0.04";
     }
@@ -275,7 +272,7 @@ public final class CrossLanguageMisses {
     if (batch.matchedWeight() < t.translationWeight()) {
       return "coverage ok, weight < 2.5";
     }
-    if (ratio > t.maximumLengthRatio()) {
+    if (Aligner.lengthRatio(first, second) > t.maximumLengthRatio()) {
       return "coverage ok, length ratio > " + t.maximumLengthRatio();
     }
     return "other";
