@@ -31,8 +31,13 @@ public record Scores(
     double alignmentCoverageB,
     double alignmentDensity) {
 
-  /** Scores of a same-language shingle match, with no alignment. */
-  static Scores ofShingles(
+  /**
+   * Scores of a same-language shingle match, with no alignment (those measures are {@code NaN});
+   * the parameters are the record's components of the same names.
+   *
+   * @return the scores
+   */
+  public static Scores ofShingles(
       Estimate estimatedJaccard,
       double jaccard,
       double containmentAInB,
@@ -52,8 +57,17 @@ public record Scores(
         Double.NaN);
   }
 
-  /** Scores of an alignment match, with no shingle measures. */
-  static Scores ofAlignment(double alignment, double coverageA, double coverageB, double density) {
+  /**
+   * Scores of a pair the align stage reported, with no shingle measures (those are {@code NaN}).
+   *
+   * @param alignment aligned weight over the lighter text's weight
+   * @param coverageA aligned weight over text a's weight
+   * @param coverageB aligned weight over text b's weight
+   * @param density density of the densest run of aligned entities
+   * @return the scores
+   */
+  public static Scores ofAlignment(
+      double alignment, double coverageA, double coverageB, double density) {
     return new Scores(
         null,
         Double.NaN,

@@ -44,7 +44,7 @@ class FalsePositiveReportTest {
             null,
             "en",
             "en",
-            AlignmentScores.of(0.3, 0.3, 0.2, 0.9),
+            Scores.ofAlignment(0.3, 0.3, 0.2, 0.9),
             List.of(),
             List.of(new EntityLink("name", "Springfield", 26, 37, "Springfield", 24, 35))));
     Path file = folder.resolve("fp.txt");

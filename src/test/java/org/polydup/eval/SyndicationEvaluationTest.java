@@ -13,7 +13,7 @@ class SyndicationEvaluationTest {
 
   @Test
   void example_showsAlignmentScores_forAnAlignStagePair() {
-    Scores aligned = AlignmentScores.of(0.12, 0.05, 0.12, 0.8);
+    Scores aligned = Scores.ofAlignment(0.12, 0.05, 0.12, 0.8);
     Match m =
         new Match(
             "s1",
