@@ -49,6 +49,7 @@ public final class EntityExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int MINIMUM_SINGLE_NAME = 4;
+  private static final int LONGEST_KATAKANA_NAME = 3;
   private static final int WORD_CACHE_LIMIT = 200_000;
 
   private final KeyEncoder encoder = new KeyEncoder();
@@ -132,6 +133,11 @@ public final class EntityExtractor {
       }
     } else if (token.type == TokenType.IDEOGRAPHS && token.pureHan) {
       int consumed = gazetteerName(tokens, index, entities);
+      if (consumed > 0) {
+        return index + consumed - 1;
+      }
+    } else if (token.type == TokenType.KANA && token.script == UScript.KATAKANA) {
+      int consumed = katakanaName(tokens, index, entities);
       if (consumed > 0) {
         return index + consumed - 1;
       }
@@ -258,6 +264,34 @@ public final class EntityExtractor {
       if (code != null) {
         Token first = tokens.get(index);
         Token last = tokens.get(index + count - 1);
+        entities.add(codeEntity(code, first.text, first.start, last.end));
+        return count;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Tries Japanese CLDR names written in Katakana ({@link Gazetteer#lookupKatakana}) over up to
+   * {@value #LONGEST_KATAKANA_NAME} touching Katakana words, longest first (the dictionary may
+   * split a long name); returns words consumed or 0. Japanese writes foreign countries, cities and
+   * languages in Katakana ({@code ウクライナ}, {@code ロンドン}), which then meet the other languages' codes
+   * instead of standing as sound keys beside them.
+   */
+  private int katakanaName(List<Token> tokens, int index, List<Entity> entities) {
+    int run = 1;
+    while (run < LONGEST_KATAKANA_NAME
+        && index + run < tokens.size()
+        && tokens.get(index + run).type == TokenType.KANA
+        && tokens.get(index + run).script == UScript.KATAKANA
+        && tokens.get(index + run).start == tokens.get(index + run - 1).end) {
+      run++;
+    }
+    Token first = tokens.get(index);
+    for (int count = run; count >= 1; count--) {
+      Token last = tokens.get(index + count - 1);
+      String code = gazetteer.lookupKatakana(first.text.substring(first.start, last.end));
+      if (code != null) {
         entities.add(codeEntity(code, first.text, first.start, last.end));
         return count;
       }

@@ -45,6 +45,39 @@ class EntityExtractorTest {
   }
 
   @Test
+  void katakanaCountriesAndCities_meetTheCodesOfOtherLanguages() {
+    String japanese = "ロシアはウクライナに侵攻し、ロンドンとアメリカが非難した。";
+    String english = "Russia invaded Ukraine, and London and the United States condemned it.";
+    String ukrainian = "Росія напала на Україну, Лондон засудив це.";
+    assertEquals(EntityKind.CODE, kindOf(japanese, "ja", "ウクライナ"));
+    assertEquals(keyOf(english, "en", "Ukraine"), keyOf(japanese, "ja", "ウクライナ"));
+    assertEquals(keyOf(english, "en", "Russia"), keyOf(japanese, "ja", "ロシア"));
+    assertEquals(keyOf(ukrainian, "uk", "Лондон"), keyOf(japanese, "ja", "ロンドン"));
+    assertEquals(keyOf(english, "en", "United States"), keyOf(japanese, "ja", "アメリカ"));
+  }
+
+  @Test
+  void katakanaLoanwords_doNotBecomeCodes_whenTheirRomanisationIsSomeOtherLanguagesName() {
+    // ファイル romanises to "fair", センター to "sent", クラス to "kuras": forms of names in other
+    // display languages, but no Japanese name.
+    String japanese = "ファイルをセンターのクラスに送った。";
+    assertEquals(EntityKind.NAME, kindOf(japanese, "ja", "ファイル"));
+    assertEquals(EntityKind.NAME, kindOf(japanese, "ja", "センター"));
+    assertEquals(EntityKind.NAME, kindOf(japanese, "ja", "クラス"));
+  }
+
+  /** The kind of the first entity whose surface is {@code surface} inside {@code text}. */
+  private EntityKind kindOf(String text, String language, String surface) {
+    for (Entity entity : extractor.extract(text, language).entities()) {
+      if (entity.surface().equals(surface)) {
+        return entity.kind();
+      }
+    }
+    fail("no entity " + surface + " in " + extractor.extract(text, language).entities());
+    return null;
+  }
+
+  @Test
   void malaysia_meetsInUkrainianAndEnglish() {
     assertEquals(
         keyOf("in countries such as Malaysia and Thailand", "en", "Malaysia"),
