@@ -149,6 +149,12 @@ public final class EntityExtractor {
         if (token.script == UScript.KATAKANA
             && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
+          long spelling = encoder.spellingKey(token.surface, language);
+          if (spelling != 0) {
+            entities.add(entity(word.nameKey(), wordKey, kind, token));
+            entities.add(entity(spelling, wordKey, kind, token));
+            return index;
+          }
         }
         key = word.nameKey();
       }

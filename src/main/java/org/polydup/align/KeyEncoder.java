@@ -144,6 +144,55 @@ final class KeyEncoder {
   }
 
   /**
+   * The {@link #nameKey} of a Katakana word {@link #katakanaAsSpelt spelt} with the consonants its
+   * source language writes, or 0 when that spelling gives the word's own key.
+   */
+  long spellingKey(String word, String language) {
+    String spelt = katakanaAsSpelt(word);
+    if (spelt.equals(word)) {
+      return 0;
+    }
+    long key = nameKey(spelt, language);
+    return key == nameKey(word, language) ? 0 : key;
+  }
+
+  /** Katakana whose vowel is {@code a}, after which a prolonged sound mark stands for an r. */
+  private static final String A_ROW = "アカガサザタダナハバパマヤラワャァ";
+
+  /** Katakana that begin with a labial, before which {@code ン} is an m. */
+  private static final String LABIAL_ROW = "パピプペポバビブベボマミムメモ";
+
+  /**
+   * A Katakana word spelt the way its source language spells it where the kana hide a consonant
+   * the skeleton needs, else {@code word} itself. English loanwords and names lose a vowel's r in
+   * Japanese, which lengthens the vowel instead: {@code ター} is {@code tā} for {@code ter}, {@code
+   * tar} and {@code tor} alike, so {@code インターネット} has the skeleton of {@code intanetto} where
+   * {@code Internet} has an r, and {@code ハーバート} ({@code habato}) lost both of {@code Herbert}'s.
+   * A prolonged sound mark after a kana of the a-row is written {@code ル} (an r); a long a from a
+   * source without an r ({@code ガーナ}, Ghana) is rarer in loanwords. {@code ン} before a labial is
+   * an m, as the source spells it ({@code コンピューター}, computer; {@code キャンプ}, camp).
+   */
+  static String katakanaAsSpelt(String word) {
+    StringBuilder out = null;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      char replacement = 0;
+      if (c == '\u30fc' && i > 0 && A_ROW.indexOf(word.charAt(i - 1)) >= 0) {
+        replacement = 'ル';
+      } else if (c == 'ン' && i + 1 < word.length() && LABIAL_ROW.indexOf(word.charAt(i + 1)) >= 0) {
+        replacement = 'ム';
+      }
+      if (replacement != 0) {
+        if (out == null) {
+          out = new StringBuilder(word);
+        }
+        out.setCharAt(i, replacement);
+      }
+    }
+    return out == null ? word : out.toString();
+  }
+
+  /**
    * The key of a Han word as written, for Chinese and Japanese to meet on the characters they
    * share: the word folded to Simplified characters (ICU {@code Traditional-Simplified}), then its
    * Mandarin reading with tone marks, syllable by syllable. The reading does what the fold alone
