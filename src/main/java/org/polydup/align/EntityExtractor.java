@@ -150,9 +150,15 @@ public final class EntityExtractor {
             && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
           long spelling = encoder.spellingKey(token.surface, language);
-          if (spelling != 0) {
+          long cognate = encoder.katakanaCognateKey(token.surface, language);
+          if (spelling != 0 || cognate != 0) {
             entities.add(entity(word.nameKey(), wordKey, kind, token));
-            entities.add(entity(spelling, wordKey, kind, token));
+            if (spelling != 0) {
+              entities.add(entity(spelling, wordKey, EntityKind.SPELLING, token));
+            }
+            if (cognate != 0 && cognate != spelling) {
+              entities.add(entity(cognate, wordKey, EntityKind.SPELLING, token));
+            }
             return index;
           }
         }

@@ -66,6 +66,55 @@ class EntityExtractorTest {
     assertEquals(EntityKind.NAME, kindOf(japanese, "ja", "クラス"));
   }
 
+  @Test
+  void katakanaLoanword_meetsTheLowerCaseWordItWasBorrowedFrom() {
+    String japanese = "パンデミックのためドラフトが延期された。";
+    String english = "Because of the pandemic the draft was postponed.";
+    assertTrue(sharesKey(japanese, "ja", "パンデミック", english, "en", "pandemic"));
+    assertTrue(sharesKey(japanese, "ja", "ドラフト", english, "en", "draft"));
+  }
+
+  @Test
+  void katakanaSpellings_keepTheWordKeyAndStayOutOfWordSequences() {
+    EntityProfile profile = extractor.extract("インターネットとコンピューター", "ja");
+    long spellings = 0;
+    for (int i = 0; i < profile.size(); i++) {
+      if (profile.kind(i) == EntityKind.SPELLING) {
+        spellings++;
+        assertEquals(profile.wordKey(i - 1), profile.wordKey(i), profile.entity(i).toString());
+      }
+    }
+    assertTrue(spellings >= 2, profile.entities().toString());
+    // Same-language alignment compares words: each word once, without its second keys.
+    KeyStatistics statistics = new KeyStatistics();
+    assertEquals(
+        profile.size() - spellings,
+        Aligner.sequence(profile, false, false, statistics).keys.length);
+    assertEquals(profile.size(), Aligner.sequence(profile, true, false, statistics).keys.length);
+  }
+
+  /** Whether any key of {@code surface} in one text equals any key of {@code other} in another. */
+  private boolean sharesKey(
+      String text,
+      String language,
+      String surface,
+      String otherText,
+      String otherLanguage,
+      String other) {
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    for (Entity entity : extractor.extract(text, language).entities()) {
+      if (entity.surface().equals(surface) && entity.key() != 0) {
+        keys.add(entity.key());
+      }
+    }
+    for (Entity entity : extractor.extract(otherText, otherLanguage).entities()) {
+      if (entity.surface().equals(other) && keys.contains(entity.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The kind of the first entity whose surface is {@code surface} inside {@code text}. */
   private EntityKind kindOf(String text, String language, String surface) {
     for (Entity entity : extractor.extract(text, language).entities()) {
