@@ -33,10 +33,13 @@ import org.polydup.align.ja.JapaneseReadings;
  * elsewhere in the same text (a corpus-free filter for English sentence starts); an all-capital
  * word of two to six letters is an acronym; a word in a script other than the language's own is a
  * name ({@code Shanghai Anxun} inside Ukrainian); Katakana runs and Han words of two or more
- * characters are names. Numbers are parsed with their grouping and decimal separators and
- * multiplied by a following CLDR magnitude word, so {@code 20 billion}, {@code 20 мільярдів} and
- * {@code 200亿} share one key. Keys come from {@link KeyEncoder} (romanisation + consonant skeleton)
- * and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}.
+ * characters are names. Katakana is mostly borrowed: a Katakana country, city or language is a CLDR
+ * code, and a Katakana word also carries keys by its likely source spelling ({@link
+ * EntityKind#SPELLING}), since the sound Japanese gives a loanword hides the consonants and drops
+ * the vowels the source language spells it with. Numbers are parsed with their grouping and decimal
+ * separators and multiplied by a following CLDR magnitude word, so {@code 20 billion}, {@code 20
+ * мільярдів} and {@code 200亿} share one key. Keys come from {@link KeyEncoder} (romanisation +
+ * consonant skeleton) and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}.
  */
 public final class EntityExtractor {
   private static final Pattern LINK =
