@@ -154,17 +154,13 @@ public final class EntityExtractor {
           kind = EntityKind.NAME;
           long spelling = encoder.spellingKey(token.surface, language);
           long cognate = encoder.katakanaCognateKey(token.surface, language);
-          long lateral = encoder.katakanaLateralCognateKey(token.surface, language);
-          if (spelling != 0 || cognate != 0 || lateral != 0) {
+          if (spelling != 0 || cognate != 0) {
             entities.add(entity(word.nameKey(), wordKey, kind, token));
             if (spelling != 0) {
               entities.add(entity(spelling, wordKey, EntityKind.SPELLING, token));
             }
             if (cognate != 0 && cognate != spelling) {
               entities.add(entity(cognate, wordKey, EntityKind.SPELLING, token));
-            }
-            if (lateral != 0 && lateral != cognate && lateral != spelling) {
-              entities.add(entity(lateral, wordKey, EntityKind.SPELLING, token));
             }
             return index;
           }

@@ -171,31 +171,6 @@ final class KeyEncoder {
    * @param language the word's language (Japanese)
    */
   long katakanaCognateKey(String word, String language) {
-    return cognateKey(katakanaSource(word, language), "en");
-  }
-
-  /**
-   * {@link #katakanaCognateKey} with each {@code r} of the guess read as {@code l}, or 0 when the
-   * guess has no {@code r} or gives no cognate key. Japanese has one liquid and writes both as
-   * {@code r}, as the name skeleton knows ({@code l} and {@code r} are one class there); a cognate
-   * key keeps the letters, so {@code コントロール} meets {@code kontr} (control) by its r and {@code
-   * オリンピック} meets {@code olimp} (olympic) by its l. On the even half's gold pairs the l reading
-   * matches 61 more Katakana words in English, 24 in German and 101 in Russian texts that nothing
-   * else matched (in a non-partner text: 18, 0 and 3).
-   *
-   * @param word a Katakana word
-   * @param language the word's language (Japanese)
-   */
-  long katakanaLateralCognateKey(String word, String language) {
-    String source = katakanaSource(word, language);
-    if (source.indexOf('r') < 0) {
-      return 0;
-    }
-    return cognateKey(source.replace('r', 'l'), "en");
-  }
-
-  /** The guessed source spelling of {@link #katakanaCognateKey}, lower-case ASCII. */
-  private String katakanaSource(String word, String language) {
     String roman = romanise(katakanaAsSpelt(word), language);
     StringBuilder spelt = new StringBuilder(roman.length());
     for (int i = 0; i < roman.length(); i++) {
@@ -214,7 +189,7 @@ final class KeyEncoder {
       }
       spelt.append(c);
     }
-    return spelt.toString();
+    return cognateKey(spelt.toString(), "en");
   }
 
   private static boolean isConsonant(char c) {

@@ -87,15 +87,4 @@ class KeyEncoderTest {
     // Shorter than a cognate key once the inserted vowels are gone: none.
     assertEquals(0, encoder.katakanaCognateKey("デッキ", "ja"));
   }
-
-  @Test
-  void katakanaLateralCognateKey_readsTheOneJapaneseLiquidAsL() {
-    assertEquals(
-        encoder.cognateKey("olympic", "en"), encoder.katakanaLateralCognateKey("オリンピック", "ja"));
-    assertEquals(
-        encoder.cognateKey("глобальный", "ru"), encoder.katakanaLateralCognateKey("グローバル", "ja"));
-    assertEquals(encoder.cognateKey("control", "en"), encoder.katakanaCognateKey("コントロール", "ja"));
-    // No r in the guess: no second reading.
-    assertEquals(0, encoder.katakanaLateralCognateKey("パンデミック", "ja"));
-  }
 }
