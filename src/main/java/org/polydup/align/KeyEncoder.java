@@ -187,6 +187,13 @@ final class KeyEncoder {
       if (c == 'y' && next == 'u' && isConsonant(previous)) {
         continue; // ピュー: computer
       }
+      if (c == 'u' && i == 0 && (next == 'i' || next == 'e' || next == 'o')) {
+        spelt.append('w'); // ウィンドウ, ウェディング: window, wedding (w is v in a cognate key)
+        continue;
+      }
+      if (c == 'i' && next == 0 && previous == 'h' && i >= 2 && roman.charAt(i - 2) == 'c') {
+        continue; // ピッチ: pitch
+      }
       spelt.append(c);
     }
     return cognateKey(spelt.toString(), "en");

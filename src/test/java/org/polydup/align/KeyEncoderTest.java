@@ -87,4 +87,13 @@ class KeyEncoderTest {
     // Shorter than a cognate key once the inserted vowels are gone: none.
     assertEquals(0, encoder.katakanaCognateKey("デッキ", "ja"));
   }
+
+  @Test
+  void katakanaCognateKey_readsAnOpeningUPlusVowelAsWAndDropsTheIAfterAFinalCh() {
+    assertEquals(encoder.cognateKey("wedding", "en"), encoder.katakanaCognateKey("ウェディング", "ja"));
+    assertEquals(encoder.cognateKey("window", "en"), encoder.katakanaCognateKey("ウィンドウ", "ja"));
+    assertEquals(encoder.cognateKey("pitch", "en"), encoder.katakanaCognateKey("ピッチ", "ja"));
+    // An opening u before a consonant stays a vowel.
+    assertEquals(encoder.cognateKey("ukraine", "en"), encoder.katakanaCognateKey("ウクライナ", "ja"));
+  }
 }
