@@ -164,8 +164,10 @@ final class KeyEncoder {
    * source ends a syllable with: {@code u} after most consonants, {@code o} after {@code t} and
    * {@code d} ({@code doraFUTO}). The guess romanises the word {@link #katakanaAsSpelt spelt} (a
    * long a as r, {@code ン} before a labial as m), drops such a vowel before another consonant or at
-   * the end, and reads {@code Cyu} as {@code Cu} ({@code コンピューター}, computer). Vowels that follow
-   * the source's sound rather than its spelling ({@code トレーニング}, training) stay unmatched.
+   * the end, reads {@code Cyu} as {@code Cu} ({@code コンピューター}, computer), an opening {@code u}
+   * before a vowel as {@code w} ({@code ウィンドウ}, window) and a final {@code chi} as {@code ch}
+   * ({@code ピッチ}, pitch). Vowels that follow the source's sound rather than its spelling ({@code
+   * トレーニング}, training) stay unmatched.
    *
    * @param word a Katakana word
    * @param language the word's language (Japanese)
