@@ -605,12 +605,16 @@ public final class Aligner {
     /**
      * Whether the sequence takes the {@code i}-th entity: an anchor sequence its anchors (and the
      * {@link EntityKind#HAN_FORM} keys when both languages write Han), a word sequence every entity
-     * but the Han forms, which repeat a word that is already there.
+     * but the Han forms and Katakana {@link EntityKind#SPELLING}s, which repeat a word that is
+     * already there.
      */
     private static boolean takes(
         EntityProfile profile, int i, boolean anchorsOnly, boolean hanForms) {
       if (profile.kind(i) == EntityKind.HAN_FORM) {
         return anchorsOnly && hanForms;
+      }
+      if (profile.kind(i) == EntityKind.SPELLING) {
+        return anchorsOnly;
       }
       return !anchorsOnly || profile.kind(i).isAnchor() || profile.key(i) != 0;
     }

@@ -33,10 +33,13 @@ import org.polydup.align.ja.JapaneseReadings;
  * elsewhere in the same text (a corpus-free filter for English sentence starts); an all-capital
  * word of two to six letters is an acronym; a word in a script other than the language's own is a
  * name ({@code Shanghai Anxun} inside Ukrainian); Katakana runs and Han words of two or more
- * characters are names. Numbers are parsed with their grouping and decimal separators and
- * multiplied by a following CLDR magnitude word, so {@code 20 billion}, {@code 20 мільярдів} and
- * {@code 200亿} share one key. Keys come from {@link KeyEncoder} (romanisation + consonant skeleton)
- * and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}.
+ * characters are names. Katakana is mostly borrowed: a Katakana country, city or language is a CLDR
+ * code, and a Katakana word also carries keys by its likely source spelling ({@link
+ * EntityKind#SPELLING}), since the sound Japanese gives a loanword hides the consonants and drops
+ * the vowels the source language spells it with. Numbers are parsed with their grouping and decimal
+ * separators and multiplied by a following CLDR magnitude word, so {@code 20 billion}, {@code 20
+ * мільярдів} and {@code 200亿} share one key. Keys come from {@link KeyEncoder} (romanisation +
+ * consonant skeleton) and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}.
  */
 public final class EntityExtractor {
   private static final Pattern LINK =
@@ -49,6 +52,7 @@ public final class EntityExtractor {
           Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int MINIMUM_SINGLE_NAME = 4;
+  private static final int LONGEST_KATAKANA_NAME = 3;
   private static final int WORD_CACHE_LIMIT = 200_000;
 
   private final KeyEncoder encoder = new KeyEncoder();
@@ -135,6 +139,11 @@ public final class EntityExtractor {
       if (consumed > 0) {
         return index + consumed - 1;
       }
+    } else if (token.type == TokenType.KANA && token.script == UScript.KATAKANA) {
+      int consumed = katakanaName(tokens, index, entities);
+      if (consumed > 0) {
+        return index + consumed - 1;
+      }
     }
     EntityKind kind = EntityKind.WORD;
     long key;
@@ -143,6 +152,18 @@ public final class EntityExtractor {
         if (token.script == UScript.KATAKANA
             && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
+          long spelling = encoder.spellingKey(token.surface, language);
+          long cognate = encoder.katakanaCognateKey(token.surface, language);
+          if (spelling != 0 || cognate != 0) {
+            entities.add(entity(word.nameKey(), wordKey, kind, token));
+            if (spelling != 0) {
+              entities.add(entity(spelling, wordKey, EntityKind.SPELLING, token));
+            }
+            if (cognate != 0 && cognate != spelling) {
+              entities.add(entity(cognate, wordKey, EntityKind.SPELLING, token));
+            }
+            return index;
+          }
         }
         key = word.nameKey();
       }
@@ -258,6 +279,34 @@ public final class EntityExtractor {
       if (code != null) {
         Token first = tokens.get(index);
         Token last = tokens.get(index + count - 1);
+        entities.add(codeEntity(code, first.text, first.start, last.end));
+        return count;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Tries Japanese CLDR names written in Katakana ({@link Gazetteer#lookupKatakana}) over up to
+   * {@value #LONGEST_KATAKANA_NAME} touching Katakana words, longest first (the dictionary may
+   * split a long name); returns words consumed or 0. Japanese writes foreign countries, cities and
+   * languages in Katakana ({@code ウクライナ}, {@code ロンドン}), which then meet the other languages' codes
+   * instead of standing as sound keys beside them.
+   */
+  private int katakanaName(List<Token> tokens, int index, List<Entity> entities) {
+    int run = 1;
+    while (run < LONGEST_KATAKANA_NAME
+        && index + run < tokens.size()
+        && tokens.get(index + run).type == TokenType.KANA
+        && tokens.get(index + run).script == UScript.KATAKANA
+        && tokens.get(index + run).start == tokens.get(index + run - 1).end) {
+      run++;
+    }
+    Token first = tokens.get(index);
+    for (int count = run; count >= 1; count--) {
+      Token last = tokens.get(index + count - 1);
+      String code = gazetteer.lookupKatakana(first.text.substring(first.start, last.end));
+      if (code != null) {
         entities.add(codeEntity(code, first.text, first.start, last.end));
         return count;
       }

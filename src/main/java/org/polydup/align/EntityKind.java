@@ -18,6 +18,13 @@ public enum EntityKind {
    * other keys; against any other language it could never match and would only dilute coverage.
    */
   HAN_FORM(true),
+  /**
+   * A Katakana word's key by the spelling of the word it was borrowed from ({@link
+   * KeyEncoder#spellingKey}, {@link KeyEncoder#katakanaCognateKey}), beside the word's own sound
+   * key: like {@link #HAN_FORM} a second key of a word already there, so same-language alignment,
+   * which compares the words themselves, leaves it out.
+   */
+  SPELLING(true),
   /** Any other word; matches only within one language (or as a loanword cognate). */
   WORD(false);
 

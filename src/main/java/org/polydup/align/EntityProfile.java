@@ -41,7 +41,10 @@ public final class EntityProfile {
 
   private final int[] anchorIndexes;
 
-  /** Whether any entity is a {@link EntityKind#HAN_FORM}: word sequences then leave those out. */
+  /**
+   * Whether any entity is a {@link EntityKind#HAN_FORM} or a {@link EntityKind#SPELLING}: word
+   * sequences then leave those out.
+   */
   private final boolean hanForms;
 
   /**
@@ -89,7 +92,7 @@ public final class EntityProfile {
       if (entity.kind().isAnchor()) {
         anchors++;
       }
-      anyHanForm |= entity.kind() == EntityKind.HAN_FORM;
+      anyHanForm |= entity.kind() == EntityKind.HAN_FORM || entity.kind() == EntityKind.SPELLING;
     }
     hanForms = anyHanForm;
     anchorIndexes = new int[anchors];
@@ -135,7 +138,10 @@ public final class EntityProfile {
     return length;
   }
 
-  /** Whether the profile holds {@link EntityKind#HAN_FORM} entities (Chinese and Japanese). */
+  /**
+   * Whether the profile holds {@link EntityKind#HAN_FORM} entities (Chinese and Japanese) or {@link
+   * EntityKind#SPELLING} ones (Japanese): second keys of a word, which word sequences leave out.
+   */
   boolean hasHanForms() {
     return hanForms;
   }

@@ -144,6 +144,104 @@ final class KeyEncoder {
   }
 
   /**
+   * The {@link #nameKey} of a Katakana word {@link #katakanaAsSpelt spelt} with the consonants its
+   * source language writes, or 0 when that spelling gives the word's own key.
+   */
+  long spellingKey(String word, String language) {
+    String spelt = katakanaAsSpelt(word);
+    if (spelt.equals(word)) {
+      return 0;
+    }
+    long key = nameKey(spelt, language);
+    return key == nameKey(word, language) ? 0 : key;
+  }
+
+  /**
+   * The {@link #cognateKey} of a Katakana loanword's likely source spelling, for it to meet the
+   * lower-case word it was borrowed from ({@code パンデミック} and {@code pandemic}, {@code ドラフト} and
+   * {@code draft}, {@code コメント} and {@code комментарий}), or 0 when the guess is shorter than a
+   * cognate key. Japanese syllables end in a vowel, so Katakana inserts one after a consonant the
+   * source ends a syllable with: {@code u} after most consonants, {@code o} after {@code t} and
+   * {@code d} ({@code doraFUTO}). The guess romanises the word {@link #katakanaAsSpelt spelt} (a
+   * long a as r, {@code ン} before a labial as m), drops such a vowel before another consonant or at
+   * the end, reads {@code Cyu} as {@code Cu} ({@code コンピューター}, computer), an opening {@code u}
+   * before a vowel as {@code w} ({@code ウィンドウ}, window) and a final {@code chi} as {@code ch}
+   * ({@code ピッチ}, pitch). Vowels that follow the source's sound rather than its spelling ({@code
+   * トレーニング}, training) stay unmatched.
+   *
+   * @param word a Katakana word
+   * @param language the word's language (Japanese)
+   */
+  long katakanaCognateKey(String word, String language) {
+    String roman = romanise(katakanaAsSpelt(word), language);
+    StringBuilder spelt = new StringBuilder(roman.length());
+    for (int i = 0; i < roman.length(); i++) {
+      char c = roman.charAt(i);
+      char previous = i > 0 ? roman.charAt(i - 1) : 0;
+      char next = i + 1 < roman.length() ? roman.charAt(i + 1) : 0;
+      boolean closesSyllable = next == 0 || isConsonant(next);
+      if (c == 'u' && closesSyllable && "bfgkmprszh".indexOf(previous) >= 0 && previous != 0) {
+        continue; // ドラフ(u)ト, パンデミッ(ku): no vowel in the source
+      }
+      if (c == 'o' && closesSyllable && (previous == 't' || previous == 'd')) {
+        continue; // ドラフト(o)
+      }
+      if (c == 'y' && next == 'u' && isConsonant(previous)) {
+        continue; // ピュー: computer
+      }
+      if (c == 'u' && i == 0 && (next == 'i' || next == 'e' || next == 'o')) {
+        spelt.append('w'); // ウィンドウ, ウェディング: window, wedding (w is v in a cognate key)
+        continue;
+      }
+      if (c == 'i' && next == 0 && previous == 'h' && i >= 2 && roman.charAt(i - 2) == 'c') {
+        continue; // ピッチ: pitch
+      }
+      spelt.append(c);
+    }
+    return cognateKey(spelt.toString(), "en");
+  }
+
+  private static boolean isConsonant(char c) {
+    return c >= 'a' && c <= 'z' && !isVowel(c);
+  }
+
+  /** Katakana whose vowel is {@code a}, after which a prolonged sound mark stands for an r. */
+  private static final String A_ROW = "アカガサザタダナハバパマヤラワャァ";
+
+  /** Katakana that begin with a labial, before which {@code ン} is an m. */
+  private static final String LABIAL_ROW = "パピプペポバビブベボマミムメモ";
+
+  /**
+   * A Katakana word spelt the way its source language spells it where the kana hide a consonant the
+   * skeleton needs, else {@code word} itself. English loanwords and names lose a vowel's r in
+   * Japanese, which lengthens the vowel instead: {@code ター} is {@code tā} for {@code ter}, {@code
+   * tar} and {@code tor} alike, so {@code インターネット} has the skeleton of {@code intanetto} where
+   * {@code Internet} has an r, and {@code ハーバート} ({@code habato}) lost both of {@code Herbert}'s. A
+   * prolonged sound mark after a kana of the a-row is written {@code ル} (an r); a long a from a
+   * source without an r ({@code ガーナ}, Ghana) is rarer in loanwords. {@code ン} before a labial is an
+   * m, as the source spells it ({@code コンピューター}, computer; {@code キャンプ}, camp).
+   */
+  static String katakanaAsSpelt(String word) {
+    StringBuilder out = null;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      char replacement = 0;
+      if (c == '\u30fc' && i > 0 && A_ROW.indexOf(word.charAt(i - 1)) >= 0) {
+        replacement = 'ル';
+      } else if (c == 'ン' && i + 1 < word.length() && LABIAL_ROW.indexOf(word.charAt(i + 1)) >= 0) {
+        replacement = 'ム';
+      }
+      if (replacement != 0) {
+        if (out == null) {
+          out = new StringBuilder(word);
+        }
+        out.setCharAt(i, replacement);
+      }
+    }
+    return out == null ? word : out.toString();
+  }
+
+  /**
    * The key of a Han word as written, for Chinese and Japanese to meet on the characters they
    * share: the word folded to Simplified characters (ICU {@code Traditional-Simplified}), then its
    * Mandarin reading with tone marks, syllable by syllable. The reading does what the fold alone

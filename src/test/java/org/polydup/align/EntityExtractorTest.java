@@ -45,6 +45,88 @@ class EntityExtractorTest {
   }
 
   @Test
+  void katakanaCountriesAndCities_meetTheCodesOfOtherLanguages() {
+    String japanese = "ロシアはウクライナに侵攻し、ロンドンとアメリカが非難した。";
+    String english = "Russia invaded Ukraine, and London and the United States condemned it.";
+    String ukrainian = "Росія напала на Україну, Лондон засудив це.";
+    assertEquals(EntityKind.CODE, kindOf(japanese, "ja", "ウクライナ"));
+    assertEquals(keyOf(english, "en", "Ukraine"), keyOf(japanese, "ja", "ウクライナ"));
+    assertEquals(keyOf(english, "en", "Russia"), keyOf(japanese, "ja", "ロシア"));
+    assertEquals(keyOf(ukrainian, "uk", "Лондон"), keyOf(japanese, "ja", "ロンドン"));
+    assertEquals(keyOf(english, "en", "United States"), keyOf(japanese, "ja", "アメリカ"));
+  }
+
+  @Test
+  void katakanaLoanwords_doNotBecomeCodes_whenTheirRomanisationIsSomeOtherLanguagesName() {
+    // ファイル romanises to "fair", センター to "sent", クラス to "kuras": forms of names in other
+    // display languages, but no Japanese name.
+    String japanese = "ファイルをセンターのクラスに送った。";
+    assertEquals(EntityKind.NAME, kindOf(japanese, "ja", "ファイル"));
+    assertEquals(EntityKind.NAME, kindOf(japanese, "ja", "センター"));
+    assertEquals(EntityKind.NAME, kindOf(japanese, "ja", "クラス"));
+  }
+
+  @Test
+  void katakanaLoanword_meetsTheLowerCaseWordItWasBorrowedFrom() {
+    String japanese = "パンデミックのためドラフトが延期された。";
+    String english = "Because of the pandemic the draft was postponed.";
+    assertTrue(sharesKey(japanese, "ja", "パンデミック", english, "en", "pandemic"));
+    assertTrue(sharesKey(japanese, "ja", "ドラフト", english, "en", "draft"));
+  }
+
+  @Test
+  void katakanaSpellings_keepTheWordKeyAndStayOutOfWordSequences() {
+    EntityProfile profile = extractor.extract("インターネットとコンピューター", "ja");
+    long spellings = 0;
+    for (int i = 0; i < profile.size(); i++) {
+      if (profile.kind(i) == EntityKind.SPELLING) {
+        spellings++;
+        assertEquals(profile.wordKey(i - 1), profile.wordKey(i), profile.entity(i).toString());
+      }
+    }
+    assertTrue(spellings >= 2, profile.entities().toString());
+    // Same-language alignment compares words: each word once, without its second keys.
+    KeyStatistics statistics = new KeyStatistics();
+    assertEquals(
+        profile.size() - spellings,
+        Aligner.sequence(profile, false, false, statistics).keys.length);
+    assertEquals(profile.size(), Aligner.sequence(profile, true, false, statistics).keys.length);
+  }
+
+  /** Whether any key of {@code surface} in one text equals any key of {@code other} in another. */
+  private boolean sharesKey(
+      String text,
+      String language,
+      String surface,
+      String otherText,
+      String otherLanguage,
+      String other) {
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    for (Entity entity : extractor.extract(text, language).entities()) {
+      if (entity.surface().equals(surface) && entity.key() != 0) {
+        keys.add(entity.key());
+      }
+    }
+    for (Entity entity : extractor.extract(otherText, otherLanguage).entities()) {
+      if (entity.surface().equals(other) && keys.contains(entity.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The kind of the first entity whose surface is {@code surface} inside {@code text}. */
+  private EntityKind kindOf(String text, String language, String surface) {
+    for (Entity entity : extractor.extract(text, language).entities()) {
+      if (entity.surface().equals(surface)) {
+        return entity.kind();
+      }
+    }
+    fail("no entity " + surface + " in " + extractor.extract(text, language).entities());
+    return null;
+  }
+
+  @Test
   void malaysia_meetsInUkrainianAndEnglish() {
     assertEquals(
         keyOf("in countries such as Malaysia and Thailand", "en", "Malaysia"),

@@ -57,4 +57,43 @@ class KeyEncoderTest {
   void hanKey_isNotANameKey() {
     assertNotEquals(encoder.nameKey("上海", "zh"), encoder.hanKey("上海"));
   }
+
+  @Test
+  void katakanaAsSpelt_writesALongAAsRAndNBeforeALabialAsM() {
+    assertEquals("インタルネット", KeyEncoder.katakanaAsSpelt("インターネット"));
+    assertEquals("コムピュータル", KeyEncoder.katakanaAsSpelt("コンピューター"));
+    // A long vowel other than a, and n before a non-labial, stay.
+    assertEquals("ニュース", KeyEncoder.katakanaAsSpelt("ニュース"));
+    assertEquals("ロンドン", KeyEncoder.katakanaAsSpelt("ロンドン"));
+  }
+
+  @Test
+  void spellingKey_meetsTheCapitalisedSourceSpelling_whereTheSoundKeyDoesNot() {
+    assertNotEquals(encoder.nameKey("Internet", "de"), encoder.nameKey("インターネット", "ja"));
+    assertEquals(encoder.nameKey("Internet", "de"), encoder.spellingKey("インターネット", "ja"));
+    assertEquals(encoder.nameKey("Herbert", "en"), encoder.spellingKey("ハーバート", "ja"));
+    assertEquals(encoder.nameKey("Computer", "de"), encoder.spellingKey("コンピューター", "ja"));
+    // No long a and no n before a labial: no second key.
+    assertEquals(0, encoder.spellingKey("ロンドン", "ja"));
+  }
+
+  @Test
+  void katakanaCognateKey_dropsTheVowelsKatakanaInserts() {
+    assertEquals(encoder.cognateKey("pandemic", "en"), encoder.katakanaCognateKey("パンデミック", "ja"));
+    assertEquals(encoder.cognateKey("draft", "en"), encoder.katakanaCognateKey("ドラフト", "ja"));
+    assertEquals(encoder.cognateKey("computer", "en"), encoder.katakanaCognateKey("コンピューター", "ja"));
+    assertEquals(encoder.cognateKey("комментарий", "ru"), encoder.katakanaCognateKey("コメント", "ja"));
+    assertEquals(encoder.cognateKey("omicron", "en"), encoder.katakanaCognateKey("オミクロン", "ja"));
+    // Shorter than a cognate key once the inserted vowels are gone: none.
+    assertEquals(0, encoder.katakanaCognateKey("デッキ", "ja"));
+  }
+
+  @Test
+  void katakanaCognateKey_readsAnOpeningUPlusVowelAsWAndDropsTheIAfterAFinalCh() {
+    assertEquals(encoder.cognateKey("wedding", "en"), encoder.katakanaCognateKey("ウェディング", "ja"));
+    assertEquals(encoder.cognateKey("window", "en"), encoder.katakanaCognateKey("ウィンドウ", "ja"));
+    assertEquals(encoder.cognateKey("pitch", "en"), encoder.katakanaCognateKey("ピッチ", "ja"));
+    // An opening u before a consonant stays a vowel.
+    assertEquals(encoder.cognateKey("ukraine", "en"), encoder.katakanaCognateKey("ウクライナ", "ja"));
+  }
 }
