@@ -88,11 +88,14 @@ public final class Verifier {
     // Coverage is kept as counts and bounds, not a flag per position: the runs found in a never
     // overlap (the walk moves past each), so a's covered positions are a sum and its frame the
     // first and last run; runs in b may overlap (several runs of a can start at one first
-    // occurrence in b), so b's are a bitset, counted and searched 64 positions at a time.
+    // occurrence in b), so b's are a bitset, counted 64 positions at a time, and its frame the
+    // least start and greatest end of its runs.
     workspace.coveredB(b.length());
     int coveredCountA = 0;
     int firstCoveredA = -1;
     int lastCoveredA = -1;
+    int firstCoveredB = Integer.MAX_VALUE;
+    int lastCoveredB = -1;
     int longest = 0;
     int longestExcerpt = 0;
     int excerptSource = 0;
@@ -153,6 +156,8 @@ public final class Verifier {
       }
       lastCoveredA = i + run - 1;
       workspace.coverB(j, j + run);
+      firstCoveredB = Math.min(firstCoveredB, j);
+      lastCoveredB = Math.max(lastCoveredB, j + run - 1);
       longest = Math.max(longest, informative);
       // Only two kinds of passage can change the verdict: an excerpt that reaches the policy's
       // length and beats the longest so far, and the first passage that opens either text (a
@@ -192,7 +197,7 @@ public final class Verifier {
       // truncation cut) makes it a container; gaps scattered inside (edits) do not.
       double frame =
           aIsSmaller
-              ? frameShare(workspace.firstCoveredB(), workspace.lastCoveredB(), b.length())
+              ? frameShare(lastCoveredB < 0 ? -1 : firstCoveredB, lastCoveredB, b.length())
               : frameShare(firstCoveredA, lastCoveredA, a.length());
       relation =
           frame < CONTAINER_FRAME && coverageLarger >= policy.duplicateCoverage()
@@ -379,26 +384,6 @@ public final class Verifier {
         n += Long.bitCount(coveredB[w]);
       }
       return n;
-    }
-
-    /** b's first covered position, or -1. */
-    int firstCoveredB() {
-      for (int w = 0; w < coveredWordsB; w++) {
-        if (coveredB[w] != 0) {
-          return (w << 6) + Long.numberOfTrailingZeros(coveredB[w]);
-        }
-      }
-      return -1;
-    }
-
-    /** b's last covered position, or -1. */
-    int lastCoveredB() {
-      for (int w = coveredWordsB - 1; w >= 0; w--) {
-        if (coveredB[w] != 0) {
-          return (w << 6) + 63 - Long.numberOfLeadingZeros(coveredB[w]);
-        }
-      }
-      return -1;
     }
   }
 }
