@@ -50,6 +50,9 @@ public final class Excerpts {
    * counts three, any other one.
    */
   public static int weightedLength(CharSequence text, int start, int end) {
+    if (end <= start) {
+      return 0;
+    }
     char[] chars = chars(text, start, end);
     int dense = 0;
     for (char c : chars) {
@@ -80,8 +83,13 @@ public final class Excerpts {
   // are inlined, back to the interpreter to be compiled again: on bulk, Verifier.verify was
   // compiled five to nine times a run, up to half a second of compiler time each.
 
-  /** The characters {@code [start, end)} of {@code text}, copied. */
+  /**
+   * The characters {@code [start, end)} of {@code text}, copied; none when {@code end <= start}.
+   */
   private static char[] chars(CharSequence text, int start, int end) {
+    if (end <= start) {
+      return new char[0];
+    }
     char[] chars = new char[end - start];
     if (text instanceof String string) {
       string.getChars(start, end, chars, 0);

@@ -59,6 +59,13 @@ class ExcerptsTest {
   }
 
   @Test
+  void weightedLengthAndLineCount_answerAsForAnEmptyRange_whenEndIsBeforeStart() {
+    // The align stage asks about ranges that can end before they start.
+    assertEquals(0, Excerpts.weightedLength("東京 and more", 6, 2));
+    assertEquals(1, Excerpts.lineCount("one\ntwo\nthree", 8, 1));
+  }
+
+  @Test
   void weightedLengthAndLineCount_matchTheirDefinitions_onRandomText() {
     char[] alphabet = {'a', ' ', '\n', '\r', '.', 'я', '東', 'か', '한', 'ｶ', '\u2E7F', '\uA000'};
     Random random = new Random(20261123L);
@@ -71,7 +78,7 @@ class ExcerptsTest {
       }
       String text = new String(chars);
       int start = text.isEmpty() ? 0 : r.nextInt(text.length());
-      int end = start + r.nextInt(text.length() - start + 1);
+      int end = r.nextInt(text.length() + 1); // before start too
       assertEquals(
           referenceWeightedLength(text, start, end),
           Excerpts.weightedLength(text, start, end),
