@@ -24,9 +24,6 @@ import org.polydup.Relation;
 public final class Verifier {
   private static final int MAXIMUM_EVIDENCE_PASSAGES = 50;
 
-  /** Runs up to this long are compared position by position, longer ones by Arrays.mismatch. */
-  private static final int SHORT_RUN = 8;
-
   /**
    * Share of the larger text outside its shared span that makes it a container rather than a
    * duplicate: a tenth, more than a dropped paragraph of a light edit usually leaves, less than any
@@ -106,13 +103,13 @@ public final class Verifier {
     // so its length and informative count follow without extending it again. Without this, a long
     // shared boilerplate stretch with a few informative shingles was re-extended from each of its
     // positions, quadratic in its length.
-    long[] positionalA = a.positional();
-    long[] positionalB = b.positional();
+    int[] indexA = a.distinctIndices();
+    int[] indexB = b.distinctIndices();
     int failedDiagonal = 0;
     int failedEnd = -1;
     int i = 0;
     while (i < a.length()) {
-      int d = sharedInB[a.distinctIndexAt(i)];
+      int d = sharedInB[indexA[i]];
       if (d < 0) {
         i++;
         continue;
@@ -125,21 +122,13 @@ public final class Verifier {
         run = failedEnd - i;
         informative = run - boilerplateA.countCommon(i, failedEnd);
       } else {
-        // The run is found by the JDK's vectorised mismatch and its boilerplate counted by a
-        // population count per 64 positions, not position by position: syndicated copies share
-        // runs of hundreds of shingles.
-        // Most runs are a few shingles that unrelated texts share by chance: those are compared
-        // here, the vectorised mismatch (whose set-up costs more than a short run) only past them.
+        // Two positions hold the same shingle when a's distinct index there maps to b's: the
+        // run is extended by comparing the indices, which the sequences keep, not the hashes,
+        // which they do not. Its boilerplate is counted by a population count per 64 positions.
         int limit = Math.min(a.length() - i, b.length() - j);
-        int shortLimit = Math.min(limit, SHORT_RUN);
         run = 1; // a[i] and b[j] hold the same shingle
-        while (run < shortLimit && positionalA[i + run] == positionalB[j + run]) {
+        while (run < limit && sharedInB[indexA[i + run]] == indexB[j + run]) {
           run++;
-        }
-        if (run == SHORT_RUN && run < limit) {
-          int mismatch =
-              Arrays.mismatch(positionalA, i + run, i + limit, positionalB, j + run, j + limit);
-          run = mismatch < 0 ? limit : run + mismatch;
         }
         informative = run - boilerplateA.countCommon(i, i + run);
       }
