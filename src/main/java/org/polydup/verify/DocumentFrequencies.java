@@ -320,20 +320,31 @@ public final class DocumentFrequencies implements ShingleRarity {
               }
               long[] distinct = sequence.distinct();
               boolean[] commonDistinct = null;
-              LongArrayList found = null;
+              int found = 0;
               for (int k = 0; k < distinct.length; k++) {
                 long h = distinct[k];
                 // As isCommon(h): both cells over the threshold.
                 if (isSet(firstOver, index(h)) && isSet(secondOver, index(secondHash(h)))) {
-                  if (found == null) {
-                    found = new LongArrayList();
+                  if (commonDistinct == null) {
                     commonDistinct = new boolean[distinct.length];
                   }
-                  found.add(distinct[k]);
                   commonDistinct[k] = true;
+                  found++;
                 }
               }
-              commonBySet[d] = found == null ? null : found.toLongArray();
+              // Collected from the flags once their number is known: a widely syndicated story
+              // has thousands of common shingles, and a growing list copied itself over and over.
+              long[] common = null;
+              if (found > 0) {
+                common = new long[found];
+                int next = 0;
+                for (int k = 0; k < distinct.length; k++) {
+                  if (commonDistinct[k]) {
+                    common[next++] = distinct[k];
+                  }
+                }
+              }
+              commonBySet[d] = common;
               positions[d] = BoilerplatePositions.of(sequence, commonDistinct);
             });
     LongOpenHashSet common = new LongOpenHashSet();

@@ -2,6 +2,7 @@ package org.polydup.verify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.polydup.Relation;
 
@@ -211,7 +212,7 @@ public final class Verifier {
         coverageA,
         coverageB,
         longest,
-        List.copyOf(passages),
+        Collections.unmodifiableList(passages), // the list is this call's own: no copy
         relation,
         aContainsB);
   }
