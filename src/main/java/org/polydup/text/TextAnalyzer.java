@@ -102,6 +102,17 @@ public final class TextAnalyzer {
   private long[] tokenHashes = new long[256];
   private int tokenCount;
 
+  /**
+   * The text being tokenised, copied: the loops index an array, where reading the String char by
+   * char checks its coder (Latin-1 or UTF-16) at every read, and the JIT, having hoisted that check
+   * out of a loop as a prediction from the texts seen so far, recompiles the whole tokeniser when a
+   * text of the other coder arrives (TextAnalyzer.tokenize was compiled three times a bulk scan).
+   * Holds the first {@link #textLength} characters; see {@link #copyOf}.
+   */
+  private char[] chars = new char[1024];
+
+  private int textLength;
+
   private BreakIterator wordBreaker;
   private int decodedCodePoint;
 
@@ -172,17 +183,16 @@ public final class TextAnalyzer {
     tokenCount = 0;
     resetToken();
     int limit = Math.min(rawText.length(), options.maximumCharacters());
+    char[] text = copyOf(rawText, limit);
     int position = 0;
     while (position < limit) {
-      char c = rawText.charAt(position);
+      char c = text[position];
       byte characterClass;
       int codePoint = c;
       int next = position + 1;
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c)
-            && next < limit
-            && Character.isLowSurrogate(rawText.charAt(next))) {
-          codePoint = Character.toCodePoint(c, rawText.charAt(next));
+        if (Character.isHighSurrogate(c) && next < limit && Character.isLowSurrogate(text[next])) {
+          codePoint = Character.toCodePoint(c, text[next]);
           next++;
           characterClass = CharacterTable.classOfCodePoint(codePoint);
         } else {
@@ -192,24 +202,24 @@ public final class TextAnalyzer {
         characterClass = CharacterTable.classOf(c);
       }
       if (characterClass == SEGMENTED) {
-        position = segmentRun(rawText, position, next, limit);
+        position = segmentRun(text, position, next, limit);
         continue;
       }
       if ((characterClass == LETTER || characterClass == DIGIT || characterClass == MARK)
           && !hasPending
           && codePoint < 0x10000) {
         // Fast path: a run of BMP letters, digits and marks; a surrogate ends it (SEPARATOR).
-        position = appendRun(rawText, position, characterClass, limit);
+        position = appendRun(text, position, characterClass, limit);
         continue;
       }
       if (characterClass == TAG_OPEN) {
         flushToken();
-        int tagEnd = tagEnd(rawText, position, limit);
+        int tagEnd = tagEnd(text, position, limit);
         position = tagEnd > 0 ? tagEnd : next;
         continue;
       }
       if (characterClass == ENTITY_OPEN) {
-        int entityEnd = decodeEntity(rawText, position, limit);
+        int entityEnd = decodeEntity(text, position, limit);
         if (entityEnd > 0) {
           codePoint = decodedCodePoint;
           next = entityEnd;
@@ -230,17 +240,51 @@ public final class TextAnalyzer {
   }
 
   /**
+   * Copies the characters the tokeniser may read into {@link #chars}: the first {@code limit} and
+   * two more, for the look-ahead of a surrogate pair or a comment opener at the limit, so every
+   * read answers as the String would.
+   */
+  private char[] copyOf(String rawText, int limit) {
+    int length = Math.min(rawText.length(), limit + 2);
+    if (chars.length < length) {
+      chars = new char[Math.max(length, 2 * chars.length)];
+    }
+    rawText.getChars(0, length, chars, 0);
+    textLength = length;
+    return chars;
+  }
+
+  /** {@code "!--".equals(text[i..i+3))}, false past {@code length}, as String.startsWith. */
+  private static boolean startsComment(char[] text, int i, int length) {
+    return i + 3 <= length && text[i] == '!' && text[i + 1] == '-' && text[i + 2] == '-';
+  }
+
+  /**
+   * The first {@code "-->"} at or after {@code from} in {@code text[0..length)}, or -1. Where
+   * String.indexOf would find one past the copy, its end is past the limit, where a comment does
+   * not count either.
+   */
+  private static int commentClose(char[] text, int from, int length) {
+    for (int i = from; i + 3 <= length; i++) {
+      if (text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '>') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Appends the BMP letters, digits and marks from {@code position} (whose class is {@code
    * characterClass}) to the current token; returns the position after them.
    */
-  private int appendRun(String text, int position, byte characterClass, int limit) {
+  private int appendRun(char[] text, int position, byte characterClass, int limit) {
     if (tokenStart < 0) {
       tokenStart = position;
     }
     byte currentClass = characterClass;
     int i = position;
     while (true) {
-      char c = text.charAt(i);
+      char c = text[i];
       appendUnfolded(c);
       if (!tokenNeedsNormalizer) {
         char f = CharacterTable.folded(c);
@@ -255,7 +299,7 @@ public final class TextAnalyzer {
       if (i >= limit) {
         break;
       }
-      currentClass = CharacterTable.classOf(text.charAt(i));
+      currentClass = CharacterTable.classOf(text[i]);
       if (currentClass != LETTER && currentClass != DIGIT && currentClass != MARK) {
         break;
       }
@@ -393,14 +437,16 @@ public final class TextAnalyzer {
    * runStart}: ICU's dictionary-based word BreakIterator, or character bigrams for Han and kana
    * when so configured. Returns the position after the run.
    */
-  private int segmentRun(String text, int runStart, int afterFirst, int limit) {
+  private int segmentRun(char[] text, int runStart, int afterFirst, int limit) {
     flushToken();
     boolean splitByScript =
         options.hanAndKanaSegmentation() == TextOptions.HanAndKanaSegmentation.BIGRAMS;
-    boolean bigrams = splitByScript && CharacterTable.isHanOrKana(text.codePointAt(runStart));
+    boolean bigrams =
+        splitByScript
+            && CharacterTable.isHanOrKana(Character.codePointAt(text, runStart, textLength));
     int runEnd = afterFirst;
     while (runEnd < limit) {
-      int codePoint = text.codePointAt(runEnd);
+      int codePoint = Character.codePointAt(text, runEnd, textLength);
       int width = Character.charCount(codePoint);
       if (runEnd + width > limit) {
         break;
@@ -423,7 +469,7 @@ public final class TextAnalyzer {
     if (wordBreaker == null) {
       wordBreaker = BreakIterator.getWordInstance(ULocale.ROOT);
     }
-    wordBreaker.setText(text.substring(runStart, runEnd));
+    wordBreaker.setText(new String(text, runStart, runEnd - runStart));
     int start = wordBreaker.first();
     for (int end = wordBreaker.next();
         end != BreakIterator.DONE;
@@ -436,26 +482,26 @@ public final class TextAnalyzer {
   }
 
   /** Overlapping bigrams of the code points in [runStart, runEnd); one token if only one. */
-  private void emitBigrams(String text, int runStart, int runEnd) {
+  private void emitBigrams(char[] text, int runStart, int runEnd) {
     int first = runStart;
-    int second = first + Character.charCount(text.codePointAt(first));
+    int second = first + Character.charCount(Character.codePointAt(text, first, textLength));
     if (second >= runEnd) {
       emitToken(text, first, runEnd);
       return;
     }
     while (second < runEnd) {
-      int third = second + Character.charCount(text.codePointAt(second));
+      int third = second + Character.charCount(Character.codePointAt(text, second, textLength));
       emitToken(text, first, third);
       first = second;
       second = third;
     }
   }
 
-  private void emitToken(String text, int start, int end) {
+  private void emitToken(char[] text, int start, int end) {
     tokenStart = start;
     tokenEnd = end;
     for (int i = start; i < end; ) {
-      int codePoint = text.codePointAt(i);
+      int codePoint = Character.codePointAt(text, i, textLength);
       appendCodePoint(codePoint);
       i += Character.charCount(codePoint);
     }
@@ -463,16 +509,16 @@ public final class TextAnalyzer {
   }
 
   /** Returns the position after a markup tag starting at {@code position}, or -1. */
-  private static int tagEnd(String text, int position, int limit) {
+  private int tagEnd(char[] text, int position, int limit) {
     int i = position + 1;
     if (i >= limit) {
       return -1;
     }
-    char first = text.charAt(i);
+    char first = text[i];
     if (first == '!') {
       int searchLimit = Math.min(limit, position + MAXIMUM_COMMENT_LENGTH);
-      if (text.startsWith("!--", i)) {
-        int close = text.indexOf("-->", i + 3);
+      if (startsComment(text, i, textLength)) {
+        int close = commentClose(text, i + 3, textLength);
         return close >= 0 && close + 3 <= searchLimit ? close + 3 : -1;
       }
       return closingBracket(text, i, Math.min(limit, position + MAXIMUM_TAG_LENGTH));
@@ -481,25 +527,25 @@ public final class TextAnalyzer {
       i++;
     }
     int nameStart = i;
-    while (i < limit && i - nameStart <= 10 && isAsciiLetterOrDigit(text.charAt(i))) {
+    while (i < limit && i - nameStart <= 10 && isAsciiLetterOrDigit(text[i])) {
       i++;
     }
     if (i == nameStart || i >= limit) {
       return -1;
     }
-    char after = text.charAt(i);
+    char after = text[i];
     if (after != '>' && after != '/' && !Character.isWhitespace(after)) {
       return -1;
     }
-    if (!TAG_NAMES.contains(text.substring(nameStart, i).toLowerCase(Locale.ROOT))) {
+    if (!TAG_NAMES.contains(new String(text, nameStart, i - nameStart).toLowerCase(Locale.ROOT))) {
       return -1;
     }
     return closingBracket(text, i, Math.min(limit, position + MAXIMUM_TAG_LENGTH));
   }
 
-  private static int closingBracket(String text, int from, int searchLimit) {
+  private static int closingBracket(char[] text, int from, int searchLimit) {
     for (int i = from; i < searchLimit; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '>') {
         return i + 1;
       }
@@ -518,11 +564,11 @@ public final class TextAnalyzer {
    * Decodes an HTML entity starting at {@code position} into {@link #decodedCodePoint}; returns the
    * position after its ';', or -1 if there is no well-formed, known entity there.
    */
-  private int decodeEntity(String text, int position, int limit) {
+  private int decodeEntity(char[] text, int position, int limit) {
     int searchLimit = Math.min(limit, position + MAXIMUM_ENTITY_LENGTH);
     int semicolon = -1;
     for (int i = position + 1; i < searchLimit; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == ';') {
         semicolon = i;
         break;
@@ -535,10 +581,10 @@ public final class TextAnalyzer {
       return -1;
     }
     int codePoint;
-    if (text.charAt(position + 1) == '#') {
+    if (text[position + 1] == '#') {
       codePoint = parseNumericEntity(text, position + 2, semicolon);
     } else {
-      codePoint = namedEntity(text.substring(position, semicolon + 1));
+      codePoint = namedEntity(new String(text, position, semicolon + 1 - position));
     }
     if (codePoint < 0) {
       return -1;
@@ -547,9 +593,9 @@ public final class TextAnalyzer {
     return semicolon + 1;
   }
 
-  private static int parseNumericEntity(String text, int from, int to) {
+  private static int parseNumericEntity(char[] text, int from, int to) {
     int radix = 10;
-    if (from < to && (text.charAt(from) == 'x' || text.charAt(from) == 'X')) {
+    if (from < to && (text[from] == 'x' || text[from] == 'X')) {
       radix = 16;
       from++;
     }
@@ -558,7 +604,7 @@ public final class TextAnalyzer {
     }
     int value = 0;
     for (int i = from; i < to; i++) {
-      int digit = Character.digit(text.charAt(i), radix);
+      int digit = Character.digit(text[i], radix);
       if (digit < 0) {
         return -1;
       }

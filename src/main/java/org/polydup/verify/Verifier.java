@@ -2,6 +2,7 @@ package org.polydup.verify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.polydup.Relation;
 
@@ -18,8 +19,8 @@ import org.polydup.Relation;
  * which is exact for text copied once and linear in the two lengths.
  *
  * <p>Thread-safe: holds only immutable configuration, and keeps its scratch arrays (the position
- * map and the covered flags, a few kilobytes a pair) per thread, so a batch of hundreds of
- * thousands of pairs does not turn them into garbage.
+ * map and b's covered bits, a few kilobytes a pair) per thread, so a batch of hundreds of thousands
+ * of pairs does not turn them into garbage.
  */
 public final class Verifier {
   private static final int MAXIMUM_EVIDENCE_PASSAGES = 50;
@@ -82,8 +83,17 @@ public final class Verifier {
       return new Verification(
           jaccard, containmentAInB, containmentBInA, 0, 0, 0, List.of(), null, false);
     }
-    boolean[] coveredA = workspace.coveredA(a.length());
-    boolean[] coveredB = workspace.coveredB(b.length());
+    // Coverage is kept as counts and bounds, not a flag per position: the runs found in a never
+    // overlap (the walk moves past each), so a's covered positions are a sum and its frame the
+    // first and last run; runs in b may overlap (several runs of a can start at one first
+    // occurrence in b), so b's are a bitset, counted 64 positions at a time, and its frame the
+    // least start and greatest end of its runs.
+    workspace.coveredB(b.length());
+    int coveredCountA = 0;
+    int firstCoveredA = -1;
+    int lastCoveredA = -1;
+    int firstCoveredB = Integer.MAX_VALUE;
+    int lastCoveredB = -1;
     int longest = 0;
     int longestExcerpt = 0;
     int excerptSource = 0;
@@ -94,13 +104,13 @@ public final class Verifier {
     // so its length and informative count follow without extending it again. Without this, a long
     // shared boilerplate stretch with a few informative shingles was re-extended from each of its
     // positions, quadratic in its length.
-    long[] positionalA = a.positional();
-    long[] positionalB = b.positional();
+    int[] indexA = a.distinctIndices();
+    int[] indexB = b.distinctIndices();
     int failedDiagonal = 0;
     int failedEnd = -1;
     int i = 0;
     while (i < a.length()) {
-      int d = sharedInB[a.distinctIndexAt(i)];
+      int d = sharedInB[indexA[i]];
       if (d < 0) {
         i++;
         continue;
@@ -113,12 +123,14 @@ public final class Verifier {
         run = failedEnd - i;
         informative = run - boilerplateA.countCommon(i, failedEnd);
       } else {
-        // The run is found by the JDK's vectorised mismatch and its boilerplate counted by a
-        // population count per 64 positions, not position by position: syndicated copies share
-        // runs of hundreds of shingles.
+        // Two positions hold the same shingle when a's distinct index there maps to b's: the
+        // run is extended by comparing the indices, which the sequences keep, not the hashes,
+        // which they do not. Its boilerplate is counted by a population count per 64 positions.
         int limit = Math.min(a.length() - i, b.length() - j);
-        int mismatch = Arrays.mismatch(positionalA, i, i + limit, positionalB, j, j + limit);
-        run = mismatch < 0 ? limit : mismatch;
+        run = 1; // a[i] and b[j] hold the same shingle
+        while (run < limit && sharedInB[indexA[i + run]] == indexB[j + run]) {
+          run++;
+        }
         informative = run - boilerplateA.countCommon(i, i + run);
       }
       if (informative < policy.minimumPassageShingles()) {
@@ -128,8 +140,14 @@ public final class Verifier {
         i += informative == 0 ? run : 1;
         continue;
       }
-      Arrays.fill(coveredA, i, i + run, true);
-      Arrays.fill(coveredB, j, j + run, true);
+      coveredCountA += run;
+      if (firstCoveredA < 0) {
+        firstCoveredA = i;
+      }
+      lastCoveredA = i + run - 1;
+      workspace.coverB(j, j + run);
+      firstCoveredB = Math.min(firstCoveredB, j);
+      lastCoveredB = Math.max(lastCoveredB, j + run - 1);
       longest = Math.max(longest, informative);
       // Only two kinds of passage can change the verdict: an excerpt that reaches the policy's
       // length and beats the longest so far, and the first passage that opens either text (a
@@ -155,8 +173,9 @@ public final class Verifier {
       }
       i += run;
     }
-    double coverageA = share(coveredA, a.length());
-    double coverageB = share(coveredB, b.length());
+    int coveredCountB = workspace.coveredCountB();
+    double coverageA = a.length() == 0 ? 0 : (double) coveredCountA / a.length();
+    double coverageB = b.length() == 0 ? 0 : (double) coveredCountB / b.length();
 
     Relation relation = null;
     boolean aIsSmaller = a.length() <= b.length();
@@ -167,7 +186,9 @@ public final class Verifier {
       // Text around the shared part of the larger (a page's header and footer, the part a
       // truncation cut) makes it a container; gaps scattered inside (edits) do not.
       double frame =
-          aIsSmaller ? frameShare(coveredB, b.length()) : frameShare(coveredA, a.length());
+          aIsSmaller
+              ? frameShare(lastCoveredB < 0 ? -1 : firstCoveredB, lastCoveredB, b.length())
+              : frameShare(firstCoveredA, lastCoveredA, a.length());
       relation =
           frame < CONTAINER_FRAME && coverageLarger >= policy.duplicateCoverage()
               ? Relation.DUPLICATE
@@ -191,40 +212,18 @@ public final class Verifier {
         coverageA,
         coverageB,
         longest,
-        List.copyOf(passages),
+        Collections.unmodifiableList(passages), // the list is this call's own: no copy
         relation,
         aContainsB);
   }
 
-  /** Share of the first {@code length} flags that are set. */
-  private static double share(boolean[] covered, int length) {
-    if (length == 0) {
-      return 0;
-    }
-    int n = 0;
-    for (int i = 0; i < length; i++) {
-      if (covered[i]) {
-        n++;
-      }
-    }
-    return (double) n / length;
-  }
-
   /**
-   * Share of the first {@code length} positions that lie before the first covered one or after the
-   * last covered one.
+   * Share of {@code length} positions that lie before the first covered one or after the last
+   * covered one; 1 when none is covered ({@code first < 0}).
    */
-  private static double frameShare(boolean[] covered, int length) {
-    int first = 0;
-    while (first < length && !covered[first]) {
-      first++;
-    }
-    if (first == length) {
+  private static double frameShare(int first, int last, int length) {
+    if (first < 0) {
       return 1;
-    }
-    int last = length - 1;
-    while (!covered[last]) {
-      last--;
     }
     return (double) (first + length - 1 - last) / length;
   }
@@ -257,17 +256,47 @@ public final class Verifier {
    * into {@code map}; returns how many distinct shingles the two share. One merge of the two sorted
    * distinct sets gives both the overlap and the map, so positions map through arrays, not hash
    * lookups.
+   *
+   * <p>The merge runs as two independent halves stepped in one loop: a's sets split at a's middle
+   * value, b's at the same value (a binary search), and no shared value crosses the split. A single
+   * merge is bound by latency, each step waiting for the loads the last step's comparison chose;
+   * two chains in flight keep the core busy while either waits.
    */
-  private static int sharedDistinct(ShingleSequence a, ShingleSequence b, int[] map) {
+  static int sharedDistinct(ShingleSequence a, ShingleSequence b, int[] map) {
     long[] x = a.distinct();
     long[] y = b.distinct();
+    int midX = x.length >>> 1;
+    int midY = lowerBound(y, midX < x.length ? x[midX] : 0);
     int i = 0;
     int j = 0;
+    int k = midX;
+    int l = midY;
     int shared = 0;
     // Branch-free steps: the order of two random hashes is a coin toss, so an if-else merge
-    // mispredicts about every other step. Each step writes map[i] (rewritten by a later step when
-    // i does not advance) and advances i, j or both by the comparison's outcome.
-    while (i < x.length && j < y.length) {
+    // mispredicts about every other step. Each step writes map[i] (rewritten by a later step
+    // when i does not advance) and advances i, j or both by the comparison's outcome.
+    while (i < midX && j < midY && k < x.length && l < y.length) {
+      long p = x[i];
+      long q = y[j];
+      long r = x[k];
+      long t = y[l];
+      int equal = p == q ? 1 : 0;
+      int equal2 = r == t ? 1 : 0;
+      map[i] = equal == 1 ? j : -1;
+      map[k] = equal2 == 1 ? l : -1;
+      shared += equal + equal2;
+      i += p <= q ? 1 : 0;
+      j += p >= q ? 1 : 0;
+      k += r <= t ? 1 : 0;
+      l += r >= t ? 1 : 0;
+    }
+    return shared + merge(x, i, midX, y, j, midY, map) + merge(x, k, x.length, y, l, y.length, map);
+  }
+
+  /** The single-chain merge of {@code x[i..endX)} with {@code y[j..endY)}, as above. */
+  private static int merge(long[] x, int i, int endX, long[] y, int j, int endY, int[] map) {
+    int shared = 0;
+    while (i < endX && j < endY) {
       long p = x[i];
       long q = y[j];
       int equal = p == q ? 1 : 0;
@@ -276,17 +305,33 @@ public final class Verifier {
       i += p <= q ? 1 : 0;
       j += p >= q ? 1 : 0;
     }
-    while (i < x.length) {
+    while (i < endX) {
       map[i++] = -1;
     }
     return shared;
   }
 
+  /** The first index of sorted {@code y} whose value is not below {@code value}. */
+  private static int lowerBound(long[] y, long value) {
+    int low = 0;
+    int high = y.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (y[middle] < value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
   /** One thread's scratch arrays, grown to the largest document seen. */
   private static final class Workspace {
     private int[] map = new int[256];
-    private boolean[] coveredA = new boolean[256];
-    private boolean[] coveredB = new boolean[256];
+
+    private long[] coveredB = new long[8];
+    private int coveredWordsB;
 
     /** A map of at least {@code length} entries; contents undefined. */
     int[] map(int length) {
@@ -296,24 +341,39 @@ public final class Verifier {
       return map;
     }
 
-    /** Flags of at least {@code length} entries, the first {@code length} cleared. */
-    boolean[] coveredA(int length) {
-      coveredA = cleared(coveredA, length);
-      return coveredA;
-    }
-
-    /** Flags of at least {@code length} entries, the first {@code length} cleared. */
-    boolean[] coveredB(int length) {
-      coveredB = cleared(coveredB, length);
-      return coveredB;
-    }
-
-    private static boolean[] cleared(boolean[] flags, int length) {
-      if (flags.length < length) {
-        return new boolean[Math.max(length, 2 * flags.length)];
+    /** Clears the covered bits of b's first {@code length} positions. */
+    void coveredB(int length) {
+      int words = (length + 63) >>> 6;
+      if (coveredB.length < words) {
+        coveredB = new long[Math.max(words, 2 * coveredB.length)];
+      } else {
+        Arrays.fill(coveredB, 0, words, 0L);
       }
-      Arrays.fill(flags, 0, length, false);
-      return flags;
+      coveredWordsB = words;
+    }
+
+    /** Marks b's positions {@code [from, to)} covered; {@code from < to}. */
+    void coverB(int from, int to) {
+      int first = from >>> 6;
+      int last = (to - 1) >>> 6;
+      long lowMask = -1L << from; // shifts are mod 64: the bits from `from` within its word
+      long highMask = -1L >>> (63 - ((to - 1) & 63)); // the bits up to to - 1 within its word
+      if (first == last) {
+        coveredB[first] |= lowMask & highMask;
+        return;
+      }
+      coveredB[first] |= lowMask;
+      Arrays.fill(coveredB, first + 1, last, -1L);
+      coveredB[last] |= highMask;
+    }
+
+    /** Number of b's positions covered. */
+    int coveredCountB() {
+      int n = 0;
+      for (int w = 0; w < coveredWordsB; w++) {
+        n += Long.bitCount(coveredB[w]);
+      }
+      return n;
     }
   }
 }

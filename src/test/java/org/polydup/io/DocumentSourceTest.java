@@ -254,6 +254,32 @@ class DocumentSourceTest {
   }
 
   @Test
+  void jsonl_readsEachTextWhole_afterALongerOneAndATruncatedOne() throws IOException {
+    // The reader keeps one text buffer for all lines: nothing of a longer or cut text may show in
+    // the next.
+    String longer = "Долгий текст. ".repeat(300);
+    Path file =
+        write(
+            "docs.jsonl",
+            "{\"id\":\"a\",\"text\":\""
+                + longer
+                + "\"}\n{\"id\":\"b\",\"text\":\"short\"}\n{\"id\":\"c\",\"text\":\""
+                + "x".repeat(50)
+                + "\"}\n{\"id\":\"d\",\"text\":\"é\"}\n");
+
+    Result result = read(DocumentSource.builder(file).maxCharacters(40).build());
+
+    assertEquals(
+        List.of(
+            new Document("a", longer.substring(0, 40), null),
+            new Document("b", "short", null),
+            new Document("c", "x".repeat(40), null),
+            new Document("d", "é", null)),
+        result.documents());
+    assertEquals(2, result.problems().size(), result.problems()::toString);
+  }
+
+  @Test
   void jsonl_dropsUtf8ByteOrderMark() throws IOException {
     Path file =
         write(

@@ -160,4 +160,45 @@ class DocumentFrequenciesTest {
     }
     assertTrue(marked > 0, "the test must have boilerplate");
   }
+
+  @Test
+  void addDocumentFromOneThread_countsAsAddDocumentDoes_acrossHeldBackBatches() {
+    // Enough increments to fill the held-back batch (2^20 cells) and carry on, plus one document
+    // too large for a batch at all; a narrow sketch, so cells are shared and a lost, doubled or
+    // misplaced increment shows.
+    SplittableRandom random = new SplittableRandom(23);
+    long[] pool = new long[50_000];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = random.nextLong();
+    }
+    java.util.List<long[]> sets = new java.util.ArrayList<>();
+    for (int doc = 0; doc < 6_000; doc++) {
+      long[] shingles = new long[200];
+      for (int i = 0; i < shingles.length; i++) {
+        shingles[i] = pool[(int) (pool.length * Math.pow(random.nextDouble(), 2))];
+      }
+      sets.add(java.util.Arrays.stream(shingles).sorted().distinct().toArray());
+    }
+    long[] huge = new long[600_000];
+    for (int i = 0; i < huge.length; i++) {
+      huge[i] = random.nextLong();
+    }
+    java.util.Arrays.sort(huge);
+    sets.add(3_000, huge);
+    DocumentFrequencies atomic = new DocumentFrequencies(50_000, 40);
+    DocumentFrequencies heldBack = new DocumentFrequencies(50_000, 40);
+    for (long[] set : sets) {
+      atomic.addDocument(set);
+      heldBack.addDocumentFromOneThread(set);
+    }
+    int common = 0;
+    for (long h : pool) {
+      assertEquals(atomic.count(h), heldBack.count(h));
+      common += heldBack.isCommon(h) ? 1 : 0;
+    }
+    for (int i = 0; i < huge.length; i += 1_000) {
+      assertEquals(atomic.count(huge[i]), heldBack.count(huge[i]));
+    }
+    assertTrue(common > 0 && common < pool.length, "common " + common);
+  }
 }

@@ -175,4 +175,59 @@ class VerifierTest {
     assertFalse(ba.aContainsB());
     assertEquals(ab.coverageA(), ba.coverageB(), 1e-9);
   }
+
+  @Test
+  void verify_countsEachPositionOfBOnce_whenTwoPassagesOfAMapOntoIt() throws IOException {
+    // a holds the story twice; both copies run from the story's first positions in b, so b's
+    // covered positions overlap and must be counted once.
+    String story = story();
+    String twice =
+        story + "\n\nAn unrelated interlude about the weather and the tides.\n\n" + story;
+    ShingleSequence a = sequence(twice);
+    ShingleSequence b = sequence(story);
+    Verification v = VERIFIER.verify(a, b, ShingleRarity.NONE);
+    assertEquals(2, v.passages().size(), "" + v.passages());
+    assertEquals(1.0, v.coverageB(), 1e-9);
+    int inPassages = 0;
+    for (SharedPassage p : v.passages()) {
+      inPassages += p.shingles();
+    }
+    assertEquals((double) inPassages / a.length(), v.coverageA(), 1e-9);
+    assertTrue(v.coverageA() < 1.0, "the interlude is not covered");
+  }
+
+  @Test
+  void sharedDistinct_matchesAPlainMerge_forRandomSetsOfManySizes() {
+    java.util.Random random = new java.util.Random(20261123L);
+    for (int trial = 0; trial < 2000; trial++) {
+      long seed = random.nextLong();
+      java.util.Random r = new java.util.Random(seed);
+      int sizeA = r.nextInt(trial < 100 ? 4 : 600);
+      int sizeB = r.nextInt(trial < 100 ? 4 : 600);
+      // Values from a small range share often; from the full range, rarely.
+      long range = r.nextBoolean() ? 2L * (sizeA + sizeB) + 1 : Long.MAX_VALUE;
+      ShingleSequence a = randomSequence(r, sizeA, range);
+      ShingleSequence b = randomSequence(r, sizeB, range);
+      int[] map = new int[a.distinct().length];
+      int shared = Verifier.sharedDistinct(a, b, map);
+      int expectedShared = 0;
+      for (int k = 0; k < a.distinct().length; k++) {
+        int expected = java.util.Arrays.binarySearch(b.distinct(), a.distinct()[k]);
+        expected = expected < 0 ? -1 : expected;
+        expectedShared += expected >= 0 ? 1 : 0;
+        assertEquals(expected, map[k], "seed " + seed + ", distinct index " + k);
+      }
+      assertEquals(expectedShared, shared, "seed " + seed);
+    }
+  }
+
+  /** A sequence of {@code length} random hashes (negative ones too) drawn from {@code range}. */
+  private static ShingleSequence randomSequence(java.util.Random r, int length, long range) {
+    long[] hashes = new long[length];
+    for (int i = 0; i < length; i++) {
+      long v = Math.floorMod(r.nextLong(), range);
+      hashes[i] = r.nextBoolean() ? v : -v;
+    }
+    return new ShingleSequence("", hashes, new int[length], new int[length]);
+  }
 }

@@ -1,0 +1,42 @@
+package org.polydup.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The character limit cuts the text the tokeniser reads, but a comment opener or a surrogate pair
+ * at the limit is still read as the whole text has it (the tokeniser copies the text and looks two
+ * characters past the limit). Expected tokens are those of the analyzer that read the String
+ * directly (commit 4b88eed).
+ */
+class TextAnalyzerLimitTest {
+  private static List<String> tokens(String text, int limit) {
+    AnalyzedText analyzed = new TextAnalyzer(new TextOptions(3, 0L, limit)).analyze(text);
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < analyzed.tokenCount(); i++) {
+      tokens.add(analyzed.token(i) + "@" + analyzed.start(i) + "-" + analyzed.end(i));
+    }
+    return tokens;
+  }
+
+  @Test
+  void analyze_skipsACommentOnlyWhenItClosesInsideTheLimit() {
+    String text = "alpha <!-- note --> gamma";
+    assertEquals(List.of("alpha@0-5"), tokens(text, 8)); // the limit cuts the opener
+    assertEquals(List.of("alpha@0-5"), tokens(text, 10));
+    // The closer runs past the limit: the opener is not markup, so the note is text.
+    assertEquals(List.of("alpha@0-5", "note@11-15"), tokens(text, 18));
+    assertEquals(List.of("alpha@0-5"), tokens(text, 19)); // closed inside: skipped
+  }
+
+  @Test
+  void analyze_readsASurrogatePairCutByTheLimitAsTheStringHasIt() {
+    String text = "word \uD83D\uDE00x tail";
+    assertEquals(List.of("word@0-4"), tokens(text, 6)); // the limit falls inside the pair
+    assertEquals(List.of("word@0-4"), tokens(text, 7));
+    assertEquals(List.of("word@0-4", "x@7-8"), tokens(text, 8));
+  }
+}
