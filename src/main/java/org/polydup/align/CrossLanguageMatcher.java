@@ -587,21 +587,17 @@ public final class CrossLanguageMatcher {
               .mapToLong(Map.Entry::getKey)
               .filter(key -> comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
               .toArray();
-      double[] values =
+      // Both distances from one programme: they share every length term.
+      ParagraphShape.Distances[] values =
           Arrays.stream(keys)
               .parallel()
-              .mapToDouble(key -> shapes[(int) (key >>> 32)].distance(shapes[(int) key]))
-              .toArray();
-      double[] strictValues =
-          Arrays.stream(keys)
-              .parallel()
-              .mapToDouble(key -> shapes[(int) (key >>> 32)].galeChurchDistance(shapes[(int) key]))
-              .toArray();
+              .mapToObj(key -> shapes[(int) (key >>> 32)].distances(shapes[(int) key]))
+              .toArray(ParagraphShape.Distances[]::new);
       Long2DoubleOpenHashMap distances = new Long2DoubleOpenHashMap(keys.length);
       Long2DoubleOpenHashMap strict = new Long2DoubleOpenHashMap(keys.length);
       for (int i = 0; i < keys.length; i++) {
-        distances.put(keys[i], values[i]);
-        strict.put(keys[i], strictValues[i]);
+        distances.put(keys[i], values[i].distance());
+        strict.put(keys[i], values[i].galeChurch());
       }
       return new ShapeDistances(distances, strict);
     }

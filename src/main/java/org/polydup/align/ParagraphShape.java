@@ -179,7 +179,8 @@ public final class ParagraphShape {
    * @return the cost over the mean paragraph count, {@code >= 0}, or {@code NaN}
    */
   public double distance(ParagraphShape other) {
-    return align(other, VARIANCE, MERGE_OVER_ONE_ONE).distance();
+    Programme programme = programme(other, VARIANCE, new double[] {MERGE_OVER_ONE_ONE}, false);
+    return programme == null ? Double.NaN : programme.distance(0);
   }
 
   /**
@@ -192,7 +193,9 @@ public final class ParagraphShape {
    * @return the cost over the mean paragraph count, {@code >= 0}, or {@code NaN}
    */
   public double galeChurchDistance(ParagraphShape other) {
-    return align(other, VARIANCE, GALE_CHURCH_MERGE_OVER_ONE_ONE).distance();
+    Programme programme =
+        programme(other, VARIANCE, new double[] {GALE_CHURCH_MERGE_OVER_ONE_ONE}, false);
+    return programme == null ? Double.NaN : programme.distance(0);
   }
 
   /**
@@ -209,84 +212,46 @@ public final class ParagraphShape {
   }
 
   /**
+   * {@link #distance} and {@link #galeChurchDistance} of one pair, from one pass over the band: the
+   * two programmes differ only in the prior of a split or merge, so every length term (three beads
+   * and two drops per cell, each a logarithm of an {@code erfc}) is computed once for both. Equal,
+   * bit for bit, to the two methods called apart.
+   *
+   * @param other the other text's shape
+   * @return both distances, each {@code NaN} when either text has no shape
+   */
+  public Distances distances(ParagraphShape other) {
+    Programme programme =
+        programme(
+            other,
+            VARIANCE,
+            new double[] {MERGE_OVER_ONE_ONE, GALE_CHURCH_MERGE_OVER_ONE_ONE},
+            false);
+    return programme == null
+        ? new Distances(Double.NaN, Double.NaN)
+        : new Distances(programme.distance(0), programme.distance(1));
+  }
+
+  /**
+   * The two structure distances of a pair of texts.
+   *
+   * @param distance {@link #distance(ParagraphShape)}
+   * @param galeChurch {@link #galeChurchDistance(ParagraphShape)}
+   */
+  public record Distances(double distance, double galeChurch) {}
+
+  /**
    * {@link #align(ParagraphShape)} with the given variance and cost of a 1-2 or 2-1 bead over a 1-1
    * bead's prior, in nats.
    */
   private Alignment align(ParagraphShape other, double variance, double mergeCost) {
-    // The longer structure runs down the rows, so the band's centre moves at most one column per
-    // row and a path along it always exists; the beads are symmetric, so the order is free.
-    boolean thisDown = lengths.length >= other.lengths.length;
-    ParagraphShape longer = thisDown ? this : other;
-    ParagraphShape shorter = thisDown ? other : this;
-    int n = longer.lengths.length;
-    int m = shorter.lengths.length;
-    if (m == 0) {
+    Programme programme = programme(other, variance, new double[] {mergeCost}, true);
+    if (programme == null) {
       return new Alignment(Double.NaN, new int[0], new int[0]);
     }
-    // Both texts rescaled to their mean weighted length: each paragraph keeps its share.
-    double scale = (total + other.total) / 2.0;
-    double[] a = scaled(longer.lengths, scale / longer.total);
-    double[] b = scaled(shorter.lengths, scale / shorter.total);
-    int width = 2 * BAND + 1;
-    double[][] cost = new double[n + 1][width];
-    byte[][] moves = new byte[n + 1][width];
-    for (double[] row : cost) {
-      Arrays.fill(row, Double.POSITIVE_INFINITY);
-    }
-    cost[0][BAND] = 0;
-    for (int i = 0; i <= n; i++) {
-      int centre = centre(i, n, m);
-      for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
-        if (i == 0 && j == 0) {
-          continue;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        byte move = 0;
-        if (i >= 1 && j >= 1) {
-          double c = at(cost, i - 1, j - 1, n, m) + bead(a[i - 1], b[j - 1], variance);
-          if (c < best) {
-            best = c;
-            move = ONE_ONE;
-          }
-        }
-        if (i >= 1 && j >= 2) {
-          double c =
-              at(cost, i - 1, j - 2, n, m)
-                  + mergeCost
-                  + bead(a[i - 1], b[j - 1] + b[j - 2], variance);
-          if (c < best) {
-            best = c;
-            move = ONE_TWO;
-          }
-        }
-        if (i >= 2 && j >= 1) {
-          double c =
-              at(cost, i - 2, j - 1, n, m)
-                  + mergeCost
-                  + bead(a[i - 1] + a[i - 2], b[j - 1], variance);
-          if (c < best) {
-            best = c;
-            move = TWO_ONE;
-          }
-        }
-        if (i >= 1) {
-          double c = at(cost, i - 1, j, n, m) + drop(a[i - 1], variance);
-          if (c < best) {
-            best = c;
-            move = ONE_ZERO;
-          }
-        }
-        if (j >= 1) {
-          double c = at(cost, i, j - 1, n, m) + drop(b[j - 1], variance);
-          if (c < best) {
-            best = c;
-            move = ZERO_ONE;
-          }
-        }
-        cost[i][j - centre + BAND] = best;
-        moves[i][j - centre + BAND] = move;
-      }
-    }
+    int n = programme.n;
+    int m = programme.m;
+    byte[][] moves = programme.moves;
     // The way back: for each row paragraph, the first and last column paragraph of its bead (an
     // empty range, first > last, for a paragraph left out).
     int[] first = new int[n];
@@ -324,10 +289,143 @@ public final class ParagraphShape {
         default -> j--;
       }
     }
-    double distance = at(cost, n, m, n, m) / ((n + m) / 2.0);
-    return thisDown
+    double distance = programme.distance(0);
+    return programme.thisDown
         ? new Alignment(distance, first, last)
         : new Alignment(distance, invert(first, last, m, true), invert(first, last, m, false));
+  }
+
+  /**
+   * The filled cost tables of one pair, one per merge cost asked for, with the moves of the first
+   * when asked for.
+   */
+  private static final class Programme {
+    /** Whether this text runs down the rows (it has at least as many paragraphs). */
+    final boolean thisDown;
+
+    final int n;
+    final int m;
+
+    /** Per merge cost: the cost of the best path to each cell of the band, by row. */
+    final double[][][] costs;
+
+    /** The first table's moves, or {@code null}. */
+    final byte[][] moves;
+
+    Programme(boolean thisDown, int n, int m, double[][][] costs, byte[][] moves) {
+      this.thisDown = thisDown;
+      this.n = n;
+      this.m = m;
+      this.costs = costs;
+      this.moves = moves;
+    }
+
+    /** The whole path's cost per paragraph under the {@code variant}-th merge cost. */
+    double distance(int variant) {
+      return at(costs[variant], n, m, n, m) / ((n + m) / 2.0);
+    }
+  }
+
+  /**
+   * Runs the programme once for each of {@code mergeCosts} (the cost of a 1-2 or 2-1 bead over a
+   * 1-1 bead's prior, in nats), sharing the length terms; {@code null} when either text has no
+   * shape.
+   */
+  private Programme programme(
+      ParagraphShape other, double variance, double[] mergeCosts, boolean withMoves) {
+    // The longer structure runs down the rows, so the band's centre moves at most one column per
+    // row and a path along it always exists; the beads are symmetric, so the order is free.
+    boolean thisDown = lengths.length >= other.lengths.length;
+    ParagraphShape longer = thisDown ? this : other;
+    ParagraphShape shorter = thisDown ? other : this;
+    int n = longer.lengths.length;
+    int m = shorter.lengths.length;
+    if (m == 0) {
+      return null;
+    }
+    // Both texts rescaled to their mean weighted length: each paragraph keeps its share.
+    double scale = (total + other.total) / 2.0;
+    double[] a = scaled(longer.lengths, scale / longer.total);
+    double[] b = scaled(shorter.lengths, scale / shorter.total);
+    // A drop's cost depends on its one paragraph: once per paragraph, not once per cell.
+    double[] dropA = new double[n];
+    for (int i = 0; i < n; i++) {
+      dropA[i] = drop(a[i], variance);
+    }
+    double[] dropB = new double[m];
+    for (int j = 0; j < m; j++) {
+      dropB[j] = drop(b[j], variance);
+    }
+    int width = 2 * BAND + 1;
+    int variants = mergeCosts.length;
+    double[][][] costs = new double[variants][n + 1][width];
+    for (double[][] cost : costs) {
+      for (double[] row : cost) {
+        Arrays.fill(row, Double.POSITIVE_INFINITY);
+      }
+      cost[0][BAND] = 0;
+    }
+    byte[][] moves = withMoves ? new byte[n + 1][width] : null;
+    for (int i = 0; i <= n; i++) {
+      int centre = centre(i, n, m);
+      for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
+        if (i == 0 && j == 0) {
+          continue;
+        }
+        boolean oneOne = i >= 1 && j >= 1;
+        boolean oneTwo = i >= 1 && j >= 2;
+        boolean twoOne = i >= 2 && j >= 1;
+        double beadOneOne = oneOne ? bead(a[i - 1], b[j - 1], variance) : 0;
+        double beadOneTwo = oneTwo ? bead(a[i - 1], b[j - 1] + b[j - 2], variance) : 0;
+        double beadTwoOne = twoOne ? bead(a[i - 1] + a[i - 2], b[j - 1], variance) : 0;
+        for (int variant = 0; variant < variants; variant++) {
+          double[][] cost = costs[variant];
+          double mergeCost = mergeCosts[variant];
+          double best = Double.POSITIVE_INFINITY;
+          byte move = 0;
+          if (oneOne) {
+            double c = at(cost, i - 1, j - 1, n, m) + beadOneOne;
+            if (c < best) {
+              best = c;
+              move = ONE_ONE;
+            }
+          }
+          if (oneTwo) {
+            double c = at(cost, i - 1, j - 2, n, m) + mergeCost + beadOneTwo;
+            if (c < best) {
+              best = c;
+              move = ONE_TWO;
+            }
+          }
+          if (twoOne) {
+            double c = at(cost, i - 2, j - 1, n, m) + mergeCost + beadTwoOne;
+            if (c < best) {
+              best = c;
+              move = TWO_ONE;
+            }
+          }
+          if (i >= 1) {
+            double c = at(cost, i - 1, j, n, m) + dropA[i - 1];
+            if (c < best) {
+              best = c;
+              move = ONE_ZERO;
+            }
+          }
+          if (j >= 1) {
+            double c = at(cost, i, j - 1, n, m) + dropB[j - 1];
+            if (c < best) {
+              best = c;
+              move = ZERO_ONE;
+            }
+          }
+          cost[i][j - centre + BAND] = best;
+          if (variant == 0 && moves != null) {
+            moves[i][j - centre + BAND] = move;
+          }
+        }
+      }
+    }
+    return new Programme(thisDown, n, m, costs, moves);
   }
 
   /**

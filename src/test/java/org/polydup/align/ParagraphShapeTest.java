@@ -146,6 +146,56 @@ class ParagraphShapeTest {
         });
   }
 
+  /**
+   * {@link ParagraphShape#distance} and {@link ParagraphShape#galeChurchDistance} of random
+   * structures (seed 42), as the programme gave them before the two shared one pass (commit
+   * 4b88eed): a speed change must not move a distance by one bit, since the matcher compares them
+   * with each other.
+   */
+  private static final long[][] GOLDEN_DISTANCE_BITS = {
+    {4615424324551341534L, 4616144837092143641L},
+    {4617353625726423096L, 4617889872643415602L},
+    {4613244787608767955L, 4613244787608767955L},
+    {4613583692955532085L, 4614376405789347096L},
+    {4618917544601311641L, 4619438470177818648L},
+    {4615686090658001671L, 4616393664235823667L},
+    {4618641195379960675L, 4619148976120643430L},
+    {4618217428797934585L, 4618654246599068065L},
+  };
+
+  @Test
+  void distances_equalTheGoldenDistancesBitForBit_andTheTwoMethodsApart() {
+    Random random = new Random(42);
+    for (int t = 0; t < GOLDEN_DISTANCE_BITS.length; t++) {
+      // Six pairs of similar paragraph counts, then two with one text twice as long (band edges).
+      int n = 1 + random.nextInt(t < 6 ? 30 : 80);
+      int m = Math.max(1, t < 6 ? n + random.nextInt(9) - 4 : n / 2);
+      int[] first = new int[n];
+      int[] second = new int[m];
+      for (int i = 0; i < n; i++) {
+        first[i] = 1 + random.nextInt(400);
+      }
+      for (int i = 0; i < m; i++) {
+        second[i] = 1 + random.nextInt(400);
+      }
+      ParagraphShape a = ParagraphShape.of(text(first));
+      ParagraphShape b = ParagraphShape.of(text(second));
+      ParagraphShape.Distances both = a.distances(b);
+      String pair = "pair " + t + " of seed 42";
+      assertEquals(GOLDEN_DISTANCE_BITS[t][0], Double.doubleToLongBits(both.distance()), pair);
+      assertEquals(GOLDEN_DISTANCE_BITS[t][1], Double.doubleToLongBits(both.galeChurch()), pair);
+      assertEquals(GOLDEN_DISTANCE_BITS[t][0], Double.doubleToLongBits(a.distance(b)), pair);
+      assertEquals(
+          GOLDEN_DISTANCE_BITS[t][1], Double.doubleToLongBits(a.galeChurchDistance(b)), pair);
+      assertEquals(
+          GOLDEN_DISTANCE_BITS[t][0], Double.doubleToLongBits(a.align(b).distance()), pair);
+      assertEquals(both, b.distances(a), pair + ", swapped");
+    }
+    ParagraphShape none = ParagraphShape.of("");
+    ParagraphShape.Distances empty = none.distances(ParagraphShape.of(text(5, 7)));
+    assertTrue(Double.isNaN(empty.distance()) && Double.isNaN(empty.galeChurch()));
+  }
+
   @Test
   void distance_separatesNoisyCopiesFromRandomStructures() {
     long seed = 20_260_123L;
