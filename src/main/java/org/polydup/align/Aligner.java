@@ -1,6 +1,5 @@
 package org.polydup.align;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.polydup.Relation;
-import org.polydup.internal.SortedSets;
 
 /**
  * Order-aware, rarity-weighted local alignment of two entity profiles. Immutable and thread-safe.
@@ -540,7 +538,13 @@ public final class Aligner {
      */
     final int[] ranks;
 
-    private Sequence(EntityProfile profile, int[] entityIndexes, long[] keys, double[] weights) {
+    private Sequence(
+        EntityProfile profile,
+        int[] entityIndexes,
+        long[] keys,
+        double[] weights,
+        long[] distinctKeys,
+        int[] ranks) {
       this.profile = profile;
       this.entityIndexes = entityIndexes;
       this.keys = keys;
@@ -550,18 +554,8 @@ public final class Aligner {
         total += weight;
       }
       this.totalWeight = total;
-      long[] positive = new long[keys.length];
-      int count = 0;
-      for (int i = 0; i < keys.length; i++) {
-        if (weights[i] > 0) {
-          positive[count++] = keys[i];
-        }
-      }
-      this.distinctKeys = SortedSets.sortedDistinct(positive, count);
-      this.ranks = new int[keys.length];
-      for (int i = 0; i < keys.length; i++) {
-        ranks[i] = weights[i] > 0 ? Arrays.binarySearch(distinctKeys, keys[i]) : -1;
-      }
+      this.distinctKeys = distinctKeys;
+      this.ranks = ranks;
     }
 
     static Sequence of(
@@ -590,16 +584,42 @@ public final class Aligner {
         // sequences of a batch stay cached until it ends).
         keys = profile.wordKeyArray();
       }
+      // Each distinct key's repeat count and weight from one sort, then each position's by a
+      // search in the distinct keys: a repeat-count map and a statistics lookup per position (a
+      // probe into the batch's large frequency map) were most of this method's time.
       int count = keys.length;
-      Long2IntOpenHashMap repeats = new Long2IntOpenHashMap(count);
-      for (long key : keys) {
-        repeats.addTo(key, 1);
+      long[] distinct = keys.clone();
+      Arrays.sort(distinct);
+      int[] repeats = new int[count];
+      int distinctCount = 0;
+      for (int i = 0; i < count; i++) {
+        if (distinctCount == 0 || distinct[i] != distinct[distinctCount - 1]) {
+          distinct[distinctCount++] = distinct[i];
+        }
+        repeats[distinctCount - 1]++;
+      }
+      double[] distinctWeights = new double[distinctCount];
+      // Each distinct key's index among those of positive weight (the sequence's distinctKeys).
+      int[] positiveRanks = new int[distinctCount];
+      int positive = 0;
+      for (int k = 0; k < distinctCount; k++) {
+        distinctWeights[k] = statistics.weight(distinct[k]) / Math.sqrt(repeats[k]);
+        positiveRanks[k] = distinctWeights[k] > 0 ? positive++ : -1;
+      }
+      long[] distinctKeys = new long[positive];
+      for (int k = 0; k < distinctCount; k++) {
+        if (positiveRanks[k] >= 0) {
+          distinctKeys[positiveRanks[k]] = distinct[k];
+        }
       }
       double[] weights = new double[count];
+      int[] ranks = new int[count];
       for (int i = 0; i < count; i++) {
-        weights[i] = statistics.weight(keys[i]) / Math.sqrt(repeats.get(keys[i]));
+        int k = Arrays.binarySearch(distinct, 0, distinctCount, keys[i]);
+        weights[i] = distinctWeights[k];
+        ranks[i] = positiveRanks[k];
       }
-      return new Sequence(profile, indexes, keys, weights);
+      return new Sequence(profile, indexes, keys, weights, distinctKeys, ranks);
     }
 
     /**

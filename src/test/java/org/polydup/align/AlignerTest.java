@@ -1,10 +1,14 @@
 package org.polydup.align;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.polydup.Relation;
 
@@ -37,6 +41,42 @@ class AlignerTest {
     for (AlignedEntityPair pair : result.evidence()) {
       assertEquals(pair.first().start(), pair.second().start());
     }
+  }
+
+  @Test
+  void sequence_weighsEachKeyByRarityOverRootOfItsRepeats_andRanksOnlyPositiveKeys() {
+    // Keys 5 (three times), 7 (twice), 9, 11 and 13; 11 is in every document, so it weighs 0.
+    long[] keys = {5, 11, 7, 5, 13, 9, 5, 7, 11};
+    List<Entity> entities = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      entities.add(new Entity(keys[i], keys[i], EntityKind.NAME, 2 * i, 2 * i + 1, "x"));
+    }
+    EntityProfile profile = new EntityProfile("en", 2 * keys.length, entities);
+    KeyStatistics statistics = new KeyStatistics();
+    for (int d = 0; d < 30; d++) {
+      long[] other = d % 10 == 0 ? new long[] {11, 5} : new long[] {11, 100 + d};
+      List<Entity> ones = new ArrayList<>();
+      for (long key : other) {
+        ones.add(new Entity(key, key, EntityKind.NAME, 0, 1, "x"));
+      }
+      statistics.add(new EntityProfile("en", 1, ones));
+    }
+    statistics.add(profile);
+    statistics.freeze();
+    assertEquals(0.0, statistics.weight(11));
+    Aligner.Sequence sequence = Aligner.sequence(profile, true, false, statistics);
+    assertArrayEquals(new long[] {5, 7, 9, 13}, sequence.distinctKeys);
+    double total = 0;
+    for (int i = 0; i < keys.length; i++) {
+      long key = keys[i];
+      int repeats = (int) Arrays.stream(keys).filter(k -> k == key).count();
+      double expected = statistics.weight(keys[i]) / Math.sqrt(repeats);
+      assertEquals(expected, sequence.weights[i], "position " + i);
+      int rank = Arrays.binarySearch(sequence.distinctKeys, keys[i]);
+      assertEquals(keys[i] == 11 ? -1 : rank, sequence.ranks[i], "position " + i);
+      total += expected;
+    }
+    assertEquals(total, sequence.totalWeight);
   }
 
   @Test
