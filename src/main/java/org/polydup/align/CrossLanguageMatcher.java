@@ -279,12 +279,29 @@ public final class CrossLanguageMatcher {
     EntityIndex index = new EntityIndex(statistics, maximumPostings(size));
     index.addAll(profiles);
     ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
+    // The other-language candidates of the deeper pass, kept from this one's ranking for the
+    // documents that may ask for them (see deepenByShape): ranking again cost as much again.
+    int[][] deeper = new int[size][];
     IntStream.range(0, size)
         .parallel()
         .forEach(
             i -> {
-              for (EntityIndex.Candidate candidate :
-                  index.query(profiles[i], candidatesPerDocument, i)) {
+              boolean mayDeepen = mayDeepen(shapes[i]);
+              EntityIndex.Candidates found =
+                  index.query(
+                      profiles[i],
+                      mayDeepen ? deepCandidates : candidatesPerDocument,
+                      candidatesPerDocument,
+                      i);
+              List<EntityIndex.Candidate> others = found.otherLanguages();
+              if (mayDeepen) {
+                deeper[i] = others.stream().mapToInt(EntityIndex.Candidate::document).toArray();
+              }
+              List<EntityIndex.Candidate> candidates =
+                  new ArrayList<>(
+                      others.subList(0, Math.min(candidatesPerDocument, others.size())));
+              candidates.addAll(found.sameLanguage());
+              for (EntityIndex.Candidate candidate : candidates) {
                 int low = Math.min(i, candidate.document());
                 int high = Math.max(i, candidate.document());
                 if (settled.settled(low, high)) {
@@ -294,7 +311,7 @@ public final class CrossLanguageMatcher {
                     pairKey(low, high), k -> sequences.align(low, high, this::keeps));
               }
             });
-    deepenByShape(profiles, shapes, index, sequences, aligned, settled);
+    deepenByShape(profiles, shapes, deeper, sequences, aligned, settled);
     closeTriangles(profiles, sequences, aligned, settled);
     keepExclusive(profiles, aligned);
     LongOpenHashSet shapeAgrees = shapeAgreements(profiles, shapes, sequences, aligned);
@@ -320,12 +337,12 @@ public final class CrossLanguageMatcher {
 
   /**
    * Depth of the second, structure-chosen candidate pass ({@link #deepenByShape}): a document with
-   * no translation after the first pass and at least {@value #SHAPE_PARAGRAPHS} paragraphs asks the
-   * index for its best {@value} candidates in other languages only ({@link
-   * EntityIndex#queryOtherLanguages}: no second word-stem ranking), and aligns those not yet
-   * aligned whose paragraph structure is {@link #comparable} and agrees (distance at most {@link
-   * #SHAPE_DISTANCE}, checked before the entity alignment). A chat or review ranks its translation
-   * low among texts sharing its one or two names; the structure picks it out.
+   * no translation after the first pass and at least {@value #SHAPE_PARAGRAPHS} paragraphs takes
+   * its best {@value} candidates in other languages (the first pass ranks that deep for every
+   * document with the paragraphs, and aligns the first {@code candidatesPerDocument}), and aligns
+   * those not yet aligned whose paragraph structure is {@link #comparable} and agrees (distance at
+   * most {@link #SHAPE_DISTANCE}, checked before the entity alignment). A chat or review ranks its
+   * translation low among texts sharing its one or two names; the structure picks it out.
    *
    * <p>Through the scan on xling (true/false pairs, all / even / odd halves by the parity of the
    * cluster's order of first appearance): off 2,439/83 / 1,268/20 / 1,189/42; 16: 2,460/83 /
@@ -349,7 +366,7 @@ public final class CrossLanguageMatcher {
   private void deepenByShape(
       EntityProfile[] profiles,
       ParagraphShape[] shapes,
-      EntityIndex index,
+      int[][] deeper,
       Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned,
       PairFilter settled) {
@@ -365,12 +382,10 @@ public final class CrossLanguageMatcher {
     }
     IntStream.range(0, profiles.length)
         .parallel()
-        .filter(i -> !translated.get(i) && shapes[i].paragraphs() >= SHAPE_PARAGRAPHS)
+        .filter(i -> !translated.get(i) && mayDeepen(shapes[i]))
         .forEach(
             i -> {
-              for (EntityIndex.Candidate candidate :
-                  index.queryOtherLanguages(profiles[i], deepCandidates, i)) {
-                int other = candidate.document();
+              for (int other : deeper[i]) {
                 int low = Math.min(i, other);
                 int high = Math.max(i, other);
                 if (!comparable(shapes[i], shapes[other])
@@ -383,6 +398,14 @@ public final class CrossLanguageMatcher {
                     pairKey(low, high), k -> sequences.align(low, high, this::keeps));
               }
             });
+  }
+
+  /**
+   * Whether a document may ask for the deeper candidates of {@link #deepenByShape}: it has the
+   * paragraphs a structure needs, and the matcher looks deeper than its first pass.
+   */
+  private boolean mayDeepen(ParagraphShape shape) {
+    return deepCandidates > candidatesPerDocument && shape.paragraphs() >= SHAPE_PARAGRAPHS;
   }
 
   /**

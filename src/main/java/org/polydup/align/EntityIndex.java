@@ -264,21 +264,56 @@ public final class EntityIndex {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
+    Candidates found = query(profile, limit, withSameLanguage ? limit : 0, exclude);
+    List<Candidate> result = new ArrayList<>(found.otherLanguages());
+    result.addAll(found.sameLanguage());
+    return result;
+  }
+
+  /**
+   * The candidates of {@link #query} in its two kinds, each best first.
+   *
+   * @param otherLanguages up to so many in other languages, ranked on shared anchors
+   * @param sameLanguage up to so many in the same language, ranked on shared word stems
+   */
+  record Candidates(List<Candidate> otherLanguages, List<Candidate> sameLanguage) {}
+
+  /**
+   * Like {@link #query(EntityProfile, int, int)}, with a depth per kind: the first {@code k} of a
+   * deeper list are exactly the list of depth {@code k} (candidates are ranked in a total order),
+   * so a caller that may want a deeper look later asks for it once.
+   *
+   * @param otherLanguageLimit candidates in other languages, {@code >= 1}
+   * @param sameLanguageLimit candidates in the same language, {@code >= 0} (0: no word-stem
+   *     ranking)
+   * @param exclude a document number to leave out (the query itself), or -1
+   */
+  Candidates query(
+      EntityProfile profile, int otherLanguageLimit, int sameLanguageLimit, int exclude) {
+    if (otherLanguageLimit < 1) {
+      throw new IllegalArgumentException(
+          "otherLanguageLimit must be >= 1, got " + otherLanguageLimit);
+    }
+    if (sameLanguageLimit < 0) {
+      throw new IllegalArgumentException(
+          "sameLanguageLimit must be >= 0, got " + sameLanguageLimit);
+    }
     LongOpenHashSet anchors = anchorKeys(profile);
-    LongOpenHashSet words = withSameLanguage ? wordKeys(profile) : null;
+    LongOpenHashSet words = sameLanguageLimit > 0 ? wordKeys(profile) : null;
     lock.readLock().lock();
     try {
       // A language the index has not seen matches no document: -1.
       int language = languageNumbers.getOrDefault(profile.language(), -1);
       boolean ownKeys =
           exclude >= 0 && exclude < profiles.size() && profiles.get(exclude) == profile;
-      List<Candidate> result = new ArrayList<>();
-      result.addAll(rank(anchors, limit, exclude, ownKeys, language, false, anchorCounts));
-      if (withSameLanguage) {
+      List<Candidate> others =
+          rank(anchors, otherLanguageLimit, exclude, ownKeys, language, false, anchorCounts);
+      List<Candidate> same = List.of();
+      if (sameLanguageLimit > 0) {
         words.removeAll(anchors);
-        result.addAll(rank(words, limit, exclude, ownKeys, language, true, wordCounts));
+        same = rank(words, sameLanguageLimit, exclude, ownKeys, language, true, wordCounts);
       }
-      return result;
+      return new Candidates(others, same);
     } finally {
       lock.readLock().unlock();
     }

@@ -52,6 +52,32 @@ class EntityIndexTest {
   }
 
   @Test
+  void queryByKind_deeperOtherLanguageList_startsWithTheShallowOne_andSameLanguageUnchanged() {
+    long seed = 20261126L;
+    int documents = 300;
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    EntityIndex index = indexOf(profiles);
+    int longer = 0;
+    for (int d = 0; d < documents; d++) {
+      EntityIndex.Candidates deep = index.query(profiles[d], 32, 8, d);
+      EntityIndex.Candidates shallow = index.query(profiles[d], 8, 8, d);
+      List<EntityIndex.Candidate> others = deep.otherLanguages();
+      assertEquals(
+          shallow.otherLanguages(),
+          others.subList(0, Math.min(8, others.size())),
+          "seed " + seed + ", document " + d);
+      assertEquals(shallow.sameLanguage(), deep.sameLanguage(), "document " + d);
+      assertEquals(index.queryOtherLanguages(profiles[d], 32, d), others, "document " + d);
+      List<EntityIndex.Candidate> both = new ArrayList<>(shallow.otherLanguages());
+      both.addAll(shallow.sameLanguage());
+      assertEquals(index.query(profiles[d], 8, d), both, "document " + d);
+      assertTrue(index.query(profiles[d], 8, 0, d).sameLanguage().isEmpty());
+      longer += others.size() > 8 ? 1 : 0;
+    }
+    assertTrue(longer > 0, "some documents have more than 8 other-language candidates");
+  }
+
+  @Test
   void queryOtherLanguages_returnsNoSameLanguageDocument_andTheOtherLanguageRankingOfQuery() {
     long seed = 20261125L;
     int documents = 300;
