@@ -390,7 +390,7 @@ public final class CrossLanguageMatcher {
                 int high = Math.max(i, other);
                 if (!comparable(shapes[i], shapes[other])
                     || aligned.containsKey(pairKey(low, high))
-                    || !(shapes[i].distance(shapes[other]) <= SHAPE_DISTANCE)
+                    || !(shapes[i].distance(shapes[other], SHAPE_DISTANCE) <= SHAPE_DISTANCE)
                     || settled.settled(low, high)) {
                   continue;
                 }
@@ -599,7 +599,10 @@ public final class CrossLanguageMatcher {
   /**
    * Structure distances of the cross-language pairs of {@code aligned} whose two texts are {@link
    * #comparable}, keyed like {@code aligned}: under {@link ParagraphShape#distance} and under
-   * {@link ParagraphShape#galeChurchDistance} ({@code strict}).
+   * {@link ParagraphShape#galeChurchDistance} ({@code strict}), each exact up to {@link
+   * #SHAPE_DISTANCE} and possibly {@code +infinity} above it. {@link #shapeAgreements} reads no
+   * more: a pair counts only at or below that distance, so a farther pair can never be the closest
+   * of a document that has one within it, and a rival counts only within it.
    */
   private record ShapeDistances(Long2DoubleOpenHashMap distances, Long2DoubleOpenHashMap strict) {
     static ShapeDistances of(
@@ -610,11 +613,13 @@ public final class CrossLanguageMatcher {
               .mapToLong(Map.Entry::getKey)
               .filter(key -> comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
               .toArray();
-      // Both distances from one programme: they share every length term.
+      // Both distances from one programme: they share every length term. Only distances up to
+      // SHAPE_DISTANCE count (see shapeAgreements), so the programme may stop above it.
       ParagraphShape.Distances[] values =
           Arrays.stream(keys)
               .parallel()
-              .mapToObj(key -> shapes[(int) (key >>> 32)].distances(shapes[(int) key]))
+              .mapToObj(
+                  key -> shapes[(int) (key >>> 32)].distances(shapes[(int) key], SHAPE_DISTANCE))
               .toArray(ParagraphShape.Distances[]::new);
       Long2DoubleOpenHashMap distances = new Long2DoubleOpenHashMap(keys.length);
       Long2DoubleOpenHashMap strict = new Long2DoubleOpenHashMap(keys.length);

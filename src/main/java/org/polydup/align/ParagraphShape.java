@@ -179,8 +179,7 @@ public final class ParagraphShape {
    * @return the cost over the mean paragraph count, {@code >= 0}, or {@code NaN}
    */
   public double distance(ParagraphShape other) {
-    Programme programme = programme(other, VARIANCE, new double[] {MERGE_OVER_ONE_ONE}, false);
-    return programme == null ? Double.NaN : programme.distance(0);
+    return distance(other, Double.POSITIVE_INFINITY);
   }
 
   /**
@@ -194,7 +193,12 @@ public final class ParagraphShape {
    */
   public double galeChurchDistance(ParagraphShape other) {
     Programme programme =
-        programme(other, VARIANCE, new double[] {GALE_CHURCH_MERGE_OVER_ONE_ONE}, false);
+        programme(
+            other,
+            VARIANCE,
+            new double[] {GALE_CHURCH_MERGE_OVER_ONE_ONE},
+            Double.POSITIVE_INFINITY,
+            false);
     return programme == null ? Double.NaN : programme.distance(0);
   }
 
@@ -221,15 +225,46 @@ public final class ParagraphShape {
    * @return both distances, each {@code NaN} when either text has no shape
    */
   public Distances distances(ParagraphShape other) {
+    return distances(other, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #distances(ParagraphShape)} for a caller that only needs the distances up to {@code
+   * bound}: a distance above it may come back as {@code +infinity} instead (a distance at or below
+   * it is exact). Every step of the programme adds a positive cost and every path crosses one of
+   * any two consecutive rows, so once both rows cost more than the bound allows, the rest of the
+   * band need not be filled.
+   *
+   * @param other the other text's shape
+   * @param bound the largest distance the caller tells apart from "too far"
+   * @return both distances, each exact, {@code +infinity} when above {@code bound}, or {@code NaN}
+   *     when either text has no shape
+   */
+  public Distances distances(ParagraphShape other, double bound) {
     Programme programme =
         programme(
             other,
             VARIANCE,
             new double[] {MERGE_OVER_ONE_ONE, GALE_CHURCH_MERGE_OVER_ONE_ONE},
+            bound,
             false);
     return programme == null
         ? new Distances(Double.NaN, Double.NaN)
         : new Distances(programme.distance(0), programme.distance(1));
+  }
+
+  /**
+   * {@link #distance(ParagraphShape)} up to {@code bound}, like {@link #distances(ParagraphShape,
+   * double)}: exact at or below {@code bound}, possibly {@code +infinity} above it.
+   *
+   * @param other the other text's shape
+   * @param bound the largest distance the caller tells apart from "too far"
+   * @return the distance, {@code +infinity}, or {@code NaN} when either text has no shape
+   */
+  public double distance(ParagraphShape other, double bound) {
+    Programme programme =
+        programme(other, VARIANCE, new double[] {MERGE_OVER_ONE_ONE}, bound, false);
+    return programme == null ? Double.NaN : programme.distance(0);
   }
 
   /**
@@ -245,7 +280,8 @@ public final class ParagraphShape {
    * bead's prior, in nats.
    */
   private Alignment align(ParagraphShape other, double variance, double mergeCost) {
-    Programme programme = programme(other, variance, new double[] {mergeCost}, true);
+    Programme programme =
+        programme(other, variance, new double[] {mergeCost}, Double.POSITIVE_INFINITY, true);
     if (programme == null) {
       return new Alignment(Double.NaN, new int[0], new int[0]);
     }
@@ -312,27 +348,38 @@ public final class ParagraphShape {
     /** The first table's moves, or {@code null}. */
     final byte[][] moves;
 
-    Programme(boolean thisDown, int n, int m, double[][][] costs, byte[][] moves) {
+    /** Per merge cost: whether its distance is known to exceed the bound (its table unfinished). */
+    final boolean[] exceeded;
+
+    Programme(
+        boolean thisDown, int n, int m, double[][][] costs, byte[][] moves, boolean[] exceeded) {
       this.thisDown = thisDown;
       this.n = n;
       this.m = m;
       this.costs = costs;
       this.moves = moves;
+      this.exceeded = exceeded;
     }
 
-    /** The whole path's cost per paragraph under the {@code variant}-th merge cost. */
+    /**
+     * The whole path's cost per paragraph under the {@code variant}-th merge cost, or {@code
+     * +infinity} when it exceeds the bound.
+     */
     double distance(int variant) {
-      return at(costs[variant], n, m, n, m) / ((n + m) / 2.0);
+      return exceeded[variant]
+          ? Double.POSITIVE_INFINITY
+          : at(costs[variant], n, m, n, m) / ((n + m) / 2.0);
     }
   }
 
   /**
    * Runs the programme once for each of {@code mergeCosts} (the cost of a 1-2 or 2-1 bead over a
    * 1-1 bead's prior, in nats), sharing the length terms; {@code null} when either text has no
-   * shape.
+   * shape. Stops early once every distance is known to exceed {@code bound} (see {@link
+   * #distances(ParagraphShape, double)}).
    */
   private Programme programme(
-      ParagraphShape other, double variance, double[] mergeCosts, boolean withMoves) {
+      ParagraphShape other, double variance, double[] mergeCosts, double bound, boolean withMoves) {
     // The longer structure runs down the rows, so the band's centre moves at most one column per
     // row and a path along it always exists; the beads are symmetric, so the order is free.
     boolean thisDown = lengths.length >= other.lengths.length;
@@ -366,6 +413,11 @@ public final class ParagraphShape {
       cost[0][BAND] = 0;
     }
     byte[][] moves = withMoves ? new byte[n + 1][width] : null;
+    boolean[] exceeded = new boolean[variants];
+    // Each variant's cheapest cell in the row before, for the bound.
+    double[] previousRowMinimum = new double[variants];
+    double pathParagraphs = (n + m) / 2.0;
+    boolean bounded = bound < Double.POSITIVE_INFINITY;
     for (int i = 0; i <= n; i++) {
       int centre = centre(i, n, m);
       for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
@@ -424,8 +476,29 @@ public final class ParagraphShape {
           }
         }
       }
+      if (bounded) {
+        // A step moves down 0, 1 or 2 rows, so every path to the end crosses row i - 1 or row i,
+        // and only adds positive costs after it (rounding never makes a sum of non-negative
+        // terms smaller than one of them): the final cost is at least the cheaper row's minimum.
+        boolean all = true;
+        for (int variant = 0; variant < variants; variant++) {
+          double rowMinimum = Double.POSITIVE_INFINITY;
+          for (double c : costs[variant][i]) {
+            rowMinimum = Math.min(rowMinimum, c);
+          }
+          if (i >= 1
+              && Math.min(previousRowMinimum[variant], rowMinimum) / pathParagraphs > bound) {
+            exceeded[variant] = true;
+          }
+          previousRowMinimum[variant] = rowMinimum;
+          all &= exceeded[variant];
+        }
+        if (all) {
+          break;
+        }
+      }
     }
-    return new Programme(thisDown, n, m, costs, moves);
+    return new Programme(thisDown, n, m, costs, moves, exceeded);
   }
 
   /**

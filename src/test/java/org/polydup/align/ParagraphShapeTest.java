@@ -197,6 +197,45 @@ class ParagraphShapeTest {
   }
 
   @Test
+  void boundedDistances_areExactUpToTheBound_andAboveItWhenCutShort() {
+    long seed = 20_261_124L;
+    Random random = new Random(seed);
+    int cutShort = 0;
+    int exactWithin = 0;
+    for (int t = 0; t < 400; t++) {
+      int n = 1 + random.nextInt(60);
+      int[] source = randomLengths(random, n);
+      // Noisy copies (close) and independent structures (far), of similar and different counts.
+      int[] other =
+          random.nextBoolean()
+              ? noisy(random, source)
+              : randomLengths(random, Math.max(1, n + random.nextInt(11) - 5));
+      ParagraphShape a = ParagraphShape.of(text(source));
+      ParagraphShape b = ParagraphShape.of(text(other));
+      ParagraphShape.Distances exact = a.distances(b);
+      for (double bound : new double[] {0.2, CrossLanguageMatcher.SHAPE_DISTANCE, 2, 6}) {
+        ParagraphShape.Distances bounded = a.distances(b, bound);
+        String where = "seed " + seed + " trial " + t + " bound " + bound;
+        double[][] both = {
+          {exact.distance(), bounded.distance()},
+          {exact.galeChurch(), bounded.galeChurch()},
+          {exact.distance(), a.distance(b, bound)}
+        };
+        for (double[] pair : both) {
+          if (pair[0] <= bound) {
+            assertEquals(Double.doubleToLongBits(pair[0]), Double.doubleToLongBits(pair[1]), where);
+            exactWithin++;
+          } else {
+            assertTrue(pair[1] > bound, where);
+            cutShort += pair[1] == Double.POSITIVE_INFINITY ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertTrue(cutShort > 100 && exactWithin > 100, cutShort + " cut short, " + exactWithin);
+  }
+
+  @Test
   void distance_separatesNoisyCopiesFromRandomStructures() {
     long seed = 20_260_123L;
     Random random = new Random(seed);
