@@ -52,6 +52,26 @@ class ParagraphShapeTest {
   }
 
   @Test
+  void weight_ofEveryCodePoint_isThreeForHanKanaHangul_zeroForSpaceAndControls_elseOne() {
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      int expected;
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+        expected = 0;
+      } else if ((c >= 0x3040 && c <= 0x30ff)
+          || (c >= 0x3400 && c <= 0x4dbf)
+          || (c >= 0x4e00 && c <= 0x9fff)
+          || (c >= 0xac00 && c <= 0xd7af)
+          || (c >= 0xf900 && c <= 0xfaff)
+          || (c >= 0x20000 && c <= 0x2fa1f)) {
+        expected = 3;
+      } else {
+        expected = 1;
+      }
+      assertEquals(expected, ParagraphShape.weight(c), "code point " + Integer.toHexString(c));
+    }
+  }
+
+  @Test
   void paragraphAt_findsTheParagraphHoldingAnOffset() {
     String text = "first line\n\nsecond\nthird";
     ParagraphShape shape = ParagraphShape.of(text);
