@@ -164,15 +164,21 @@ public final class Aligner {
     int[] sharedOfA = new int[a.distinctKeys.length];
     int[] sharedOfB = new int[b.distinctKeys.length];
     int shared = numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
-    double[] weightA = new double[shared];
-    double[] weightB = new double[shared];
-    int[] countA = new int[shared];
-    int[] countB = new int[shared];
-    int[] positionsA = a.positionsOf(sharedOfA, weightA, countA);
-    int[] positionsB = b.positionsOf(sharedOfB, weightB, countB);
-    if (!crossLanguage && !mayBeWanted(a, weightA, countA, b, weightB, countB, wanted)) {
-      return null;
+    if (!crossLanguage) {
+      // The bound needs each shared key's weight and count, not its positions: most
+      // same-language candidates end here, so their positions are not gathered.
+      double[] weightA = new double[shared];
+      double[] weightB = new double[shared];
+      int[] countA = new int[shared];
+      int[] countB = new int[shared];
+      a.countShared(sharedOfA, weightA, countA);
+      b.countShared(sharedOfB, weightB, countB);
+      if (!mayBeWanted(a, weightA, countA, b, weightB, countB, wanted)) {
+        return null;
+      }
     }
+    int[] positionsA = a.positionsOf(sharedOfA, shared);
+    int[] positionsB = b.positionsOf(sharedOfB, shared);
     List<int[]> pairs = new ArrayList<>();
     double matched = localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
@@ -637,23 +643,38 @@ public final class Aligner {
 
     /**
      * Positions (in text order) of the keys {@code sharedOfDistinct} numbers (it maps {@link
-     * #distinctKeys} to shared numbers or -1); sets each key's weight (the same at every position
-     * of it) in {@code weightOfShared} and counts its positions in {@code countOfShared}.
+     * #distinctKeys} to shared numbers or -1); {@code shared} is how many keys it numbers.
      */
-    int[] positionsOf(int[] sharedOfDistinct, double[] weightOfShared, int[] countOfShared) {
+    int[] positionsOf(int[] sharedOfDistinct, int shared) {
       int[] positions = new int[keys.length];
       int count = 0;
-      if (weightOfShared.length > 0) {
+      if (shared > 0) {
         for (int i = 0; i < keys.length; i++) {
           int rank = ranks[i];
           if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
             positions[count++] = i;
-            weightOfShared[sharedOfDistinct[rank]] = weights[i];
-            countOfShared[sharedOfDistinct[rank]]++;
           }
         }
       }
       return Arrays.copyOf(positions, count);
+    }
+
+    /**
+     * For each key {@code sharedOfDistinct} numbers (see {@link #positionsOf}), sets its weight
+     * (the same at every position of it) in {@code weightOfShared} and counts its positions in
+     * {@code countOfShared}.
+     */
+    void countShared(int[] sharedOfDistinct, double[] weightOfShared, int[] countOfShared) {
+      if (weightOfShared.length == 0) {
+        return;
+      }
+      for (int i = 0; i < keys.length; i++) {
+        int rank = ranks[i];
+        if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
+          weightOfShared[sharedOfDistinct[rank]] = weights[i];
+          countOfShared[sharedOfDistinct[rank]]++;
+        }
+      }
     }
 
     double weightBetween(int from, int to) {

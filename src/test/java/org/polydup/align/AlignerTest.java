@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.polydup.Relation;
 
@@ -77,6 +78,72 @@ class AlignerTest {
       total += expected;
     }
     assertEquals(total, sequence.totalWeight);
+  }
+
+  @Test
+  void sameLanguage_skipsOnlyPairsThatCannotEndWanted_andOtherwiseAlignsAsWithoutTheBound() {
+    long seed = 20_261_128L;
+    Random random = new Random(seed);
+    // Stories of 80 word keys; each text a story with a share of its words replaced by random
+    // ones, a third of them shuffled, so pairs range from copies to texts sharing many words out
+    // of order.
+    int stories = 40;
+    long[][] story = new long[stories][80];
+    for (long[] words : story) {
+      for (int k = 0; k < words.length; k++) {
+        words[k] = 1 + random.nextInt(3000);
+      }
+    }
+    List<EntityProfile> profiles = new ArrayList<>();
+    for (int d = 0; d < 200; d++) {
+      long[] words = story[d % stories].clone();
+      double replaced = new double[] {0.05, 0.5, 0.8, 0.95}[random.nextInt(4)];
+      if (d % 3 == 2) {
+        // Some texts use the story's words in another order: shared, but not in sequence.
+        for (int k = words.length - 1; k > 0; k--) {
+          int other = random.nextInt(k + 1);
+          long swap = words[k];
+          words[k] = words[other];
+          words[other] = swap;
+        }
+      }
+      List<Entity> entities = new ArrayList<>();
+      for (int k = 0; k < words.length; k++) {
+        long key = random.nextDouble() < replaced ? 1 + random.nextInt(3000) : words[k];
+        entities.add(new Entity(key, key, EntityKind.WORD, 6 * k, 6 * k + 5, "w"));
+      }
+      profiles.add(new EntityProfile("en", 6 * words.length, entities));
+    }
+    KeyStatistics statistics = new KeyStatistics();
+    profiles.forEach(statistics::add);
+    statistics.freeze();
+    Aligner aligner = new Aligner();
+    int skipped = 0;
+    int derived = 0;
+    int passedOther = 0;
+    for (int x = 0; x < profiles.size(); x++) {
+      Aligner.Sequence a = Aligner.sequence(profiles.get(x), false, false, statistics);
+      for (int y = x + 1; y < profiles.size(); y++) {
+        Aligner.Sequence b = Aligner.sequence(profiles.get(y), false, false, statistics);
+        AlignmentResult full = aligner.align(a, b, statistics, relation -> true);
+        AlignmentResult bounded =
+            aligner.align(a, b, statistics, relation -> relation == Relation.DERIVED);
+        String where = "seed " + seed + ", texts " + x + " and " + y;
+        if (bounded == null) {
+          skipped++;
+          assertTrue(full.relation() != Relation.DERIVED, where);
+          continue;
+        }
+        derived += full.relation() == Relation.DERIVED ? 1 : 0;
+        passedOther += full.relation() == Relation.DERIVED ? 0 : 1;
+        assertEquals(full.relation(), bounded.relation(), where);
+        assertEquals(full.matchedWeight(), bounded.matchedWeight(), where);
+        assertEquals(full.density(), bounded.density(), where);
+        assertEquals(full.relation() == Relation.DERIVED, !bounded.evidence().isEmpty(), where);
+      }
+    }
+    String counts = skipped + " skipped, " + derived + " derived, " + passedOther + " other";
+    assertTrue(skipped > 100 && derived > 20 && passedOther > 10, counts);
   }
 
   @Test
