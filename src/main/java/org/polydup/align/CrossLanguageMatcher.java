@@ -277,7 +277,8 @@ public final class CrossLanguageMatcher {
     statistics.freeze();
     Sequences sequences = new Sequences(aligner, profiles, statistics);
     EntityIndex index = new EntityIndex(statistics, maximumPostings(size));
-    index.addAll(profiles);
+    // Every document queries once with its own profile below: the index keeps its keys for that.
+    index.addAll(profiles, true);
     ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
     // The other-language candidates of the deeper pass, kept from this one's ranking for the
     // documents that may ask for them (see deepenByShape): ranking again cost as much again.

@@ -52,6 +52,26 @@ class EntityIndexTest {
   }
 
   @Test
+  void keptKeys_giveTheOwnQueryTheSameCandidates_asKeysGatheredAgain_firstAndSecondTime() {
+    long seed = 20261129L;
+    int documents = 300;
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    KeyStatistics statistics = statisticsOf(profiles);
+    EntityIndex kept = new EntityIndex(statistics, 50);
+    kept.addAll(profiles, true);
+    EntityIndex gathered = new EntityIndex(statistics, 50);
+    gathered.addAll(profiles, false);
+    for (int d = 0; d < documents; d++) {
+      EntityIndex.Candidates expected = gathered.query(profiles[d], 32, 8, d);
+      // The first own query reads the kept keys; the second gathers them again.
+      assertEquals(expected, kept.query(profiles[d], 32, 8, d), "seed " + seed + ", first " + d);
+      assertEquals(expected, kept.query(profiles[d], 32, 8, d), "seed " + seed + ", second " + d);
+      // A query with an equal profile that is not the document's own object reads no kept keys.
+      assertEquals(gathered.query(profiles[d], 8, d), kept.query(profiles[d], 8, d), "" + d);
+    }
+  }
+
+  @Test
   void queryByKind_deeperOtherLanguageList_startsWithTheShallowOne_andSameLanguageUnchanged() {
     long seed = 20261126L;
     int documents = 300;
