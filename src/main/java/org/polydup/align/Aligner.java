@@ -37,11 +37,49 @@ public final class Aligner {
   private static final int MAXIMUM_SEQUENCE = 3000;
   private static final double BOUND_MARGIN = 1e-9;
 
+  /** Per-thread buffers of {@link #align}; see {@link Workspace}. */
+  private static final ThreadLocal<Workspace> WORKSPACES = ThreadLocal.withInitial(Workspace::new);
+
   /**
-   * Per-thread traceback matrix of {@link #localAlignment}: a fresh one per pair was the largest
-   * allocation of the align stage (1.3 GB on 20k bulk documents).
+   * Buffers one thread's alignments reuse, grown as needed: the traceback matrix of {@link
+   * #localAlignment} (a fresh one per pair was the largest allocation of the align stage, 1.3 GB on
+   * 20k bulk documents), the shared-key numbering of both sides and the rows of the local alignment
+   * (fresh ones per pair were about a fifth of the scan's allocation on the same documents, with
+   * alignment on). An alignment runs no other alignment inside it, so one set per thread serves
+   * every pair that thread aligns.
    */
-  private static final ThreadLocal<byte[]> MOVES = ThreadLocal.withInitial(() -> new byte[4096]);
+  private static final class Workspace {
+    byte[] moves = new byte[4096];
+    int[] sharedOfA = new int[256];
+    int[] sharedOfB = new int[256];
+    int[] keysB = new int[256];
+    double[] weightsB = new double[256];
+    double[] gapsB = new double[256];
+    double[] previous = new double[256];
+    double[] current = new double[256];
+
+    /** Makes {@link #sharedOfA} and {@link #sharedOfB} hold at least these many entries. */
+    void shared(int sizeA, int sizeB) {
+      if (sharedOfA.length < sizeA) {
+        sharedOfA = new int[Math.max(sizeA, 2 * sharedOfA.length)];
+      }
+      if (sharedOfB.length < sizeB) {
+        sharedOfB = new int[Math.max(sizeB, 2 * sharedOfB.length)];
+      }
+    }
+
+    /** Makes the row buffers hold at least {@code size} entries. */
+    void rows(int size) {
+      if (previous.length < size) {
+        int grown = Math.max(size, 2 * previous.length);
+        keysB = new int[grown];
+        weightsB = new double[grown];
+        gapsB = new double[grown];
+        previous = new double[grown];
+        current = new double[grown];
+      }
+    }
+  }
 
   /**
    * A long text dilutes coverage with words that have no counterpart (cognate keys, unmatched
@@ -161,8 +199,10 @@ public final class Aligner {
       Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
     boolean crossLanguage = crossLanguage(a.profile, b.profile);
     // Each side's distinct keys numbered by shared key (-1 where the other side lacks it).
-    int[] sharedOfA = new int[a.distinctKeys.length];
-    int[] sharedOfB = new int[b.distinctKeys.length];
+    Workspace workspace = WORKSPACES.get();
+    workspace.shared(a.distinctKeys.length, b.distinctKeys.length);
+    int[] sharedOfA = workspace.sharedOfA;
+    int[] sharedOfB = workspace.sharedOfB;
     int shared = numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
     if (!crossLanguage) {
       // The bound needs each shared key's weight and count, not its positions: most
@@ -180,7 +220,8 @@ public final class Aligner {
     int[] positionsA = a.positionsOf(sharedOfA, shared);
     int[] positionsB = b.positionsOf(sharedOfB, shared);
     List<int[]> pairs = new ArrayList<>();
-    double matched = localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs);
+    double matched =
+        localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs, workspace);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
     double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
     double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
@@ -222,8 +263,8 @@ public final class Aligner {
    * sharedOfB} (-1 for the others); returns how many there are.
    */
   private static int numberShared(long[] a, long[] b, int[] sharedOfA, int[] sharedOfB) {
-    Arrays.fill(sharedOfA, -1);
-    Arrays.fill(sharedOfB, -1);
+    Arrays.fill(sharedOfA, 0, a.length, -1);
+    Arrays.fill(sharedOfB, 0, b.length, -1);
     int shared = 0;
     for (int i = 0, j = 0; i < a.length && j < b.length; ) {
       if (a[i] < b[j]) {
@@ -397,30 +438,35 @@ public final class Aligner {
       Sequence b,
       int[] positionsB,
       int[] sharedOfB,
-      List<int[]> pairs) {
+      List<int[]> pairs,
+      Workspace workspace) {
     int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
     int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
     if (n == 0 || m == 0) {
       return 0;
     }
     // Every cell the traceback reads is written below first, so a reused buffer needs no clearing.
-    byte[] moves = MOVES.get();
+    byte[] moves = workspace.moves;
     if (moves.length < (n + 1) * (m + 1)) {
       moves = new byte[Math.max((n + 1) * (m + 1), 2 * moves.length)];
-      MOVES.set(moves);
+      workspace.moves = moves;
     }
+    workspace.rows(m + 1);
     // The second side's keys, weights and gap costs gathered once: the inner loop reads them
     // n times, and reading them through positionsB missed the cache on long sequences.
-    int[] keysB = new int[m + 1];
-    double[] weightsB = new double[m + 1];
-    double[] gapsB = new double[m + 1];
+    int[] keysB = workspace.keysB;
+    double[] weightsB = workspace.weightsB;
+    double[] gapsB = workspace.gapsB;
     for (int j = 1; j <= m; j++) {
       keysB[j] = sharedOfB[b.ranks[positionsB[j - 1]]];
       weightsB[j] = b.weights[positionsB[j - 1]];
       gapsB[j] = GAP_PENALTY * weightsB[j];
     }
-    double[] previous = new double[m + 1];
-    double[] current = new double[m + 1];
+    // Row 0 is the empty alignment; each row's cell 0 is set as the row starts, and the others
+    // are written before they are read.
+    double[] previous = workspace.previous;
+    double[] current = workspace.current;
+    Arrays.fill(previous, 0, m + 1, 0);
     double best = 0;
     int bestI = 0;
     int bestJ = 0;

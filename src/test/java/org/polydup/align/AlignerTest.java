@@ -147,6 +147,43 @@ class AlignerTest {
   }
 
   @Test
+  void alignments_withBuffersReusedAcrossPairs_equalThoseOnFreshThreads() throws Exception {
+    long seed = 20_261_130L;
+    Random random = new Random(seed);
+    List<EntityProfile> profiles = new ArrayList<>();
+    for (int d = 0; d < 40; d++) {
+      // Lengths from 1 to 400 keys over a small vocabulary: long rows, then short ones.
+      int size = 1 + random.nextInt(400);
+      List<Entity> entities = new ArrayList<>();
+      for (int k = 0; k < size; k++) {
+        long key = 1 + random.nextInt(300);
+        entities.add(new Entity(key, key, EntityKind.WORD, 6 * k, 6 * k + 5, "w"));
+      }
+      profiles.add(new EntityProfile(d % 2 == 0 ? "en" : "de", 6 * size, entities));
+    }
+    KeyStatistics statistics = new KeyStatistics(1.0);
+    profiles.forEach(statistics::add);
+    statistics.freeze();
+    Aligner aligner = new Aligner();
+    for (int x = 0; x < profiles.size(); x++) {
+      for (int y = 0; y < profiles.size(); y += 7) {
+        EntityProfile a = profiles.get(x);
+        EntityProfile b = profiles.get(y);
+        AlignmentResult reused = aligner.align(a, b, statistics);
+        AlignmentResult[] fresh = new AlignmentResult[1];
+        Thread thread = new Thread(() -> fresh[0] = aligner.align(a, b, statistics));
+        thread.start();
+        thread.join();
+        String where = "seed " + seed + ", texts " + x + " and " + y;
+        assertEquals(fresh[0].relation(), reused.relation(), where);
+        assertEquals(fresh[0].matchedWeight(), reused.matchedWeight(), where);
+        assertEquals(fresh[0].density(), reused.density(), where);
+        assertEquals(fresh[0].evidence(), reused.evidence(), where);
+      }
+    }
+  }
+
+  @Test
   void disjointTexts_scoreZero_noRelation() {
     EntityProfile a = extractor.extract("Volodymyr Zelenskyy met Emmanuel Macron in Paris.", "en");
     EntityProfile b = extractor.extract("Kochen Sie Nudeln mit Tomaten und Basilikum.", "de");
