@@ -1,5 +1,6 @@
 package org.polydup;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
@@ -536,20 +537,27 @@ final class AlignmentStage implements CrossLanguageStage {
    * fill the heap (and {@code pairs.jsonl}). Scores are computed on the whole alignment first.
    */
   static List<AlignedEntityPair> strongest(List<AlignedEntityPair> evidence) {
-    if (evidence.size() <= MAXIMUM_EVIDENCE) {
+    int size = evidence.size();
+    if (size <= MAXIMUM_EVIDENCE) {
       return evidence;
     }
-    Integer[] order = new Integer[evidence.size()];
-    for (int i = 0; i < order.length; i++) {
+    // Indexes sorted as ints over an array of weights: boxed indexes and a comparator reading each
+    // pair's weight through the list were 2% of the scan's CPU with alignment on bulk.
+    double[] negatedWeights = new double[size];
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      negatedWeights[i] = -evidence.get(i).weight();
       order[i] = i;
     }
     // Heaviest first; on equal weight the earlier one, so every run shows the same entities.
-    java.util.Arrays.sort(
+    IntArrays.quickSort(
         order,
-        java.util.Comparator.comparingDouble((Integer i) -> -evidence.get(i).weight())
-            .thenComparingInt(i -> i));
-    Integer[] kept = java.util.Arrays.copyOf(order, MAXIMUM_EVIDENCE);
-    java.util.Arrays.sort(kept);
+        (x, y) -> {
+          int byWeight = Double.compare(negatedWeights[x], negatedWeights[y]);
+          return byWeight != 0 ? byWeight : Integer.compare(x, y);
+        });
+    int[] kept = Arrays.copyOf(order, MAXIMUM_EVIDENCE);
+    Arrays.sort(kept);
     List<AlignedEntityPair> shown = new ArrayList<>(MAXIMUM_EVIDENCE);
     for (int i : kept) {
       shown.add(evidence.get(i));

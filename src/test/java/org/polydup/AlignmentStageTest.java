@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.polydup.align.AlignedEntityPair;
 import org.polydup.align.Entity;
@@ -140,6 +142,35 @@ class AlignmentStageTest {
     assertEquals(0, shown.get(0).first().start());
     assertEquals(10 * 3 * 63, shown.get(63).first().start());
     assertEquals(evidence.subList(0, 10), AlignmentStage.strongest(evidence.subList(0, 10)));
+  }
+
+  @Test
+  void strongest_choosesAsTheComparatorSortDid_onRandomWeightsWithManyTies() {
+    long seed = 20_261_123L;
+    Random random = new Random(seed);
+    for (int trial = 0; trial < 200; trial++) {
+      int size = AlignmentStage.MAXIMUM_EVIDENCE + random.nextInt(300);
+      List<AlignedEntityPair> evidence = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        // Few distinct weights, so most comparisons are ties broken by position.
+        double weight = 0.25 * (1 + random.nextInt(6));
+        Entity first = new Entity(i, i, EntityKind.NAME, 10 * i, 10 * i + 5, "n" + i);
+        Entity second = new Entity(i, i, EntityKind.NAME, 12 * i, 12 * i + 5, "m" + i);
+        evidence.add(new AlignedEntityPair(first, second, weight));
+      }
+      // The definition: a stable sort by weight, heaviest first, then the kept ones in text order.
+      List<Integer> order = new ArrayList<>(IntStream.range(0, size).boxed().toList());
+      order.sort(
+          Comparator.comparingDouble((Integer i) -> -evidence.get(i).weight())
+              .thenComparingInt(i -> i));
+      List<AlignedEntityPair> expected =
+          order.subList(0, AlignmentStage.MAXIMUM_EVIDENCE).stream()
+              .sorted()
+              .map(evidence::get)
+              .toList();
+      assertEquals(
+          expected, AlignmentStage.strongest(evidence), "seed " + seed + " trial " + trial);
+    }
   }
 
   private static CrossLanguageStage.IndexedMatch derived(int x, int y, double score) {

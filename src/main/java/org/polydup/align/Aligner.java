@@ -1,6 +1,5 @@
 package org.polydup.align;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.polydup.Relation;
-import org.polydup.internal.SortedSets;
 
 /**
  * Order-aware, rarity-weighted local alignment of two entity profiles. Immutable and thread-safe.
@@ -39,11 +37,49 @@ public final class Aligner {
   private static final int MAXIMUM_SEQUENCE = 3000;
   private static final double BOUND_MARGIN = 1e-9;
 
+  /** Per-thread buffers of {@link #align}; see {@link Workspace}. */
+  private static final ThreadLocal<Workspace> WORKSPACES = ThreadLocal.withInitial(Workspace::new);
+
   /**
-   * Per-thread traceback matrix of {@link #localAlignment}: a fresh one per pair was the largest
-   * allocation of the align stage (1.3 GB on 20k bulk documents).
+   * Buffers one thread's alignments reuse, grown as needed: the traceback matrix of {@link
+   * #localAlignment} (a fresh one per pair was the largest allocation of the align stage, 1.3 GB on
+   * 20k bulk documents), the shared-key numbering of both sides and the rows of the local alignment
+   * (fresh ones per pair were about a fifth of the scan's allocation on the same documents, with
+   * alignment on). An alignment runs no other alignment inside it, so one set per thread serves
+   * every pair that thread aligns.
    */
-  private static final ThreadLocal<byte[]> MOVES = ThreadLocal.withInitial(() -> new byte[4096]);
+  private static final class Workspace {
+    byte[] moves = new byte[4096];
+    int[] sharedOfA = new int[256];
+    int[] sharedOfB = new int[256];
+    int[] keysB = new int[256];
+    double[] weightsB = new double[256];
+    double[] gapsB = new double[256];
+    double[] previous = new double[256];
+    double[] current = new double[256];
+
+    /** Makes {@link #sharedOfA} and {@link #sharedOfB} hold at least these many entries. */
+    void shared(int sizeA, int sizeB) {
+      if (sharedOfA.length < sizeA) {
+        sharedOfA = new int[Math.max(sizeA, 2 * sharedOfA.length)];
+      }
+      if (sharedOfB.length < sizeB) {
+        sharedOfB = new int[Math.max(sizeB, 2 * sharedOfB.length)];
+      }
+    }
+
+    /** Makes the row buffers hold at least {@code size} entries. */
+    void rows(int size) {
+      if (previous.length < size) {
+        int grown = Math.max(size, 2 * previous.length);
+        keysB = new int[grown];
+        weightsB = new double[grown];
+        gapsB = new double[grown];
+        previous = new double[grown];
+        current = new double[grown];
+      }
+    }
+  }
 
   /**
    * A long text dilutes coverage with words that have no counterpart (cognate keys, unmatched
@@ -163,20 +199,29 @@ public final class Aligner {
       Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
     boolean crossLanguage = crossLanguage(a.profile, b.profile);
     // Each side's distinct keys numbered by shared key (-1 where the other side lacks it).
-    int[] sharedOfA = new int[a.distinctKeys.length];
-    int[] sharedOfB = new int[b.distinctKeys.length];
+    Workspace workspace = WORKSPACES.get();
+    workspace.shared(a.distinctKeys.length, b.distinctKeys.length);
+    int[] sharedOfA = workspace.sharedOfA;
+    int[] sharedOfB = workspace.sharedOfB;
     int shared = numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
-    double[] weightA = new double[shared];
-    double[] weightB = new double[shared];
-    int[] countA = new int[shared];
-    int[] countB = new int[shared];
-    int[] positionsA = a.positionsOf(sharedOfA, weightA, countA);
-    int[] positionsB = b.positionsOf(sharedOfB, weightB, countB);
-    if (!crossLanguage && !mayBeWanted(a, weightA, countA, b, weightB, countB, wanted)) {
-      return null;
+    if (!crossLanguage) {
+      // The bound needs each shared key's weight and count, not its positions: most
+      // same-language candidates end here, so their positions are not gathered.
+      double[] weightA = new double[shared];
+      double[] weightB = new double[shared];
+      int[] countA = new int[shared];
+      int[] countB = new int[shared];
+      a.countShared(sharedOfA, weightA, countA);
+      b.countShared(sharedOfB, weightB, countB);
+      if (!mayBeWanted(a, weightA, countA, b, weightB, countB, wanted)) {
+        return null;
+      }
     }
+    int[] positionsA = a.positionsOf(sharedOfA, shared);
+    int[] positionsB = b.positionsOf(sharedOfB, shared);
     List<int[]> pairs = new ArrayList<>();
-    double matched = localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs);
+    double matched =
+        localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs, workspace);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
     double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
     double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
@@ -218,8 +263,8 @@ public final class Aligner {
    * sharedOfB} (-1 for the others); returns how many there are.
    */
   private static int numberShared(long[] a, long[] b, int[] sharedOfA, int[] sharedOfB) {
-    Arrays.fill(sharedOfA, -1);
-    Arrays.fill(sharedOfB, -1);
+    Arrays.fill(sharedOfA, 0, a.length, -1);
+    Arrays.fill(sharedOfB, 0, b.length, -1);
     int shared = 0;
     for (int i = 0, j = 0; i < a.length && j < b.length; ) {
       if (a[i] < b[j]) {
@@ -393,30 +438,35 @@ public final class Aligner {
       Sequence b,
       int[] positionsB,
       int[] sharedOfB,
-      List<int[]> pairs) {
+      List<int[]> pairs,
+      Workspace workspace) {
     int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
     int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
     if (n == 0 || m == 0) {
       return 0;
     }
     // Every cell the traceback reads is written below first, so a reused buffer needs no clearing.
-    byte[] moves = MOVES.get();
+    byte[] moves = workspace.moves;
     if (moves.length < (n + 1) * (m + 1)) {
       moves = new byte[Math.max((n + 1) * (m + 1), 2 * moves.length)];
-      MOVES.set(moves);
+      workspace.moves = moves;
     }
+    workspace.rows(m + 1);
     // The second side's keys, weights and gap costs gathered once: the inner loop reads them
     // n times, and reading them through positionsB missed the cache on long sequences.
-    int[] keysB = new int[m + 1];
-    double[] weightsB = new double[m + 1];
-    double[] gapsB = new double[m + 1];
+    int[] keysB = workspace.keysB;
+    double[] weightsB = workspace.weightsB;
+    double[] gapsB = workspace.gapsB;
     for (int j = 1; j <= m; j++) {
       keysB[j] = sharedOfB[b.ranks[positionsB[j - 1]]];
       weightsB[j] = b.weights[positionsB[j - 1]];
       gapsB[j] = GAP_PENALTY * weightsB[j];
     }
-    double[] previous = new double[m + 1];
-    double[] current = new double[m + 1];
+    // Row 0 is the empty alignment; each row's cell 0 is set as the row starts, and the others
+    // are written before they are read.
+    double[] previous = workspace.previous;
+    double[] current = workspace.current;
+    Arrays.fill(previous, 0, m + 1, 0);
     double best = 0;
     int bestI = 0;
     int bestJ = 0;
@@ -540,7 +590,13 @@ public final class Aligner {
      */
     final int[] ranks;
 
-    private Sequence(EntityProfile profile, int[] entityIndexes, long[] keys, double[] weights) {
+    private Sequence(
+        EntityProfile profile,
+        int[] entityIndexes,
+        long[] keys,
+        double[] weights,
+        long[] distinctKeys,
+        int[] ranks) {
       this.profile = profile;
       this.entityIndexes = entityIndexes;
       this.keys = keys;
@@ -550,18 +606,8 @@ public final class Aligner {
         total += weight;
       }
       this.totalWeight = total;
-      long[] positive = new long[keys.length];
-      int count = 0;
-      for (int i = 0; i < keys.length; i++) {
-        if (weights[i] > 0) {
-          positive[count++] = keys[i];
-        }
-      }
-      this.distinctKeys = SortedSets.sortedDistinct(positive, count);
-      this.ranks = new int[keys.length];
-      for (int i = 0; i < keys.length; i++) {
-        ranks[i] = weights[i] > 0 ? Arrays.binarySearch(distinctKeys, keys[i]) : -1;
-      }
+      this.distinctKeys = distinctKeys;
+      this.ranks = ranks;
     }
 
     static Sequence of(
@@ -590,16 +636,42 @@ public final class Aligner {
         // sequences of a batch stay cached until it ends).
         keys = profile.wordKeyArray();
       }
+      // Each distinct key's repeat count and weight from one sort, then each position's by a
+      // search in the distinct keys: a repeat-count map and a statistics lookup per position (a
+      // probe into the batch's large frequency map) were most of this method's time.
       int count = keys.length;
-      Long2IntOpenHashMap repeats = new Long2IntOpenHashMap(count);
-      for (long key : keys) {
-        repeats.addTo(key, 1);
+      long[] distinct = keys.clone();
+      Arrays.sort(distinct);
+      int[] repeats = new int[count];
+      int distinctCount = 0;
+      for (int i = 0; i < count; i++) {
+        if (distinctCount == 0 || distinct[i] != distinct[distinctCount - 1]) {
+          distinct[distinctCount++] = distinct[i];
+        }
+        repeats[distinctCount - 1]++;
+      }
+      double[] distinctWeights = new double[distinctCount];
+      // Each distinct key's index among those of positive weight (the sequence's distinctKeys).
+      int[] positiveRanks = new int[distinctCount];
+      int positive = 0;
+      for (int k = 0; k < distinctCount; k++) {
+        distinctWeights[k] = statistics.weight(distinct[k]) / Math.sqrt(repeats[k]);
+        positiveRanks[k] = distinctWeights[k] > 0 ? positive++ : -1;
+      }
+      long[] distinctKeys = new long[positive];
+      for (int k = 0; k < distinctCount; k++) {
+        if (positiveRanks[k] >= 0) {
+          distinctKeys[positiveRanks[k]] = distinct[k];
+        }
       }
       double[] weights = new double[count];
+      int[] ranks = new int[count];
       for (int i = 0; i < count; i++) {
-        weights[i] = statistics.weight(keys[i]) / Math.sqrt(repeats.get(keys[i]));
+        int k = Arrays.binarySearch(distinct, 0, distinctCount, keys[i]);
+        weights[i] = distinctWeights[k];
+        ranks[i] = positiveRanks[k];
       }
-      return new Sequence(profile, indexes, keys, weights);
+      return new Sequence(profile, indexes, keys, weights, distinctKeys, ranks);
     }
 
     /**
@@ -621,23 +693,38 @@ public final class Aligner {
 
     /**
      * Positions (in text order) of the keys {@code sharedOfDistinct} numbers (it maps {@link
-     * #distinctKeys} to shared numbers or -1); sets each key's weight (the same at every position
-     * of it) in {@code weightOfShared} and counts its positions in {@code countOfShared}.
+     * #distinctKeys} to shared numbers or -1); {@code shared} is how many keys it numbers.
      */
-    int[] positionsOf(int[] sharedOfDistinct, double[] weightOfShared, int[] countOfShared) {
+    int[] positionsOf(int[] sharedOfDistinct, int shared) {
       int[] positions = new int[keys.length];
       int count = 0;
-      if (weightOfShared.length > 0) {
+      if (shared > 0) {
         for (int i = 0; i < keys.length; i++) {
           int rank = ranks[i];
           if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
             positions[count++] = i;
-            weightOfShared[sharedOfDistinct[rank]] = weights[i];
-            countOfShared[sharedOfDistinct[rank]]++;
           }
         }
       }
       return Arrays.copyOf(positions, count);
+    }
+
+    /**
+     * For each key {@code sharedOfDistinct} numbers (see {@link #positionsOf}), sets its weight
+     * (the same at every position of it) in {@code weightOfShared} and counts its positions in
+     * {@code countOfShared}.
+     */
+    void countShared(int[] sharedOfDistinct, double[] weightOfShared, int[] countOfShared) {
+      if (weightOfShared.length == 0) {
+        return;
+      }
+      for (int i = 0; i < keys.length; i++) {
+        int rank = ranks[i];
+        if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
+          weightOfShared[sharedOfDistinct[rank]] = weights[i];
+          countOfShared[sharedOfDistinct[rank]]++;
+        }
+      }
     }
 
     double weightBetween(int from, int to) {

@@ -277,14 +277,32 @@ public final class CrossLanguageMatcher {
     statistics.freeze();
     Sequences sequences = new Sequences(aligner, profiles, statistics);
     EntityIndex index = new EntityIndex(statistics, maximumPostings(size));
-    index.addAll(profiles);
+    // Every document queries once with its own profile below: the index keeps its keys for that.
+    index.addAll(profiles, true);
     ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
+    // The other-language candidates of the deeper pass, kept from this one's ranking for the
+    // documents that may ask for them (see deepenByShape): ranking again cost as much again.
+    int[][] deeper = new int[size][];
     IntStream.range(0, size)
         .parallel()
         .forEach(
             i -> {
-              for (EntityIndex.Candidate candidate :
-                  index.query(profiles[i], candidatesPerDocument, i)) {
+              boolean mayDeepen = mayDeepen(shapes[i]);
+              EntityIndex.Candidates found =
+                  index.query(
+                      profiles[i],
+                      mayDeepen ? deepCandidates : candidatesPerDocument,
+                      candidatesPerDocument,
+                      i);
+              List<EntityIndex.Candidate> others = found.otherLanguages();
+              if (mayDeepen) {
+                deeper[i] = others.stream().mapToInt(EntityIndex.Candidate::document).toArray();
+              }
+              List<EntityIndex.Candidate> candidates =
+                  new ArrayList<>(
+                      others.subList(0, Math.min(candidatesPerDocument, others.size())));
+              candidates.addAll(found.sameLanguage());
+              for (EntityIndex.Candidate candidate : candidates) {
                 int low = Math.min(i, candidate.document());
                 int high = Math.max(i, candidate.document());
                 if (settled.settled(low, high)) {
@@ -294,7 +312,7 @@ public final class CrossLanguageMatcher {
                     pairKey(low, high), k -> sequences.align(low, high, this::keeps));
               }
             });
-    deepenByShape(profiles, shapes, index, sequences, aligned, settled);
+    deepenByShape(profiles, shapes, deeper, sequences, aligned, settled);
     closeTriangles(profiles, sequences, aligned, settled);
     keepExclusive(profiles, aligned);
     LongOpenHashSet shapeAgrees = shapeAgreements(profiles, shapes, sequences, aligned);
@@ -320,12 +338,12 @@ public final class CrossLanguageMatcher {
 
   /**
    * Depth of the second, structure-chosen candidate pass ({@link #deepenByShape}): a document with
-   * no translation after the first pass and at least {@value #SHAPE_PARAGRAPHS} paragraphs asks the
-   * index for its best {@value} candidates in other languages only ({@link
-   * EntityIndex#queryOtherLanguages}: no second word-stem ranking), and aligns those not yet
-   * aligned whose paragraph structure is {@link #comparable} and agrees (distance at most {@link
-   * #SHAPE_DISTANCE}, checked before the entity alignment). A chat or review ranks its translation
-   * low among texts sharing its one or two names; the structure picks it out.
+   * no translation after the first pass and at least {@value #SHAPE_PARAGRAPHS} paragraphs takes
+   * its best {@value} candidates in other languages (the first pass ranks that deep for every
+   * document with the paragraphs, and aligns the first {@code candidatesPerDocument}), and aligns
+   * those not yet aligned whose paragraph structure is {@link #comparable} and agrees (distance at
+   * most {@link #SHAPE_DISTANCE}, checked before the entity alignment). A chat or review ranks its
+   * translation low among texts sharing its one or two names; the structure picks it out.
    *
    * <p>Through the scan on xling (true/false pairs, all / even / odd halves by the parity of the
    * cluster's order of first appearance): off 2,439/83 / 1,268/20 / 1,189/42; 16: 2,460/83 /
@@ -349,7 +367,7 @@ public final class CrossLanguageMatcher {
   private void deepenByShape(
       EntityProfile[] profiles,
       ParagraphShape[] shapes,
-      EntityIndex index,
+      int[][] deeper,
       Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned,
       PairFilter settled) {
@@ -365,17 +383,15 @@ public final class CrossLanguageMatcher {
     }
     IntStream.range(0, profiles.length)
         .parallel()
-        .filter(i -> !translated.get(i) && shapes[i].paragraphs() >= SHAPE_PARAGRAPHS)
+        .filter(i -> !translated.get(i) && mayDeepen(shapes[i]))
         .forEach(
             i -> {
-              for (EntityIndex.Candidate candidate :
-                  index.queryOtherLanguages(profiles[i], deepCandidates, i)) {
-                int other = candidate.document();
+              for (int other : deeper[i]) {
                 int low = Math.min(i, other);
                 int high = Math.max(i, other);
                 if (!comparable(shapes[i], shapes[other])
                     || aligned.containsKey(pairKey(low, high))
-                    || !(shapes[i].distance(shapes[other]) <= SHAPE_DISTANCE)
+                    || !(shapes[i].distance(shapes[other], SHAPE_DISTANCE) <= SHAPE_DISTANCE)
                     || settled.settled(low, high)) {
                   continue;
                 }
@@ -383,6 +399,14 @@ public final class CrossLanguageMatcher {
                     pairKey(low, high), k -> sequences.align(low, high, this::keeps));
               }
             });
+  }
+
+  /**
+   * Whether a document may ask for the deeper candidates of {@link #deepenByShape}: it has the
+   * paragraphs a structure needs, and the matcher looks deeper than its first pass.
+   */
+  private boolean mayDeepen(ParagraphShape shape) {
+    return deepCandidates > candidatesPerDocument && shape.paragraphs() >= SHAPE_PARAGRAPHS;
   }
 
   /**
@@ -576,7 +600,10 @@ public final class CrossLanguageMatcher {
   /**
    * Structure distances of the cross-language pairs of {@code aligned} whose two texts are {@link
    * #comparable}, keyed like {@code aligned}: under {@link ParagraphShape#distance} and under
-   * {@link ParagraphShape#galeChurchDistance} ({@code strict}).
+   * {@link ParagraphShape#galeChurchDistance} ({@code strict}), each exact up to {@link
+   * #SHAPE_DISTANCE} and possibly {@code +infinity} above it. {@link #shapeAgreements} reads no
+   * more: a pair counts only at or below that distance, so a farther pair can never be the closest
+   * of a document that has one within it, and a rival counts only within it.
    */
   private record ShapeDistances(Long2DoubleOpenHashMap distances, Long2DoubleOpenHashMap strict) {
     static ShapeDistances of(
@@ -587,21 +614,19 @@ public final class CrossLanguageMatcher {
               .mapToLong(Map.Entry::getKey)
               .filter(key -> comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
               .toArray();
-      double[] values =
+      // Both distances from one programme: they share every length term. Only distances up to
+      // SHAPE_DISTANCE count (see shapeAgreements), so the programme may stop above it.
+      ParagraphShape.Distances[] values =
           Arrays.stream(keys)
               .parallel()
-              .mapToDouble(key -> shapes[(int) (key >>> 32)].distance(shapes[(int) key]))
-              .toArray();
-      double[] strictValues =
-          Arrays.stream(keys)
-              .parallel()
-              .mapToDouble(key -> shapes[(int) (key >>> 32)].galeChurchDistance(shapes[(int) key]))
-              .toArray();
+              .mapToObj(
+                  key -> shapes[(int) (key >>> 32)].distances(shapes[(int) key], SHAPE_DISTANCE))
+              .toArray(ParagraphShape.Distances[]::new);
       Long2DoubleOpenHashMap distances = new Long2DoubleOpenHashMap(keys.length);
       Long2DoubleOpenHashMap strict = new Long2DoubleOpenHashMap(keys.length);
       for (int i = 0; i < keys.length; i++) {
-        distances.put(keys[i], values[i]);
-        strict.put(keys[i], strictValues[i]);
+        distances.put(keys[i], values[i].distance());
+        strict.put(keys[i], values[i].galeChurch());
       }
       return new ShapeDistances(distances, strict);
     }

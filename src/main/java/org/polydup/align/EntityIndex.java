@@ -62,6 +62,15 @@ public final class EntityIndex {
   private final List<EntityProfile> profiles = new ArrayList<>();
 
   private final IntArrayList wordCounts = new IntArrayList();
+
+  /**
+   * Each document's distinct keys as {@link #addAll(EntityProfile[], boolean)} gathered them, kept
+   * (when asked) until the document's own query reads them; {@code null} otherwise. The arrays are
+   * never written after they are built, so a query that finds them taken builds its own, equal
+   * ones.
+   */
+  private final List<DocumentKeys> keptKeys = new ArrayList<>();
+
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   /**
@@ -101,6 +110,16 @@ public final class EntityIndex {
    * posting of a batch under the lock was a serial second on the first 20k bulk documents.
    */
   public void addAll(EntityProfile[] profiles) {
+    addAll(profiles, false);
+  }
+
+  /**
+   * {@link #addAll(EntityProfile[])}, keeping each document's distinct keys, when {@code
+   * keepForOwnQuery}, until its first query with its own profile (see {@link #query(EntityProfile,
+   * int, int)}): a batch that queries every document once then does not gather them a second time.
+   * The keys of a document never queried stay in memory as long as the index.
+   */
+  void addAll(EntityProfile[] profiles, boolean keepForOwnQuery) {
     DocumentKeys[] keys = new DocumentKeys[profiles.length];
     IntStream.range(0, profiles.length)
         .parallel()
@@ -110,6 +129,7 @@ public final class EntityIndex {
       int first = languages.size();
       for (int i = 0; i < keys.length; i++) {
         addDocument(keys[i], profiles[i]);
+        keptKeys.set(first + i, keepForOwnQuery ? keys[i] : null);
       }
       // Readers wait for the write lock; the workers' writes are visible to this thread once the
       // stream ends, and to readers once the lock is released.
@@ -143,6 +163,7 @@ public final class EntityIndex {
   private int addDocument(DocumentKeys keys, EntityProfile profile) {
     int document = languages.size();
     profiles.add(profile);
+    keptKeys.add(null);
     languages.add(languageNumber(keys.language));
     anchorCounts.add(keys.anchorCount);
     wordCounts.add(keys.wordCount);
@@ -264,28 +285,81 @@ public final class EntityIndex {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be >= 1, got " + limit);
     }
-    LongOpenHashSet anchors = anchorKeys(profile);
-    LongOpenHashSet words = withSameLanguage ? wordKeys(profile) : null;
+    Candidates found = query(profile, limit, withSameLanguage ? limit : 0, exclude);
+    List<Candidate> result = new ArrayList<>(found.otherLanguages());
+    result.addAll(found.sameLanguage());
+    return result;
+  }
+
+  /**
+   * The candidates of {@link #query} in its two kinds, each best first.
+   *
+   * @param otherLanguages up to so many in other languages, ranked on shared anchors
+   * @param sameLanguage up to so many in the same language, ranked on shared word stems
+   */
+  record Candidates(List<Candidate> otherLanguages, List<Candidate> sameLanguage) {}
+
+  /**
+   * Like {@link #query(EntityProfile, int, int)}, with a depth per kind: the first {@code k} of a
+   * deeper list are exactly the list of depth {@code k} (candidates are ranked in a total order),
+   * so a caller that may want a deeper look later asks for it once.
+   *
+   * @param otherLanguageLimit candidates in other languages, {@code >= 1}
+   * @param sameLanguageLimit candidates in the same language, {@code >= 0} (0: no word-stem
+   *     ranking)
+   * @param exclude a document number to leave out (the query itself), or -1
+   */
+  Candidates query(
+      EntityProfile profile, int otherLanguageLimit, int sameLanguageLimit, int exclude) {
+    if (otherLanguageLimit < 1) {
+      throw new IllegalArgumentException(
+          "otherLanguageLimit must be >= 1, got " + otherLanguageLimit);
+    }
+    if (sameLanguageLimit < 0) {
+      throw new IllegalArgumentException(
+          "sameLanguageLimit must be >= 0, got " + sameLanguageLimit);
+    }
     lock.readLock().lock();
     try {
       // A language the index has not seen matches no document: -1.
       int language = languageNumbers.getOrDefault(profile.language(), -1);
       boolean ownKeys =
           exclude >= 0 && exclude < profiles.size() && profiles.get(exclude) == profile;
-      List<Candidate> result = new ArrayList<>();
-      result.addAll(rank(anchors, limit, exclude, ownKeys, language, false, anchorCounts));
-      if (withSameLanguage) {
-        words.removeAll(anchors);
-        result.addAll(rank(words, limit, exclude, ownKeys, language, true, wordCounts));
+      DocumentKeys kept = ownKeys ? keptKeys.get(exclude) : null;
+      if (kept != null) {
+        // Read once: the keys go with the document's own query.
+        keptKeys.set(exclude, null);
       }
-      return result;
+      // Key arrays in the iteration order of the sets they come from: the rarest keys are chosen
+      // with ties broken by that order, and the kept arrays were built by the same steps.
+      long[] anchors;
+      long[] wordsOnly = null;
+      if (kept != null) {
+        anchors = kept.anchors;
+        wordsOnly = kept.wordsOnly;
+      } else {
+        LongOpenHashSet anchorSet = anchorKeys(profile);
+        anchors = anchorSet.toLongArray();
+        if (sameLanguageLimit > 0) {
+          LongOpenHashSet words = wordKeys(profile);
+          words.removeAll(anchorSet);
+          wordsOnly = words.toLongArray();
+        }
+      }
+      List<Candidate> others =
+          rank(anchors, otherLanguageLimit, exclude, ownKeys, language, false, anchorCounts);
+      List<Candidate> same = List.of();
+      if (sameLanguageLimit > 0) {
+        same = rank(wordsOnly, sameLanguageLimit, exclude, ownKeys, language, true, wordCounts);
+      }
+      return new Candidates(others, same);
     } finally {
       lock.readLock().unlock();
     }
   }
 
   private List<Candidate> rank(
-      LongOpenHashSet keys,
+      long[] keys,
       int limit,
       int exclude,
       boolean ownKeys,
@@ -457,8 +531,7 @@ public final class EntityIndex {
     }
   }
 
-  private long[] rarest(LongOpenHashSet keys, int exclude, boolean ownKeys) {
-    long[] all = keys.toLongArray();
+  private long[] rarest(long[] all, int exclude, boolean ownKeys) {
     if (all.length <= KEYS_PER_QUERY) {
       return all;
     }

@@ -1,7 +1,7 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -77,14 +77,20 @@ public final class KeyStatistics {
     if (frozen) {
       throw new IllegalStateException("statistics are frozen");
     }
-    LongOpenHashSet distinct = new LongOpenHashSet();
-    for (int i = 0; i < profile.size(); i++) {
-      distinct.add(profile.key(i));
-      distinct.add(profile.wordKey(i));
+    // Distinct keys by sorting an array: a hash set per document (grown and rehashed for a long
+    // text) cost more than the counting itself. Counts are sums, so the order does not matter.
+    int size = profile.size();
+    long[] keys = new long[2 * size];
+    for (int i = 0; i < size; i++) {
+      keys[2 * i] = profile.key(i);
+      keys[2 * i + 1] = profile.wordKey(i);
     }
-    var iterator = distinct.iterator();
-    while (iterator.hasNext()) {
-      long key = iterator.nextLong();
+    Arrays.sort(keys);
+    for (int i = 0; i < keys.length; i++) {
+      long key = keys[i];
+      if (i > 0 && key == keys[i - 1]) {
+        continue;
+      }
       Long2IntOpenHashMap stripe = frequencies[stripe(key)];
       synchronized (stripe) {
         stripe.addTo(key, 1);

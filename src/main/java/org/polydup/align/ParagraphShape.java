@@ -141,6 +141,10 @@ public final class ParagraphShape {
    * Weight of one code point: 3 for Han, kana and Hangul, 0 for whitespace and controls, else 1.
    */
   static int weight(int c) {
+    if (c < 0x80) {
+      // ASCII without the property tables: controls (0x00-0x1f, 0x7f) and the space weigh 0.
+      return c <= 0x20 || c == 0x7f ? 0 : 1;
+    }
     if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
       return 0;
     }
@@ -179,7 +183,7 @@ public final class ParagraphShape {
    * @return the cost over the mean paragraph count, {@code >= 0}, or {@code NaN}
    */
   public double distance(ParagraphShape other) {
-    return align(other, VARIANCE, MERGE_OVER_ONE_ONE).distance();
+    return distance(other, Double.POSITIVE_INFINITY);
   }
 
   /**
@@ -192,7 +196,14 @@ public final class ParagraphShape {
    * @return the cost over the mean paragraph count, {@code >= 0}, or {@code NaN}
    */
   public double galeChurchDistance(ParagraphShape other) {
-    return align(other, VARIANCE, GALE_CHURCH_MERGE_OVER_ONE_ONE).distance();
+    Programme programme =
+        programme(
+            other,
+            VARIANCE,
+            new double[] {GALE_CHURCH_MERGE_OVER_ONE_ONE},
+            Double.POSITIVE_INFINITY,
+            false);
+    return programme == null ? Double.NaN : programme.distance(0);
   }
 
   /**
@@ -209,84 +220,78 @@ public final class ParagraphShape {
   }
 
   /**
+   * {@link #distance} and {@link #galeChurchDistance} of one pair, from one pass over the band: the
+   * two programmes differ only in the prior of a split or merge, so every length term (three beads
+   * and two drops per cell, each a logarithm of an {@code erfc}) is computed once for both. Equal,
+   * bit for bit, to the two methods called apart.
+   *
+   * @param other the other text's shape
+   * @return both distances, each {@code NaN} when either text has no shape
+   */
+  public Distances distances(ParagraphShape other) {
+    return distances(other, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #distances(ParagraphShape)} for a caller that only needs the distances up to {@code
+   * bound}: a distance above it may come back as {@code +infinity} instead (a distance at or below
+   * it is exact). Every step of the programme adds a positive cost and every path crosses one of
+   * any two consecutive rows, so once both rows cost more than the bound allows, the rest of the
+   * band need not be filled.
+   *
+   * @param other the other text's shape
+   * @param bound the largest distance the caller tells apart from "too far"
+   * @return both distances, each exact, {@code +infinity} when above {@code bound}, or {@code NaN}
+   *     when either text has no shape
+   */
+  public Distances distances(ParagraphShape other, double bound) {
+    Programme programme =
+        programme(
+            other,
+            VARIANCE,
+            new double[] {MERGE_OVER_ONE_ONE, GALE_CHURCH_MERGE_OVER_ONE_ONE},
+            bound,
+            false);
+    return programme == null
+        ? new Distances(Double.NaN, Double.NaN)
+        : new Distances(programme.distance(0), programme.distance(1));
+  }
+
+  /**
+   * {@link #distance(ParagraphShape)} up to {@code bound}, like {@link #distances(ParagraphShape,
+   * double)}: exact at or below {@code bound}, possibly {@code +infinity} above it.
+   *
+   * @param other the other text's shape
+   * @param bound the largest distance the caller tells apart from "too far"
+   * @return the distance, {@code +infinity}, or {@code NaN} when either text has no shape
+   */
+  public double distance(ParagraphShape other, double bound) {
+    Programme programme =
+        programme(other, VARIANCE, new double[] {MERGE_OVER_ONE_ONE}, bound, false);
+    return programme == null ? Double.NaN : programme.distance(0);
+  }
+
+  /**
+   * The two structure distances of a pair of texts.
+   *
+   * @param distance {@link #distance(ParagraphShape)}
+   * @param galeChurch {@link #galeChurchDistance(ParagraphShape)}
+   */
+  public record Distances(double distance, double galeChurch) {}
+
+  /**
    * {@link #align(ParagraphShape)} with the given variance and cost of a 1-2 or 2-1 bead over a 1-1
    * bead's prior, in nats.
    */
   private Alignment align(ParagraphShape other, double variance, double mergeCost) {
-    // The longer structure runs down the rows, so the band's centre moves at most one column per
-    // row and a path along it always exists; the beads are symmetric, so the order is free.
-    boolean thisDown = lengths.length >= other.lengths.length;
-    ParagraphShape longer = thisDown ? this : other;
-    ParagraphShape shorter = thisDown ? other : this;
-    int n = longer.lengths.length;
-    int m = shorter.lengths.length;
-    if (m == 0) {
+    Programme programme =
+        programme(other, variance, new double[] {mergeCost}, Double.POSITIVE_INFINITY, true);
+    if (programme == null) {
       return new Alignment(Double.NaN, new int[0], new int[0]);
     }
-    // Both texts rescaled to their mean weighted length: each paragraph keeps its share.
-    double scale = (total + other.total) / 2.0;
-    double[] a = scaled(longer.lengths, scale / longer.total);
-    double[] b = scaled(shorter.lengths, scale / shorter.total);
-    int width = 2 * BAND + 1;
-    double[][] cost = new double[n + 1][width];
-    byte[][] moves = new byte[n + 1][width];
-    for (double[] row : cost) {
-      Arrays.fill(row, Double.POSITIVE_INFINITY);
-    }
-    cost[0][BAND] = 0;
-    for (int i = 0; i <= n; i++) {
-      int centre = centre(i, n, m);
-      for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
-        if (i == 0 && j == 0) {
-          continue;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        byte move = 0;
-        if (i >= 1 && j >= 1) {
-          double c = at(cost, i - 1, j - 1, n, m) + bead(a[i - 1], b[j - 1], variance);
-          if (c < best) {
-            best = c;
-            move = ONE_ONE;
-          }
-        }
-        if (i >= 1 && j >= 2) {
-          double c =
-              at(cost, i - 1, j - 2, n, m)
-                  + mergeCost
-                  + bead(a[i - 1], b[j - 1] + b[j - 2], variance);
-          if (c < best) {
-            best = c;
-            move = ONE_TWO;
-          }
-        }
-        if (i >= 2 && j >= 1) {
-          double c =
-              at(cost, i - 2, j - 1, n, m)
-                  + mergeCost
-                  + bead(a[i - 1] + a[i - 2], b[j - 1], variance);
-          if (c < best) {
-            best = c;
-            move = TWO_ONE;
-          }
-        }
-        if (i >= 1) {
-          double c = at(cost, i - 1, j, n, m) + drop(a[i - 1], variance);
-          if (c < best) {
-            best = c;
-            move = ONE_ZERO;
-          }
-        }
-        if (j >= 1) {
-          double c = at(cost, i, j - 1, n, m) + drop(b[j - 1], variance);
-          if (c < best) {
-            best = c;
-            move = ZERO_ONE;
-          }
-        }
-        cost[i][j - centre + BAND] = best;
-        moves[i][j - centre + BAND] = move;
-      }
-    }
+    int n = programme.n;
+    int m = programme.m;
+    byte[][] moves = programme.moves;
     // The way back: for each row paragraph, the first and last column paragraph of its bead (an
     // empty range, first > last, for a paragraph left out).
     int[] first = new int[n];
@@ -324,10 +329,180 @@ public final class ParagraphShape {
         default -> j--;
       }
     }
-    double distance = at(cost, n, m, n, m) / ((n + m) / 2.0);
-    return thisDown
+    double distance = programme.distance(0);
+    return programme.thisDown
         ? new Alignment(distance, first, last)
         : new Alignment(distance, invert(first, last, m, true), invert(first, last, m, false));
+  }
+
+  /**
+   * The filled cost tables of one pair, one per merge cost asked for, with the moves of the first
+   * when asked for.
+   */
+  private static final class Programme {
+    /** Whether this text runs down the rows (it has at least as many paragraphs). */
+    final boolean thisDown;
+
+    final int n;
+    final int m;
+
+    /** Per merge cost: the cost of the best path to each cell of the band, by row. */
+    final double[][][] costs;
+
+    /** The first table's moves, or {@code null}. */
+    final byte[][] moves;
+
+    /** Per merge cost: whether its distance is known to exceed the bound (its table unfinished). */
+    final boolean[] exceeded;
+
+    Programme(
+        boolean thisDown, int n, int m, double[][][] costs, byte[][] moves, boolean[] exceeded) {
+      this.thisDown = thisDown;
+      this.n = n;
+      this.m = m;
+      this.costs = costs;
+      this.moves = moves;
+      this.exceeded = exceeded;
+    }
+
+    /**
+     * The whole path's cost per paragraph under the {@code variant}-th merge cost, or {@code
+     * +infinity} when it exceeds the bound.
+     */
+    double distance(int variant) {
+      return exceeded[variant]
+          ? Double.POSITIVE_INFINITY
+          : at(costs[variant], n, m, n, m) / ((n + m) / 2.0);
+    }
+  }
+
+  /**
+   * Runs the programme once for each of {@code mergeCosts} (the cost of a 1-2 or 2-1 bead over a
+   * 1-1 bead's prior, in nats), sharing the length terms; {@code null} when either text has no
+   * shape. Stops early once every distance is known to exceed {@code bound} (see {@link
+   * #distances(ParagraphShape, double)}).
+   */
+  private Programme programme(
+      ParagraphShape other, double variance, double[] mergeCosts, double bound, boolean withMoves) {
+    // The longer structure runs down the rows, so the band's centre moves at most one column per
+    // row and a path along it always exists; the beads are symmetric, so the order is free.
+    boolean thisDown = lengths.length >= other.lengths.length;
+    ParagraphShape longer = thisDown ? this : other;
+    ParagraphShape shorter = thisDown ? other : this;
+    int n = longer.lengths.length;
+    int m = shorter.lengths.length;
+    if (m == 0) {
+      return null;
+    }
+    // Both texts rescaled to their mean weighted length: each paragraph keeps its share.
+    double scale = (total + other.total) / 2.0;
+    double[] a = scaled(longer.lengths, scale / longer.total);
+    double[] b = scaled(shorter.lengths, scale / shorter.total);
+    // A drop's cost depends on its one paragraph: once per paragraph, not once per cell.
+    double[] dropA = new double[n];
+    for (int i = 0; i < n; i++) {
+      dropA[i] = drop(a[i], variance);
+    }
+    double[] dropB = new double[m];
+    for (int j = 0; j < m; j++) {
+      dropB[j] = drop(b[j], variance);
+    }
+    int width = 2 * BAND + 1;
+    int variants = mergeCosts.length;
+    double[][][] costs = new double[variants][n + 1][width];
+    for (double[][] cost : costs) {
+      for (double[] row : cost) {
+        Arrays.fill(row, Double.POSITIVE_INFINITY);
+      }
+      cost[0][BAND] = 0;
+    }
+    byte[][] moves = withMoves ? new byte[n + 1][width] : null;
+    boolean[] exceeded = new boolean[variants];
+    // Each variant's cheapest cell in the row before, for the bound.
+    double[] previousRowMinimum = new double[variants];
+    double pathParagraphs = (n + m) / 2.0;
+    boolean bounded = bound < Double.POSITIVE_INFINITY;
+    for (int i = 0; i <= n; i++) {
+      int centre = centre(i, n, m);
+      for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
+        if (i == 0 && j == 0) {
+          continue;
+        }
+        boolean oneOne = i >= 1 && j >= 1;
+        boolean oneTwo = i >= 1 && j >= 2;
+        boolean twoOne = i >= 2 && j >= 1;
+        double beadOneOne = oneOne ? bead(a[i - 1], b[j - 1], variance) : 0;
+        double beadOneTwo = oneTwo ? bead(a[i - 1], b[j - 1] + b[j - 2], variance) : 0;
+        double beadTwoOne = twoOne ? bead(a[i - 1] + a[i - 2], b[j - 1], variance) : 0;
+        for (int variant = 0; variant < variants; variant++) {
+          double[][] cost = costs[variant];
+          double mergeCost = mergeCosts[variant];
+          double best = Double.POSITIVE_INFINITY;
+          byte move = 0;
+          if (oneOne) {
+            double c = at(cost, i - 1, j - 1, n, m) + beadOneOne;
+            if (c < best) {
+              best = c;
+              move = ONE_ONE;
+            }
+          }
+          if (oneTwo) {
+            double c = at(cost, i - 1, j - 2, n, m) + mergeCost + beadOneTwo;
+            if (c < best) {
+              best = c;
+              move = ONE_TWO;
+            }
+          }
+          if (twoOne) {
+            double c = at(cost, i - 2, j - 1, n, m) + mergeCost + beadTwoOne;
+            if (c < best) {
+              best = c;
+              move = TWO_ONE;
+            }
+          }
+          if (i >= 1) {
+            double c = at(cost, i - 1, j, n, m) + dropA[i - 1];
+            if (c < best) {
+              best = c;
+              move = ONE_ZERO;
+            }
+          }
+          if (j >= 1) {
+            double c = at(cost, i, j - 1, n, m) + dropB[j - 1];
+            if (c < best) {
+              best = c;
+              move = ZERO_ONE;
+            }
+          }
+          cost[i][j - centre + BAND] = best;
+          if (variant == 0 && moves != null) {
+            moves[i][j - centre + BAND] = move;
+          }
+        }
+      }
+      if (bounded) {
+        // A step moves down 0, 1 or 2 rows, so every path to the end crosses row i - 1 or row i,
+        // and only adds positive costs after it (rounding never makes a sum of non-negative
+        // terms smaller than one of them): the final cost is at least the cheaper row's minimum.
+        boolean all = true;
+        for (int variant = 0; variant < variants; variant++) {
+          double rowMinimum = Double.POSITIVE_INFINITY;
+          for (double c : costs[variant][i]) {
+            rowMinimum = Math.min(rowMinimum, c);
+          }
+          if (i >= 1
+              && Math.min(previousRowMinimum[variant], rowMinimum) / pathParagraphs > bound) {
+            exceeded[variant] = true;
+          }
+          previousRowMinimum[variant] = rowMinimum;
+          all &= exceeded[variant];
+        }
+        if (all) {
+          break;
+        }
+      }
+    }
+    return new Programme(thisDown, n, m, costs, moves, exceeded);
   }
 
   /**

@@ -1,10 +1,15 @@
 package org.polydup.align;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.polydup.Relation;
 
@@ -36,6 +41,145 @@ class AlignerTest {
     assertTrue(!result.evidence().isEmpty());
     for (AlignedEntityPair pair : result.evidence()) {
       assertEquals(pair.first().start(), pair.second().start());
+    }
+  }
+
+  @Test
+  void sequence_weighsEachKeyByRarityOverRootOfItsRepeats_andRanksOnlyPositiveKeys() {
+    // Keys 5 (three times), 7 (twice), 9, 11 and 13; 11 is in every document, so it weighs 0.
+    long[] keys = {5, 11, 7, 5, 13, 9, 5, 7, 11};
+    List<Entity> entities = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      entities.add(new Entity(keys[i], keys[i], EntityKind.NAME, 2 * i, 2 * i + 1, "x"));
+    }
+    EntityProfile profile = new EntityProfile("en", 2 * keys.length, entities);
+    KeyStatistics statistics = new KeyStatistics();
+    for (int d = 0; d < 30; d++) {
+      long[] other = d % 10 == 0 ? new long[] {11, 5} : new long[] {11, 100 + d};
+      List<Entity> ones = new ArrayList<>();
+      for (long key : other) {
+        ones.add(new Entity(key, key, EntityKind.NAME, 0, 1, "x"));
+      }
+      statistics.add(new EntityProfile("en", 1, ones));
+    }
+    statistics.add(profile);
+    statistics.freeze();
+    assertEquals(0.0, statistics.weight(11));
+    Aligner.Sequence sequence = Aligner.sequence(profile, true, false, statistics);
+    assertArrayEquals(new long[] {5, 7, 9, 13}, sequence.distinctKeys);
+    double total = 0;
+    for (int i = 0; i < keys.length; i++) {
+      long key = keys[i];
+      int repeats = (int) Arrays.stream(keys).filter(k -> k == key).count();
+      double expected = statistics.weight(keys[i]) / Math.sqrt(repeats);
+      assertEquals(expected, sequence.weights[i], "position " + i);
+      int rank = Arrays.binarySearch(sequence.distinctKeys, keys[i]);
+      assertEquals(keys[i] == 11 ? -1 : rank, sequence.ranks[i], "position " + i);
+      total += expected;
+    }
+    assertEquals(total, sequence.totalWeight);
+  }
+
+  @Test
+  void sameLanguage_skipsOnlyPairsThatCannotEndWanted_andOtherwiseAlignsAsWithoutTheBound() {
+    long seed = 20_261_128L;
+    Random random = new Random(seed);
+    // Stories of 80 word keys; each text a story with a share of its words replaced by random
+    // ones, a third of them shuffled, so pairs range from copies to texts sharing many words out
+    // of order.
+    int stories = 40;
+    long[][] story = new long[stories][80];
+    for (long[] words : story) {
+      for (int k = 0; k < words.length; k++) {
+        words[k] = 1 + random.nextInt(3000);
+      }
+    }
+    List<EntityProfile> profiles = new ArrayList<>();
+    for (int d = 0; d < 200; d++) {
+      long[] words = story[d % stories].clone();
+      double replaced = new double[] {0.05, 0.5, 0.8, 0.95}[random.nextInt(4)];
+      if (d % 3 == 2) {
+        // Some texts use the story's words in another order: shared, but not in sequence.
+        for (int k = words.length - 1; k > 0; k--) {
+          int other = random.nextInt(k + 1);
+          long swap = words[k];
+          words[k] = words[other];
+          words[other] = swap;
+        }
+      }
+      List<Entity> entities = new ArrayList<>();
+      for (int k = 0; k < words.length; k++) {
+        long key = random.nextDouble() < replaced ? 1 + random.nextInt(3000) : words[k];
+        entities.add(new Entity(key, key, EntityKind.WORD, 6 * k, 6 * k + 5, "w"));
+      }
+      profiles.add(new EntityProfile("en", 6 * words.length, entities));
+    }
+    KeyStatistics statistics = new KeyStatistics();
+    profiles.forEach(statistics::add);
+    statistics.freeze();
+    Aligner aligner = new Aligner();
+    int skipped = 0;
+    int derived = 0;
+    int passedOther = 0;
+    for (int x = 0; x < profiles.size(); x++) {
+      Aligner.Sequence a = Aligner.sequence(profiles.get(x), false, false, statistics);
+      for (int y = x + 1; y < profiles.size(); y++) {
+        Aligner.Sequence b = Aligner.sequence(profiles.get(y), false, false, statistics);
+        AlignmentResult full = aligner.align(a, b, statistics, relation -> true);
+        AlignmentResult bounded =
+            aligner.align(a, b, statistics, relation -> relation == Relation.DERIVED);
+        String where = "seed " + seed + ", texts " + x + " and " + y;
+        if (bounded == null) {
+          skipped++;
+          assertTrue(full.relation() != Relation.DERIVED, where);
+          continue;
+        }
+        derived += full.relation() == Relation.DERIVED ? 1 : 0;
+        passedOther += full.relation() == Relation.DERIVED ? 0 : 1;
+        assertEquals(full.relation(), bounded.relation(), where);
+        assertEquals(full.matchedWeight(), bounded.matchedWeight(), where);
+        assertEquals(full.density(), bounded.density(), where);
+        assertEquals(full.relation() == Relation.DERIVED, !bounded.evidence().isEmpty(), where);
+      }
+    }
+    String counts = skipped + " skipped, " + derived + " derived, " + passedOther + " other";
+    assertTrue(skipped > 100 && derived > 20 && passedOther > 10, counts);
+  }
+
+  @Test
+  void alignments_withBuffersReusedAcrossPairs_equalThoseOnFreshThreads() throws Exception {
+    long seed = 20_261_130L;
+    Random random = new Random(seed);
+    List<EntityProfile> profiles = new ArrayList<>();
+    for (int d = 0; d < 40; d++) {
+      // Lengths from 1 to 400 keys over a small vocabulary: long rows, then short ones.
+      int size = 1 + random.nextInt(400);
+      List<Entity> entities = new ArrayList<>();
+      for (int k = 0; k < size; k++) {
+        long key = 1 + random.nextInt(300);
+        entities.add(new Entity(key, key, EntityKind.WORD, 6 * k, 6 * k + 5, "w"));
+      }
+      profiles.add(new EntityProfile(d % 2 == 0 ? "en" : "de", 6 * size, entities));
+    }
+    KeyStatistics statistics = new KeyStatistics(1.0);
+    profiles.forEach(statistics::add);
+    statistics.freeze();
+    Aligner aligner = new Aligner();
+    for (int x = 0; x < profiles.size(); x++) {
+      for (int y = 0; y < profiles.size(); y += 7) {
+        EntityProfile a = profiles.get(x);
+        EntityProfile b = profiles.get(y);
+        AlignmentResult reused = aligner.align(a, b, statistics);
+        AlignmentResult[] fresh = new AlignmentResult[1];
+        Thread thread = new Thread(() -> fresh[0] = aligner.align(a, b, statistics));
+        thread.start();
+        thread.join();
+        String where = "seed " + seed + ", texts " + x + " and " + y;
+        assertEquals(fresh[0].relation(), reused.relation(), where);
+        assertEquals(fresh[0].matchedWeight(), reused.matchedWeight(), where);
+        assertEquals(fresh[0].density(), reused.density(), where);
+        assertEquals(fresh[0].evidence(), reused.evidence(), where);
+      }
     }
   }
 

@@ -52,6 +52,52 @@ class EntityIndexTest {
   }
 
   @Test
+  void keptKeys_giveTheOwnQueryTheSameCandidates_asKeysGatheredAgain_firstAndSecondTime() {
+    long seed = 20261129L;
+    int documents = 300;
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    KeyStatistics statistics = statisticsOf(profiles);
+    EntityIndex kept = new EntityIndex(statistics, 50);
+    kept.addAll(profiles, true);
+    EntityIndex gathered = new EntityIndex(statistics, 50);
+    gathered.addAll(profiles, false);
+    for (int d = 0; d < documents; d++) {
+      EntityIndex.Candidates expected = gathered.query(profiles[d], 32, 8, d);
+      // The first own query reads the kept keys; the second gathers them again.
+      assertEquals(expected, kept.query(profiles[d], 32, 8, d), "seed " + seed + ", first " + d);
+      assertEquals(expected, kept.query(profiles[d], 32, 8, d), "seed " + seed + ", second " + d);
+      // A query with an equal profile that is not the document's own object reads no kept keys.
+      assertEquals(gathered.query(profiles[d], 8, d), kept.query(profiles[d], 8, d), "" + d);
+    }
+  }
+
+  @Test
+  void queryByKind_deeperOtherLanguageList_startsWithTheShallowOne_andSameLanguageUnchanged() {
+    long seed = 20261126L;
+    int documents = 300;
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    EntityIndex index = indexOf(profiles);
+    int longer = 0;
+    for (int d = 0; d < documents; d++) {
+      EntityIndex.Candidates deep = index.query(profiles[d], 32, 8, d);
+      EntityIndex.Candidates shallow = index.query(profiles[d], 8, 8, d);
+      List<EntityIndex.Candidate> others = deep.otherLanguages();
+      assertEquals(
+          shallow.otherLanguages(),
+          others.subList(0, Math.min(8, others.size())),
+          "seed " + seed + ", document " + d);
+      assertEquals(shallow.sameLanguage(), deep.sameLanguage(), "document " + d);
+      assertEquals(index.queryOtherLanguages(profiles[d], 32, d), others, "document " + d);
+      List<EntityIndex.Candidate> both = new ArrayList<>(shallow.otherLanguages());
+      both.addAll(shallow.sameLanguage());
+      assertEquals(index.query(profiles[d], 8, d), both, "document " + d);
+      assertTrue(index.query(profiles[d], 8, 0, d).sameLanguage().isEmpty());
+      longer += others.size() > 8 ? 1 : 0;
+    }
+    assertTrue(longer > 0, "some documents have more than 8 other-language candidates");
+  }
+
+  @Test
   void queryOtherLanguages_returnsNoSameLanguageDocument_andTheOtherLanguageRankingOfQuery() {
     long seed = 20261125L;
     int documents = 300;

@@ -52,6 +52,26 @@ class ParagraphShapeTest {
   }
 
   @Test
+  void weight_ofEveryCodePoint_isThreeForHanKanaHangul_zeroForSpaceAndControls_elseOne() {
+    for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+      int expected;
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+        expected = 0;
+      } else if ((c >= 0x3040 && c <= 0x30ff)
+          || (c >= 0x3400 && c <= 0x4dbf)
+          || (c >= 0x4e00 && c <= 0x9fff)
+          || (c >= 0xac00 && c <= 0xd7af)
+          || (c >= 0xf900 && c <= 0xfaff)
+          || (c >= 0x20000 && c <= 0x2fa1f)) {
+        expected = 3;
+      } else {
+        expected = 1;
+      }
+      assertEquals(expected, ParagraphShape.weight(c), "code point " + Integer.toHexString(c));
+    }
+  }
+
+  @Test
   void paragraphAt_findsTheParagraphHoldingAnOffset() {
     String text = "first line\n\nsecond\nthird";
     ParagraphShape shape = ParagraphShape.of(text);
@@ -144,6 +164,95 @@ class ParagraphShapeTest {
           assertEquals(IDENTICAL, longest.distance(longest), 1e-6);
           assertTrue(longest.distance(shorter) > 2 * CrossLanguageMatcher.SHAPE_DISTANCE);
         });
+  }
+
+  /**
+   * {@link ParagraphShape#distance} and {@link ParagraphShape#galeChurchDistance} of random
+   * structures (seed 42), as the programme gave them before the two shared one pass (commit
+   * 4b88eed): a speed change must not move a distance by one bit, since the matcher compares them
+   * with each other.
+   */
+  private static final long[][] GOLDEN_DISTANCE_BITS = {
+    {4615424324551341534L, 4616144837092143641L},
+    {4617353625726423096L, 4617889872643415602L},
+    {4613244787608767955L, 4613244787608767955L},
+    {4613583692955532085L, 4614376405789347096L},
+    {4618917544601311641L, 4619438470177818648L},
+    {4615686090658001671L, 4616393664235823667L},
+    {4618641195379960675L, 4619148976120643430L},
+    {4618217428797934585L, 4618654246599068065L},
+  };
+
+  @Test
+  void distances_equalTheGoldenDistancesBitForBit_andTheTwoMethodsApart() {
+    Random random = new Random(42);
+    for (int t = 0; t < GOLDEN_DISTANCE_BITS.length; t++) {
+      // Six pairs of similar paragraph counts, then two with one text twice as long (band edges).
+      int n = 1 + random.nextInt(t < 6 ? 30 : 80);
+      int m = Math.max(1, t < 6 ? n + random.nextInt(9) - 4 : n / 2);
+      int[] first = new int[n];
+      int[] second = new int[m];
+      for (int i = 0; i < n; i++) {
+        first[i] = 1 + random.nextInt(400);
+      }
+      for (int i = 0; i < m; i++) {
+        second[i] = 1 + random.nextInt(400);
+      }
+      ParagraphShape a = ParagraphShape.of(text(first));
+      ParagraphShape b = ParagraphShape.of(text(second));
+      ParagraphShape.Distances both = a.distances(b);
+      String pair = "pair " + t + " of seed 42";
+      assertEquals(GOLDEN_DISTANCE_BITS[t][0], Double.doubleToLongBits(both.distance()), pair);
+      assertEquals(GOLDEN_DISTANCE_BITS[t][1], Double.doubleToLongBits(both.galeChurch()), pair);
+      assertEquals(GOLDEN_DISTANCE_BITS[t][0], Double.doubleToLongBits(a.distance(b)), pair);
+      assertEquals(
+          GOLDEN_DISTANCE_BITS[t][1], Double.doubleToLongBits(a.galeChurchDistance(b)), pair);
+      assertEquals(
+          GOLDEN_DISTANCE_BITS[t][0], Double.doubleToLongBits(a.align(b).distance()), pair);
+      assertEquals(both, b.distances(a), pair + ", swapped");
+    }
+    ParagraphShape none = ParagraphShape.of("");
+    ParagraphShape.Distances empty = none.distances(ParagraphShape.of(text(5, 7)));
+    assertTrue(Double.isNaN(empty.distance()) && Double.isNaN(empty.galeChurch()));
+  }
+
+  @Test
+  void boundedDistances_areExactUpToTheBound_andAboveItWhenCutShort() {
+    long seed = 20_261_124L;
+    Random random = new Random(seed);
+    int cutShort = 0;
+    int exactWithin = 0;
+    for (int t = 0; t < 400; t++) {
+      int n = 1 + random.nextInt(60);
+      int[] source = randomLengths(random, n);
+      // Noisy copies (close) and independent structures (far), of similar and different counts.
+      int[] other =
+          random.nextBoolean()
+              ? noisy(random, source)
+              : randomLengths(random, Math.max(1, n + random.nextInt(11) - 5));
+      ParagraphShape a = ParagraphShape.of(text(source));
+      ParagraphShape b = ParagraphShape.of(text(other));
+      ParagraphShape.Distances exact = a.distances(b);
+      for (double bound : new double[] {0.2, CrossLanguageMatcher.SHAPE_DISTANCE, 2, 6}) {
+        ParagraphShape.Distances bounded = a.distances(b, bound);
+        String where = "seed " + seed + " trial " + t + " bound " + bound;
+        double[][] both = {
+          {exact.distance(), bounded.distance()},
+          {exact.galeChurch(), bounded.galeChurch()},
+          {exact.distance(), a.distance(b, bound)}
+        };
+        for (double[] pair : both) {
+          if (pair[0] <= bound) {
+            assertEquals(Double.doubleToLongBits(pair[0]), Double.doubleToLongBits(pair[1]), where);
+            exactWithin++;
+          } else {
+            assertTrue(pair[1] > bound, where);
+            cutShort += pair[1] == Double.POSITIVE_INFINITY ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertTrue(cutShort > 100 && exactWithin > 100, cutShort + " cut short, " + exactWithin);
   }
 
   @Test
