@@ -614,7 +614,7 @@ public final class Aligner {
         EntityProfile profile, boolean anchorsOnly, boolean hanForms, KeyStatistics statistics) {
       int[] indexes = null;
       long[] keys;
-      if (anchorsOnly || profile.hasHanForms()) {
+      if (anchorsOnly || profile.hasSecondKeys()) {
         int count = 0;
         for (int i = 0; i < profile.size(); i++) {
           if (takes(profile, i, anchorsOnly, hanForms)) {

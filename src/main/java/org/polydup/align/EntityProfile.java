@@ -45,7 +45,7 @@ public final class EntityProfile {
    * Whether any entity is a {@link EntityKind#HAN_FORM} or a {@link EntityKind#SPELLING}: word
    * sequences then leave those out.
    */
-  private final boolean hanForms;
+  private final boolean secondKeys;
 
   /**
    * Creates a profile.
@@ -78,7 +78,7 @@ public final class EntityProfile {
     ends = new int[size];
     surfaces = text == null ? new String[size] : null;
     int anchors = 0;
-    boolean anyHanForm = false;
+    boolean anySecondKey = false;
     for (int i = 0; i < size; i++) {
       Entity entity = Objects.requireNonNull(entities.get(i), "entity");
       keys[i] = entity.key();
@@ -92,9 +92,9 @@ public final class EntityProfile {
       if (entity.kind().isAnchor()) {
         anchors++;
       }
-      anyHanForm |= entity.kind() == EntityKind.HAN_FORM || entity.kind() == EntityKind.SPELLING;
+      anySecondKey |= entity.kind() == EntityKind.HAN_FORM || entity.kind() == EntityKind.SPELLING;
     }
-    hanForms = anyHanForm;
+    secondKeys = anySecondKey;
     anchorIndexes = new int[anchors];
     int next = 0;
     for (int i = 0; i < size; i++) {
@@ -142,8 +142,8 @@ public final class EntityProfile {
    * Whether the profile holds {@link EntityKind#HAN_FORM} entities (Chinese and Japanese) or {@link
    * EntityKind#SPELLING} ones (Japanese): second keys of a word, which word sequences leave out.
    */
-  boolean hasHanForms() {
-    return hanForms;
+  boolean hasSecondKeys() {
+    return secondKeys;
   }
 
   /** Number of entities. */
