@@ -1,7 +1,7 @@
 package org.polydup.verify;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import org.polydup.Relation;
@@ -88,7 +88,7 @@ public final class Verifier {
     // first and last run; runs in b may overlap (several runs of a can start at one first
     // occurrence in b), so b's are a bitset, counted 64 positions at a time, and its frame the
     // least start and greatest end of its runs.
-    workspace.coveredB(b.length());
+    workspace.clearCoveredB();
     int coveredCountA = 0;
     int firstCoveredA = -1;
     int lastCoveredA = -1;
@@ -330,8 +330,8 @@ public final class Verifier {
   private static final class Workspace {
     private int[] map = new int[256];
 
-    private long[] coveredB = new long[8];
-    private int coveredWordsB;
+    /** b's covered positions, cleared for each pair (clearing touches only the words in use). */
+    private final BitSet coveredB = new BitSet();
 
     /** A map of at least {@code length} entries; contents undefined. */
     int[] map(int length) {
@@ -341,39 +341,19 @@ public final class Verifier {
       return map;
     }
 
-    /** Clears the covered bits of b's first {@code length} positions. */
-    void coveredB(int length) {
-      int words = (length + 63) >>> 6;
-      if (coveredB.length < words) {
-        coveredB = new long[Math.max(words, 2 * coveredB.length)];
-      } else {
-        Arrays.fill(coveredB, 0, words, 0L);
-      }
-      coveredWordsB = words;
+    /** Clears the covered bits of b's positions. */
+    void clearCoveredB() {
+      coveredB.clear();
     }
 
     /** Marks b's positions {@code [from, to)} covered; {@code from < to}. */
     void coverB(int from, int to) {
-      int first = from >>> 6;
-      int last = (to - 1) >>> 6;
-      long lowMask = -1L << from; // shifts are mod 64: the bits from `from` within its word
-      long highMask = -1L >>> (63 - ((to - 1) & 63)); // the bits up to to - 1 within its word
-      if (first == last) {
-        coveredB[first] |= lowMask & highMask;
-        return;
-      }
-      coveredB[first] |= lowMask;
-      Arrays.fill(coveredB, first + 1, last, -1L);
-      coveredB[last] |= highMask;
+      coveredB.set(from, to);
     }
 
     /** Number of b's positions covered. */
     int coveredCountB() {
-      int n = 0;
-      for (int w = 0; w < coveredWordsB; w++) {
-        n += Long.bitCount(coveredB[w]);
-      }
-      return n;
+      return coveredB.cardinality();
     }
   }
 }
