@@ -1,8 +1,8 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.polydup.internal.SortedSets;
 
 /**
  * Document frequencies of entity keys in the corpus being scanned, and the IDF weights derived from
@@ -85,12 +85,7 @@ public final class KeyStatistics {
       keys[2 * i] = profile.key(i);
       keys[2 * i + 1] = profile.wordKey(i);
     }
-    Arrays.sort(keys);
-    for (int i = 0; i < keys.length; i++) {
-      long key = keys[i];
-      if (i > 0 && key == keys[i - 1]) {
-        continue;
-      }
+    for (long key : SortedSets.sortedDistinct(keys, keys.length)) {
       Long2IntOpenHashMap stripe = frequencies[stripe(key)];
       synchronized (stripe) {
         stripe.addTo(key, 1);
