@@ -152,8 +152,8 @@ public final class EntityExtractor {
         if (token.script == UScript.KATAKANA
             && token.surface.codePointCount(0, token.length()) > 1) {
           kind = EntityKind.NAME;
-          long spelling = encoder.spellingKey(token.surface, language);
-          long cognate = encoder.katakanaCognateKey(token.surface, language);
+          long spelling = word.spellingKey();
+          long cognate = word.katakanaCognateKey();
           if (spelling != 0 || cognate != 0) {
             entities.add(entity(word.nameKey(), wordKey, kind, token));
             if (spelling != 0) {
@@ -408,6 +408,10 @@ public final class EntityExtractor {
     private long cognateKey;
     private boolean hasLowerCognateKey;
     private long lowerCognateKey;
+    private boolean hasSpellingKey;
+    private long spellingKey;
+    private boolean hasKatakanaCognateKey;
+    private long katakanaCognateKey;
 
     Word(String surface, String language) {
       this.surface = surface;
@@ -518,6 +522,24 @@ public final class EntityExtractor {
         hasLowerCognateKey = true;
       }
       return lowerCognateKey;
+    }
+
+    /** {@link KeyEncoder#spellingKey} of a Katakana word. */
+    long spellingKey() {
+      if (!hasSpellingKey) {
+        spellingKey = encoder.spellingKey(surface, language);
+        hasSpellingKey = true;
+      }
+      return spellingKey;
+    }
+
+    /** {@link KeyEncoder#katakanaCognateKey} of a Katakana word. */
+    long katakanaCognateKey() {
+      if (!hasKatakanaCognateKey) {
+        katakanaCognateKey = encoder.katakanaCognateKey(surface, language);
+        hasKatakanaCognateKey = true;
+      }
+      return katakanaCognateKey;
     }
 
     long acronymKey() {
