@@ -58,6 +58,9 @@ public final class ParagraphShape {
   // distance() and align(); galeChurchDistance() keeps their 0.089.
   private static final double COST_ONE_ONE = -Math.log(0.89);
 
+  /** {@link #distance} of two identical shapes: every bead 1-1 at no length cost. */
+  static final double IDENTICAL = COST_ONE_ONE;
+
   /**
    * Prior of a paragraph split or merged (1-2 and 2-1 beads together) in {@link #distance} and
    * {@link #align}: 0.2 where Gale and Church measured 0.089 between sentences, so a merge costs
