@@ -856,10 +856,11 @@ public final class CrossLanguageMatcher {
    * newsletters built on one template in two languages, two stories of as many paragraphs. Texts
    * with few figures (a chat, a review) pass: their absence says nothing.
    *
-   * <p>Measured on the pairs the structure arm took without it (xling and syndication with
-   * alignment, every xling pair from that arm): of the 488 true ones, none had a third of the
-   * poorer text's figures or fewer in the other when the richer had 3 or more; of the 22 false
-   * ones, 15 did.
+   * <p>Measured on the pairs a first version of the structure rule took without this check (rivals
+   * by the Gale–Church distance at a margin of 1.5; xling and syndication with alignment): of the
+   * 488 true pairs none had a third of the poorer text's figures or fewer in the other while the
+   * richer had 3 or more; of the 22 false ones, 15 had, and the check took xling's false pairs of
+   * that version from 82 to 77 and syndication's from 99 to 89 with no true pair lost.
    */
   static boolean figuresAgree(EntityProfile first, EntityProfile second) {
     long[] x = figures(first);
