@@ -605,7 +605,12 @@ public final class EntityExtractor {
       }
       if ((attached || spaced)
           && (next.type == TokenType.LETTERS || next.type == TokenType.IDEOGRAPHS)) {
-        double magnitude = gazetteer.magnitude(encoder.romanise(next.lower, language));
+        // A Han magnitude is one character whatever follows it in the run: 3万人 is 30,000 people.
+        String word =
+            next.type == TokenType.IDEOGRAPHS
+                ? next.lower.substring(0, Character.charCount(next.lower.codePointAt(0)))
+                : next.lower;
+        double magnitude = gazetteer.magnitude(encoder.romanise(word, language), language);
         if (magnitude > 0) {
           value = value.multiply(BigDecimal.valueOf(magnitude));
           end = next.end;

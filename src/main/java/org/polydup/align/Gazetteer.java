@@ -246,17 +246,37 @@ final class Gazetteer {
   }
 
   /**
-   * The multiplier of a magnitude word ({@code billion} → 1e9), or 0 when {@code roman} is none.
+   * The multiplier of a magnitude word ({@code billion} → 1e9) in {@code language}, or 0 when
+   * {@code roman} is none. A language CLDR is loaded for ({@link #DISPLAY_LANGUAGES}) reads only
+   * its own words: pooled over every language, {@code miles} and Czech {@code mil} began with a
+   * million's abbreviation and Korean's ten thousand ({@code man}) was a word of English, so {@code
+   * 1600 miles} was 1.6 billion. Other languages read the pooled words. A word may carry up to
+   * {@value #INFLECTION} letters after the CLDR form (Ukrainian {@code мільярдів} after {@code
+   * мільярд}), one after a form of three letters or fewer ({@code млн}, {@code mil}): {@code
+   * millas} is not Spanish {@code mil}.
+   *
+   * @param roman the romanised word
+   * @param language the text's language code
    */
-  double magnitude(String roman) {
+  double magnitude(String roman, String language) {
+    String prefix = (DISPLAY_LANGUAGE_SET.contains(language) ? language : POOLED) + ":";
     for (int length = Math.min(roman.length(), 12); length >= 2; length--) {
-      Double value = magnitudes.get(roman.substring(0, length));
+      Double value = magnitudes.get(prefix + roman.substring(0, length));
       if (value != null) {
-        return roman.length() - length <= 4 ? value : 0;
+        int extra = roman.length() - length;
+        return extra <= (length <= 3 ? 1 : INFLECTION) ? value : 0;
       }
     }
     return 0;
   }
+
+  /** Letters a magnitude word may carry after its CLDR form; see {@link #magnitude}. */
+  static final int INFLECTION = 4;
+
+  /** The language part of the magnitude keys that pool every display language. */
+  private static final String POOLED = "*";
+
+  private static final Set<String> DISPLAY_LANGUAGE_SET = Set.copyOf(DISPLAY_LANGUAGES);
 
   /**
    * The lookup form of a name given as words already romanised: each word loses its trailing
@@ -441,7 +461,8 @@ final class Gazetteer {
         double multiplier = unit / Double.parseDouble(shown);
         boolean han = KeyEncoder.dominantScript(format.format(unit)) == UScript.HAN;
         if (common.length() >= 3 || (han && common.length() >= 1)) {
-          magnitudes.putIfAbsent(common, multiplier);
+          magnitudes.putIfAbsent(language + ":" + common, multiplier);
+          magnitudes.putIfAbsent(POOLED + ":" + common, multiplier);
         }
       }
     }

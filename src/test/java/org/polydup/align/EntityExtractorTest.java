@@ -173,6 +173,22 @@ class EntityExtractorTest {
   }
 
   @Test
+  void magnitudeWords_areReadInTheTextsOwnLanguage_soMilesAreNotMillions() {
+    // Pooled over every language, "miles" began with a million's abbreviation (mil) and Spanish
+    // "millas" with "mil" (a thousand): 1600 miles read as 1.6 billion, 1.600 millas as 1.6
+    // million.
+    long german = keyOf("Er ist 1600 Meilen gelaufen.", "de", "1600");
+    assertEquals(german, keyOf("He walked 1600 miles home.", "en", "1600"));
+    assertEquals(german, keyOf("Caminó 1.600 millas hasta casa.", "es", "1.600"));
+    assertEquals(german, keyOf("Он прошёл 1600 миль пешком.", "ru", "1600"));
+    // Han magnitudes are one character, whatever follows in the run.
+    assertEquals(keyOf("There were 30,000 people.", "en", "30,000"), keyOf("有3万人参加。", "zh", "3万人"));
+    assertEquals(
+        keyOf("Sie hat 3 Millionen Euro.", "de", "3 Millionen"),
+        keyOf("Ему дали 3 млн рублей.", "ru", "3 млн"));
+  }
+
+  @Test
   void spaceGroupedThousands_areOneNumber() {
     long english = keyOf("We have more than 250,000 comics in stock.", "en", "250,000");
     long russian = keyOf("У нас более 250 000 комиксов в наличии.", "ru", "250 000");
