@@ -704,8 +704,7 @@ public final class CrossLanguageMatcher {
     int low = (int) (key >>> 32);
     int high = (int) key;
     // Copies kept their evidence; the others are aligned again for theirs.
-    AlignmentResult result =
-        aligned.evidence().isEmpty() ? sequences.align(low, high, relation -> true) : aligned;
+    AlignmentResult result = withEvidence(sequences, low, high, aligned);
     ParagraphShape.Alignment paragraphs = shapes[low].align(shapes[high]);
     double total = 0;
     double corresponding = 0;
@@ -831,11 +830,7 @@ public final class CrossLanguageMatcher {
                   if (!(shapes[low].distance(shapes[high], SHAPE_DISTANCE) <= SHAPE_DISTANCE)) {
                     return false;
                   }
-                  AlignmentResult before = aligned.get(key);
-                  AlignmentResult result =
-                      before == null || before.evidence().isEmpty()
-                          ? sequences.align(low, high, relation -> true)
-                          : before;
+                  AlignmentResult result = withEvidence(sequences, low, high, aligned.get(key));
                   if (!result.evidence().isEmpty()
                       && !anchorsCorrespond(shapes, sequences, result, key)) {
                     return false;
@@ -898,9 +893,18 @@ public final class CrossLanguageMatcher {
    */
   private static AlignmentResult asTranslation(
       Sequences sequences, int low, int high, AlignmentResult result) {
-    AlignmentResult withEvidence =
-        result.evidence().isEmpty() ? sequences.align(low, high, relation -> true) : result;
-    return withEvidence.withRelation(Relation.TRANSLATION);
+    return withEvidence(sequences, low, high, result).withRelation(Relation.TRANSLATION);
+  }
+
+  /**
+   * {@code result} with its evidence: the aligner keeps none for a pair it did not expect to be
+   * reported, so such a pair (or one never aligned, {@code null}) is aligned again.
+   */
+  private static AlignmentResult withEvidence(
+      Sequences sequences, int low, int high, AlignmentResult result) {
+    return result == null || result.evidence().isEmpty()
+        ? sequences.align(low, high, relation -> true)
+        : result;
   }
 
   /** One cross-language pair's score, with each document's (document, other language) key. */
