@@ -1,9 +1,9 @@
 package org.polydup.align;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -33,7 +33,6 @@ import org.polydup.Relation;
  * RELATED} is what shares names without a copied passage.
  */
 public final class Aligner {
-  private static final double GAP_PENALTY = 0.5;
   private static final int MAXIMUM_SEQUENCE = 3000;
   private static final double BOUND_MARGIN = 1e-9;
 
@@ -41,22 +40,22 @@ public final class Aligner {
   private static final ThreadLocal<Workspace> WORKSPACES = ThreadLocal.withInitial(Workspace::new);
 
   /**
-   * Buffers one thread's alignments reuse, grown as needed: the traceback matrix of {@link
-   * #localAlignment} (a fresh one per pair was the largest allocation of the align stage, 1.3 GB on
-   * 20k bulk documents), the shared-key numbering of both sides and the rows of the local alignment
-   * (fresh ones per pair were about a fifth of the scan's allocation on the same documents, with
-   * alignment on). An alignment runs no other alignment inside it, so one set per thread serves
-   * every pair that thread aligns.
+   * Buffers one thread's alignments reuse, grown as needed: the {@link LocalAlignment} worker with
+   * its traceback matrix (a fresh one per pair was the largest allocation of the align stage, 1.3
+   * GB on 20k bulk documents), the shared-key numbering of both sides and the rows of the local
+   * alignment (fresh ones per pair were about a fifth of the scan's allocation on the same
+   * documents, with alignment on). An alignment runs no other alignment inside it, so one set per
+   * thread serves every pair that thread aligns.
    */
   private static final class Workspace {
-    byte[] moves = new byte[4096];
+    final LocalAlignment alignment = new LocalAlignment();
+    final IntArrayList aligned = new IntArrayList();
     int[] sharedOfA = new int[256];
     int[] sharedOfB = new int[256];
+    int[] keysA = new int[256];
+    double[] weightsA = new double[256];
     int[] keysB = new int[256];
     double[] weightsB = new double[256];
-    double[] gapsB = new double[256];
-    double[] previous = new double[256];
-    double[] current = new double[256];
 
     /** Makes {@link #sharedOfA} and {@link #sharedOfB} hold at least these many entries. */
     void shared(int sizeA, int sizeB) {
@@ -68,15 +67,14 @@ public final class Aligner {
       }
     }
 
-    /** Makes the row buffers hold at least {@code size} entries. */
-    void rows(int size) {
-      if (previous.length < size) {
-        int grown = Math.max(size, 2 * previous.length);
+    /** Makes the key and weight buffers of both sides hold at least {@code size} entries. */
+    void sides(int size) {
+      if (keysA.length < size) {
+        int grown = Math.max(size, 2 * keysA.length);
+        keysA = new int[grown];
+        weightsA = new double[grown];
         keysB = new int[grown];
         weightsB = new double[grown];
-        gapsB = new double[grown];
-        previous = new double[grown];
-        current = new double[grown];
       }
     }
   }
@@ -221,7 +219,8 @@ public final class Aligner {
     int[] positionsB = b.positionsOf(sharedOfB, shared);
     List<int[]> pairs = new ArrayList<>();
     double matched =
-        localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, pairs, workspace);
+        localAlignment(
+            a, positionsA, sharedOfA, b, positionsB, sharedOfB, shared, pairs, workspace);
     double lighter = Math.min(a.totalWeight, b.totalWeight);
     double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
     double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
@@ -427,9 +426,10 @@ public final class Aligner {
   }
 
   /**
-   * Smith-Waterman over the shared positions; fills {@code pairs} (sequence indexes, text order)
-   * and returns the matched weight. Keys are compared by their shared numbers ({@code sharedOfA},
-   * {@code sharedOfB} map each side's {@link Sequence#distinctKeys} to them): ints, not longs.
+   * Smith-Waterman over the shared positions ({@link LocalAlignment}); fills {@code pairs}
+   * (sequence indexes, text order) and returns the matched weight. Keys are compared by their
+   * shared numbers ({@code sharedOfA}, {@code sharedOfB} map each side's {@link
+   * Sequence#distinctKeys} to them): ints, not longs.
    */
   private static double localAlignment(
       Sequence a,
@@ -438,99 +438,37 @@ public final class Aligner {
       Sequence b,
       int[] positionsB,
       int[] sharedOfB,
+      int shared,
       List<int[]> pairs,
       Workspace workspace) {
     int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
     int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
-    if (n == 0 || m == 0) {
-      return 0;
+    workspace.sides(Math.max(n, m));
+    // Each side's keys and weights gathered once, in sequence order: the programme reads them
+    // many times, and reading them through the positions missed the cache on long sequences.
+    for (int i = 0; i < n; i++) {
+      workspace.keysA[i] = sharedOfA[a.ranks[positionsA[i]]];
+      workspace.weightsA[i] = a.weights[positionsA[i]];
     }
-    // Every cell the traceback reads is written below first, so a reused buffer needs no clearing.
-    byte[] moves = workspace.moves;
-    if (moves.length < (n + 1) * (m + 1)) {
-      moves = new byte[Math.max((n + 1) * (m + 1), 2 * moves.length)];
-      workspace.moves = moves;
+    for (int j = 0; j < m; j++) {
+      workspace.keysB[j] = sharedOfB[b.ranks[positionsB[j]]];
+      workspace.weightsB[j] = b.weights[positionsB[j]];
     }
-    workspace.rows(m + 1);
-    // The second side's keys, weights and gap costs gathered once: the inner loop reads them
-    // n times, and reading them through positionsB missed the cache on long sequences.
-    int[] keysB = workspace.keysB;
-    double[] weightsB = workspace.weightsB;
-    double[] gapsB = workspace.gapsB;
-    for (int j = 1; j <= m; j++) {
-      keysB[j] = sharedOfB[b.ranks[positionsB[j - 1]]];
-      weightsB[j] = b.weights[positionsB[j - 1]];
-      gapsB[j] = GAP_PENALTY * weightsB[j];
+    IntArrayList aligned = workspace.aligned;
+    aligned.clear();
+    double matched =
+        workspace.alignment.align(
+            workspace.keysA,
+            workspace.weightsA,
+            n,
+            workspace.keysB,
+            workspace.weightsB,
+            m,
+            shared,
+            aligned);
+    for (int k = 0; k < aligned.size(); k += 2) {
+      pairs.add(new int[] {positionsA[aligned.getInt(k)], positionsB[aligned.getInt(k + 1)]});
     }
-    // Row 0 is the empty alignment; each row's cell 0 is set as the row starts, and the others
-    // are written before they are read.
-    double[] previous = workspace.previous;
-    double[] current = workspace.current;
-    Arrays.fill(previous, 0, m + 1, 0);
-    double best = 0;
-    int bestI = 0;
-    int bestJ = 0;
-    for (int i = 1; i <= n; i++) {
-      int positionA = positionsA[i - 1];
-      int keyA = sharedOfA[a.ranks[positionA]];
-      double weightA = a.weights[positionA];
-      double gapA = GAP_PENALTY * weightA;
-      int row = i * (m + 1);
-      current[0] = 0;
-      for (int j = 1; j <= m; j++) {
-        double value = 0;
-        byte move = 0;
-        if (keyA == keysB[j]) {
-          double diagonal = previous[j - 1] + Math.min(weightA, weightsB[j]);
-          if (diagonal > value) {
-            value = diagonal;
-            move = 1;
-          }
-        }
-        double up = previous[j] - gapA;
-        if (up > value) {
-          value = up;
-          move = 2;
-        }
-        double left = current[j - 1] - gapsB[j];
-        if (left > value) {
-          value = left;
-          move = 3;
-        }
-        current[j] = value;
-        moves[row + j] = move;
-        if (value > best) {
-          best = value;
-          bestI = i;
-          bestJ = j;
-        }
-      }
-      double[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    double matched = 0;
-    int i = bestI;
-    int j = bestJ;
-    while (i > 0 && j > 0) {
-      byte move = moves[i * (m + 1) + j];
-      if (move == 0) {
-        break;
-      }
-      if (move == 1) {
-        int positionA = positionsA[i - 1];
-        int positionB = positionsB[j - 1];
-        pairs.add(new int[] {positionA, positionB});
-        matched += Math.min(a.weights[positionA], b.weights[positionB]);
-        i--;
-        j--;
-      } else if (move == 2) {
-        i--;
-      } else {
-        j--;
-      }
-    }
-    Collections.reverse(pairs);
     return matched;
   }
 
