@@ -33,6 +33,8 @@ import picocli.CommandLine.Parameters;
           + " matcher only.",
       "lsh: recall of the MinHash LSH engine against the exact set of pairs with shingle"
           + " Jaccard >= --threshold (default 0.8) on a JSONL file (default: bulk).",
+      "xling / rewrites with --distractors FILE: the set's pairs scored in a larger corpus"
+          + " (the first --limit documents of FILE scanned along, unscored).",
       "PATH is the set's folder (for 'all' and 'align': the folder holding the sets,"
           + " default ../shared/data; seeds are read from testdata/seeds)."
     })
@@ -48,8 +50,19 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       paramLabel = "N",
-      description = "For 'lsh': use the first N documents. Default ${DEFAULT-VALUE}.")
+      description =
+          "For 'lsh': use the first N documents; for --distractors: add the first N."
+              + " Default ${DEFAULT-VALUE}.")
   int limit = 20_000;
+
+  @Option(
+      names = "--distractors",
+      paramLabel = "FILE",
+      description =
+          "For xling and rewrites: scan the first --limit documents of this JSONL file (id, text,"
+              + " lang; plain or gzipped) along with the set, unscored, so the set's pairs are"
+              + " measured in a larger corpus (e.g. ../shared/data/bulk/docs.jsonl.gz).")
+  Path distractors;
 
   @Option(
       names = "--false-positives",
@@ -68,18 +81,16 @@ final class EvalCommand implements Callable<Integer> {
       case "syndication" ->
           syndication(detector, path != null ? path : data.resolve("syndication"), falsePositives);
       case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
-      case "xling" ->
-          clusters(detector, path != null ? path : data.resolve("xling"), true, falsePositives);
-      case "rewrites" ->
-          clusters(detector, path != null ? path : data.resolve("rewrites"), false, falsePositives);
+      case "xling" -> clusters(detector, path != null ? path : data.resolve("xling"), true);
+      case "rewrites" -> clusters(detector, path != null ? path : data.resolve("rewrites"), false);
       case "align" -> crossLanguage(path != null ? path : data);
       case "lsh" -> lsh(path != null ? path : data.resolve("bulk").resolve("docs.jsonl.gz"));
       case "all" -> {
         seeds(detector, Path.of("testdata", "seeds"));
         syndication(detector, data.resolve("syndication"), null);
         msrp(detector, data.resolve("msrp"));
-        clusters(detector, data.resolve("xling"), true, null);
-        clusters(detector, data.resolve("rewrites"), false, null);
+        clusters(detector, data.resolve("xling"), true);
+        clusters(detector, data.resolve("rewrites"), false);
         crossLanguage(data);
       }
       default -> {
@@ -118,10 +129,15 @@ final class EvalCommand implements Callable<Integer> {
     System.out.print(e.table(detector.scan(e.documents())));
   }
 
-  private static void clusters(
-      Detector detector, Path folder, boolean crossLanguage, Path falsePositives) {
+  private void clusters(Detector detector, Path folder, boolean crossLanguage) {
     requireFolder(folder);
     ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, crossLanguage);
+    if (distractors != null) {
+      if (!Files.isRegularFile(distractors)) {
+        throw new IllegalArgumentException("--distractors: no such file: " + distractors);
+      }
+      e.withDistractors(distractors, limit);
+    }
     FalsePositiveReport report = falsePositives == null ? null : e.falsePositiveReport();
     System.out.print(e.table(detector.scan(e.documents()), report));
     write(report, falsePositives);

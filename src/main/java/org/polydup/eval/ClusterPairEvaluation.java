@@ -31,6 +31,7 @@ public final class ClusterPairEvaluation {
   private final Map<String, String> clusterOf = new HashMap<>();
   private final Map<String, String> languageOf = new HashMap<>();
   private final Map<String, String> domainOf = new HashMap<>();
+  private int distractors;
 
   private ClusterPairEvaluation(String name, boolean crossLanguage) {
     this.name = name;
@@ -60,6 +61,26 @@ public final class ClusterPairEvaluation {
       }
     }
     return e;
+  }
+
+  /**
+   * Adds the first {@code limit} documents of a JSONL file ({@code id}, {@code text}, optional
+   * {@code lang}) to the scan as unlabelled distractors, each id prefixed with {@code distractor:}.
+   * Pairs with a distractor are not scored: the labelled pairs are measured as they fare in a
+   * larger corpus, where each document has many more candidates, other versions of the same story
+   * among them (the bulk set holds machine translations of the same sources as xling and rewrites),
+   * and every margin between a best and a second-best match is put to the test.
+   *
+   * @return this evaluation
+   */
+  public ClusterPairEvaluation withDistractors(Path file, int limit) {
+    for (JsonNode d : Jsonl.read(file, limit)) {
+      documents.add(
+          new Document(
+              "distractor:" + Jsonl.text(d, "id"), Jsonl.text(d, "text"), Jsonl.text(d, "lang")));
+      distractors++;
+    }
+    return this;
   }
 
   /** The documents to scan, with their labelled language as the hint. */
@@ -160,10 +181,16 @@ public final class ClusterPairEvaluation {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%s through the scan: %d documents >= %d chars, %d gold %s pairs%n",
+                "%s through the scan: %d documents >= %d chars%s, %d gold %s pairs%n",
                 name,
-                documents.size(),
+                documents.size() - distractors,
                 MINIMUM_LENGTH,
+                distractors == 0
+                    ? ""
+                    : String.format(
+                        Locale.ROOT,
+                        " among %d unscored distractors (pairs with one left out)",
+                        distractors),
                 gold.size(),
                 crossLanguage ? "cross-language" : "same-language"));
     s.append(Counts.header()).append('\n').append(all.row("all")).append('\n');
@@ -193,8 +220,11 @@ public final class ClusterPairEvaluation {
     return s.toString();
   }
 
+  /** Whether a pair is scored: both documents labelled, and in or across languages as asked. */
   private boolean inScope(String x, String y) {
-    return crossLanguage != languageOf.get(x).equals(languageOf.get(y));
+    String a = languageOf.get(x);
+    String b = languageOf.get(y);
+    return a != null && b != null && crossLanguage != a.equals(b);
   }
 
   private String languagePair(String x, String y) {

@@ -21,13 +21,18 @@ final class Jsonl {
   private Jsonl() {}
 
   static List<JsonNode> read(Path file) {
+    return read(file, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} rows of {@code file}. */
+  static List<JsonNode> read(Path file, int limit) {
     List<JsonNode> rows = new ArrayList<>();
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
       String line;
-      while ((line = reader.readLine()) != null) {
+      while (rows.size() < limit && (line = reader.readLine()) != null) {
         if (!line.isBlank()) {
           rows.add(MAPPER.readTree(line));
         }
