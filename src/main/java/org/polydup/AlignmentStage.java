@@ -175,7 +175,17 @@ final class AlignmentStage implements CrossLanguageStage {
     int[] position = positions.stream().mapToInt(Integer::intValue).toArray();
     // Pairs the shingle stage flagged keep its verdict: do not spend an alignment on them.
     CrossLanguageMatcher.PairFilter settled =
-        (low, high) -> alreadyMatched.contains(BatchScan.pairKey(position[low], position[high]));
+        new CrossLanguageMatcher.PairFilter() {
+          @Override
+          public boolean settled(int low, int high) {
+            return alreadyMatched.contains(BatchScan.pairKey(position[low], position[high]));
+          }
+
+          @Override
+          public boolean wholeCopy(int low, int high) {
+            return isWholeCopy(fingerprints[position[low]], fingerprints[position[high]]);
+          }
+        };
     List<CrossLanguageMatcher.AlignedPair> pairs =
         pool.submit(() -> matcher.match(docs, settled)).join();
     progress.update("align", 1, 1);
@@ -253,15 +263,18 @@ final class AlignmentStage implements CrossLanguageStage {
       int high = (int) key;
       if (fingerprints[low] != null
           && fingerprints[high] != null
-          && SimilarityEstimator.jaccard(
-                      fingerprints[low].signature(), fingerprints[high].signature())
-                  .estimate()
-              >= wholeCopyJaccard) {
+          && isWholeCopy(fingerprints[low], fingerprints[high])) {
         copies.set(low);
         copies.set(high);
       }
     }
     return copies;
+  }
+
+  /** Whether two settled documents are a whole-text copy: the shingle stage's {@code duplicate}. */
+  private boolean isWholeCopy(Fingerprint first, Fingerprint second) {
+    return SimilarityEstimator.jaccard(first.signature(), second.signature()).estimate()
+        >= wholeCopyJaccard;
   }
 
   /** The match for one aligned pair, or {@code null} when it is left out. */

@@ -13,11 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
+import org.polydup.cluster.UnionFind;
 import org.polydup.internal.SortedSets;
 
 /**
@@ -250,6 +252,18 @@ public final class CrossLanguageMatcher {
      * @param high the larger position
      */
     boolean settled(int low, int high);
+
+    /**
+     * Whether a settled pair in one language is a whole-text copy (a near-duplicate, not a text
+     * contained in a longer page): then both are one version of the story. Asked only of pairs
+     * {@link #settled} accepts; by default none is.
+     *
+     * @param low the smaller position in the input list
+     * @param high the larger position
+     */
+    default boolean wholeCopy(int low, int high) {
+      return false;
+    }
   }
 
   /**
@@ -284,6 +298,8 @@ public final class CrossLanguageMatcher {
     // The other-language candidates of the deeper pass, kept from this one's ranking for the
     // documents that may ask for them (see deepenByShape): ranking again cost as much again.
     int[][] deeper = new int[size][];
+    // Settled candidate pairs that are whole-text copies: one version of a story (see versions).
+    Set<Long> wholeCopies = ConcurrentHashMap.newKeySet();
     IntStream.range(0, size)
         .parallel()
         .forEach(
@@ -307,6 +323,10 @@ public final class CrossLanguageMatcher {
                 int low = Math.min(i, candidate.document());
                 int high = Math.max(i, candidate.document());
                 if (settled.settled(low, high)) {
+                  if (profiles[low].language().equals(profiles[high].language())
+                      && settled.wholeCopy(low, high)) {
+                    wholeCopies.add(pairKey(low, high));
+                  }
                   continue;
                 }
                 aligned.computeIfAbsent(
@@ -316,9 +336,10 @@ public final class CrossLanguageMatcher {
     deepenByShape(profiles, shapes, deeper, sequences, aligned, settled);
     closeTriangles(profiles, sequences, aligned, settled);
     keepExclusive(profiles, aligned);
-    LongOpenHashSet shapeAgrees = shapeAgreements(profiles, shapes, sequences, aligned);
-    acceptMutualBest(profiles, shapeAgrees, sequences, aligned);
-    for (long key : acceptByStructure(profiles, shapes, sequences, aligned, settled)) {
+    int[] versions = versions(profiles, shapes, aligned, wholeCopies);
+    LongOpenHashSet shapeAgrees = shapeAgreements(profiles, versions, shapes, sequences, aligned);
+    acceptMutualBest(profiles, versions, shapeAgrees, sequences, aligned);
+    for (long key : acceptByStructure(profiles, versions, shapes, sequences, aligned, settled)) {
       shapeAgrees.add(key);
     }
     List<AlignedPair> found = new ArrayList<>();
@@ -465,6 +486,70 @@ public final class CrossLanguageMatcher {
   }
 
   /**
+   * Each document's version: the least document number among its whole-text copies in its own
+   * language, joined transitively. A story often exists in several versions in one language (a
+   * repost, several machine translations of one source, two agencies' translations), and each is a
+   * translation of the original: the margin rules ({@link #acceptMutualBest}, {@link
+   * #shapeAgreements}, {@link #acceptByStructure}) compare the best version with the runner-up of
+   * <em>another</em> version, or the copies cancel each other's margin and none is found. In xling,
+   * one version per language, this changes nothing; with 20,000 bulk documents (full of machine
+   * translations of the same sources) scanned around xling, it kept the xling pairs the rules found
+   * alone.
+   *
+   * <p>Two documents are copies when the shingle stage settled them as a whole-text copy ({@link
+   * PairFilter#wholeCopy}), or when their word alignment covers each of them at the {@code derived}
+   * coverage and weight: a rewording of the whole text, not a shared passage (a digest holding one
+   * retold item must not stand for the item's story).
+   */
+  private int[] versions(
+      EntityProfile[] profiles,
+      ParagraphShape[] shapes,
+      ConcurrentHashMap<Long, AlignmentResult> aligned,
+      Set<Long> wholeCopies) {
+    AlignmentThresholds full = aligner.thresholds();
+    LongArrayList links = new LongArrayList();
+    for (long key : wholeCopies) {
+      links.add(key);
+    }
+    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
+      AlignmentResult result = entry.getValue();
+      if (!result.crossLanguage()
+          && Math.min(result.coverageFirst(), result.coverageSecond()) >= full.derivedCoverage()
+          && result.matchedWeight() >= full.derivedWeight()
+          && sameStructure(shapes, entry.getKey())) {
+        links.add(entry.getKey().longValue());
+      }
+    }
+    // Sorted, so the union order (and every root) is the same on every run.
+    long[] sorted = links.toLongArray();
+    Arrays.sort(sorted);
+    UnionFind copies = new UnionFind(profiles.length);
+    for (long key : sorted) {
+      copies.union((int) (key >>> 32), (int) key);
+    }
+    int[] least = new int[profiles.length];
+    Arrays.fill(least, Integer.MAX_VALUE);
+    for (int i = 0; i < profiles.length; i++) {
+      int root = copies.find(i);
+      least[root] = Math.min(least[root], i);
+    }
+    int[] versions = new int[profiles.length];
+    for (int i = 0; i < profiles.length; i++) {
+      versions[i] = least[copies.find(i)];
+    }
+    return versions;
+  }
+
+  /**
+   * Whether a pair's paragraph structures agree within {@link #SHAPE_DISTANCE}, or cannot be told
+   * apart (a text of one paragraph has no structure to compare).
+   */
+  private static boolean sameStructure(ParagraphShape[] shapes, long key) {
+    double distance = shapes[(int) (key >>> 32)].distance(shapes[(int) key], SHAPE_DISTANCE);
+    return Double.isNaN(distance) || distance <= SHAPE_DISTANCE;
+  }
+
+  /**
    * Exclusivity per language: a document has at most one version in each other language (copies of
    * that version in the same language score alike), so a cross-language copy must score at least
    * {@value #EXCLUSIVE_SHARE} of the best score either document reaches in the other's language.
@@ -544,12 +629,13 @@ public final class CrossLanguageMatcher {
    */
   private void acceptMutualBest(
       EntityProfile[] profiles,
+      int[] versions,
       LongOpenHashSet shapeAgrees,
       Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     // Per document and other language: the best score, its partner, the second best score.
-    Leaders scores = Leaders.highest();
+    Leaders scores = Leaders.highest(versions);
     forEachCrossLanguage(
         profiles,
         aligned,
@@ -580,7 +666,7 @@ public final class CrossLanguageMatcher {
       }
       long lowKey = bestKey(low, profiles[high], languageNumbers);
       long highKey = bestKey(high, profiles[low], languageNumbers);
-      boolean mutualBest = scores.partner(lowKey) == high && scores.partner(highKey) == low;
+      boolean mutualBest = scores.leads(lowKey, high) && scores.leads(highKey, low);
       if (mutualBest
           && (fewAnchors || diluted)
           && scores.second(lowKey) <= MARGIN * result.score()
@@ -651,6 +737,7 @@ public final class CrossLanguageMatcher {
    */
   private static LongOpenHashSet shapeAgreements(
       EntityProfile[] profiles,
+      int[] versions,
       ParagraphShape[] shapes,
       Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned) {
@@ -658,8 +745,8 @@ public final class CrossLanguageMatcher {
     ShapeDistances shapeDistances = ShapeDistances.of(shapes, aligned);
     // Per document and other language: the closest structure, its partner, the second closest;
     // the same under Gale and Church's merge prior, for the rivals.
-    Leaders closest = Leaders.lowest();
-    Leaders strictClosest = Leaders.lowest();
+    Leaders closest = Leaders.lowest(versions);
+    Leaders strictClosest = Leaders.lowest(versions);
     for (Long2DoubleMap.Entry e : shapeDistances.distances().long2DoubleEntrySet()) {
       int low = (int) (e.getLongKey() >>> 32);
       int high = (int) e.getLongKey();
@@ -678,8 +765,8 @@ public final class CrossLanguageMatcher {
       long lowKey = bestKey(low, profiles[high], languageNumbers);
       long highKey = bestKey(high, profiles[low], languageNumbers);
       if (e.getDoubleValue() <= SHAPE_DISTANCE
-          && closest.partner(lowKey) == high
-          && closest.partner(highKey) == low
+          && closest.leads(lowKey, high)
+          && closest.leads(highKey, low)
           && !strictClosest.anotherWithin(lowKey, high, SHAPE_DISTANCE)
           && !strictClosest.anotherWithin(highKey, low, SHAPE_DISTANCE)) {
         closeOnly.add(e.getLongKey());
@@ -766,6 +853,7 @@ public final class CrossLanguageMatcher {
    */
   private long[] acceptByStructure(
       EntityProfile[] profiles,
+      int[] versions,
       ParagraphShape[] shapes,
       Sequences sequences,
       ConcurrentHashMap<Long, AlignmentResult> aligned,
@@ -787,7 +875,7 @@ public final class CrossLanguageMatcher {
       }
     }
     long[] candidates = StructureIndex.candidatePairs(shapes, language, STRUCTURE_ONLY_PARAGRAPHS);
-    Leaders closest = Leaders.lowest();
+    Leaders closest = Leaders.lowest(versions);
     double[] distances = new double[candidates.length];
     for (int c = 0; c < candidates.length; c++) {
       int low = (int) (candidates[c] >>> 32);
@@ -804,8 +892,8 @@ public final class CrossLanguageMatcher {
       long lowKey = bestKey(low, profiles[high], languageNumbers);
       long highKey = bestKey(high, profiles[low], languageNumbers);
       double floor = STRUCTURE_MARGIN * Math.max(distances[c], STRUCTURE_RESOLUTION);
-      if (closest.partner(lowKey) == high
-          && closest.partner(highKey) == low
+      if (closest.leads(lowKey, high)
+          && closest.leads(highKey, low)
           && closest.second(lowKey) >= floor
           && closest.second(highKey) >= floor
           && !translated.contains(lowKey)
@@ -956,46 +1044,59 @@ public final class CrossLanguageMatcher {
    */
   private static final class Leaders {
     private final boolean lowest;
+    private final int[] version;
     private final Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
     private final Long2DoubleOpenHashMap second = new Long2DoubleOpenHashMap();
     private final Long2IntOpenHashMap partner = new Long2IntOpenHashMap();
 
-    private Leaders(boolean lowest) {
+    private Leaders(boolean lowest, int[] version) {
       this.lowest = lowest;
+      this.version = version;
       double none = lowest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
       best.defaultReturnValue(none);
       second.defaultReturnValue(none);
       partner.defaultReturnValue(-1);
     }
 
-    /** Leaders by the highest value. */
-    static Leaders highest() {
-      return new Leaders(false);
+    /**
+     * Leaders by the highest value, each document standing for its version ({@link #versions}): the
+     * runner-up is the best of another version.
+     */
+    static Leaders highest(int[] version) {
+      return new Leaders(false, version);
     }
 
-    /** Leaders by the lowest value. */
-    static Leaders lowest() {
-      return new Leaders(true);
+    /** Leaders by the lowest value, by version like {@link #highest}. */
+    static Leaders lowest(int[] version) {
+      return new Leaders(true, version);
     }
 
     /**
-     * Offers {@code document}'s value for {@code key}. Equal values go to the lower document
-     * number: the offers come in the iteration order of a map filled by parallel threads, and the
-     * leader must not depend on it.
+     * Offers {@code document}'s value for {@code key}. Equal values go to the lower version number:
+     * the offers come in the iteration order of a map filled by parallel threads, and the leader
+     * must not depend on it. Another copy of the leading version raises the lead, never the
+     * runner-up.
      */
     void offer(long key, int document, double value) {
+      int offered = version[document];
       double top = best.get(key);
-      if (beats(value, top) || (value == top && document < partner.get(key))) {
+      int leader = partner.get(key);
+      if (offered == leader) {
+        if (beats(value, top)) {
+          best.put(key, value);
+        }
+      } else if (beats(value, top) || (value == top && offered < leader)) {
         second.put(key, top);
         best.put(key, value);
-        partner.put(key, document);
+        partner.put(key, offered);
       } else if (beats(value, second.get(key))) {
         second.put(key, value);
       }
     }
 
-    int partner(long key) {
-      return partner.get(key);
+    /** Whether {@code document}'s version leads for {@code key}. */
+    boolean leads(long key, int document) {
+      return partner.get(key) == version[document];
     }
 
     double second(long key) {
@@ -1003,11 +1104,11 @@ public final class CrossLanguageMatcher {
     }
 
     /**
-     * Whether a document other than {@code document} has a value within {@code bound} for {@code
+     * Whether a version other than {@code document}'s has a value within {@code bound} for {@code
      * key} (lowest-led only).
      */
     boolean anotherWithin(long key, int document, double bound) {
-      return second.get(key) <= bound || (partner.get(key) != document && best.get(key) <= bound);
+      return second.get(key) <= bound || (!leads(key, document) && best.get(key) <= bound);
     }
 
     private boolean beats(double value, double than) {
