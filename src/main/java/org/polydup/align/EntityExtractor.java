@@ -260,16 +260,24 @@ public final class EntityExtractor {
         && last.end() == previous.end;
   }
 
-  /** Tries names of up to {@link Gazetteer#longestName()} words; returns words consumed or 0. */
+  /**
+   * Tries names of up to {@link Gazetteer#longestName()} words; returns words consumed or 0.
+   *
+   * <p>Both conditions on a span (adjacent words; every word after the first with a form) hold for
+   * every shorter span from the same word, so each is found once as the longest span it holds for.
+   * Checking them again for each of the up to ten lengths walked up to 55 words per call, for every
+   * capitalised word and every Han word of Chinese.
+   */
   private int gazetteerName(List<Token> tokens, int index, List<Entity> entities) {
     String firstForm = tokens.get(index).word.form();
     // The form of several words with forms starts with the first one's: if that starts no name of
     // several words, only a one-word form (some words have none) can match.
     boolean startsNoName = !firstForm.isEmpty() && !gazetteer.startsName(firstForm);
-    int longest = Math.min(gazetteer.longestName(), tokens.size() - index);
+    int longest =
+        adjacentWords(tokens, index, Math.min(gazetteer.longestName(), tokens.size() - index));
+    int withForms = startsNoName ? wordsWithForms(tokens, index, longest) : 0;
     for (int count = longest; count >= 1; count--) {
-      if (!adjacentWords(tokens, index, count)
-          || (count > 1 && startsNoName && allHaveForms(tokens, index, count))) {
+      if (count > 1 && count <= withForms) {
         continue;
       }
       String code =
@@ -314,35 +322,43 @@ public final class EntityExtractor {
     return 0;
   }
 
-  private static boolean adjacentWords(List<Token> tokens, int index, int count) {
-    for (int i = index; i < index + count; i++) {
+  /**
+   * How many of the at most {@code limit} words from {@code index} on are words one space, hyphen
+   * or no-break space apart.
+   */
+  private static int adjacentWords(List<Token> tokens, int index, int limit) {
+    for (int i = index; i < index + limit; i++) {
       Token token = tokens.get(i);
       if (token.type != TokenType.LETTERS && token.type != TokenType.IDEOGRAPHS) {
-        return false;
+        return i - index;
       }
       if (i > index) {
         Token previous = tokens.get(i - 1);
         for (int c = previous.end; c < token.start; c++) {
           char between = token.text.charAt(c);
           if (between != ' ' && between != '-' && between != '\u00a0') {
-            return false;
+            return i - index;
           }
         }
         if (token.start - previous.end > 1) {
-          return false;
+          return i - index;
         }
       }
     }
-    return true;
+    return limit;
   }
 
-  private static boolean allHaveForms(List<Token> tokens, int index, int count) {
-    for (int i = index + 1; i < index + count; i++) {
+  /**
+   * How many of the at most {@code limit} words from {@code index} on come before the first one
+   * after {@code index} without a form.
+   */
+  private static int wordsWithForms(List<Token> tokens, int index, int limit) {
+    for (int i = index + 1; i < index + limit; i++) {
       if (tokens.get(i).word.form().isEmpty()) {
-        return false;
+        return i - index;
       }
     }
-    return true;
+    return limit;
   }
 
   /** {@link Gazetteer#form} of the words: their own forms, the empty ones left out. */
