@@ -59,7 +59,7 @@ public final class EntityExtractor {
   private final Map<String, WordStemmer> stemmers = new HashMap<>();
   private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
   private final Gazetteer gazetteer = Gazetteer.get();
-  private final Map<String, Map<String, Word>> wordsByLanguage = new HashMap<>();
+  private final Map<String, SpanMap<Word>> wordsByLanguage = new HashMap<>();
   private int cachedWords;
   private JapaneseReadings japaneseReadings;
 
@@ -86,7 +86,7 @@ public final class EntityExtractor {
     Objects.requireNonNull(language, "language");
     String code = primaryLanguage(language);
     int nativeScript = nativeScript(language);
-    Map<String, Word> known = wordsByLanguage.computeIfAbsent(code, k -> new HashMap<>());
+    SpanMap<Word> known = wordsByLanguage.computeIfAbsent(code, k -> new SpanMap<>());
     List<Token> tokens = tokenize(text, nativeScript, code, known);
     // Corpus-free name filter: words seen capitalised away from a sentence start.
     Set<String> capitalisedInside = new HashSet<>();
@@ -377,20 +377,21 @@ public final class EntityExtractor {
   }
 
   /**
-   * The cached {@link Word} of {@code surface} in {@code language}. Words repeat (Zipf's law), and
-   * each was case-mapped, romanised, stemmed, hashed and looked up in the gazetteer several times
-   * per occurrence: about a third of the align stage's CPU. Emptied when full, like the other word
-   * caches.
+   * The cached {@link Word} of {@code text[start, end)} in {@code language} ({@link SpanMap}: no
+   * copy of the word is made to look it up). Words repeat (Zipf's law), and each was case-mapped,
+   * romanised, stemmed, hashed and looked up in the gazetteer several times per occurrence: about a
+   * third of the align stage's CPU. Emptied when full, like the other word caches.
    */
-  private Word word(String surface, String language, Map<String, Word> known) {
-    Word word = known.get(surface);
+  private Word word(String text, int start, int end, String language, SpanMap<Word> known) {
+    Word word = known.get(text, start, end);
     if (word == null) {
       if (cachedWords >= WORD_CACHE_LIMIT) {
-        for (Map<String, Word> words : wordsByLanguage.values()) {
+        for (SpanMap<Word> words : wordsByLanguage.values()) {
           words.clear();
         }
         cachedWords = 0;
       }
+      String surface = text.substring(start, end);
       word = new Word(surface, language);
       known.put(surface, word);
       cachedWords++;
@@ -719,7 +720,7 @@ public final class EntityExtractor {
   }
 
   private List<Token> tokenize(
-      String text, int nativeScript, String language, Map<String, Word> known) {
+      String text, int nativeScript, String language, SpanMap<Word> known) {
     List<Token> tokens = new ArrayList<>();
     int[] links = linkSpans(text);
     int link = 0;
@@ -754,9 +755,10 @@ public final class EntityExtractor {
       } else {
         continue;
       }
-      String surface = text.substring(start, end);
       Word word =
-          type == TokenType.NUMBER ? new Word(surface, language) : word(surface, language, known);
+          type == TokenType.NUMBER
+              ? new Word(text.substring(start, end), language)
+              : word(text, start, end, language, known);
       if (type == TokenType.LETTERS || type == TokenType.IDEOGRAPHS) {
         // ICU's Japanese dictionary marks Katakana words as ideographic: they are Kana names.
         if (word.script == UScript.HAN) {
