@@ -68,9 +68,19 @@ final class LocalAlignment {
   private int[] pointColumn = new int[256];
   private int[] pointPrevious = new int[256];
 
+  /** Which programme {@link #align} runs. */
+  enum Programme {
+    /** The cheaper of the two for the pair, by {@link #SPARSE_POINT_COST}. */
+    CHEAPER,
+    /** The sparse programme whatever its cost (for the equivalence tests). */
+    SPARSE,
+    /** The dense programme whatever its cost (for the equivalence tests). */
+    DENSE
+  }
+
   /**
-   * Aligns {@code keysA[0, n)} with {@code keysB[0, m)}; keys are small non-negative ints (a pair's
-   * shared keys, numbered {@code 0 .. keyCount - 1}).
+   * Aligns {@code keysA[0, n)} with {@code keysB[0, m)} by the cheaper programme; keys are small
+   * non-negative ints (a pair's shared keys, numbered {@code 0 .. keyCount - 1}).
    *
    * @param pairs receives the aligned index pairs {@code i, j} (flat, in text order)
    * @return the matched weight: the sum of the lower weight of each aligned pair
@@ -84,18 +94,14 @@ final class LocalAlignment {
       int m,
       int keyCount,
       IntArrayList pairs) {
-    if (n == 0 || m == 0) {
-      return 0;
-    }
-    long points = matchPoints(keysA, n, keysB, m, keyCount);
-    if (points * SPARSE_POINT_COST < (long) n * m) {
-      return sparse(keysA, weightsA, n, keysB, weightsB, m, (int) points, pairs);
-    }
-    return dense(keysA, weightsA, n, keysB, weightsB, m, pairs);
+    return align(keysA, weightsA, n, keysB, weightsB, m, keyCount, pairs, Programme.CHEAPER);
   }
 
-  /** {@link #align} by the sparse programme whatever its cost: for the equivalence tests. */
-  double alignSparse(
+  /**
+   * {@link #align(int[], double[], int, int[], double[], int, int, IntArrayList)} by {@code
+   * programme}.
+   */
+  double align(
       int[] keysA,
       double[] weightsA,
       int n,
@@ -103,25 +109,16 @@ final class LocalAlignment {
       double[] weightsB,
       int m,
       int keyCount,
-      IntArrayList pairs) {
+      IntArrayList pairs,
+      Programme programme) {
     if (n == 0 || m == 0) {
       return 0;
     }
-    long points = matchPoints(keysA, n, keysB, m, keyCount);
-    return sparse(keysA, weightsA, n, keysB, weightsB, m, (int) points, pairs);
-  }
-
-  /** {@link #align} by the dense programme whatever its cost: for the equivalence tests. */
-  double alignDense(
-      int[] keysA,
-      double[] weightsA,
-      int n,
-      int[] keysB,
-      double[] weightsB,
-      int m,
-      IntArrayList pairs) {
-    if (n == 0 || m == 0) {
-      return 0;
+    if (programme != Programme.DENSE) {
+      long points = matchPoints(keysA, n, keysB, m, keyCount);
+      if (programme == Programme.SPARSE || points * SPARSE_POINT_COST < (long) n * m) {
+        return sparse(keysA, weightsA, n, keysB, weightsB, m, (int) points, pairs);
+      }
     }
     return dense(keysA, weightsA, n, keysB, weightsB, m, pairs);
   }

@@ -243,16 +243,8 @@ class CrossLanguageMatcherTest {
   @Test
   void match_findsRealChatTranslationsByStructure_withNoNameInCommon_andNoFalsePair()
       throws IOException {
-    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
     Map<String, String> cluster = new HashMap<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(Path.of("testdata/xling-chats/docs.jsonl"))) {
-      JsonNode node = json.readTree(line);
-      String id = node.get("id").asText();
-      docs.add(
-          new CrossLanguageMatcher.Doc(id, node.get("text").asText(), node.get("lang").asText()));
-      cluster.put(id, node.get("cluster").asText());
-    }
+    List<CrossLanguageMatcher.Doc> docs = chats(false, cluster);
     int gold = 0;
     for (CrossLanguageMatcher.Doc x : docs) {
       for (CrossLanguageMatcher.Doc y : docs) {
@@ -290,21 +282,8 @@ class CrossLanguageMatcherTest {
    */
   @Test
   void match_findsEachVersionOfATranslation_whenOneLanguageHoldsTwo() throws IOException {
-    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
     Map<String, String> cluster = new HashMap<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(Path.of("testdata/xling-chats/docs.jsonl"))) {
-      JsonNode node = json.readTree(line);
-      String id = node.get("id").asText();
-      String language = node.get("lang").asText();
-      String text = node.get("text").asText();
-      docs.add(new CrossLanguageMatcher.Doc(id, text, language));
-      cluster.put(id, node.get("cluster").asText());
-      if (!language.equals("en")) {
-        docs.add(new CrossLanguageMatcher.Doc(id + "#repost", text, language));
-        cluster.put(id + "#repost", node.get("cluster").asText());
-      }
-    }
+    List<CrossLanguageMatcher.Doc> docs = chats(true, cluster);
     int originals = 0;
     int reposts = 0;
     for (CrossLanguageMatcher.AlignedPair pair : CrossLanguageMatcher.withDefaults().match(docs)) {
@@ -321,6 +300,29 @@ class CrossLanguageMatcherTest {
     // 109 of the 133 pairs are found without reposts (the test above).
     assertTrue(originals >= 100, "pairs of originals found: " + originals);
     assertTrue(reposts >= 2 * 100, "pairs with a repost found: " + reposts);
+  }
+
+  /**
+   * The real chats of {@code testdata/xling-chats}, each document's cluster put in {@code cluster};
+   * with {@code reposts}, every non-English text once more under the id {@code ID#repost}.
+   */
+  private static List<CrossLanguageMatcher.Doc> chats(boolean reposts, Map<String, String> cluster)
+      throws IOException {
+    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(Path.of("testdata/xling-chats/docs.jsonl"))) {
+      JsonNode node = json.readTree(line);
+      String id = node.get("id").asText();
+      String language = node.get("lang").asText();
+      String text = node.get("text").asText();
+      docs.add(new CrossLanguageMatcher.Doc(id, text, language));
+      cluster.put(id, node.get("cluster").asText());
+      if (reposts && !language.equals("en")) {
+        docs.add(new CrossLanguageMatcher.Doc(id + "#repost", text, language));
+        cluster.put(id + "#repost", node.get("cluster").asText());
+      }
+    }
+    return docs;
   }
 
   @Test

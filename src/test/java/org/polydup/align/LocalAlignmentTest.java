@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.LocalAlignment.Programme;
 
 /**
  * {@link LocalAlignment}'s sparse programme against the textbook one on random sequences: both must
@@ -32,21 +34,18 @@ class LocalAlignmentTest {
       double[] weightsA = weightsOf(keysA, keyWeightA);
       double[] weightsB = weightsOf(keysB, keyWeightB);
 
-      IntArrayList dense = new IntArrayList();
-      double denseMatched = alignment.alignDense(keysA, weightsA, n, keysB, weightsB, m, dense);
-      IntArrayList sparse = new IntArrayList();
-      double sparseMatched =
-          alignment.alignSparse(keysA, weightsA, n, keysB, weightsB, m, keyCount, sparse);
-      IntArrayList chosen = new IntArrayList();
-      double chosenMatched =
-          alignment.align(keysA, weightsA, n, keysB, weightsB, m, keyCount, chosen);
-
       String where = "seed " + seed;
-      double denseScore = score(dense, keysA, weightsA, keysB, weightsB, denseMatched, where);
-      double sparseScore = score(sparse, keysA, weightsA, keysB, weightsB, sparseMatched, where);
-      double chosenScore = score(chosen, keysA, weightsA, keysB, weightsB, chosenMatched, where);
-      assertEquals(denseScore, sparseScore, TOLERANCE, where);
-      assertEquals(denseScore, chosenScore, TOLERANCE, where);
+      // The textbook programme's optimum, which the sparse one and the per-pair choice must reach.
+      double optimum =
+          alignedScore(
+              alignment, keysA, weightsA, keysB, weightsB, keyCount, Programme.DENSE, where);
+      for (Programme programme : List.of(Programme.SPARSE, Programme.CHEAPER)) {
+        assertEquals(
+            optimum,
+            alignedScore(alignment, keysA, weightsA, keysB, weightsB, keyCount, programme, where),
+            TOLERANCE,
+            where + " " + programme);
+      }
     }
   }
 
@@ -59,7 +58,8 @@ class LocalAlignmentTest {
     double[] weightsB = {5, 5, 1, 1, 1, 1, 5};
     LocalAlignment alignment = new LocalAlignment();
     IntArrayList pairs = new IntArrayList();
-    double matched = alignment.alignSparse(keysA, weightsA, 4, keysB, weightsB, 7, 5, pairs);
+    double matched =
+        alignment.align(keysA, weightsA, 4, keysB, weightsB, 7, 5, pairs, Programme.SPARSE);
     assertEquals(4, matched, TOLERANCE);
     assertEquals(IntArrayList.of(0, 2, 1, 3, 2, 4, 3, 5), pairs);
   }
@@ -75,8 +75,13 @@ class LocalAlignmentTest {
     IntArrayList sparse = new IntArrayList();
     IntArrayList dense = new IntArrayList();
     assertEquals(
-        2, alignment.alignSparse(keysA, weightsA, 2, keysB, weightsB, 3, 3, sparse), TOLERANCE);
-    assertEquals(2, alignment.alignDense(keysA, weightsA, 2, keysB, weightsB, 3, dense), TOLERANCE);
+        2,
+        alignment.align(keysA, weightsA, 2, keysB, weightsB, 3, 3, sparse, Programme.SPARSE),
+        TOLERANCE);
+    assertEquals(
+        2,
+        alignment.align(keysA, weightsA, 2, keysB, weightsB, 3, 3, dense, Programme.DENSE),
+        TOLERANCE);
     assertEquals(IntArrayList.of(0, 0), sparse);
     assertEquals(IntArrayList.of(0, 0), dense);
   }
@@ -93,6 +98,31 @@ class LocalAlignmentTest {
     assertTrue(pairs.isEmpty());
     assertEquals(
         0, alignment.align(new int[0], new double[0], 0, new int[0], new double[0], 0, 0, pairs));
+  }
+
+  /** The local score of what {@code programme} aligns, after checking it is an alignment. */
+  private static double alignedScore(
+      LocalAlignment alignment,
+      int[] keysA,
+      double[] weightsA,
+      int[] keysB,
+      double[] weightsB,
+      int keyCount,
+      Programme programme,
+      String where) {
+    IntArrayList pairs = new IntArrayList();
+    double matched =
+        alignment.align(
+            keysA,
+            weightsA,
+            keysA.length,
+            keysB,
+            weightsB,
+            keysB.length,
+            keyCount,
+            pairs,
+            programme);
+    return score(pairs, keysA, weightsA, keysB, weightsB, matched, where);
   }
 
   /**
