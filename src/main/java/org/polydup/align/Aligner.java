@@ -465,7 +465,8 @@ public final class Aligner {
             workspace.weightsB,
             m,
             shared,
-            aligned);
+            aligned,
+            LocalAlignment.Programme.CHEAPER);
     for (int k = 0; k < aligned.size(); k += 2) {
       pairs.add(new int[] {positionsA[aligned.getInt(k)], positionsB[aligned.getInt(k + 1)]});
     }

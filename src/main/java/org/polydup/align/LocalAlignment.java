@@ -79,27 +79,12 @@ final class LocalAlignment {
   }
 
   /**
-   * Aligns {@code keysA[0, n)} with {@code keysB[0, m)} by the cheaper programme; keys are small
-   * non-negative ints (a pair's shared keys, numbered {@code 0 .. keyCount - 1}).
+   * Aligns {@code keysA[0, n)} with {@code keysB[0, m)}; keys are small non-negative ints (a pair's
+   * shared keys, numbered {@code 0 .. keyCount - 1}).
    *
    * @param pairs receives the aligned index pairs {@code i, j} (flat, in text order)
+   * @param programme {@link Programme#CHEAPER} but in tests
    * @return the matched weight: the sum of the lower weight of each aligned pair
-   */
-  double align(
-      int[] keysA,
-      double[] weightsA,
-      int n,
-      int[] keysB,
-      double[] weightsB,
-      int m,
-      int keyCount,
-      IntArrayList pairs) {
-    return align(keysA, weightsA, n, keysB, weightsB, m, keyCount, pairs, Programme.CHEAPER);
-  }
-
-  /**
-   * {@link #align(int[], double[], int, int[], double[], int, int, IntArrayList)} by {@code
-   * programme}.
    */
   double align(
       int[] keysA,

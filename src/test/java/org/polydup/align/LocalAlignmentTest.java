@@ -93,11 +93,29 @@ class LocalAlignmentTest {
     assertEquals(
         0,
         alignment.align(
-            new int[] {0, 0}, new double[] {1, 1}, 2, new int[] {1}, new double[] {1}, 1, 2, pairs),
+            new int[] {0, 0},
+            new double[] {1, 1},
+            2,
+            new int[] {1},
+            new double[] {1},
+            1,
+            2,
+            pairs,
+            Programme.CHEAPER),
         TOLERANCE);
     assertTrue(pairs.isEmpty());
     assertEquals(
-        0, alignment.align(new int[0], new double[0], 0, new int[0], new double[0], 0, 0, pairs));
+        0,
+        alignment.align(
+            new int[0],
+            new double[0],
+            0,
+            new int[0],
+            new double[0],
+            0,
+            0,
+            pairs,
+            Programme.CHEAPER));
   }
 
   /** The local score of what {@code programme} aligns, after checking it is an alignment. */
