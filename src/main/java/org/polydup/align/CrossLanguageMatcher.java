@@ -27,6 +27,14 @@ import org.polydup.internal.SortedSets;
  * candidates through an {@link EntityIndex} and aligns them. Immutable and thread-safe; {@link
  * #match} runs in parallel on the common fork-join pool.
  *
+ * <p>The passes of {@link #match}, in order: each document's entities and paragraph shape; key
+ * weights over the batch; each document's best candidates per kind, aligned; a deeper look for
+ * documents with paragraphs and no translation yet ({@code deepenByShape}); triangles closed
+ * ({@code closeTriangles}); one best version per language ({@code keepExclusive}); same-language
+ * copies grouped into versions ({@code versions}); the margin rules, which compare versions ({@code
+ * shapeAgreements}, {@code acceptMutualBest}, {@code acceptByStructure}); and each translation
+ * shared with the copies of its version ({@code shareWithVersions}).
+ *
  * <pre>{@code
  * var matcher = CrossLanguageMatcher.withDefaults();
  * List<CrossLanguageMatcher.AlignedPair> pairs =
