@@ -1,0 +1,94 @@
+package org.polydup.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polydup.Document;
+import org.polydup.EntityLink;
+import org.polydup.Match;
+import org.polydup.Relation;
+import org.polydup.ScanResult;
+import org.polydup.Scores;
+
+/** Scoring of a cluster-labelled set, alone and among unscored distractors. */
+class ClusterPairEvaluationTest {
+  private static final String TEXT = "A story long enough to be measured. ".repeat(12);
+
+  @TempDir Path folder;
+
+  @Test
+  void table_scoresOnlyLabelledPairs_whenDistractorsAreScannedAlong() throws IOException {
+    Files.writeString(
+        folder.resolve("docs.jsonl"),
+        doc("a-en", "en", "c1")
+            + doc("a-de", "de", "c1")
+            + doc("b-en", "en", "c2")
+            + doc("b-fr", "fr", "c2")
+            + doc("short", "en", "c3").replace(TEXT, "too short"));
+    Path distractors = folder.resolve("distractors.jsonl");
+    Files.writeString(distractors, doc("d1", "en", "x") + doc("d2", "de", "y"));
+
+    ClusterPairEvaluation e =
+        ClusterPairEvaluation.load(folder, true).withDistractors(distractors, 10);
+    List<String> ids = e.documents().stream().map(Document::id).toList();
+    assertEquals(List.of("a-en", "a-de", "b-en", "b-fr", "distractor:d1", "distractor:d2"), ids);
+
+    ScanResult result =
+        new ScanResult(
+            6,
+            List.of(
+                translation("a-en", "a-de"),
+                translation("a-en", "distractor:d2"),
+                translation("distractor:d1", "b-fr"),
+                translation("b-en", "a-de")),
+            List.of(),
+            List.of(),
+            null);
+    String table = e.table(result);
+    assertTrue(table.contains("4 documents >= 400 chars among 2 unscored distractors"), table);
+    // a-en~a-de found, b-en~b-fr missed, b-en~a-de false; the distractor pairs are not counted.
+    assertTrue(Pattern.compile("(?m)^all\\s+1\\s+1\\s+1\\s").matcher(table).find(), table);
+  }
+
+  @Test
+  void withDistractors_takesTheFirstLimitDocuments() throws IOException {
+    Files.writeString(folder.resolve("docs.jsonl"), doc("a-en", "en", "c1"));
+    Path distractors = folder.resolve("distractors.jsonl");
+    Files.writeString(
+        distractors, doc("d1", "en", "x") + doc("d2", "de", "y") + doc("d3", "fr", "z"));
+    ClusterPairEvaluation e =
+        ClusterPairEvaluation.load(folder, true).withDistractors(distractors, 2);
+    assertEquals(3, e.documents().size());
+  }
+
+  private static String doc(String id, String language, String cluster) {
+    return String.format(
+        Locale.ROOT,
+        "{\"id\": \"%s\", \"lang\": \"%s\", \"cluster\": \"%s\", \"text\": \"%s\"}%n",
+        id,
+        language,
+        cluster,
+        TEXT);
+  }
+
+  private static Match translation(String a, String b) {
+    return new Match(
+        a,
+        b,
+        Relation.TRANSLATION,
+        null,
+        "en",
+        "de",
+        Scores.ofAlignment(0.5, 0.5, 0.5, 0.5),
+        List.of(),
+        List.<EntityLink>of());
+  }
+}
