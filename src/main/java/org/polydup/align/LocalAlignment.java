@@ -62,7 +62,6 @@ final class LocalAlignment {
   private double[] prefixB = new double[256];
   private double[] treeValue = new double[256];
   private int[] treePoint = new int[256];
-  private double[] pointValue = new double[256];
   private double[] pointCarry = new double[256];
   private int[] pointRow = new int[256];
   private int[] pointColumn = new int[256];
@@ -162,9 +161,8 @@ final class LocalAlignment {
       treeValue = new double[prefixB.length];
       treePoint = new int[prefixB.length];
     }
-    if (pointValue.length < points) {
-      int grown = Math.max(points, 2 * pointValue.length);
-      pointValue = new double[grown];
+    if (pointCarry.length < points) {
+      int grown = Math.max(points, 2 * pointCarry.length);
       pointCarry = new double[grown];
       pointRow = new int[grown];
       pointColumn = new int[grown];
@@ -207,7 +205,6 @@ final class LocalAlignment {
           previousPoint = -1;
         }
         double value = entry + Math.min(weightsA[i], weightsB[j]);
-        pointValue[count] = value;
         pointRow[count] = i;
         pointColumn[count] = j;
         pointPrevious[count] = previousPoint;
