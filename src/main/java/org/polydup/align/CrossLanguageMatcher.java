@@ -488,7 +488,6 @@ public final class CrossLanguageMatcher {
         }
       }
     }
-    AlignmentThresholds full = aligner.thresholds();
     closing.parallelStream()
         .forEach(
             pair -> {
@@ -497,12 +496,21 @@ public final class CrossLanguageMatcher {
               AlignmentResult result =
                   aligned.computeIfAbsent(
                       pairKey(low, high), k -> sequences.align(low, high, this::keeps));
-              if (!result.isCopy()
-                  && result.score() >= full.translationCoverage() / 2
-                  && result.matchedWeight() >= full.translationWeight() / 2) {
+              if (meetsClosingBar(result)) {
                 aligned.put(pairKey(low, high), asTranslation(sequences, low, high, result));
               }
             });
+  }
+
+  /**
+   * The bar of a pair that other evidence vouches for (a closed triangle, a copy of a translated
+   * version): not yet a copy, with half the translation coverage and half its weight.
+   */
+  private boolean meetsClosingBar(AlignmentResult result) {
+    AlignmentThresholds full = aligner.thresholds();
+    return !result.isCopy()
+        && result.score() >= full.translationCoverage() / 2
+        && result.matchedWeight() >= full.translationWeight() / 2;
   }
 
   /**
@@ -562,9 +570,7 @@ public final class CrossLanguageMatcher {
               int high = (int) key;
               AlignmentResult result =
                   aligned.computeIfAbsent(key, k -> sequences.align(low, high, this::keeps));
-              if (!result.isCopy()
-                  && result.score() >= full.translationCoverage() / 2
-                  && result.matchedWeight() >= full.translationWeight() / 2
+              if (meetsClosingBar(result)
                   && Aligner.lengthRatio(profiles[low], profiles[high])
                       <= full.maximumLengthRatio()) {
                 aligned.put(key, asTranslation(sequences, low, high, result));
@@ -584,9 +590,11 @@ public final class CrossLanguageMatcher {
    * alone.
    *
    * <p>Two documents are copies when the shingle stage settled them as a whole-text copy ({@link
-   * PairFilter#wholeCopy}), or when their word alignment covers each of them at the {@code derived}
-   * coverage and weight: a rewording of the whole text, not a shared passage (a digest holding one
-   * retold item must not stand for the item's story).
+   * PairFilter#wholeCopy}), or when their word alignment covers each of them at {@link
+   * #VERSION_COVERAGE} with the {@code derived} weight (a rewording of the whole text, not a shared
+   * passage: a digest holding one retold item must not stand for the item's story) and their
+   * paragraph structures agree ({@link #sameStructure}): two support chats built from one set of
+   * canned sentences share nearly all their words but not their turns.
    */
   private int[] versions(
       EntityProfile[] profiles,
