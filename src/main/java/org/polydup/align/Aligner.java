@@ -261,7 +261,7 @@ public final class Aligner {
    * Numbers the keys two sorted distinct arrays share, in order, into {@code sharedOfA} and {@code
    * sharedOfB} (-1 for the others); returns how many there are.
    */
-  private static int numberShared(long[] a, long[] b, int[] sharedOfA, int[] sharedOfB) {
+  static int numberShared(long[] a, long[] b, int[] sharedOfA, int[] sharedOfB) {
     Arrays.fill(sharedOfA, 0, a.length, -1);
     Arrays.fill(sharedOfB, 0, b.length, -1);
     int shared = 0;

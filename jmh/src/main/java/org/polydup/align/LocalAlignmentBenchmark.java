@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,19 +86,7 @@ public class LocalAlignmentBenchmark {
   private void add(Aligner.Sequence a, Aligner.Sequence b) {
     int[] sharedOfA = new int[a.distinctKeys.length];
     int[] sharedOfB = new int[b.distinctKeys.length];
-    Arrays.fill(sharedOfA, -1);
-    Arrays.fill(sharedOfB, -1);
-    int shared = 0;
-    for (int i = 0, j = 0; i < a.distinctKeys.length && j < b.distinctKeys.length; ) {
-      if (a.distinctKeys[i] < b.distinctKeys[j]) {
-        i++;
-      } else if (a.distinctKeys[i] > b.distinctKeys[j]) {
-        j++;
-      } else {
-        sharedOfA[i++] = shared;
-        sharedOfB[j++] = shared++;
-      }
-    }
+    int shared = Aligner.numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
     int[] positionsA = a.positionsOf(sharedOfA, shared);
     int[] positionsB = b.positionsOf(sharedOfB, shared);
     int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
