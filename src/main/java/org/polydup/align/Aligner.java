@@ -446,14 +446,8 @@ public final class Aligner {
     workspace.sides(Math.max(n, m));
     // Each side's keys and weights gathered once, in sequence order: the programme reads them
     // many times, and reading them through the positions missed the cache on long sequences.
-    for (int i = 0; i < n; i++) {
-      workspace.keysA[i] = sharedOfA[a.ranks[positionsA[i]]];
-      workspace.weightsA[i] = a.weights[positionsA[i]];
-    }
-    for (int j = 0; j < m; j++) {
-      workspace.keysB[j] = sharedOfB[b.ranks[positionsB[j]]];
-      workspace.weightsB[j] = b.weights[positionsB[j]];
-    }
+    a.gather(positionsA, n, sharedOfA, workspace.keysA, workspace.weightsA);
+    b.gather(positionsB, m, sharedOfB, workspace.keysB, workspace.weightsB);
     IntArrayList aligned = workspace.aligned;
     aligned.clear();
     double matched =
@@ -663,6 +657,17 @@ public final class Aligner {
           weightOfShared[sharedOfDistinct[rank]] = weights[i];
           countOfShared[sharedOfDistinct[rank]]++;
         }
+      }
+    }
+
+    /**
+     * The shared number and weight of the first {@code count} of {@code positions} into {@code
+     * keys} and {@code weights}: {@link LocalAlignment}'s input.
+     */
+    void gather(int[] positions, int count, int[] sharedOfDistinct, int[] keys, double[] weights) {
+      for (int i = 0; i < count; i++) {
+        keys[i] = sharedOfDistinct[ranks[positions[i]]];
+        weights[i] = this.weights[positions[i]];
       }
     }
 

@@ -93,16 +93,10 @@ public class LocalAlignmentBenchmark {
     int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
     int[] sideKeysA = new int[n];
     double[] sideWeightsA = new double[n];
-    for (int i = 0; i < n; i++) {
-      sideKeysA[i] = sharedOfA[a.ranks[positionsA[i]]];
-      sideWeightsA[i] = a.weights[positionsA[i]];
-    }
+    a.gather(positionsA, n, sharedOfA, sideKeysA, sideWeightsA);
     int[] sideKeysB = new int[m];
     double[] sideWeightsB = new double[m];
-    for (int j = 0; j < m; j++) {
-      sideKeysB[j] = sharedOfB[b.ranks[positionsB[j]]];
-      sideWeightsB[j] = b.weights[positionsB[j]];
-    }
+    b.gather(positionsB, m, sharedOfB, sideKeysB, sideWeightsB);
     keysA.add(sideKeysA);
     weightsA.add(sideWeightsA);
     keysB.add(sideKeysB);
