@@ -289,26 +289,27 @@ final class AlignmentStage implements CrossLanguageStage {
     if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
       return null;
     }
-    // The aligner's evidence builds each pair on access, and the checks below read it several
-    // times over: build it once.
-    List<AlignedEntityPair> evidence = new ArrayList<>(p.alignment().evidence());
+    // The checks below read where the evidence lies through its offsets: the aligner builds an
+    // evidence pair and its entities on access, which for every aligned pair was a quarter of this
+    // check, while only the pairs kept show (some of) their entities.
+    AlignmentResult alignment = p.alignment();
     boolean sameLanguage = languages.languageOf(x).equals(languages.languageOf(y));
     Verification verbatim = null;
     if (p.relation() == Relation.DERIVED && sameLanguage) {
       verbatim =
           verifier.verify(
               fingerprints[x].shingles(), fingerprints[y].shingles(), ShingleRarity.NONE);
-      if (quotedOnly(verbatim, documents.get(x).text(), evidence)) {
+      if (quotedOnly(verbatim, documents.get(x).text(), alignment)) {
         return null;
       }
     }
-    Relation relation = decide(p, evidence, documents.get(x).text(), documents.get(y).text());
+    Relation relation = decide(p, alignment, documents.get(x).text(), documents.get(y).text());
     if (relation == null) {
       return null;
     }
     if (relation == Relation.DERIVED
         && sameLanguage
-        && rewordedShare(verbatim, fingerprints[x], fingerprints[y], evidence) < REWORDED_SHARE) {
+        && rewordedShare(verbatim, fingerprints[x], fingerprints[y], alignment) < REWORDED_SHARE) {
       return null;
     }
     int low = Math.min(x, y);
@@ -322,7 +323,6 @@ final class AlignmentStage implements CrossLanguageStage {
             languages.languageOf(low),
             languages.languageOf(high),
             p,
-            evidence,
             relation,
             x > y));
   }
@@ -339,33 +339,36 @@ final class AlignmentStage implements CrossLanguageStage {
    */
   private Relation decide(
       CrossLanguageMatcher.AlignedPair pair,
-      List<AlignedEntityPair> evidence,
+      AlignmentResult alignment,
       String textA,
       String textB) {
     Relation relation = pair.relation();
-    if (relation == Relation.RELATED || evidence.isEmpty()) {
+    int size = alignment.evidence().size();
+    if (relation == Relation.RELATED || size == 0) {
       return relation;
     }
     int startA = Integer.MAX_VALUE;
     int endA = 0;
     int startB = Integer.MAX_VALUE;
     int endB = 0;
-    for (AlignedEntityPair e : evidence) {
-      startA = Math.min(startA, e.first().start());
-      endA = Math.max(endA, e.first().end());
-      startB = Math.min(startB, e.second().start());
-      endB = Math.max(endB, e.second().end());
+    for (int i = 0; i < size; i++) {
+      startA = Math.min(startA, alignment.evidenceStart(i, true));
+      endA = Math.max(endA, alignment.evidenceEnd(i, true));
+      startB = Math.min(startB, alignment.evidenceStart(i, false));
+      endB = Math.max(endB, alignment.evidenceEnd(i, false));
     }
     double shareA = (double) (endA - startA) / Math.max(1, textA.length());
     double shareB = (double) (endB - startB) / Math.max(1, textB.length());
     if (relation == Relation.TRANSLATION
         && (pair.shapeAgrees()
             || (Math.min(shareA, shareB) >= TRANSLATION_SPAN_SHARE
-                && largestGapShare(evidence, textA, true) <= TRANSLATION_GAP_SHARE
-                && largestGapShare(evidence, textB, false) <= TRANSLATION_GAP_SHARE))) {
+                && largestGapShare(alignment, textA, true) <= TRANSLATION_GAP_SHARE
+                && largestGapShare(alignment, textB, false) <= TRANSLATION_GAP_SHARE))) {
       return relation;
     }
-    return longestRun(evidence, textA, textB) >= minimumPartialCharacters ? Relation.DERIVED : null;
+    return longestRun(alignment, textA, textB) >= minimumPartialCharacters
+        ? Relation.DERIVED
+        : null;
   }
 
   /**
@@ -373,14 +376,12 @@ final class AlignmentStage implements CrossLanguageStage {
    * consecutive ones, or between a text end and the nearest one. Evidence is in text order on both
    * sides.
    */
-  private static double largestGapShare(
-      List<AlignedEntityPair> evidence, String text, boolean first) {
+  private static double largestGapShare(AlignmentResult alignment, String text, boolean first) {
     int previous = 0;
     int largest = 0;
-    for (AlignedEntityPair e : evidence) {
-      var entity = first ? e.first() : e.second();
-      largest = Math.max(largest, entity.start() - previous);
-      previous = Math.max(previous, entity.end());
+    for (int i = 0, size = alignment.evidence().size(); i < size; i++) {
+      largest = Math.max(largest, alignment.evidenceStart(i, first) - previous);
+      previous = Math.max(previous, alignment.evidenceEnd(i, first));
     }
     largest = Math.max(largest, text.length() - previous);
     return (double) largest / Math.max(1, text.length());
@@ -392,22 +393,23 @@ final class AlignmentStage implements CrossLanguageStage {
    * either text: a retold passage keeps its anchors close together, while a masthead and a footer
    * that two pages share are far apart.
    */
-  private int longestRun(List<AlignedEntityPair> evidence, String textA, String textB) {
+  private int longestRun(AlignmentResult alignment, String textA, String textB) {
     int best = 0;
     int runStart = 0;
-    for (int i = 0; i <= evidence.size(); i++) {
+    int size = alignment.evidence().size();
+    for (int i = 0; i <= size; i++) {
       boolean breaks =
-          i == evidence.size()
+          i == size
               || (i > runStart
                   && (Excerpts.weightedLength(
                               textA,
-                              evidence.get(i - 1).first().end(),
-                              evidence.get(i).first().start())
+                              alignment.evidenceEnd(i - 1, true),
+                              alignment.evidenceStart(i, true))
                           > minimumPartialCharacters
                       || Excerpts.weightedLength(
                               textB,
-                              evidence.get(i - 1).second().end(),
-                              evidence.get(i).second().start())
+                              alignment.evidenceEnd(i - 1, false),
+                              alignment.evidenceStart(i, false))
                           > minimumPartialCharacters));
       if (breaks) {
         int endA = 0;
@@ -415,10 +417,10 @@ final class AlignmentStage implements CrossLanguageStage {
         int startA = Integer.MAX_VALUE;
         int startB = Integer.MAX_VALUE;
         for (int k = runStart; k < i; k++) {
-          startA = Math.min(startA, evidence.get(k).first().start());
-          endA = Math.max(endA, evidence.get(k).first().end());
-          startB = Math.min(startB, evidence.get(k).second().start());
-          endB = Math.max(endB, evidence.get(k).second().end());
+          startA = Math.min(startA, alignment.evidenceStart(k, true));
+          endA = Math.max(endA, alignment.evidenceEnd(k, true));
+          startB = Math.min(startB, alignment.evidenceStart(k, false));
+          endB = Math.max(endB, alignment.evidenceEnd(k, false));
         }
         if (i > runStart) {
           best =
@@ -444,19 +446,19 @@ final class AlignmentStage implements CrossLanguageStage {
    * @param verbatim the pair's verification with every shingle counted (boilerplate included)
    */
   private static boolean quotedOnly(
-      Verification verbatim, String firstText, List<AlignedEntityPair> evidence) {
-    if (evidence.isEmpty()
+      Verification verbatim, String firstText, AlignmentResult alignment) {
+    if (alignment.evidence().isEmpty()
         || Math.max(verbatim.coverageA(), verbatim.coverageB()) >= QUOTED_COVERAGE) {
       return false;
     }
-    byte[] where = quoted(verbatim.passages(), firstText, evidence, QUOTE_CHARACTERS, -1, -1);
+    byte[] where = quoted(verbatim.passages(), firstText, alignment, QUOTE_CHARACTERS, -1, -1);
     int inside = 0;
     for (byte w : where) {
       if (w != REWORDED) {
         inside++;
       }
     }
-    return (double) inside / evidence.size() > VERBATIM_SHARE;
+    return (double) inside / where.length > VERBATIM_SHARE;
   }
 
   /**
@@ -474,10 +476,7 @@ final class AlignmentStage implements CrossLanguageStage {
    * @return the share in [0, 1]; 1 without evidence
    */
   private double rewordedShare(
-      Verification verbatim,
-      Fingerprint first,
-      Fingerprint second,
-      List<AlignedEntityPair> evidence) {
+      Verification verbatim, Fingerprint first, Fingerprint second, AlignmentResult alignment) {
     Verification v =
         verbatim != null
             ? verbatim
@@ -486,14 +485,14 @@ final class AlignmentStage implements CrossLanguageStage {
         quoted(
             v.passages(),
             first.shingles().text(),
-            evidence,
+            alignment,
             PREVIEW_CHARACTERS,
             openingOf(first.shingles()),
             openingOf(second.shingles()));
     double total = 0;
     double reworded = 0;
     for (int i = 0; i < where.length; i++) {
-      double weight = evidence.get(i).weight();
+      double weight = alignment.evidenceWeight(i);
       total += weight;
       if (where[i] != QUOTED) {
         reworded += weight;
@@ -512,20 +511,20 @@ final class AlignmentStage implements CrossLanguageStage {
   private static byte[] quoted(
       List<SharedPassage> passages,
       String firstText,
-      List<AlignedEntityPair> evidence,
+      AlignmentResult alignment,
       int minimumCharacters,
       int firstOpening,
       int secondOpening) {
-    byte[] where = new byte[evidence.size()];
+    byte[] where = new byte[alignment.evidence().size()];
     int k = 0;
     for (int i = 0; i < where.length; i++) {
-      AlignedEntityPair e = evidence.get(i);
-      while (k < passages.size() && passages.get(k).aEnd() < e.first().end()) {
+      int end = alignment.evidenceEnd(i, true);
+      while (k < passages.size() && passages.get(k).aEnd() < end) {
         k++;
       }
       if (k < passages.size()) {
         SharedPassage passage = passages.get(k);
-        if (e.first().start() >= passage.aStart()
+        if (alignment.evidenceStart(i, true) >= passage.aStart()
             && Excerpts.weightedLength(firstText, passage.aStart(), passage.aEnd())
                 >= minimumCharacters) {
           where[i] =
@@ -549,7 +548,8 @@ final class AlignmentStage implements CrossLanguageStage {
    * few dozen names and numbers, and half a million reported pairs with every aligned word would
    * fill the heap (and {@code pairs.jsonl}). Scores are computed on the whole alignment first.
    */
-  static List<AlignedEntityPair> strongest(List<AlignedEntityPair> evidence) {
+  static List<AlignedEntityPair> strongest(AlignmentResult alignment) {
+    List<AlignedEntityPair> evidence = alignment.evidence();
     int size = evidence.size();
     if (size <= MAXIMUM_EVIDENCE) {
       return evidence;
@@ -559,7 +559,7 @@ final class AlignmentStage implements CrossLanguageStage {
     double[] negatedWeights = new double[size];
     int[] order = new int[size];
     for (int i = 0; i < size; i++) {
-      negatedWeights[i] = -evidence.get(i).weight();
+      negatedWeights[i] = -alignment.evidenceWeight(i);
       order[i] = i;
     }
     // Heaviest first; on equal weight the earlier one, so every run shows the same entities.
@@ -584,11 +584,10 @@ final class AlignmentStage implements CrossLanguageStage {
       String languageA,
       String languageB,
       CrossLanguageMatcher.AlignedPair pair,
-      List<AlignedEntityPair> evidence,
       Relation relation,
       boolean swap) {
     AlignmentResult r = pair.alignment();
-    List<AlignedEntityPair> shown = strongest(evidence);
+    List<AlignedEntityPair> shown = strongest(r);
     List<EntityLink> links = new ArrayList<>(shown.size());
     for (AlignedEntityPair e : shown) {
       var first = swap ? e.second() : e.first();

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.polydup.align.AlignedEntityPair;
+import org.polydup.align.AlignmentResult;
 import org.polydup.align.Entity;
 import org.polydup.align.EntityKind;
 import org.polydup.align.MadeUpNames;
@@ -132,7 +133,7 @@ class AlignmentStageTest {
       Entity second = new Entity(i, i, EntityKind.NAME, 12 * i, 12 * i + 5, "m" + i);
       evidence.add(new AlignedEntityPair(first, second, weight));
     }
-    List<AlignedEntityPair> shown = AlignmentStage.strongest(evidence);
+    List<AlignedEntityPair> shown = AlignmentStage.strongest(alignmentOf(evidence));
     assertEquals(AlignmentStage.MAXIMUM_EVIDENCE, shown.size());
     for (int i = 1; i < shown.size(); i++) {
       assertTrue(shown.get(i - 1).first().start() < shown.get(i).first().start(), "text order");
@@ -141,7 +142,8 @@ class AlignmentStageTest {
     assertTrue(shown.stream().allMatch(e -> e.weight() == 0.9));
     assertEquals(0, shown.get(0).first().start());
     assertEquals(10 * 3 * 63, shown.get(63).first().start());
-    assertEquals(evidence.subList(0, 10), AlignmentStage.strongest(evidence.subList(0, 10)));
+    assertEquals(
+        evidence.subList(0, 10), AlignmentStage.strongest(alignmentOf(evidence.subList(0, 10))));
   }
 
   @Test
@@ -169,8 +171,15 @@ class AlignmentStageTest {
               .map(evidence::get)
               .toList();
       assertEquals(
-          expected, AlignmentStage.strongest(evidence), "seed " + seed + " trial " + trial);
+          expected,
+          AlignmentStage.strongest(alignmentOf(evidence)),
+          "seed " + seed + " trial " + trial);
     }
+  }
+
+  /** A result carrying {@code evidence}, its scores left at 0. */
+  private static AlignmentResult alignmentOf(List<AlignedEntityPair> evidence) {
+    return new AlignmentResult(Relation.TRANSLATION, 0, 0, 0, 0, 0, true, evidence, false);
   }
 
   private static CrossLanguageStage.IndexedMatch derived(int x, int y, double score) {

@@ -488,13 +488,29 @@ public final class Aligner {
 
     @Override
     public AlignedEntityPair get(int index) {
-      Objects.checkIndex(index, size());
-      int positionA = positions[2 * index];
-      int positionB = positions[2 * index + 1];
       return new AlignedEntityPair(
-          a.entity(positionA),
-          b.entity(positionB),
-          Math.min(a.weights[positionA], b.weights[positionB]));
+          a.entity(position(index, true)), b.entity(position(index, false)), weight(index));
+    }
+
+    /** {@link AlignmentResult#evidenceStart}. */
+    int start(int index, boolean first) {
+      return (first ? a : b).start(position(index, first));
+    }
+
+    /** {@link AlignmentResult#evidenceEnd}. */
+    int end(int index, boolean first) {
+      return (first ? a : b).end(position(index, first));
+    }
+
+    /** {@link AlignmentResult#evidenceWeight}. */
+    double weight(int index) {
+      return Math.min(a.weights[position(index, true)], b.weights[position(index, false)]);
+    }
+
+    /** The {@code index}-th pair's position in the first sequence (true) or the second. */
+    private int position(int index, boolean first) {
+      Objects.checkIndex(index, size());
+      return positions[first ? 2 * index : 2 * index + 1];
     }
 
     @Override
@@ -680,7 +696,23 @@ public final class Aligner {
     }
 
     Entity entity(int position) {
-      return profile.entity(entityIndexes == null ? position : entityIndexes[position]);
+      return profile.entity(entityIndex(position));
+    }
+
+    /**
+     * Where the entity at {@code position} starts in the text: {@code entity(position).start()}.
+     */
+    int start(int position) {
+      return profile.start(entityIndex(position));
+    }
+
+    /** Where the entity at {@code position} ends: {@code entity(position).end()}. */
+    int end(int position) {
+      return profile.end(entityIndex(position));
+    }
+
+    private int entityIndex(int position) {
+      return entityIndexes == null ? position : entityIndexes[position];
     }
   }
 }

@@ -37,6 +37,41 @@ public record AlignmentResult(
     evidence = evidence instanceof Aligner.Evidence ? evidence : List.copyOf(evidence);
   }
 
+  /**
+   * Where the entity of one text in the {@code index}-th pair of {@link #evidence()} starts: {@code
+   * evidence().get(index).first().start()} (or {@code second()}), without building the pair and its
+   * entities. A batch checks where the evidence of every aligned pair lies, and shows the entities
+   * of few.
+   *
+   * @param first the first text's entity (true) or the second's
+   */
+  public int evidenceStart(int index, boolean first) {
+    if (evidence instanceof Aligner.Evidence aligned) {
+      return aligned.start(index, first);
+    }
+    AlignedEntityPair pair = evidence.get(index);
+    return (first ? pair.first() : pair.second()).start();
+  }
+
+  /** Where that entity ends (exclusive); see {@link #evidenceStart}. */
+  public int evidenceEnd(int index, boolean first) {
+    if (evidence instanceof Aligner.Evidence aligned) {
+      return aligned.end(index, first);
+    }
+    AlignedEntityPair pair = evidence.get(index);
+    return (first ? pair.first() : pair.second()).end();
+  }
+
+  /**
+   * The weight of the {@code index}-th pair of {@link #evidence()}, without building it; see {@link
+   * #evidenceStart}.
+   */
+  public double evidenceWeight(int index) {
+    return evidence instanceof Aligner.Evidence aligned
+        ? aligned.weight(index)
+        : evidence.get(index).weight();
+  }
+
   /** This result with another relation (used when cluster evidence confirms a pair). */
   public AlignmentResult withRelation(Relation newRelation) {
     return with(newRelation, evidence);

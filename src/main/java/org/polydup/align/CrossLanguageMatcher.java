@@ -890,13 +890,15 @@ public final class CrossLanguageMatcher {
     ParagraphShape.Alignment paragraphs = shapes[low].align(shapes[high]);
     double total = 0;
     double corresponding = 0;
-    for (AlignedEntityPair pair : result.evidence()) {
-      total += pair.weight();
+    // Through the offsets: an evidence pair and its entities are built on access.
+    for (int i = 0, size = result.evidence().size(); i < size; i++) {
+      double weight = result.evidenceWeight(i);
+      total += weight;
       if (paragraphs.corresponds(
-          shapes[low].paragraphAt(pair.first().start()),
-          shapes[high].paragraphAt(pair.second().start()),
+          shapes[low].paragraphAt(result.evidenceStart(i, true)),
+          shapes[high].paragraphAt(result.evidenceStart(i, false)),
           SHAPE_SLACK)) {
-        corresponding += pair.weight();
+        corresponding += weight;
       }
     }
     return total > 0 && corresponding >= SHAPE_ANCHOR_SHARE * total;

@@ -166,6 +166,21 @@ public final class EntityProfile {
     return KINDS[kinds[i]];
   }
 
+  /**
+   * Where the {@code i}-th entity starts in the raw text, {@code 0 <= i < size()}: {@code
+   * entity(i).start()}, without building the entity.
+   */
+  public int start(int i) {
+    return starts[i];
+  }
+
+  /**
+   * Where the {@code i}-th entity ends (exclusive), {@code 0 <= i < size()}; see {@link #start}.
+   */
+  public int end(int i) {
+    return ends[i];
+  }
+
   /** The {@code i}-th entity in text order; {@code 0 <= i < size()}. */
   public Entity entity(int i) {
     // Built once and kept: a reported pair's evidence reads its entities many times, and a

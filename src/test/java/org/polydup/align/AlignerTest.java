@@ -45,6 +45,44 @@ class AlignerTest {
   }
 
   @Test
+  void evidenceOffsets_agreeWithTheEvidenceList_acrossLanguagesAndOfACopiedList() {
+    EntityProfile english = extractor.extract(ENGLISH, "en");
+    EntityProfile ukrainian = extractor.extract(UKRAINIAN, "uk");
+    KeyStatistics statistics = new KeyStatistics();
+    statistics.add(english);
+    statistics.add(ukrainian);
+    statistics.add(extractor.extract("Something else entirely about cooking pasta.", "en"));
+    // The aligner's own evidence (anchor sequences skip entities, so positions are not entity
+    // indexes), and the same pairs copied into a plain list.
+    AlignmentResult aligned = new Aligner().align(english, ukrainian, statistics);
+    AlignmentResult copied =
+        new AlignmentResult(
+            aligned.relation(),
+            aligned.score(),
+            aligned.coverageFirst(),
+            aligned.coverageSecond(),
+            aligned.density(),
+            aligned.matchedWeight(),
+            aligned.crossLanguage(),
+            new ArrayList<>(aligned.evidence()),
+            aligned.partialCopy());
+    assertTrue(aligned.evidence().size() >= 5, aligned.evidence().toString());
+    for (AlignmentResult result : List.of(aligned, copied)) {
+      for (int i = 0; i < aligned.evidence().size(); i++) {
+        AlignedEntityPair pair = aligned.evidence().get(i);
+        assertEquals(pair.first().start(), result.evidenceStart(i, true));
+        assertEquals(pair.first().end(), result.evidenceEnd(i, true));
+        assertEquals(pair.second().start(), result.evidenceStart(i, false));
+        assertEquals(pair.second().end(), result.evidenceEnd(i, false));
+        assertEquals(pair.weight(), result.evidenceWeight(i));
+      }
+    }
+    int size = aligned.evidence().size();
+    assertThrows(IndexOutOfBoundsException.class, () -> aligned.evidenceStart(size, true));
+    assertThrows(IndexOutOfBoundsException.class, () -> aligned.evidenceWeight(-1));
+  }
+
+  @Test
   void sequence_weighsEachKeyByRarityOverRootOfItsRepeats_andRanksOnlyPositiveKeys() {
     // Keys 5 (three times), 7 (twice), 9, 11 and 13; 11 is in every document, so it weighs 0.
     long[] keys = {5, 11, 7, 5, 13, 9, 5, 7, 11};
