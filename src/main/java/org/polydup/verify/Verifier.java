@@ -1,8 +1,6 @@
 package org.polydup.verify;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.List;
 import org.polydup.Relation;
 
@@ -98,7 +96,7 @@ public final class Verifier {
     int longestExcerpt = 0;
     int excerptSource = 0;
     int leadSource = 0;
-    List<SharedPassage> passages = new ArrayList<>();
+    int passageCount = 0;
     // The last run that had too few informative shingles, as its diagonal (j - i) and the position
     // of a where it ended: a later start on the same diagonal before that end runs to the same end,
     // so its length and informative count follow without extending it again. Without this, a long
@@ -166,10 +164,16 @@ public final class Verifier {
           leadSource = i == 0 ? 1 : 2;
         }
       }
-      if (passages.size() < MAXIMUM_EVIDENCE_PASSAGES) {
-        passages.add(
-            new SharedPassage(
-                a.startAt(i), a.endAt(i + run - 1), b.startAt(j), b.endAt(j + run - 1), run));
+      if (passageCount < MAXIMUM_EVIDENCE_PASSAGES) {
+        workspace.passages =
+            PassageList.put(
+                workspace.passages,
+                passageCount++,
+                a.startAt(i),
+                a.endAt(i + run - 1),
+                b.startAt(j),
+                b.endAt(j + run - 1),
+                run);
       }
       i += run;
     }
@@ -212,7 +216,7 @@ public final class Verifier {
         coverageA,
         coverageB,
         longest,
-        Collections.unmodifiableList(passages), // the list is this call's own: no copy
+        PassageList.copyOf(workspace.passages, passageCount),
         relation,
         aContainsB);
   }
@@ -329,6 +333,9 @@ public final class Verifier {
   /** One thread's scratch arrays, grown to the largest document seen. */
   private static final class Workspace {
     private int[] map = new int[256];
+
+    /** The passages found so far for the pair, packed by {@link PassageList#put}. */
+    int[] passages = new int[5 * 8];
 
     /** b's covered positions, cleared for each pair (clearing touches only the words in use). */
     private final BitSet coveredB = new BitSet();
