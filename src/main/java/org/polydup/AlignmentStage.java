@@ -517,6 +517,10 @@ final class AlignmentStage implements CrossLanguageStage {
       int secondOpening) {
     byte[] where = new byte[alignment.evidence().size()];
     int k = 0;
+    // A passage's weighted length, measured once for all the entities inside it (a long quote
+    // holds dozens, and each measure reads the whole passage).
+    int measured = -1;
+    int measuredLength = 0;
     for (int i = 0; i < where.length; i++) {
       int end = alignment.evidenceEnd(i, true);
       while (k < passages.size() && passages.get(k).aEnd() < end) {
@@ -524,9 +528,12 @@ final class AlignmentStage implements CrossLanguageStage {
       }
       if (k < passages.size()) {
         SharedPassage passage = passages.get(k);
+        if (alignment.evidenceStart(i, true) >= passage.aStart() && measured != k) {
+          measuredLength = Excerpts.weightedLength(firstText, passage.aStart(), passage.aEnd());
+          measured = k;
+        }
         if (alignment.evidenceStart(i, true) >= passage.aStart()
-            && Excerpts.weightedLength(firstText, passage.aStart(), passage.aEnd())
-                >= minimumCharacters) {
+            && measuredLength >= minimumCharacters) {
           where[i] =
               passage.aStart() <= firstOpening || passage.bStart() <= secondOpening
                   ? QUOTED_OPENING
