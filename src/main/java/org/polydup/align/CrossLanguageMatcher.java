@@ -3,6 +3,7 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -790,7 +791,10 @@ public final class CrossLanguageMatcher {
    * more: a pair counts only at or below that distance, so a farther pair can never be the closest
    * of a document that has one within it, and a rival counts only within it.
    */
-  private record ShapeDistances(Long2DoubleOpenHashMap distances, Long2DoubleOpenHashMap strict) {
+  private record ShapeDistances(
+      Long2DoubleOpenHashMap distances,
+      Long2DoubleOpenHashMap strict,
+      Long2ObjectOpenHashMap<ParagraphShape.Alignment> alignments) {
     static ShapeDistances of(
         ParagraphShape[] shapes, ConcurrentHashMap<Long, AlignmentResult> aligned) {
       long[] keys =
@@ -800,20 +804,27 @@ public final class CrossLanguageMatcher {
               .filter(key -> comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
               .toArray();
       // Both distances from one programme: they share every length term. Only distances up to
-      // SHAPE_DISTANCE count (see shapeAgreements), so the programme may stop above it.
-      ParagraphShape.Distances[] values =
+      // SHAPE_DISTANCE count (see shapeAgreements), so the programme may stop above it. The
+      // close pairs keep their structure alignment too, which shapeAgreements checks anchors on.
+      ParagraphShape.AlignedDistances[] values =
           Arrays.stream(keys)
               .parallel()
               .mapToObj(
-                  key -> shapes[(int) (key >>> 32)].distances(shapes[(int) key], SHAPE_DISTANCE))
-              .toArray(ParagraphShape.Distances[]::new);
+                  key ->
+                      shapes[(int) (key >>> 32)].alignedDistances(
+                          shapes[(int) key], SHAPE_DISTANCE))
+              .toArray(ParagraphShape.AlignedDistances[]::new);
       Long2DoubleOpenHashMap distances = new Long2DoubleOpenHashMap(keys.length);
       Long2DoubleOpenHashMap strict = new Long2DoubleOpenHashMap(keys.length);
+      Long2ObjectOpenHashMap<ParagraphShape.Alignment> alignments = new Long2ObjectOpenHashMap<>();
       for (int i = 0; i < keys.length; i++) {
-        distances.put(keys[i], values[i].distance());
-        strict.put(keys[i], values[i].galeChurch());
+        distances.put(keys[i], values[i].distances().distance());
+        strict.put(keys[i], values[i].distances().galeChurch());
+        if (values[i].alignment() != null) {
+          alignments.put(keys[i], values[i].alignment());
+        }
       }
-      return new ShapeDistances(distances, strict);
+      return new ShapeDistances(distances, strict, alignments);
     }
   }
 
@@ -870,7 +881,14 @@ public final class CrossLanguageMatcher {
     long[] agreeing =
         Arrays.stream(closeOnly.toLongArray())
             .parallel()
-            .filter(key -> anchorsCorrespond(shapes, sequences, aligned.get(key), key))
+            .filter(
+                key ->
+                    anchorsCorrespond(
+                        shapes,
+                        sequences,
+                        aligned.get(key),
+                        key,
+                        shapeDistances.alignments().get(key)))
             .toArray();
     return new LongOpenHashSet(agreeing);
   }
@@ -883,11 +901,24 @@ public final class CrossLanguageMatcher {
    */
   private static boolean anchorsCorrespond(
       ParagraphShape[] shapes, Sequences sequences, AlignmentResult aligned, long key) {
+    return anchorsCorrespond(shapes, sequences, aligned, key, null);
+  }
+
+  /**
+   * {@link #anchorsCorrespond(ParagraphShape[], Sequences, AlignmentResult, long)} with the pair's
+   * structure alignment when it is known already ({@code null} otherwise).
+   */
+  private static boolean anchorsCorrespond(
+      ParagraphShape[] shapes,
+      Sequences sequences,
+      AlignmentResult aligned,
+      long key,
+      ParagraphShape.Alignment known) {
     int low = (int) (key >>> 32);
     int high = (int) key;
     // Copies kept their evidence; the others are aligned again for theirs.
     AlignmentResult result = withEvidence(sequences, low, high, aligned);
-    ParagraphShape.Alignment paragraphs = shapes[low].align(shapes[high]);
+    ParagraphShape.Alignment paragraphs = known != null ? known : shapes[low].align(shapes[high]);
     double total = 0;
     double corresponding = 0;
     // Through the offsets: an evidence pair and its entities are built on access.

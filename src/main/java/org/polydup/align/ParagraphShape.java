@@ -292,6 +292,42 @@ public final class ParagraphShape {
     if (programme == null) {
       return new Alignment(Double.NaN, new int[0], new int[0]);
     }
+    return alignment(programme);
+  }
+
+  /**
+   * {@link #distances(ParagraphShape, double)} and, when {@link Distances#distance()} is at most
+   * {@code bound}, {@link #align(ParagraphShape)} (else {@code null}), from one programme: the
+   * alignment is the first distance's way back, and a table within the bound was filled to its end.
+   * A caller that measures many pairs and then aligns the close ones would otherwise run the
+   * programme of each close pair twice.
+   */
+  AlignedDistances alignedDistances(ParagraphShape other, double bound) {
+    Programme programme =
+        programme(
+            other,
+            VARIANCE,
+            new double[] {MERGE_OVER_ONE_ONE, GALE_CHURCH_MERGE_OVER_ONE_ONE},
+            bound,
+            true);
+    if (programme == null) {
+      return new AlignedDistances(new Distances(Double.NaN, Double.NaN), null);
+    }
+    Distances distances = new Distances(programme.distance(0), programme.distance(1));
+    return new AlignedDistances(
+        distances, distances.distance() <= bound ? alignment(programme) : null);
+  }
+
+  /**
+   * The result of {@link #alignedDistances}.
+   *
+   * @param distances both distances, as {@link #distances(ParagraphShape, double)} gives them
+   * @param alignment {@link #align(ParagraphShape)}, or {@code null} above the bound
+   */
+  record AlignedDistances(Distances distances, Alignment alignment) {}
+
+  /** The way back through the first table of a programme run with its moves. */
+  private static Alignment alignment(Programme programme) {
     int n = programme.n;
     int m = programme.m;
     byte[][] moves = programme.moves;
