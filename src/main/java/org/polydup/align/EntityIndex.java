@@ -366,17 +366,20 @@ public final class EntityIndex {
       int language,
       boolean sameLanguage,
       IntArrayList counts) {
-    long[] rare = rarest(keys, exclude, ownKeys);
     // Scores accumulate in a dense per-thread array (reset through the list of touched
     // documents): a hash map here grew and rehashed on every query. Each document's slot holds
     // its language, the query that last touched it and its score side by side, so a posting costs
     // one cache line rather than three (language, stamp and score arrays).
     Accumulator accumulator = ACCUMULATORS.get();
+    int rareCount = rarest(keys, exclude, ownKeys, accumulator);
+    long[] rare = accumulator.rare;
+    IntArrayList[] rareLists = accumulator.rareLists;
     accumulator.reset(this, languages);
     long[] slots = accumulator.slots;
     long stamp = (long) accumulator.stamp << 32;
-    for (long key : rare) {
-      IntArrayList list = postingsOf(key);
+    for (int r = 0; r < rareCount; r++) {
+      long key = rare[r];
+      IntArrayList list = rareLists[r];
       if (list == null || list.size() > maximumPostings) {
         continue;
       }
@@ -490,6 +493,16 @@ public final class EntityIndex {
     int[] touched = new int[16];
     int touchedCount;
 
+    /** The query's keys to read ({@link #rarest}) and their posting lists, side by side. */
+    long[] rare = new long[KEYS_PER_QUERY];
+
+    IntArrayList[] rareLists = new IntArrayList[KEYS_PER_QUERY];
+
+    /** {@link #rarest}'s (frequency, index) pairs, and the posting list of each index. */
+    long[] order = new long[KEYS_PER_QUERY];
+
+    IntArrayList[] found = new IntArrayList[KEYS_PER_QUERY];
+
     /** Query number that last touched each document: no clearing between queries. */
     int stamp;
 
@@ -531,17 +544,36 @@ public final class EntityIndex {
     }
   }
 
-  private long[] rarest(long[] all, int exclude, boolean ownKeys) {
+  /**
+   * Puts the keys of {@code all} a query reads into {@code accumulator.rare}, with their posting
+   * lists (or {@code null}) in {@code accumulator.rareLists}, and returns how many: every key when
+   * there are at most {@value #KEYS_PER_QUERY}, else the {@value #KEYS_PER_QUERY} rarest. The lists
+   * found while ranking the keys are handed on, so the keys read are not looked up again.
+   */
+  private int rarest(long[] all, int exclude, boolean ownKeys, Accumulator accumulator) {
+    long[] rare = accumulator.rare;
+    IntArrayList[] lists = accumulator.rareLists;
     if (all.length <= KEYS_PER_QUERY) {
-      return all;
+      for (int i = 0; i < all.length; i++) {
+        rare[i] = all[i];
+        lists[i] = postingsOf(all[i]);
+      }
+      return all.length;
     }
     // Sort (frequency, index) packed into one long: no boxing on a path run for every document.
     // Keys seen only in the query itself are useless; they sort last. When the query is the
     // excluded document's own profile, every one of its keys lists that document: searching each
     // list for it (every key of the text, not only the rarest) was most of this method's time.
-    long[] order = new long[all.length];
+    if (accumulator.order.length < all.length) {
+      int grown = Math.max(all.length, 2 * accumulator.order.length);
+      accumulator.order = new long[grown];
+      accumulator.found = new IntArrayList[grown];
+    }
+    long[] order = accumulator.order;
+    IntArrayList[] found = accumulator.found;
     for (int i = 0; i < all.length; i++) {
       IntArrayList list = postingsOf(all[i]);
+      found[i] = list;
       int frequency = list == null ? 0 : list.size();
       if (list != null
           && exclude >= 0
@@ -553,13 +585,13 @@ public final class EntityIndex {
     }
     // Only the first KEYS_PER_QUERY in that order are read: select them, then sort those alone
     // (sorting every key of a long text was a sixth of the ranking's time).
-    selectSmallest(order, KEYS_PER_QUERY);
+    selectSmallest(order, all.length, KEYS_PER_QUERY);
     Arrays.sort(order, 0, KEYS_PER_QUERY);
-    long[] rare = new long[KEYS_PER_QUERY];
     for (int i = 0; i < KEYS_PER_QUERY; i++) {
       rare[i] = all[(int) order[i]];
+      lists[i] = found[(int) order[i]];
     }
-    return rare;
+    return KEYS_PER_QUERY;
   }
 
   /**
@@ -567,8 +599,13 @@ public final class EntityIndex {
    * order (Hoare's quickselect with a median-of-three pivot); {@code 0 < count < values.length}.
    */
   static void selectSmallest(long[] values, int count) {
+    selectSmallest(values, values.length, count);
+  }
+
+  /** {@link #selectSmallest(long[], int)} on the first {@code length} of {@code values}. */
+  private static void selectSmallest(long[] values, int length, int count) {
     int low = 0;
-    int high = values.length - 1;
+    int high = length - 1;
     while (low < high) {
       int middle = (low + high) >>> 1;
       long pivot =
