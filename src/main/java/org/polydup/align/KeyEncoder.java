@@ -111,10 +111,13 @@ final class KeyEncoder {
             k -> Optional.ofNullable(LetterRomaniser.forScript(script, transliterator)));
     if (letterWise.isEmpty()) {
       // Every word of the script goes through the transform whole: this thread's own copy.
-      return LetterRomaniser.fold(ownTransliterator(transform).transliterate(word));
+      return LetterRomaniser.fold(
+          TransliterationBuffer.transliterate(ownTransliterator(transform), word));
     }
     String result = letterWise.get().romanise(word);
-    return result != null ? result : LetterRomaniser.fold(transliterator.transliterate(word));
+    return result != null
+        ? result
+        : LetterRomaniser.fold(TransliterationBuffer.transliterate(transliterator, word));
   }
 
   /** Fast path: a word of ASCII letters and digits only, lower-cased; else {@code null}. */
@@ -261,7 +264,7 @@ final class KeyEncoder {
   private long readHan(String word) {
     String reading = readHanLetterWise(word);
     if (reading == null) {
-      reading = hanReading().transliterate(word).replace(" ", "");
+      reading = TransliterationBuffer.transliterate(hanReading(), word).replace(" ", "");
     }
     return hash("h:" + UCharacter.toLowerCase(ULocale.ROOT, reading));
   }
