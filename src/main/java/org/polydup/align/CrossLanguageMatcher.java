@@ -314,7 +314,7 @@ public final class CrossLanguageMatcher {
     EntityIndex index = new EntityIndex(statistics, maximumPostings(size));
     // Every document queries once with its own profile below: the index keeps its keys for that.
     index.addAll(profiles, true);
-    ConcurrentHashMap<Long, AlignmentResult> aligned = new ConcurrentHashMap<>();
+    PairMap<AlignmentResult> aligned = new PairMap<>();
     // The other-language candidates of the deeper pass, kept from this one's ranking for the
     // documents that may ask for them (see deepenByShape): ranking again cost as much again.
     int[][] deeper = new int[size][];
@@ -415,7 +415,7 @@ public final class CrossLanguageMatcher {
       ParagraphShape[] shapes,
       int[][] deeper,
       Sequences sequences,
-      ConcurrentHashMap<Long, AlignmentResult> aligned,
+      PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     if (deepCandidates <= candidatesPerDocument) {
       return;
@@ -462,7 +462,7 @@ public final class CrossLanguageMatcher {
   private void closeTriangles(
       EntityProfile[] profiles,
       Sequences sequences,
-      ConcurrentHashMap<Long, AlignmentResult> aligned,
+      PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     Map<Integer, List<Integer>> neighbours = new HashMap<>();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
@@ -526,7 +526,7 @@ public final class CrossLanguageMatcher {
       EntityProfile[] profiles,
       int[] versions,
       Sequences sequences,
-      ConcurrentHashMap<Long, AlignmentResult> aligned,
+      PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     Map<Integer, List<Integer>> copies = new HashMap<>();
     for (int i = 0; i < versions.length; i++) {
@@ -600,7 +600,7 @@ public final class CrossLanguageMatcher {
   private int[] versions(
       EntityProfile[] profiles,
       ParagraphShape[] shapes,
-      ConcurrentHashMap<Long, AlignmentResult> aligned,
+      PairMap<AlignmentResult> aligned,
       Set<Long> wholeCopies) {
     AlignmentThresholds full = aligner.thresholds();
     LongArrayList links = new LongArrayList();
@@ -657,8 +657,7 @@ public final class CrossLanguageMatcher {
    * / 3,414 / 3,130. Through the scan at 0.5: xling P 0.905 -> 0.955 (R 0.673 unchanged),
    * syndication P 0.777 -> 0.891. 0.5 keeps what a second copy of a version scores.
    */
-  private static void keepExclusive(
-      EntityProfile[] profiles, ConcurrentHashMap<Long, AlignmentResult> aligned) {
+  private static void keepExclusive(EntityProfile[] profiles, PairMap<AlignmentResult> aligned) {
     // Keyed by document and language number: one primitive map, linear in the aligned pairs.
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
@@ -728,7 +727,7 @@ public final class CrossLanguageMatcher {
       int[] versions,
       LongOpenHashSet shapeAgrees,
       Sequences sequences,
-      ConcurrentHashMap<Long, AlignmentResult> aligned) {
+      PairMap<AlignmentResult> aligned) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     // Per document and other language: the best score, its partner, the second best score.
     Leaders scores = Leaders.highest(versions);
@@ -795,8 +794,7 @@ public final class CrossLanguageMatcher {
       Long2DoubleOpenHashMap distances,
       Long2DoubleOpenHashMap strict,
       Long2ObjectOpenHashMap<ParagraphShape.Alignment> alignments) {
-    static ShapeDistances of(
-        ParagraphShape[] shapes, ConcurrentHashMap<Long, AlignmentResult> aligned) {
+    static ShapeDistances of(ParagraphShape[] shapes, PairMap<AlignmentResult> aligned) {
       long[] keys =
           aligned.entrySet().stream()
               .filter(e -> e.getValue().crossLanguage())
@@ -846,7 +844,7 @@ public final class CrossLanguageMatcher {
       int[] versions,
       ParagraphShape[] shapes,
       Sequences sequences,
-      ConcurrentHashMap<Long, AlignmentResult> aligned) {
+      PairMap<AlignmentResult> aligned) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     ShapeDistances shapeDistances = ShapeDistances.of(shapes, aligned);
     // Per document and other language: the closest structure, its partner, the second closest;
@@ -984,7 +982,7 @@ public final class CrossLanguageMatcher {
       int[] versions,
       ParagraphShape[] shapes,
       Sequences sequences,
-      ConcurrentHashMap<Long, AlignmentResult> aligned,
+      PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     int[] language = new int[profiles.length];
@@ -1132,7 +1130,7 @@ public final class CrossLanguageMatcher {
   /** Calls {@code sink} for every cross-language pair of {@code aligned}. */
   private static void forEachCrossLanguage(
       EntityProfile[] profiles,
-      Map<Long, AlignmentResult> aligned,
+      PairMap<AlignmentResult> aligned,
       Object2IntOpenHashMap<String> languageNumbers,
       CrossLanguageScore sink) {
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
