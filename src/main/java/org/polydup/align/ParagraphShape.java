@@ -269,9 +269,178 @@ public final class ParagraphShape {
    * @return the distance, {@code +infinity}, or {@code NaN} when either text has no shape
    */
   public double distance(ParagraphShape other, double bound) {
-    Programme programme =
-        programme(other, VARIANCE, new double[] {MERGE_OVER_ONE_ONE}, bound, false);
-    return programme == null ? Double.NaN : programme.distance(0);
+    if (!(bound < Double.POSITIVE_INFINITY)) {
+      Programme programme =
+          programme(other, VARIANCE, new double[] {MERGE_OVER_ONE_ONE}, bound, false);
+      return programme == null ? Double.NaN : programme.distance(0);
+    }
+    return boundedDistance(other, Math.max(0, bound));
+  }
+
+  /**
+   * {@link #distance(ParagraphShape, double)} for a finite bound, by the same programme with the
+   * same sums in the same order (so a distance at or below the bound is equal bit for bit), pruned
+   * as an A* search is: a cell whose cost so far plus the least the rest of any path can cost
+   * exceeds the budget ({@code bound} times the mean paragraph count) is left infinite, and the
+   * length terms of a step from it, or of a step that cannot beat the cell's best, are never
+   * computed. The rest of a path that still has {@code r} row and {@code c} column paragraphs to
+   * cover costs at least {@code 0.117 min(r, c)} (a bead per paragraph of the shorter rest) plus,
+   * for each of the {@code |r - c|} paragraphs one side has in excess, the cheaper of a merge's and
+   * a drop's prior: each 2-1 or 1-0 bead takes one more row than columns. Its length terms add at
+   * least {@code D^2 / (s2 * L)}, where {@code D} is the difference between what is left of the two
+   * texts and {@code L} their sum: a bead's term, {@code -log(2 (1 - Phi(delta)))}, is at least
+   * {@code delta^2 / 2 = (l1 - l2)^2 / (s2 (l1 + l2))} (the Chernoff bound on the normal tail), and
+   * the beads' differences add up to {@code D} and their sums to {@code L}, so by the
+   * Cauchy-Schwarz inequality their terms add up to at least that. Only the three rows a step
+   * reaches back to are kept. Between unrelated texts the budget runs out after a few rows, and
+   * between close ones the cells far off the diagonal, which need several merges to reach and as
+   * many to leave, are never priced.
+   */
+  private double boundedDistance(ParagraphShape other, double bound) {
+    boolean thisDown = lengths.length >= other.lengths.length;
+    ParagraphShape longer = thisDown ? this : other;
+    ParagraphShape shorter = thisDown ? other : this;
+    int n = longer.lengths.length;
+    int m = shorter.lengths.length;
+    if (m == 0) {
+      return Double.NaN;
+    }
+    double scale = (total + other.total) / 2.0;
+    double[] a = scaled(longer.lengths, scale / longer.total);
+    double[] b = scaled(shorter.lengths, scale / shorter.total);
+    double variance = VARIANCE;
+    double mergeCost = MERGE_OVER_ONE_ONE;
+    double pathParagraphs = (n + m) / 2.0;
+    // The budget, with room for rounding: the pruning must never drop a path within the bound.
+    double budget = bound * pathParagraphs * (1 + 1e-9) + 1e-9;
+    // Least costs of beads, a hair under their priors (the erfc approximation exceeds 1 at 0 by
+    // 3e-8, so a length term may be that much below zero).
+    double leastOneOne = COST_ONE_ONE - 1e-6;
+    double leastDrop = COST_DROP - 1e-6;
+    double leastExcess = Math.min(mergeCost, leastDrop);
+    // What is left of each text after its first i paragraphs, for the rest's length terms.
+    double[] restA = new double[n + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      restA[i] = restA[i + 1] + a[i];
+    }
+    double[] restB = new double[m + 1];
+    for (int j = m - 1; j >= 0; j--) {
+      restB[j] = restB[j + 1] + b[j];
+    }
+    double[] dropA = new double[n];
+    double[] dropB = new double[m];
+    Arrays.fill(dropA, Double.NaN);
+    Arrays.fill(dropB, Double.NaN);
+    int width = 2 * BAND + 1;
+    // Rows i, i - 1 and i - 2 of the band, at i % 3, (i + 2) % 3 and (i + 1) % 3.
+    double[][] rows = new double[3][width];
+    int[] centres = new int[3];
+    for (int i = 0; i <= n; i++) {
+      int centre = centre(i, n, m);
+      double[] row = rows[i % 3];
+      Arrays.fill(row, Double.POSITIVE_INFINITY);
+      centres[i % 3] = centre;
+      double[] up = rows[(i + 2) % 3];
+      int upCentre = centres[(i + 2) % 3];
+      double[] upTwo = rows[(i + 1) % 3];
+      int upTwoCentre = centres[(i + 1) % 3];
+      boolean any = false;
+      for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
+        if (i == 0 && j == 0) {
+          row[BAND - centre] = 0;
+          any = true;
+          continue;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        if (i >= 1 && j >= 1) {
+          double from = band(up, upCentre, j - 1);
+          if (from < Double.POSITIVE_INFINITY) {
+            double c = from + bead(a[i - 1], b[j - 1], variance);
+            if (c < best) {
+              best = c;
+            }
+          }
+        }
+        if (i >= 1 && j >= 2) {
+          double from = band(up, upCentre, j - 2);
+          if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
+            double c = from + mergeCost + bead(a[i - 1], b[j - 1] + b[j - 2], variance);
+            if (c < best) {
+              best = c;
+            }
+          }
+        }
+        if (i >= 2 && j >= 1) {
+          double from = band(upTwo, upTwoCentre, j - 1);
+          if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
+            double c = from + mergeCost + bead(a[i - 1] + a[i - 2], b[j - 1], variance);
+            if (c < best) {
+              best = c;
+            }
+          }
+        }
+        if (i >= 1) {
+          double from = band(up, upCentre, j);
+          if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
+            if (Double.isNaN(dropA[i - 1])) {
+              dropA[i - 1] = drop(a[i - 1], variance);
+            }
+            double c = from + dropA[i - 1];
+            if (c < best) {
+              best = c;
+            }
+          }
+        }
+        if (j >= 1) {
+          double from = band(row, centre, j - 1);
+          if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
+            if (Double.isNaN(dropB[j - 1])) {
+              dropB[j - 1] = drop(b[j - 1], variance);
+            }
+            double c = from + dropB[j - 1];
+            if (c < best) {
+              best = c;
+            }
+          }
+        }
+        int restRows = n - i;
+        int restColumns = m - j;
+        double restLengths = restA[i] + restB[j];
+        double restDifference = restA[i] - restB[j];
+        double rest =
+            leastOneOne * Math.min(restRows, restColumns)
+                + leastExcess * Math.abs(restRows - restColumns)
+                + (restLengths > 0
+                    ? restDifference * restDifference / (variance * restLengths)
+                        - 1e-6 * (restRows + restColumns)
+                    : 0);
+        if (best + rest <= budget) {
+          row[j - centre + BAND] = best;
+          any = true;
+        }
+      }
+      // Every step reaches back one or two rows: with two empty rows in a row, no path goes on.
+      if (!any && i >= 1 && !anyFinite(up)) {
+        return Double.POSITIVE_INFINITY;
+      }
+    }
+    double last = band(rows[n % 3], centres[n % 3], m);
+    return last / pathParagraphs;
+  }
+
+  /** The cell of column {@code j} in a band row centred on {@code centre}, or infinity outside. */
+  private static double band(double[] row, int centre, int j) {
+    int k = j - centre + BAND;
+    return k < 0 || k >= row.length ? Double.POSITIVE_INFINITY : row[k];
+  }
+
+  private static boolean anyFinite(double[] row) {
+    for (double c : row) {
+      if (c < Double.POSITIVE_INFINITY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

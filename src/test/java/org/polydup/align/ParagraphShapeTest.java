@@ -233,7 +233,8 @@ class ParagraphShapeTest {
       ParagraphShape a = ParagraphShape.of(text(source));
       ParagraphShape b = ParagraphShape.of(text(other));
       ParagraphShape.Distances exact = a.distances(b);
-      for (double bound : new double[] {0.2, CrossLanguageMatcher.SHAPE_DISTANCE, 2, 6}) {
+      for (double bound :
+          new double[] {0.2, CrossLanguageMatcher.SHAPE_DISTANCE, 1.1, 1.65, 2, 6}) {
         ParagraphShape.Distances bounded = a.distances(b, bound);
         String where = "seed " + seed + " trial " + t + " bound " + bound;
         double[][] both = {
