@@ -977,6 +977,9 @@ public final class CrossLanguageMatcher {
    */
   static final double STRUCTURE_ONLY_DISTANCE = 1.1;
 
+  /** A candidate's distance that {@link #acceptByStructure}'s first pass left unpriced. */
+  private static final double UNPRICED = -1;
+
   /**
    * The structure arm: pairs no shared name made candidates, found by their paragraph structure
    * alone ({@link StructureIndex}). Of two documents in different languages, each with {@value
@@ -1018,37 +1021,105 @@ public final class CrossLanguageMatcher {
       }
     }
     long[] candidates = StructureIndex.candidatePairs(shapes, language, STRUCTURE_ONLY_PARAGRAPHS);
-    // The Gale–Church distance (merges priced), exact up to the farthest a rival can lie and still
-    // veto: a pair is taken only within STRUCTURE_ONLY_DISTANCE, a rival counts within the margin.
-    double[] distances =
-        Arrays.stream(candidates)
-            .parallel()
-            .mapToDouble(
-                key -> {
-                  ParagraphShape low = shapes[(int) (key >>> 32)];
-                  ParagraphShape high = shapes[(int) key];
-                  return comparable(low, high)
-                      ? low.distance(high, STRUCTURE_MARGIN * STRUCTURE_ONLY_DISTANCE)
-                      : Double.POSITIVE_INFINITY;
-                })
-            .toArray();
+    AlignmentThresholds full = aligner.thresholds();
+    // Each text's figures, once: a text is in many candidates.
+    long[][] figures = new long[profiles.length][];
+    Arrays.parallelSetAll(
+        figures,
+        d -> shapes[d].paragraphs() >= STRUCTURE_ONLY_PARAGRAPHS ? figures(profiles[d]) : null);
+    // The Gale–Church distance (merges priced) of every candidate would be most of this rule's
+    // work; two passes find the same pairs for much less. The first prices only the pairs that may
+    // be taken (both documents still without a translation, the pair's own checks passed) and only
+    // up to STRUCTURE_ONLY_DISTANCE. The second prices the rivals of those few: every candidate of
+    // either document of such a pair, up to the margin times the pair's distance, beyond which a
+    // rival neither leads nor vetoes. Every distance the checks below read is then what one pass
+    // over all candidates up to STRUCTURE_MARGIN * STRUCTURE_ONLY_DISTANCE would give; the others
+    // are infinite or beyond their bound. A distance returned finite is exact.
+    double[] distances = new double[candidates.length];
+    Arrays.parallelSetAll(
+        distances,
+        c -> {
+          int low = (int) (candidates[c] >>> 32);
+          int high = (int) candidates[c];
+          return !translated.contains(((long) low << 32) | language[high])
+                  && !translated.contains(((long) high << 32) | language[low])
+                  && comparable(shapes[low], shapes[high])
+                  && Aligner.lengthRatio(profiles[low], profiles[high]) <= full.maximumLengthRatio()
+                  && figuresAgree(figures[low], figures[high])
+              ? shapes[low].distance(shapes[high], STRUCTURE_ONLY_DISTANCE)
+              : UNPRICED;
+        });
+    // A pair the first pass's distances rule out already (another version leads for either
+    // document, or lies within the margin) stays out whatever rivals the second pass adds.
+    Leaders firstPass = Leaders.lowest(versions);
+    for (int c = 0; c < candidates.length; c++) {
+      if (distances[c] >= 0 && distances[c] < Double.POSITIVE_INFINITY) {
+        int low = (int) (candidates[c] >>> 32);
+        int high = (int) candidates[c];
+        firstPass.offer(((long) low << 32) | language[high], high, distances[c]);
+        firstPass.offer(((long) high << 32) | language[low], low, distances[c]);
+      }
+    }
+    // Per document and other language, how far a rival of one of its possible pairs may lie.
+    Long2DoubleOpenHashMap rivalBound = new Long2DoubleOpenHashMap();
+    for (int c = 0; c < candidates.length; c++) {
+      if (distances[c] >= 0 && distances[c] <= STRUCTURE_ONLY_DISTANCE) {
+        int low = (int) (candidates[c] >>> 32);
+        int high = (int) candidates[c];
+        long lowKey = ((long) low << 32) | language[high];
+        long highKey = ((long) high << 32) | language[low];
+        double bound = STRUCTURE_MARGIN * distances[c];
+        if (firstPass.leads(lowKey, high)
+            && firstPass.leads(highKey, low)
+            && firstPass.second(lowKey) >= bound
+            && firstPass.second(highKey) >= bound
+            && !settled.settled(low, high)) {
+          rivalBound.mergeDouble(lowKey, bound, Math::max);
+          rivalBound.mergeDouble(highKey, bound, Math::max);
+        }
+      }
+    }
+    Arrays.parallelSetAll(
+        distances,
+        c -> {
+          int low = (int) (candidates[c] >>> 32);
+          int high = (int) candidates[c];
+          double priced = distances[c];
+          double bound =
+              Math.max(
+                  rivalBound.get(((long) low << 32) | language[high]),
+                  rivalBound.get(((long) high << 32) | language[low]));
+          if (priced < Double.POSITIVE_INFINITY && priced >= 0) {
+            return priced; // exact
+          }
+          if (bound == 0 || (priced >= 0 && bound <= STRUCTURE_ONLY_DISTANCE)) {
+            return Double.POSITIVE_INFINITY; // no rival to price, or beyond its bound already
+          }
+          return comparable(shapes[low], shapes[high])
+              ? shapes[low].distance(shapes[high], bound)
+              : Double.POSITIVE_INFINITY;
+        });
+    // An infinite distance changes no leader: only the finite ones are offered.
     Leaders closest = Leaders.lowest(versions);
     for (int c = 0; c < candidates.length; c++) {
-      int low = (int) (candidates[c] >>> 32);
-      int high = (int) candidates[c];
-      closest.offer(bestKey(low, profiles[high], languageNumbers), high, distances[c]);
-      closest.offer(bestKey(high, profiles[low], languageNumbers), low, distances[c]);
+      if (distances[c] < Double.POSITIVE_INFINITY) {
+        int low = (int) (candidates[c] >>> 32);
+        int high = (int) candidates[c];
+        closest.offer(((long) low << 32) | language[high], high, distances[c]);
+        closest.offer(((long) high << 32) | language[low], low, distances[c]);
+      }
     }
-    AlignmentThresholds full = aligner.thresholds();
     LongArrayList mutual = new LongArrayList();
     for (int c = 0; c < candidates.length; c++) {
+      if (!(distances[c] <= STRUCTURE_ONLY_DISTANCE)) {
+        continue;
+      }
       int low = (int) (candidates[c] >>> 32);
       int high = (int) candidates[c];
-      long lowKey = bestKey(low, profiles[high], languageNumbers);
-      long highKey = bestKey(high, profiles[low], languageNumbers);
+      long lowKey = ((long) low << 32) | language[high];
+      long highKey = ((long) high << 32) | language[low];
       double floor = STRUCTURE_MARGIN * distances[c];
-      if (distances[c] <= STRUCTURE_ONLY_DISTANCE
-          && closest.leads(lowKey, high)
+      if (closest.leads(lowKey, high)
           && closest.leads(highKey, low)
           && closest.second(lowKey) >= floor
           && closest.second(highKey) >= floor
@@ -1056,7 +1127,7 @@ public final class CrossLanguageMatcher {
           && !translated.contains(highKey)
           && comparable(shapes[low], shapes[high])
           && Aligner.lengthRatio(profiles[low], profiles[high]) <= full.maximumLengthRatio()
-          && figuresAgree(profiles[low], profiles[high])
+          && figuresAgree(figures[low], figures[high])
           && !settled.settled(low, high)) {
         mutual.add(candidates[c]);
       }
@@ -1098,8 +1169,11 @@ public final class CrossLanguageMatcher {
    * that version from 82 to 77 and syndication's from 99 to 89 with no true pair lost.
    */
   static boolean figuresAgree(EntityProfile first, EntityProfile second) {
-    long[] x = figures(first);
-    long[] y = figures(second);
+    return figuresAgree(figures(first), figures(second));
+  }
+
+  /** {@link #figuresAgree(EntityProfile, EntityProfile)} on each text's {@link #figures}. */
+  private static boolean figuresAgree(long[] x, long[] y) {
     long[] poorer = x.length <= y.length ? x : y;
     long[] richer = x.length <= y.length ? y : x;
     if (richer.length < CONTRADICTING_FIGURES || poorer.length == 0) {
