@@ -74,6 +74,9 @@ public final class StructureIndex {
    */
   static final int MAXIMUM_MERGED_PARAGRAPHS = 64;
 
+  /** Marks a one-merge variant's entry (the document number's sign bit). */
+  private static final int VARIANT = 0x80000000;
+
   private static final long SEED = 0x5DEECE66DL;
 
   private StructureIndex() {}
@@ -113,7 +116,7 @@ public final class StructureIndex {
         addBuckets(shapes[d], d, table, -1, projectionsByCount, entries);
         if (paragraphs - 1 >= minimumParagraphs && paragraphs <= MAXIMUM_MERGED_PARAGRAPHS) {
           for (int merged = 0; merged + 1 < paragraphs; merged++) {
-            addBuckets(shapes[d], d, table, merged, projectionsByCount, entries);
+            addBuckets(shapes[d], d | VARIANT, table, merged, projectionsByCount, entries);
           }
         }
       }
@@ -153,7 +156,7 @@ public final class StructureIndex {
       long cell = (long) Math.floor(projection[count] + dot * scale);
       bucket = Mixing.fmix64(bucket ^ (cell * 0x9E3779B97F4A7C15L + row));
     }
-    entries.add((bucket & 0xFFFFFFFF00000000L) | d);
+    entries.add((bucket & 0xFFFFFFFF00000000L) | (d & 0xFFFFFFFFL));
   }
 
   /**
@@ -162,6 +165,8 @@ public final class StructureIndex {
    */
   private static void pairsInBuckets(long[] entries, int[] language, LongArrayList pairs) {
     LongArrays.radixSort(entries);
+    int[] own = new int[MAXIMUM_BUCKET];
+    int[] variants = new int[MAXIMUM_BUCKET];
     for (int start = 0, end; start < entries.length; start = end) {
       long bucket = entries[start] >>> 32;
       end = start + 1;
@@ -171,17 +176,42 @@ public final class StructureIndex {
       if (end - start > MAXIMUM_BUCKET) {
         continue;
       }
+      // Sorted: the texts' own structures, then their variants, each by document. A document's
+      // variants that share a bucket pair up once, not once per variant: one text's variants are
+      // often alike, and the duplicates would all be kept until the end. Two 32-bit bucket hashes
+      // of different counts may collide; the pair is then one more candidate, which the matcher
+      // ranks like any other.
+      int owns = 0;
+      int variantCount = 0;
       for (int i = start; i < end; i++) {
-        int x = (int) entries[i];
-        for (int j = i + 1; j < end; j++) {
-          int y = (int) entries[j];
-          // Documents ascend within a bucket. Two 32-bit bucket hashes of different counts may
-          // collide; the pair is then one more candidate, which the matcher ranks like any other.
-          if (language[x] != language[y]) {
-            pairs.add(((long) x << 32) | y);
-          }
+        int entry = (int) entries[i];
+        if (entry >= 0) {
+          own[owns++] = entry;
+        } else if (variantCount == 0 || variants[variantCount - 1] != (entry & ~VARIANT)) {
+          variants[variantCount++] = entry & ~VARIANT;
         }
       }
+      for (int i = 0; i < owns; i++) {
+        int x = own[i];
+        for (int j = i + 1; j < owns; j++) {
+          addPair(x, own[j], language, pairs);
+        }
+        for (int j = 0; j < variantCount; j++) {
+          addPair(x, variants[j], language, pairs);
+        }
+      }
+      for (int i = 0; i < variantCount; i++) {
+        for (int j = i + 1; j < variantCount; j++) {
+          addPair(variants[i], variants[j], language, pairs);
+        }
+      }
+    }
+  }
+
+  /** Adds the pair of {@code x} and {@code y}, lower first, when their languages differ. */
+  private static void addPair(int x, int y, int[] language, LongArrayList pairs) {
+    if (language[x] != language[y]) {
+      pairs.add(x < y ? ((long) x << 32) | y : ((long) y << 32) | x);
     }
   }
 
