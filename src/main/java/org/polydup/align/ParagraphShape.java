@@ -306,8 +306,11 @@ public final class ParagraphShape {
       return Double.NaN;
     }
     double scale = (total + other.total) / 2.0;
-    double[] a = scaled(longer.lengths, scale / longer.total);
-    double[] b = scaled(shorter.lengths, scale / shorter.total);
+    // Each paragraph's scaled length as scaled() gives it, computed where needed.
+    int[] rowLengths = longer.lengths;
+    int[] columnLengths = shorter.lengths;
+    double rowFactor = scale / longer.total;
+    double columnFactor = scale / shorter.total;
     double variance = VARIANCE;
     double mergeCost = MERGE_OVER_ONE_ONE;
     double pathParagraphs = (n + m) / 2.0;
@@ -321,16 +324,12 @@ public final class ParagraphShape {
     // What is left of each text after its first i paragraphs, for the rest's length terms.
     double[] restA = new double[n + 1];
     for (int i = n - 1; i >= 0; i--) {
-      restA[i] = restA[i + 1] + a[i];
+      restA[i] = restA[i + 1] + rowLengths[i] * rowFactor;
     }
     double[] restB = new double[m + 1];
     for (int j = m - 1; j >= 0; j--) {
-      restB[j] = restB[j + 1] + b[j];
+      restB[j] = restB[j + 1] + columnLengths[j] * columnFactor;
     }
-    double[] dropA = new double[n];
-    double[] dropB = new double[m];
-    Arrays.fill(dropA, Double.NaN);
-    Arrays.fill(dropB, Double.NaN);
     int width = 2 * BAND + 1;
     // Rows i, i - 1 and i - 2 of the band, at i % 3, (i + 2) % 3 and (i + 1) % 3.
     double[][] rows = new double[3][width];
@@ -352,10 +351,12 @@ public final class ParagraphShape {
           continue;
         }
         double best = Double.POSITIVE_INFINITY;
+        double a1 = i >= 1 ? rowLengths[i - 1] * rowFactor : 0;
+        double b1 = j >= 1 ? columnLengths[j - 1] * columnFactor : 0;
         if (i >= 1 && j >= 1) {
           double from = band(up, upCentre, j - 1);
           if (from < Double.POSITIVE_INFINITY) {
-            double c = from + bead(a[i - 1], b[j - 1], variance);
+            double c = from + bead(a1, b1, variance);
             if (c < best) {
               best = c;
             }
@@ -364,7 +365,8 @@ public final class ParagraphShape {
         if (i >= 1 && j >= 2) {
           double from = band(up, upCentre, j - 2);
           if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
-            double c = from + mergeCost + bead(a[i - 1], b[j - 1] + b[j - 2], variance);
+            double c =
+                from + mergeCost + bead(a1, b1 + columnLengths[j - 2] * columnFactor, variance);
             if (c < best) {
               best = c;
             }
@@ -373,7 +375,7 @@ public final class ParagraphShape {
         if (i >= 2 && j >= 1) {
           double from = band(upTwo, upTwoCentre, j - 1);
           if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
-            double c = from + mergeCost + bead(a[i - 1] + a[i - 2], b[j - 1], variance);
+            double c = from + mergeCost + bead(a1 + rowLengths[i - 2] * rowFactor, b1, variance);
             if (c < best) {
               best = c;
             }
@@ -382,10 +384,7 @@ public final class ParagraphShape {
         if (i >= 1) {
           double from = band(up, upCentre, j);
           if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
-            if (Double.isNaN(dropA[i - 1])) {
-              dropA[i - 1] = drop(a[i - 1], variance);
-            }
-            double c = from + dropA[i - 1];
+            double c = from + drop(a1, variance);
             if (c < best) {
               best = c;
             }
@@ -394,10 +393,7 @@ public final class ParagraphShape {
         if (j >= 1) {
           double from = band(row, centre, j - 1);
           if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
-            if (Double.isNaN(dropB[j - 1])) {
-              dropB[j - 1] = drop(b[j - 1], variance);
-            }
-            double c = from + dropB[j - 1];
+            double c = from + drop(b1, variance);
             if (c < best) {
               best = c;
             }
