@@ -1041,8 +1041,8 @@ public final class CrossLanguageMatcher {
         c -> {
           int low = (int) (candidates[c] >>> 32);
           int high = (int) candidates[c];
-          return !translated.contains(((long) low << 32) | language[high])
-                  && !translated.contains(((long) high << 32) | language[low])
+          return !translated.contains(bestKey(low, language[high]))
+                  && !translated.contains(bestKey(high, language[low]))
                   && comparable(shapes[low], shapes[high])
                   && Aligner.lengthRatio(profiles[low], profiles[high]) <= full.maximumLengthRatio()
                   && figuresAgree(figures[low], figures[high])
@@ -1056,8 +1056,8 @@ public final class CrossLanguageMatcher {
       if (distances[c] >= 0 && distances[c] < Double.POSITIVE_INFINITY) {
         int low = (int) (candidates[c] >>> 32);
         int high = (int) candidates[c];
-        firstPass.offer(((long) low << 32) | language[high], high, distances[c]);
-        firstPass.offer(((long) high << 32) | language[low], low, distances[c]);
+        firstPass.offer(bestKey(low, language[high]), high, distances[c]);
+        firstPass.offer(bestKey(high, language[low]), low, distances[c]);
       }
     }
     // Per document and other language, how far a rival of one of its possible pairs may lie.
@@ -1066,8 +1066,8 @@ public final class CrossLanguageMatcher {
       if (distances[c] >= 0 && distances[c] <= STRUCTURE_ONLY_DISTANCE) {
         int low = (int) (candidates[c] >>> 32);
         int high = (int) candidates[c];
-        long lowKey = ((long) low << 32) | language[high];
-        long highKey = ((long) high << 32) | language[low];
+        long lowKey = bestKey(low, language[high]);
+        long highKey = bestKey(high, language[low]);
         double bound = STRUCTURE_MARGIN * distances[c];
         if (firstPass.leads(lowKey, high)
             && firstPass.leads(highKey, low)
@@ -1087,8 +1087,8 @@ public final class CrossLanguageMatcher {
           double priced = distances[c];
           double bound =
               Math.max(
-                  rivalBound.get(((long) low << 32) | language[high]),
-                  rivalBound.get(((long) high << 32) | language[low]));
+                  rivalBound.get(bestKey(low, language[high])),
+                  rivalBound.get(bestKey(high, language[low])));
           if (priced < Double.POSITIVE_INFINITY && priced >= 0) {
             return priced; // exact
           }
@@ -1105,8 +1105,8 @@ public final class CrossLanguageMatcher {
       if (distances[c] < Double.POSITIVE_INFINITY) {
         int low = (int) (candidates[c] >>> 32);
         int high = (int) candidates[c];
-        closest.offer(((long) low << 32) | language[high], high, distances[c]);
-        closest.offer(((long) high << 32) | language[low], low, distances[c]);
+        closest.offer(bestKey(low, language[high]), high, distances[c]);
+        closest.offer(bestKey(high, language[low]), low, distances[c]);
       }
     }
     LongArrayList mutual = new LongArrayList();
@@ -1116,8 +1116,8 @@ public final class CrossLanguageMatcher {
       }
       int low = (int) (candidates[c] >>> 32);
       int high = (int) candidates[c];
-      long lowKey = ((long) low << 32) | language[high];
-      long highKey = ((long) high << 32) | language[low];
+      long lowKey = bestKey(low, language[high]);
+      long highKey = bestKey(high, language[low]);
       double floor = STRUCTURE_MARGIN * distances[c];
       if (closest.leads(lowKey, high)
           && closest.leads(highKey, low)
@@ -1259,7 +1259,12 @@ public final class CrossLanguageMatcher {
 
   private static long bestKey(
       int document, EntityProfile other, Object2IntOpenHashMap<String> languageNumbers) {
-    return ((long) document << 32) | languageNumbers.getInt(other.language());
+    return bestKey(document, languageNumbers.getInt(other.language()));
+  }
+
+  /** {@link #bestKey(int, EntityProfile, Object2IntOpenHashMap)} by the language's number. */
+  private static long bestKey(int document, int otherLanguage) {
+    return ((long) document << 32) | otherLanguage;
   }
 
   /**
