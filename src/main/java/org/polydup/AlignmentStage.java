@@ -1,5 +1,6 @@
 package org.polydup;
 
+import it.unimi.dsi.fastutil.ints.IntHeapPriorityQueue;
 import it.unimi.dsi.fastutil.longs.LongSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
@@ -527,16 +528,17 @@ final class AlignmentStage implements CrossLanguageStage {
       }
       if (k < passages.size()) {
         SharedPassage passage = passages.get(k);
-        if (alignment.evidenceStart(i, true) >= passage.aStart() && measured != k) {
-          measuredLength = Excerpts.weightedLength(firstText, passage.aStart(), passage.aEnd());
-          measured = k;
-        }
-        if (alignment.evidenceStart(i, true) >= passage.aStart()
-            && measuredLength >= minimumCharacters) {
-          where[i] =
-              passage.aStart() <= firstOpening || passage.bStart() <= secondOpening
-                  ? QUOTED_OPENING
-                  : QUOTED;
+        if (alignment.evidenceStart(i, true) >= passage.aStart()) {
+          if (measured != k) {
+            measuredLength = Excerpts.weightedLength(firstText, passage.aStart(), passage.aEnd());
+            measured = k;
+          }
+          if (measuredLength >= minimumCharacters) {
+            where[i] =
+                passage.aStart() <= firstOpening || passage.bStart() <= secondOpening
+                    ? QUOTED_OPENING
+                    : QUOTED;
+          }
         }
       }
     }
@@ -568,38 +570,21 @@ final class AlignmentStage implements CrossLanguageStage {
     for (int i = 0; i < size; i++) {
       negatedWeights[i] = -alignment.evidenceWeight(i);
     }
-    int[] kept = new int[MAXIMUM_EVIDENCE];
+    // Its root is the kept entity shown last, the one a heavier newcomer replaces.
+    IntHeapPriorityQueue heap =
+        new IntHeapPriorityQueue(
+            MAXIMUM_EVIDENCE, (x, y) -> x == y ? 0 : shownBefore(negatedWeights, x, y) ? 1 : -1);
     for (int i = 0; i < size; i++) {
-      if (i < MAXIMUM_EVIDENCE) {
-        int child = i;
-        while (child > 0) {
-          int parent = (child - 1) >>> 1;
-          if (!shownBefore(negatedWeights, kept[parent], i)) {
-            break;
-          }
-          kept[child] = kept[parent];
-          child = parent;
-        }
-        kept[child] = i;
-      } else if (shownBefore(negatedWeights, i, kept[0])) {
-        int parent = 0;
-        while (true) {
-          int child = 2 * parent + 1;
-          if (child >= MAXIMUM_EVIDENCE) {
-            break;
-          }
-          if (child + 1 < MAXIMUM_EVIDENCE
-              && shownBefore(negatedWeights, kept[child], kept[child + 1])) {
-            child++;
-          }
-          if (!shownBefore(negatedWeights, i, kept[child])) {
-            break;
-          }
-          kept[parent] = kept[child];
-          parent = child;
-        }
-        kept[parent] = i;
+      if (heap.size() < MAXIMUM_EVIDENCE) {
+        heap.enqueue(i);
+      } else if (shownBefore(negatedWeights, i, heap.firstInt())) {
+        heap.dequeueInt();
+        heap.enqueue(i);
       }
+    }
+    int[] kept = new int[heap.size()];
+    for (int k = 0; k < kept.length; k++) {
+      kept[k] = heap.dequeueInt();
     }
     Arrays.sort(kept);
     List<AlignedEntityPair> shown = new ArrayList<>(MAXIMUM_EVIDENCE);
