@@ -59,7 +59,8 @@ final class PairMap<V> {
 
   /**
    * The entries, with their keys as they were put; weakly consistent under concurrent updates, like
-   * the wrapped map's. Read-only.
+   * the wrapped map's. Nothing can be added or removed through it; an entry's {@code setValue}
+   * writes through to the map.
    */
   Collection<Map.Entry<Long, V>> entrySet() {
     return new AbstractCollection<>() {
