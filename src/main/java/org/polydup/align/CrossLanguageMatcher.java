@@ -1051,15 +1051,7 @@ public final class CrossLanguageMatcher {
         });
     // A pair the first pass's distances rule out already (another version leads for either
     // document, or lies within the margin) stays out whatever rivals the second pass adds.
-    Leaders firstPass = Leaders.lowest(versions);
-    for (int c = 0; c < candidates.length; c++) {
-      if (distances[c] >= 0 && distances[c] < Double.POSITIVE_INFINITY) {
-        int low = (int) (candidates[c] >>> 32);
-        int high = (int) candidates[c];
-        firstPass.offer(bestKey(low, language[high]), high, distances[c]);
-        firstPass.offer(bestKey(high, language[low]), low, distances[c]);
-      }
-    }
+    Leaders firstPass = closestStructures(candidates, distances, language, versions);
     // Per document and other language, how far a rival of one of its possible pairs may lie.
     Long2DoubleOpenHashMap rivalBound = new Long2DoubleOpenHashMap();
     for (int c = 0; c < candidates.length; c++) {
@@ -1099,16 +1091,7 @@ public final class CrossLanguageMatcher {
               ? shapes[low].distance(shapes[high], bound)
               : Double.POSITIVE_INFINITY;
         });
-    // An infinite distance changes no leader: only the finite ones are offered.
-    Leaders closest = Leaders.lowest(versions);
-    for (int c = 0; c < candidates.length; c++) {
-      if (distances[c] < Double.POSITIVE_INFINITY) {
-        int low = (int) (candidates[c] >>> 32);
-        int high = (int) candidates[c];
-        closest.offer(bestKey(low, language[high]), high, distances[c]);
-        closest.offer(bestKey(high, language[low]), low, distances[c]);
-      }
-    }
+    Leaders closest = closestStructures(candidates, distances, language, versions);
     LongArrayList mutual = new LongArrayList();
     for (int c = 0; c < candidates.length; c++) {
       if (!(distances[c] <= STRUCTURE_ONLY_DISTANCE)) {
@@ -1170,6 +1153,25 @@ public final class CrossLanguageMatcher {
    */
   static boolean figuresAgree(EntityProfile first, EntityProfile second) {
     return figuresAgree(figures(first), figures(second));
+  }
+
+  /**
+   * Per document and other language, the closest structure among {@code candidates} and the second
+   * closest, offered every priced distance: an unpriced ({@link #UNPRICED}) or infinite one changes
+   * no leader.
+   */
+  private static Leaders closestStructures(
+      long[] candidates, double[] distances, int[] language, int[] versions) {
+    Leaders closest = Leaders.lowest(versions);
+    for (int c = 0; c < candidates.length; c++) {
+      if (distances[c] >= 0 && distances[c] < Double.POSITIVE_INFINITY) {
+        int low = (int) (candidates[c] >>> 32);
+        int high = (int) candidates[c];
+        closest.offer(bestKey(low, language[high]), high, distances[c]);
+        closest.offer(bestKey(high, language[low]), low, distances[c]);
+      }
+    }
+    return closest;
   }
 
   /** {@link #figuresAgree(EntityProfile, EntityProfile)} on each text's {@link #figures}. */
