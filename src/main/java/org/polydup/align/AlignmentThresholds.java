@@ -47,7 +47,7 @@ public record AlignmentThresholds(
 
   /**
    * The documented defaults, chosen as round values on the plateau of the xling and rewrites sweeps
-   * (see the README), not at a single best point.
+   * (see docs/MEASUREMENTS.md), not at a single best point.
    *
    * <p>The length ratio, 2.5, replaced an anchor-weight ratio of 5 (which compared weights that
    * differ about 4× between Japanese or Chinese and alphabetic texts). Through the scan, xling
