@@ -866,15 +866,30 @@ public final class EntityExtractor {
    */
   private static final Map<String, String> PRIMARY_LANGUAGES = new ConcurrentHashMap<>();
 
-  private static String primaryLanguage(String language) {
-    return PRIMARY_LANGUAGES.computeIfAbsent(language, EntityExtractor::resolvePrimaryLanguage);
+  /**
+   * How many distinct language tags each memo below keeps. Real corpora carry a few dozen; the
+   * bound only stops an input with a made-up tag per document from growing them (and the JVM's
+   * string table) without limit. Tags past it are resolved on every call, which is slower but gives
+   * the same answer: languages are compared with {@code equals}, identity is only its fast path.
+   */
+  static final int MEMOISED_LANGUAGE_TAGS = 1024;
+
+  static String primaryLanguage(String language) {
+    String known = PRIMARY_LANGUAGES.get(language);
+    if (known != null) {
+      return known;
+    }
+    if (PRIMARY_LANGUAGES.size() >= MEMOISED_LANGUAGE_TAGS) {
+      return primarySubtag(language);
+    }
+    // Interned: tags that differ (en, en-GB) still share their code's one instance.
+    return PRIMARY_LANGUAGES.computeIfAbsent(language, tag -> primarySubtag(tag).intern());
   }
 
-  private static String resolvePrimaryLanguage(String language) {
+  private static String primarySubtag(String language) {
     String lower = language.toLowerCase(Locale.ROOT).replace('_', '-');
     int dash = lower.indexOf('-');
-    // Interned: tags that differ (en, en-GB) still share their code's one instance.
-    return (dash < 0 ? lower : lower.substring(0, dash)).intern();
+    return dash < 0 ? lower : lower.substring(0, dash);
   }
 
   /**
@@ -884,7 +899,19 @@ public final class EntityExtractor {
   private static final Map<String, Integer> NATIVE_SCRIPTS = new ConcurrentHashMap<>();
 
   private static int nativeScript(String language) {
+    Integer known = NATIVE_SCRIPTS.get(language);
+    if (known != null) {
+      return known;
+    }
+    if (NATIVE_SCRIPTS.size() >= MEMOISED_LANGUAGE_TAGS) {
+      return resolveNativeScript(language);
+    }
     return NATIVE_SCRIPTS.computeIfAbsent(language, EntityExtractor::resolveNativeScript);
+  }
+
+  /** Number of language tags memoised so far (for tests of the bound). */
+  static int memoisedLanguageTags() {
+    return Math.max(PRIMARY_LANGUAGES.size(), NATIVE_SCRIPTS.size());
   }
 
   private static int resolveNativeScript(String language) {

@@ -36,6 +36,21 @@ class EntityExtractorTest {
   }
 
   @Test
+  void languageTagMemos_stayBounded_andTagsPastTheBoundResolveTheSame() {
+    String text = "A company from Shanghai works with Financial Times.";
+    long expected = keyOf(text, "en", "Shanghai");
+    for (int i = 0; i < EntityExtractor.MEMOISED_LANGUAGE_TAGS + 200; i++) {
+      String tag = "en-x-tag" + i;
+      EntityProfile profile = extractor.extract(text, tag);
+      assertEquals("en", profile.language(), tag);
+      assertEquals(expected, keyOf(text, tag, "Shanghai"), tag);
+    }
+    assertTrue(
+        EntityExtractor.memoisedLanguageTags() <= EntityExtractor.MEMOISED_LANGUAGE_TAGS,
+        "memoised " + EntityExtractor.memoisedLanguageTags());
+  }
+
+  @Test
   void katakanaNames_meetTheirLatinSpelling_thoughJapaneseWritesLAsR() {
     String english = "Why was Skyler annoyed with Kelly?";
     String japanese = "スカイラーがケリーに怒っていたのはなぜか？";
