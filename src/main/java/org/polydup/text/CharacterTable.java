@@ -36,10 +36,10 @@ final class CharacterTable {
   /** A default-ignorable format character (soft hyphen, ZWJ, ZWNJ, BOM): skipped. */
   static final byte IGNORABLE = 7;
 
-  /** '<', which may open a markup tag. */
+  /** {@code '<'}, which may open a markup tag. */
   static final byte TAG_OPEN = 8;
 
-  /** '&', which may open an HTML entity. */
+  /** {@code '&'}, which may open an HTML entity. */
   static final byte ENTITY_OPEN = 9;
 
   /** Marker in the fold table: the character must go through the ICU normaliser. */

@@ -616,7 +616,7 @@ public final class TextAnalyzer {
     return windows1252(value);
   }
 
-  /** Browsers read &#145;..&#151; as Windows-1252 quotes and dashes; so do we. */
+  /** Browsers read {@code &#145;..&#151;} as Windows-1252 quotes and dashes; so do we. */
   private static int windows1252(int codePoint) {
     switch (codePoint) {
       case 133:

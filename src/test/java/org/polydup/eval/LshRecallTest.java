@@ -12,7 +12,7 @@ import org.polydup.index.LshParameters;
  * subset (testdata/syndication). Bands are chosen so a pair exactly at the threshold is a candidate
  * with probability >= 0.99; pairs above it more. With n true pairs the expected number missed is
  * below 0.01 n, so the bounds below (at most one miss in 23, three in 115) fail only on a real
- * regression or with probability < 0.001 for a new seed.
+ * regression or with probability {@literal <} 0.001 for a new seed.
  */
 class LshRecallTest {
   private static final LshEvaluation SET =

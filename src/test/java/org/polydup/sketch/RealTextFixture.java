@@ -136,7 +136,7 @@ public final class RealTextFixture {
     return union == 0 ? 0.0 : (double) intersection / union;
   }
 
-  /** Every same-cluster pair (first < second). */
+  /** Every same-cluster pair (first {@literal <} second). */
   public List<Pair> sameClusterPairs() {
     List<Pair> pairs = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
