@@ -2,6 +2,7 @@ package org.polydup.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,6 +257,101 @@ class ParagraphShapeTest {
     assertTrue(cutShort > 100 && exactWithin > 100, cutShort + " cut short, " + exactWithin);
   }
 
+  /**
+   * Every bounded form against the unbounded distances on random pairs of every kind (seed
+   * 20,261,201): no shape, one paragraph, equal counts, noisy copies with a merge, counts far
+   * apart. At bounds 0, 0.2, {@link CrossLanguageMatcher#SHAPE_DISTANCE}, 6 and {@code +infinity},
+   * and at the pair's own distance and the double just below it (where a bound's rounding slack
+   * would show), a distance at or below the bound comes back equal bit for bit and one above it
+   * comes back above it. {@link ParagraphShape#alignedDistances} gives the same distances as {@link
+   * ParagraphShape#distances(ParagraphShape, double)} and aligns exactly the pairs within the
+   * bound.
+   */
+  @Test
+  void boundedForms_onRandomPairsOfEveryKind_areExactWithinTheBound_andAboveItOtherwise() {
+    long seed = 20_261_201L;
+    Random random = new Random(seed);
+    int within = 0;
+    int above = 0;
+    for (int t = 0; t < 2000; t++) {
+      int n = 1 + random.nextInt(40);
+      int[] source = randomLengths(random, n);
+      int[] other =
+          switch (t % 6) {
+            case 0 -> random.nextInt(4) == 0 ? new int[0] : randomLengths(random, 1);
+            case 1 -> randomLengths(random, n);
+            case 2 -> noisy(random, source);
+            case 3 -> merged(noisy(random, source), random);
+            case 4 -> randomLengths(random, 1 + random.nextInt(Math.max(1, n / 4)));
+            default -> randomLengths(random, n + 10 + random.nextInt(40));
+          };
+      ParagraphShape a = ParagraphShape.of(text(source));
+      ParagraphShape b = ParagraphShape.of(text(other));
+      ParagraphShape.Distances exact = a.distances(b);
+      double d = exact.distance();
+      double g = exact.galeChurch();
+      assertEquals(Double.doubleToLongBits(d), Double.doubleToLongBits(a.distance(b)));
+      assertEquals(Double.doubleToLongBits(g), Double.doubleToLongBits(a.galeChurchDistance(b)));
+      double[] bounds = {
+        0,
+        0.2,
+        CrossLanguageMatcher.SHAPE_DISTANCE,
+        6,
+        Double.POSITIVE_INFINITY,
+        d,
+        Math.nextDown(d)
+      };
+      for (double bound : bounds) {
+        if (Double.isNaN(bound)) {
+          continue;
+        }
+        String where = "seed " + seed + " trial " + t + " bound " + bound;
+        ParagraphShape.Distances bounded = a.distances(b, bound);
+        ParagraphShape.AlignedDistances aligned = a.alignedDistances(b, bound);
+        assertEquals(bounded, aligned.distances(), where);
+        double[][] pairs = {
+          {d, a.distance(b, bound)}, {d, bounded.distance()}, {g, bounded.galeChurch()}
+        };
+        for (double[] pair : pairs) {
+          if (Double.isNaN(pair[0])) {
+            assertTrue(Double.isNaN(pair[1]), where);
+          } else if (pair[0] <= bound) {
+            assertEquals(Double.doubleToLongBits(pair[0]), Double.doubleToLongBits(pair[1]), where);
+            within++;
+          } else {
+            assertTrue(pair[1] > bound, where);
+            above++;
+          }
+        }
+        if (d <= bound) {
+          assertEquals(
+              Double.doubleToLongBits(d),
+              Double.doubleToLongBits(aligned.alignment().distance()),
+              where);
+        } else {
+          assertNull(aligned.alignment(), where);
+        }
+      }
+    }
+    assertTrue(within > 10_000 && above > 10_000, within + " within, " + above + " above");
+  }
+
+  /** {@code lengths} with one random pair of neighbours merged (a translator's merge). */
+  private static int[] merged(int[] lengths, Random random) {
+    if (lengths.length < 2) {
+      return lengths;
+    }
+    int merge = random.nextInt(lengths.length - 1);
+    int[] merged = new int[lengths.length - 1];
+    for (int k = 0, j = 0; k < lengths.length; k++) {
+      merged[j] += lengths[k];
+      if (k != merge) {
+        j++;
+      }
+    }
+    return merged;
+  }
+
   @Test
   void distance_separatesNoisyCopiesFromRandomStructures() {
     long seed = 20_260_123L;
@@ -310,14 +406,7 @@ class ParagraphShapeTest {
     int checked = 0;
     for (int i = 0; i < shapes.size(); i += 3) {
       int[] lengths = noisy(random, lengths(shapes.get(i)));
-      int merge = random.nextInt(lengths.length - 1);
-      int[] merged = new int[lengths.length - 1];
-      for (int k = 0, j = 0; k < lengths.length; k++) {
-        merged[j] += lengths[k];
-        if (k != merge) {
-          j++;
-        }
-      }
+      int[] merged = merged(lengths, random);
       checked++;
       foundPlain += closestOf(shapes, i, ParagraphShape.of(text(lengths))) ? 1 : 0;
       foundMerged += closestOf(shapes, i, ParagraphShape.of(text(merged))) ? 1 : 0;
