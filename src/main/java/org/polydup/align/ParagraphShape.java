@@ -78,6 +78,13 @@ public final class ParagraphShape {
   private static final double GALE_CHURCH_MERGE_OVER_ONE_ONE = -Math.log(0.089 / 2) - COST_ONE_ONE;
   private static final double COST_DROP = -Math.log(0.0099 / 2);
 
+  // The merge costs each public method's programme runs with (see programme); never written to.
+  private static final double[] MERGE_COST = {MERGE_OVER_ONE_ONE};
+  private static final double[] GALE_CHURCH_MERGE_COST = {GALE_CHURCH_MERGE_OVER_ONE_ONE};
+  private static final double[] BOTH_MERGE_COSTS = {
+    MERGE_OVER_ONE_ONE, GALE_CHURCH_MERGE_OVER_ONE_ONE
+  };
+
   private static final ParagraphShape NONE = new ParagraphShape(new int[0], new int[0], 0);
 
   // Moves of the programme, kept for the way back (see Alignment).
@@ -200,12 +207,7 @@ public final class ParagraphShape {
    */
   public double galeChurchDistance(ParagraphShape other) {
     Programme programme =
-        programme(
-            other,
-            VARIANCE,
-            new double[] {GALE_CHURCH_MERGE_OVER_ONE_ONE},
-            Double.POSITIVE_INFINITY,
-            false);
+        programme(other, VARIANCE, GALE_CHURCH_MERGE_COST, Double.POSITIVE_INFINITY, false, false);
     return programme == null ? Double.NaN : programme.distance(0);
   }
 
@@ -248,13 +250,7 @@ public final class ParagraphShape {
    *     when either text has no shape
    */
   public Distances distances(ParagraphShape other, double bound) {
-    Programme programme =
-        programme(
-            other,
-            VARIANCE,
-            new double[] {MERGE_OVER_ONE_ONE, GALE_CHURCH_MERGE_OVER_ONE_ONE},
-            bound,
-            false);
+    Programme programme = programme(other, VARIANCE, BOTH_MERGE_COSTS, bound, false, false);
     return programme == null
         ? new Distances(Double.NaN, Double.NaN)
         : new Distances(programme.distance(0), programme.distance(1));
@@ -262,181 +258,20 @@ public final class ParagraphShape {
 
   /**
    * {@link #distance(ParagraphShape)} up to {@code bound}, like {@link #distances(ParagraphShape,
-   * double)}: exact at or below {@code bound}, possibly {@code +infinity} above it.
+   * double)}: exact at or below {@code bound}, possibly {@code +infinity} above it. A finite bound
+   * prunes the programme as an A* search does (see {@code programme}): this runs for every
+   * structure candidate of the matcher, most of them far apart.
    *
    * @param other the other text's shape
    * @param bound the largest distance the caller tells apart from "too far"
    * @return the distance, {@code +infinity}, or {@code NaN} when either text has no shape
    */
   public double distance(ParagraphShape other, double bound) {
-    if (!(bound < Double.POSITIVE_INFINITY)) {
-      Programme programme =
-          programme(other, VARIANCE, new double[] {MERGE_OVER_ONE_ONE}, bound, false);
-      return programme == null ? Double.NaN : programme.distance(0);
-    }
-    return boundedDistance(other, Math.max(0, bound));
-  }
-
-  /**
-   * {@link #distance(ParagraphShape, double)} for a finite bound, by the same programme with the
-   * same sums in the same order (so a distance at or below the bound is equal bit for bit), pruned
-   * as an A* search is: a cell whose cost so far plus the least the rest of any path can cost
-   * exceeds the budget ({@code bound} times the mean paragraph count) is left infinite, and the
-   * length terms of a step from it, or of a step that cannot beat the cell's best, are never
-   * computed. The rest of a path that still has {@code r} row and {@code c} column paragraphs to
-   * cover costs at least {@code 0.117 min(r, c)} (a bead per paragraph of the shorter rest) plus,
-   * for each of the {@code |r - c|} paragraphs one side has in excess, the cheaper of a merge's and
-   * a drop's prior: each 2-1 or 1-0 bead takes one more row than columns. Its length terms add at
-   * least {@code D^2 / (s2 * L)}, where {@code D} is the difference between what is left of the two
-   * texts and {@code L} their sum: a bead's term, {@code -log(2 (1 - Phi(delta)))}, is at least
-   * {@code delta^2 / 2 = (l1 - l2)^2 / (s2 (l1 + l2))} (the Chernoff bound on the normal tail), and
-   * the beads' differences add up to {@code D} and their sums to {@code L}, so by the
-   * Cauchy-Schwarz inequality their terms add up to at least that. Only the three rows a step
-   * reaches back to are kept. Between unrelated texts the budget runs out after a few rows, and
-   * between close ones the cells far off the diagonal, which need several merges to reach and as
-   * many to leave, are never priced.
-   */
-  private double boundedDistance(ParagraphShape other, double bound) {
-    boolean thisDown = lengths.length >= other.lengths.length;
-    ParagraphShape longer = thisDown ? this : other;
-    ParagraphShape shorter = thisDown ? other : this;
-    int n = longer.lengths.length;
-    int m = shorter.lengths.length;
-    if (m == 0) {
-      return Double.NaN;
-    }
-    double scale = (total + other.total) / 2.0;
-    // Each paragraph's scaled length as scaled() gives it, computed where needed.
-    int[] rowLengths = longer.lengths;
-    int[] columnLengths = shorter.lengths;
-    double rowFactor = scale / longer.total;
-    double columnFactor = scale / shorter.total;
-    double variance = VARIANCE;
-    double mergeCost = MERGE_OVER_ONE_ONE;
-    double pathParagraphs = (n + m) / 2.0;
-    // The budget, with room for rounding: the pruning must never drop a path within the bound.
-    double budget = bound * pathParagraphs * (1 + 1e-9) + 1e-9;
-    // Least costs of beads, a hair under their priors (the erfc approximation exceeds 1 at 0 by
-    // 3e-8, so a length term may be that much below zero).
-    double leastOneOne = COST_ONE_ONE - 1e-6;
-    double leastDrop = COST_DROP - 1e-6;
-    double leastExcess = Math.min(mergeCost, leastDrop);
-    // What is left of each text after its first i paragraphs, for the rest's length terms.
-    double[] restA = new double[n + 1];
-    for (int i = n - 1; i >= 0; i--) {
-      restA[i] = restA[i + 1] + rowLengths[i] * rowFactor;
-    }
-    double[] restB = new double[m + 1];
-    for (int j = m - 1; j >= 0; j--) {
-      restB[j] = restB[j + 1] + columnLengths[j] * columnFactor;
-    }
-    int width = 2 * BAND + 1;
-    // Rows i, i - 1 and i - 2 of the band, at i % 3, (i + 2) % 3 and (i + 1) % 3.
-    double[][] rows = new double[3][width];
-    int[] centres = new int[3];
-    for (int i = 0; i <= n; i++) {
-      int centre = centre(i, n, m);
-      double[] row = rows[i % 3];
-      Arrays.fill(row, Double.POSITIVE_INFINITY);
-      centres[i % 3] = centre;
-      double[] up = rows[(i + 2) % 3];
-      int upCentre = centres[(i + 2) % 3];
-      double[] upTwo = rows[(i + 1) % 3];
-      int upTwoCentre = centres[(i + 1) % 3];
-      boolean any = false;
-      for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
-        if (i == 0 && j == 0) {
-          row[BAND - centre] = 0;
-          any = true;
-          continue;
-        }
-        double best = Double.POSITIVE_INFINITY;
-        double a1 = i >= 1 ? rowLengths[i - 1] * rowFactor : 0;
-        double b1 = j >= 1 ? columnLengths[j - 1] * columnFactor : 0;
-        if (i >= 1 && j >= 1) {
-          double from = band(up, upCentre, j - 1);
-          if (from < Double.POSITIVE_INFINITY) {
-            double c = from + bead(a1, b1, variance);
-            if (c < best) {
-              best = c;
-            }
-          }
-        }
-        if (i >= 1 && j >= 2) {
-          double from = band(up, upCentre, j - 2);
-          if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
-            double c =
-                from + mergeCost + bead(a1, b1 + columnLengths[j - 2] * columnFactor, variance);
-            if (c < best) {
-              best = c;
-            }
-          }
-        }
-        if (i >= 2 && j >= 1) {
-          double from = band(upTwo, upTwoCentre, j - 1);
-          if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
-            double c = from + mergeCost + bead(a1 + rowLengths[i - 2] * rowFactor, b1, variance);
-            if (c < best) {
-              best = c;
-            }
-          }
-        }
-        if (i >= 1) {
-          double from = band(up, upCentre, j);
-          if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
-            double c = from + drop(a1, variance);
-            if (c < best) {
-              best = c;
-            }
-          }
-        }
-        if (j >= 1) {
-          double from = band(row, centre, j - 1);
-          if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
-            double c = from + drop(b1, variance);
-            if (c < best) {
-              best = c;
-            }
-          }
-        }
-        int restRows = n - i;
-        int restColumns = m - j;
-        double restLengths = restA[i] + restB[j];
-        double restDifference = restA[i] - restB[j];
-        double rest =
-            leastOneOne * Math.min(restRows, restColumns)
-                + leastExcess * Math.abs(restRows - restColumns)
-                + (restLengths > 0
-                    ? restDifference * restDifference / (variance * restLengths)
-                        - 1e-6 * (restRows + restColumns)
-                    : 0);
-        if (best + rest <= budget) {
-          row[j - centre + BAND] = best;
-          any = true;
-        }
-      }
-      // Every step reaches back one or two rows: with two empty rows in a row, no path goes on.
-      if (!any && i >= 1 && !anyFinite(up)) {
-        return Double.POSITIVE_INFINITY;
-      }
-    }
-    double last = band(rows[n % 3], centres[n % 3], m);
-    return last / pathParagraphs;
-  }
-
-  /** The cell of column {@code j} in a band row centred on {@code centre}, or infinity outside. */
-  private static double band(double[] row, int centre, int j) {
-    int k = j - centre + BAND;
-    return k < 0 || k >= row.length ? Double.POSITIVE_INFINITY : row[k];
-  }
-
-  private static boolean anyFinite(double[] row) {
-    for (double c : row) {
-      if (c < Double.POSITIVE_INFINITY) {
-        return true;
-      }
-    }
-    return false;
+    // An infinite (or NaN) bound prunes nothing: the whole band, as distance(other).
+    boolean finite = bound < Double.POSITIVE_INFINITY;
+    Programme programme =
+        programme(other, VARIANCE, MERGE_COST, finite ? Math.max(0, bound) : bound, finite, false);
+    return programme == null ? Double.NaN : programme.distance(0);
   }
 
   /**
@@ -453,7 +288,7 @@ public final class ParagraphShape {
    */
   private Alignment align(ParagraphShape other, double variance, double mergeCost) {
     Programme programme =
-        programme(other, variance, new double[] {mergeCost}, Double.POSITIVE_INFINITY, true);
+        programme(other, variance, new double[] {mergeCost}, Double.POSITIVE_INFINITY, false, true);
     if (programme == null) {
       return new Alignment(Double.NaN, new int[0], new int[0]);
     }
@@ -468,13 +303,7 @@ public final class ParagraphShape {
    * programme of each close pair twice.
    */
   AlignedDistances alignedDistances(ParagraphShape other, double bound) {
-    Programme programme =
-        programme(
-            other,
-            VARIANCE,
-            new double[] {MERGE_OVER_ONE_ONE, GALE_CHURCH_MERGE_OVER_ONE_ONE},
-            bound,
-            true);
+    Programme programme = programme(other, VARIANCE, BOTH_MERGE_COSTS, bound, false, true);
     if (programme == null) {
       return new AlignedDistances(new Distances(Double.NaN, Double.NaN), null);
     }
@@ -540,8 +369,8 @@ public final class ParagraphShape {
   }
 
   /**
-   * The filled cost tables of one pair, one per merge cost asked for, with the moves of the first
-   * when asked for.
+   * The outcome of one programme: per merge cost asked for, the cost of the whole path (or whether
+   * it is known to exceed the bound), and the first one's moves when asked for.
    */
   private static final class Programme {
     /** Whether this text runs down the rows (it has at least as many paragraphs). */
@@ -550,21 +379,20 @@ public final class ParagraphShape {
     final int n;
     final int m;
 
-    /** Per merge cost: the cost of the best path to each cell of the band, by row. */
-    final double[][][] costs;
+    /** Per merge cost: the cost of the best path to the last cell. */
+    final double[] totals;
 
-    /** The first table's moves, or {@code null}. */
+    /** The first table's moves, by row and band cell, or {@code null}. */
     final byte[][] moves;
 
     /** Per merge cost: whether its distance is known to exceed the bound (its table unfinished). */
     final boolean[] exceeded;
 
-    Programme(
-        boolean thisDown, int n, int m, double[][][] costs, byte[][] moves, boolean[] exceeded) {
+    Programme(boolean thisDown, int n, int m, double[] totals, byte[][] moves, boolean[] exceeded) {
       this.thisDown = thisDown;
       this.n = n;
       this.m = m;
-      this.costs = costs;
+      this.totals = totals;
       this.moves = moves;
       this.exceeded = exceeded;
     }
@@ -574,20 +402,61 @@ public final class ParagraphShape {
      * +infinity} when it exceeds the bound.
      */
     double distance(int variant) {
-      return exceeded[variant]
-          ? Double.POSITIVE_INFINITY
-          : at(costs[variant], n, m, n, m) / ((n + m) / 2.0);
+      return exceeded[variant] ? Double.POSITIVE_INFINITY : totals[variant] / ((n + m) / 2.0);
     }
   }
 
   /**
    * Runs the programme once for each of {@code mergeCosts} (the cost of a 1-2 or 2-1 bead over a
-   * 1-1 bead's prior, in nats), sharing the length terms; {@code null} when either text has no
-   * shape. Stops early once every distance is known to exceed {@code bound} (see {@link
-   * #distances(ParagraphShape, double)}).
+   * 1-1 bead's prior, in nats), sharing the length terms, with the moves of the first when {@code
+   * withMoves}; {@code null} when either text has no shape. Only the three band rows a step reaches
+   * back to are kept (the way back needs the moves alone).
+   *
+   * <p>Every cell takes the cheapest of its five steps, priced in the same order with the same sums
+   * whatever the bound, so a distance the bound keeps is equal bit for bit to the unbounded one. A
+   * step from an infinite cell, or whose least possible cost (its priors and a length term a hair
+   * under zero: the erfc approximation's relative error is under 1.2e-7, so a term is never below
+   * -1.2e-7) cannot beat the cell's best so far, could not win: its length term, a logarithm of an
+   * {@code erfc}, is never computed. The tables of several merge costs are filled one after the
+   * other row by row and share each cell's length terms; a table known to exceed the bound is not
+   * filled further.
+   *
+   * <p>A finite {@code bound} stops a table early, by one of two rules:
+   *
+   * <ul>
+   *   <li>By rows ({@code restBound} false; {@link #distances(ParagraphShape, double)}): every path
+   *       crosses row {@code i - 1} or row {@code i} and only adds positive costs after it, so once
+   *       the cheaper of the two rows' cheapest cells is over the bound, the distance is.
+   *   <li>By the rest ({@code restBound} true, {@code bound >= 0}; {@link #distance(ParagraphShape,
+   *       double)}), as an A* search: a cell whose cost so far plus the least the rest of any path
+   *       can cost exceeds the budget ({@code bound} times the mean paragraph count, with room for
+   *       rounding) is left infinite, and the table ends with two rows in a row without a finite
+   *       cell. The rest of a path that still has {@code r} row and {@code c} column paragraphs to
+   *       cover costs at least {@code 0.117 min(r, c)} (a bead per paragraph of the shorter rest)
+   *       plus, for each of the {@code |r - c|} paragraphs one side has in excess, the cheaper of a
+   *       merge's and a drop's prior: each 2-1 or 1-0 bead takes one more row than columns. Its
+   *       length terms add at least {@code D^2 / (s2 * L)}, where {@code D} is the difference
+   *       between what is left of the two texts and {@code L} their sum: a bead's term, {@code
+   *       -log(2 (1 - Phi(delta)))}, is at least {@code delta^2 / 2 = (l1 - l2)^2 / (s2 (l1 + l2))}
+   *       (the Chernoff bound on the normal tail), and the beads' differences add up to {@code D}
+   *       and their sums to {@code L}, so by the Cauchy-Schwarz inequality their terms add up to at
+   *       least that. Between unrelated texts the budget runs out after a few rows, and between
+   *       close ones the cells far off the diagonal, which need several merges to reach and as many
+   *       to leave, are never priced.
+   * </ul>
+   *
+   * <p>Both rules leave a distance within the bound exact; above it they differ. By rows it comes
+   * back {@code +infinity} or exact; by the rest {@code +infinity} or, within the budget's rounding
+   * room, the cheapest path the pruning left. Each rule stays with the callers it had, so that
+   * their results above the bound stay what they were too.
    */
   private Programme programme(
-      ParagraphShape other, double variance, double[] mergeCosts, double bound, boolean withMoves) {
+      ParagraphShape other,
+      double variance,
+      double[] mergeCosts,
+      double bound,
+      boolean restBound,
+      boolean withMoves) {
     // The longer structure runs down the rows, so the band's centre moves at most one column per
     // row and a path along it always exists; the beads are symmetric, so the order is free.
     boolean thisDown = lengths.length >= other.lengths.length;
@@ -598,115 +467,215 @@ public final class ParagraphShape {
     if (m == 0) {
       return null;
     }
-    // Both texts rescaled to their mean weighted length: each paragraph keeps its share.
+    // Both texts rescaled to their mean weighted length: each paragraph keeps its share. A scaled
+    // length (always the same product) and a drop's cost are computed where needed, not in arrays
+    // up front: most bounded programmes end after a few rows, and that set-up was a large part of
+    // each call.
     double scale = (total + other.total) / 2.0;
-    double[] a = scaled(longer.lengths, scale / longer.total);
-    double[] b = scaled(shorter.lengths, scale / shorter.total);
-    // A drop's cost depends on its one paragraph: once per paragraph, not once per cell.
-    double[] dropA = new double[n];
-    for (int i = 0; i < n; i++) {
-      dropA[i] = drop(a[i], variance);
-    }
-    double[] dropB = new double[m];
-    for (int j = 0; j < m; j++) {
-      dropB[j] = drop(b[j], variance);
+    int[] rowLengths = longer.lengths;
+    int[] columnLengths = shorter.lengths;
+    double rowFactor = scale / longer.total;
+    double columnFactor = scale / shorter.total;
+    double pathParagraphs = (n + m) / 2.0;
+    int variants = mergeCosts.length;
+    // Least costs of beads, a hair under their priors (see above).
+    double leastOneOne = COST_ONE_ONE - 1e-6;
+    double leastDrop = COST_DROP - 1e-6;
+    // The rest bound's budget, with room for rounding (the pruning must never drop a path within
+    // the bound), and what is left of each text after its first i paragraphs, for the rest's
+    // length terms.
+    double budget = 0;
+    double[] restA = null;
+    double[] restB = null;
+    if (restBound) {
+      budget = bound * pathParagraphs * (1 + 1e-9) + 1e-9;
+      restA = new double[n + 1];
+      for (int i = n - 1; i >= 0; i--) {
+        restA[i] = restA[i + 1] + rowLengths[i] * rowFactor;
+      }
+      restB = new double[m + 1];
+      for (int j = m - 1; j >= 0; j--) {
+        restB[j] = restB[j + 1] + columnLengths[j] * columnFactor;
+      }
     }
     int width = 2 * BAND + 1;
-    int variants = mergeCosts.length;
-    double[][][] costs = new double[variants][n + 1][width];
-    for (double[][] cost : costs) {
-      for (double[] row : cost) {
-        Arrays.fill(row, Double.POSITIVE_INFINITY);
-      }
-      cost[0][BAND] = 0;
-    }
+    // Rows i, i - 1 and i - 2 of the band, at i % 3, (i + 2) % 3 and (i + 1) % 3; in each, the
+    // tables side by side, the variant-th from variant * width.
+    double[][] rows = new double[3][variants * width];
+    int[] centres = new int[3];
     byte[][] moves = withMoves ? new byte[n + 1][width] : null;
     boolean[] exceeded = new boolean[variants];
-    // Each variant's cheapest cell in the row before, for the bound.
+    // Each table's cheapest cell in the row before.
     double[] previousRowMinimum = new double[variants];
-    double pathParagraphs = (n + m) / 2.0;
-    boolean bounded = bound < Double.POSITIVE_INFINITY;
+    // Several tables share a row's length terms, by cell. Without the rest bound, a column
+    // paragraph's drop is kept too: far off the diagonal, the 25 cells of a column may each price
+    // it. (With one table, or the rest bound's few cells, keeping them costs more than it saves.)
+    // A term not computed yet is 0: every bead and drop costs more than 0.1.
+    double[] oneOneTerms = variants > 1 ? new double[width] : null;
+    double[] oneTwoTerms = variants > 1 ? new double[width] : null;
+    double[] twoOneTerms = variants > 1 ? new double[width] : null;
+    double[] columnDrops = restBound ? null : new double[m];
     for (int i = 0; i <= n; i++) {
       int centre = centre(i, n, m);
-      for (int j = Math.max(0, centre - BAND); j <= Math.min(m, centre + BAND); j++) {
-        if (i == 0 && j == 0) {
+      double[] row = rows[i % 3];
+      Arrays.fill(row, Double.POSITIVE_INFINITY);
+      centres[i % 3] = centre;
+      double[] up = rows[(i + 2) % 3];
+      int upCentre = centres[(i + 2) % 3];
+      double[] upTwo = rows[(i + 1) % 3];
+      int upTwoCentre = centres[(i + 1) % 3];
+      if (variants > 1) {
+        Arrays.fill(oneOneTerms, 0);
+        Arrays.fill(oneTwoTerms, 0);
+        Arrays.fill(twoOneTerms, 0);
+      }
+      double a1 = i >= 1 ? rowLengths[i - 1] * rowFactor : 0;
+      double dropA = 0;
+      int firstColumn = Math.max(0, centre - BAND);
+      int lastColumn = Math.min(m, centre + BAND);
+      boolean all = true;
+      for (int variant = 0; variant < variants; variant++) {
+        if (exceeded[variant]) {
+          // Its distance is known; the other tables go on.
           continue;
         }
-        boolean oneOne = i >= 1 && j >= 1;
-        boolean oneTwo = i >= 1 && j >= 2;
-        boolean twoOne = i >= 2 && j >= 1;
-        double beadOneOne = oneOne ? bead(a[i - 1], b[j - 1], variance) : 0;
-        double beadOneTwo = oneTwo ? bead(a[i - 1], b[j - 1] + b[j - 2], variance) : 0;
-        double beadTwoOne = twoOne ? bead(a[i - 1] + a[i - 2], b[j - 1], variance) : 0;
-        for (int variant = 0; variant < variants; variant++) {
-          double[][] cost = costs[variant];
-          double mergeCost = mergeCosts[variant];
+        int offset = variant * width;
+        double mergeCost = mergeCosts[variant];
+        // The least cost of a paragraph one side has in excess, for the rest bound.
+        double leastExcess = Math.min(mergeCost, leastDrop);
+        byte[] rowMoves = variant == 0 && moves != null ? moves[i] : null;
+        double rowMinimum = Double.POSITIVE_INFINITY;
+        for (int j = firstColumn; j <= lastColumn; j++) {
+          int k = j - centre + BAND;
           double best = Double.POSITIVE_INFINITY;
           byte move = 0;
-          if (oneOne) {
-            double c = at(cost, i - 1, j - 1, n, m) + beadOneOne;
-            if (c < best) {
-              best = c;
-              move = ONE_ONE;
+          if (i == 0 && j == 0) {
+            best = 0;
+          } else {
+            double b1 = j >= 1 ? columnLengths[j - 1] * columnFactor : 0;
+            if (i >= 1 && j >= 1) {
+              double from = band(up, upCentre, j - 1, offset);
+              if (from < Double.POSITIVE_INFINITY) {
+                double term = oneOneTerms != null ? oneOneTerms[k] : 0;
+                if (term == 0) {
+                  term = bead(a1, b1, variance);
+                  if (oneOneTerms != null) {
+                    oneOneTerms[k] = term;
+                  }
+                }
+                double c = from + term;
+                if (c < best) {
+                  best = c;
+                  move = ONE_ONE;
+                }
+              }
+            }
+            if (i >= 1 && j >= 2) {
+              double from = band(up, upCentre, j - 2, offset);
+              if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
+                double term = oneTwoTerms != null ? oneTwoTerms[k] : 0;
+                if (term == 0) {
+                  term = bead(a1, b1 + columnLengths[j - 2] * columnFactor, variance);
+                  if (oneTwoTerms != null) {
+                    oneTwoTerms[k] = term;
+                  }
+                }
+                double c = from + mergeCost + term;
+                if (c < best) {
+                  best = c;
+                  move = ONE_TWO;
+                }
+              }
+            }
+            if (i >= 2 && j >= 1) {
+              double from = band(upTwo, upTwoCentre, j - 1, offset);
+              if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
+                double term = twoOneTerms != null ? twoOneTerms[k] : 0;
+                if (term == 0) {
+                  term = bead(a1 + rowLengths[i - 2] * rowFactor, b1, variance);
+                  if (twoOneTerms != null) {
+                    twoOneTerms[k] = term;
+                  }
+                }
+                double c = from + mergeCost + term;
+                if (c < best) {
+                  best = c;
+                  move = TWO_ONE;
+                }
+              }
+            }
+            if (i >= 1) {
+              double from = band(up, upCentre, j, offset);
+              if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
+                if (dropA == 0) {
+                  dropA = drop(a1, variance);
+                }
+                double c = from + dropA;
+                if (c < best) {
+                  best = c;
+                  move = ONE_ZERO;
+                }
+              }
+            }
+            if (j >= 1) {
+              double from = band(row, centre, j - 1, offset);
+              if (from < Double.POSITIVE_INFINITY && from + leastDrop < best) {
+                double term = columnDrops != null ? columnDrops[j - 1] : 0;
+                if (term == 0) {
+                  term = drop(b1, variance);
+                  if (columnDrops != null) {
+                    columnDrops[j - 1] = term;
+                  }
+                }
+                double c = from + term;
+                if (c < best) {
+                  best = c;
+                  move = ZERO_ONE;
+                }
+              }
+            }
+            if (restBound) {
+              int restRows = n - i;
+              int restColumns = m - j;
+              double restLengths = restA[i] + restB[j];
+              double restDifference = restA[i] - restB[j];
+              double rest =
+                  leastOneOne * Math.min(restRows, restColumns)
+                      + leastExcess * Math.abs(restRows - restColumns)
+                      + (restLengths > 0
+                          ? restDifference * restDifference / (variance * restLengths)
+                              - 1e-6 * (restRows + restColumns)
+                          : 0);
+              if (!(best + rest <= budget)) {
+                best = Double.POSITIVE_INFINITY;
+              }
             }
           }
-          if (oneTwo) {
-            double c = at(cost, i - 1, j - 2, n, m) + mergeCost + beadOneTwo;
-            if (c < best) {
-              best = c;
-              move = ONE_TWO;
-            }
+          row[offset + k] = best;
+          if (best < rowMinimum) {
+            rowMinimum = best;
           }
-          if (twoOne) {
-            double c = at(cost, i - 2, j - 1, n, m) + mergeCost + beadTwoOne;
-            if (c < best) {
-              best = c;
-              move = TWO_ONE;
-            }
-          }
-          if (i >= 1) {
-            double c = at(cost, i - 1, j, n, m) + dropA[i - 1];
-            if (c < best) {
-              best = c;
-              move = ONE_ZERO;
-            }
-          }
-          if (j >= 1) {
-            double c = at(cost, i, j - 1, n, m) + dropB[j - 1];
-            if (c < best) {
-              best = c;
-              move = ZERO_ONE;
-            }
-          }
-          cost[i][j - centre + BAND] = best;
-          if (variant == 0 && moves != null) {
-            moves[i][j - centre + BAND] = move;
+          if (rowMoves != null) {
+            rowMoves[k] = move;
           }
         }
+        double reach = Math.min(previousRowMinimum[variant], rowMinimum);
+        if (i >= 1
+            && (restBound ? reach == Double.POSITIVE_INFINITY : reach / pathParagraphs > bound)) {
+          exceeded[variant] = true;
+        }
+        previousRowMinimum[variant] = rowMinimum;
+        all &= exceeded[variant];
       }
-      if (bounded) {
-        // A step moves down 0, 1 or 2 rows, so every path to the end crosses row i - 1 or row i,
-        // and only adds positive costs after it (rounding never makes a sum of non-negative
-        // terms smaller than one of them): the final cost is at least the cheaper row's minimum.
-        boolean all = true;
-        for (int variant = 0; variant < variants; variant++) {
-          double rowMinimum = Double.POSITIVE_INFINITY;
-          for (double c : costs[variant][i]) {
-            rowMinimum = Math.min(rowMinimum, c);
-          }
-          if (i >= 1
-              && Math.min(previousRowMinimum[variant], rowMinimum) / pathParagraphs > bound) {
-            exceeded[variant] = true;
-          }
-          previousRowMinimum[variant] = rowMinimum;
-          all &= exceeded[variant];
-        }
-        if (all) {
-          break;
-        }
+      if (all) {
+        break;
       }
     }
-    return new Programme(thisDown, n, m, costs, moves, exceeded);
+    double[] totals = new double[variants];
+    for (int variant = 0; variant < variants; variant++) {
+      totals[variant] = band(rows[n % 3], centres[n % 3], m, variant * width);
+    }
+    return new Programme(thisDown, n, m, totals, moves, exceeded);
   }
 
   /**
@@ -785,14 +754,6 @@ public final class ParagraphShape {
     }
   }
 
-  private static double[] scaled(int[] lengths, double factor) {
-    double[] scaled = new double[lengths.length];
-    for (int i = 0; i < lengths.length; i++) {
-      scaled[i] = lengths[i] * factor;
-    }
-    return scaled;
-  }
-
   /** A 1-1 bead's cost (other beads add their prior's difference): prior plus length term. */
   private static double bead(double first, double second, double variance) {
     double mean = (first + second) / 2;
@@ -849,9 +810,13 @@ public final class ParagraphShape {
     return (int) ((long) i * m / n);
   }
 
-  private static double at(double[][] cost, int i, int j, int n, int m) {
-    int k = j - centre(i, n, m) + BAND;
-    return k < 0 || k >= cost[i].length ? Double.POSITIVE_INFINITY : cost[i][k];
+  /**
+   * The cell of column {@code j} in a band row centred on {@code centre}, in the table whose cells
+   * start at {@code offset}, or infinity outside the band.
+   */
+  private static double band(double[] row, int centre, int j, int offset) {
+    int k = j - centre + BAND;
+    return k < 0 || k > 2 * BAND ? Double.POSITIVE_INFINITY : row[offset + k];
   }
 
   @Override
