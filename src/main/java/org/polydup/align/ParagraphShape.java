@@ -775,7 +775,10 @@ public final class ParagraphShape {
     return Math.log(2 / Math.sqrt(2 * Math.PI)) - delta * delta / 2 - Math.log(delta);
   }
 
-  /** Complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7). */
+  /**
+   * Complementary error function (Numerical Recipes' Chebyshev fit, relative error {@literal <}
+   * 1.2e-7).
+   */
   private static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);
