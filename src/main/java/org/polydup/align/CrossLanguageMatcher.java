@@ -2,7 +2,6 @@ package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
 import org.polydup.cluster.UnionFind;
@@ -310,7 +307,7 @@ public final class CrossLanguageMatcher {
     KeyStatistics statistics = new KeyStatistics();
     IntStream.range(0, size).parallel().forEach(i -> statistics.add(profiles[i]));
     statistics.freeze();
-    Sequences sequences = new Sequences(aligner, profiles, statistics);
+    KeySequences sequences = new KeySequences(aligner, profiles, statistics);
     EntityIndex index = new EntityIndex(statistics, maximumPostings(size));
     // Every document queries once with its own profile below: the index keeps its keys for that.
     index.addAll(profiles, true);
@@ -414,7 +411,7 @@ public final class CrossLanguageMatcher {
       EntityProfile[] profiles,
       ParagraphShape[] shapes,
       int[][] deeper,
-      Sequences sequences,
+      KeySequences sequences,
       PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     if (deepCandidates <= candidatesPerDocument) {
@@ -461,7 +458,7 @@ public final class CrossLanguageMatcher {
    */
   private void closeTriangles(
       EntityProfile[] profiles,
-      Sequences sequences,
+      KeySequences sequences,
       PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     Map<Integer, List<Integer>> neighbours = new HashMap<>();
@@ -525,7 +522,7 @@ public final class CrossLanguageMatcher {
   private void shareWithVersions(
       EntityProfile[] profiles,
       int[] versions,
-      Sequences sequences,
+      KeySequences sequences,
       PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     Map<Integer, List<Integer>> copies = new HashMap<>();
@@ -726,7 +723,7 @@ public final class CrossLanguageMatcher {
       EntityProfile[] profiles,
       int[] versions,
       LongOpenHashSet shapeAgrees,
-      Sequences sequences,
+      KeySequences sequences,
       PairMap<AlignmentResult> aligned) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     // Per document and other language: the best score, its partner, the second best score.
@@ -843,7 +840,7 @@ public final class CrossLanguageMatcher {
       EntityProfile[] profiles,
       int[] versions,
       ParagraphShape[] shapes,
-      Sequences sequences,
+      KeySequences sequences,
       PairMap<AlignmentResult> aligned) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
     ShapeDistances shapeDistances = ShapeDistances.of(shapes, aligned);
@@ -898,17 +895,17 @@ public final class CrossLanguageMatcher {
    * template (two newsletters, two help pages) or on one event share names in unrelated places.
    */
   private static boolean anchorsCorrespond(
-      ParagraphShape[] shapes, Sequences sequences, AlignmentResult aligned, long key) {
+      ParagraphShape[] shapes, KeySequences sequences, AlignmentResult aligned, long key) {
     return anchorsCorrespond(shapes, sequences, aligned, key, null);
   }
 
   /**
-   * {@link #anchorsCorrespond(ParagraphShape[], Sequences, AlignmentResult, long)} with the pair's
-   * structure alignment when it is known already ({@code null} otherwise).
+   * {@link #anchorsCorrespond(ParagraphShape[], KeySequences, AlignmentResult, long)} with the
+   * pair's structure alignment when it is known already ({@code null} otherwise).
    */
   private static boolean anchorsCorrespond(
       ParagraphShape[] shapes,
-      Sequences sequences,
+      KeySequences sequences,
       AlignmentResult aligned,
       long key,
       ParagraphShape.Alignment known) {
@@ -1001,7 +998,7 @@ public final class CrossLanguageMatcher {
       EntityProfile[] profiles,
       int[] versions,
       ParagraphShape[] shapes,
-      Sequences sequences,
+      KeySequences sequences,
       PairMap<AlignmentResult> aligned,
       PairFilter settled) {
     Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
@@ -1208,7 +1205,7 @@ public final class CrossLanguageMatcher {
    * aligner kept none for a pair it did not expect to be reported, so it is aligned again.
    */
   private static AlignmentResult asTranslation(
-      Sequences sequences, int low, int high, AlignmentResult result) {
+      KeySequences sequences, int low, int high, AlignmentResult result) {
     return withEvidence(sequences, low, high, result).withRelation(Relation.TRANSLATION);
   }
 
@@ -1217,7 +1214,7 @@ public final class CrossLanguageMatcher {
    * reported, so such a pair (or one never aligned, {@code null}) is aligned again.
    */
   private static AlignmentResult withEvidence(
-      Sequences sequences, int low, int high, AlignmentResult result) {
+      KeySequences sequences, int low, int high, AlignmentResult result) {
     return result == null || result.evidence().isEmpty()
         ? sequences.align(low, high, relation -> true)
         : result;
@@ -1267,145 +1264,6 @@ public final class CrossLanguageMatcher {
   /** {@link #bestKey(int, EntityProfile, Object2IntOpenHashMap)} by the language's number. */
   private static long bestKey(int document, int otherLanguage) {
     return ((long) document << 32) | otherLanguage;
-  }
-
-  /**
-   * Per key (a document and another language, {@link #bestKey}): the best value offered, the
-   * document that reached it, and the second best value. Either the highest values lead (scores) or
-   * the lowest (distances); a key offered nothing has no partner ({@code -1}) and the worst
-   * possible values. Not thread-safe.
-   */
-  private static final class Leaders {
-    private final boolean lowest;
-    private final int[] version;
-    private final Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
-    private final Long2DoubleOpenHashMap second = new Long2DoubleOpenHashMap();
-    private final Long2IntOpenHashMap partner = new Long2IntOpenHashMap();
-
-    private Leaders(boolean lowest, int[] version) {
-      this.lowest = lowest;
-      this.version = version;
-      double none = lowest ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-      best.defaultReturnValue(none);
-      second.defaultReturnValue(none);
-      partner.defaultReturnValue(-1);
-    }
-
-    /**
-     * Leaders by the highest value, each document standing for its version ({@link #versions}): the
-     * runner-up is the best of another version.
-     */
-    static Leaders highest(int[] version) {
-      return new Leaders(false, version);
-    }
-
-    /** Leaders by the lowest value, by version like {@link #highest}. */
-    static Leaders lowest(int[] version) {
-      return new Leaders(true, version);
-    }
-
-    /**
-     * Offers {@code document}'s value for {@code key}. Equal values go to the lower version number:
-     * the offers come in the iteration order of a map filled by parallel threads, and the leader
-     * must not depend on it. Another copy of the leading version raises the lead, never the
-     * runner-up.
-     */
-    void offer(long key, int document, double value) {
-      int offered = version[document];
-      double top = best.get(key);
-      int leader = partner.get(key);
-      if (offered == leader) {
-        if (beats(value, top)) {
-          best.put(key, value);
-        }
-      } else if (beats(value, top) || (value == top && offered < leader)) {
-        second.put(key, top);
-        best.put(key, value);
-        partner.put(key, offered);
-      } else if (beats(value, second.get(key))) {
-        second.put(key, value);
-      }
-    }
-
-    /** Whether {@code document}'s version leads for {@code key}. */
-    boolean leads(long key, int document) {
-      return partner.get(key) == version[document];
-    }
-
-    double second(long key) {
-      return second.get(key);
-    }
-
-    /**
-     * Whether a version other than {@code document}'s has a value within {@code bound} for {@code
-     * key} (lowest-led only).
-     */
-    boolean anotherWithin(long key, int document, double bound) {
-      return second.get(key) <= bound || (!leads(key, document) && best.get(key) <= bound);
-    }
-
-    private boolean beats(double value, double than) {
-      return lowest ? value < than : value > than;
-    }
-  }
-
-  /**
-   * Each document's weighted key sequences, built on first use and shared by all its alignments (a
-   * document is aligned with up to twice {@code candidatesPerDocument} others). Thread-safe: two
-   * threads may build the same sequence at once, and both results are equal.
-   */
-  private static final class Sequences {
-    private final Aligner aligner;
-    private final EntityProfile[] profiles;
-    private final KeyStatistics statistics;
-    private final AtomicReferenceArray<Aligner.Sequence> anchors;
-    private final AtomicReferenceArray<Aligner.Sequence> words;
-    private final AtomicReferenceArray<Aligner.Sequence> hanAnchors;
-
-    /**
-     * Whether each document's language writes Han ({@link Aligner#hanForms}), looked up once per
-     * document rather than once per aligned pair.
-     */
-    private final boolean[] writesHan;
-
-    Sequences(Aligner aligner, EntityProfile[] profiles, KeyStatistics statistics) {
-      this.aligner = aligner;
-      this.profiles = profiles;
-      this.statistics = statistics;
-      this.writesHan = new boolean[profiles.length];
-      for (int i = 0; i < profiles.length; i++) {
-        writesHan[i] = EntityExtractor.writesHan(profiles[i].language());
-      }
-      this.anchors = new AtomicReferenceArray<>(profiles.length);
-      this.words = new AtomicReferenceArray<>(profiles.length);
-      this.hanAnchors = new AtomicReferenceArray<>(profiles.length);
-    }
-
-    /**
-     * {@link Aligner#align(Aligner.Sequence, Aligner.Sequence, KeyStatistics, Predicate)}: {@code
-     * null} for a same-language pair that cannot end in a {@code wanted} relation, which the batch
-     * then leaves out of its map like a pair that never was a candidate.
-     */
-    AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
-      boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
-      boolean hanForms = crossLanguage && writesHan[low] && writesHan[high];
-      return aligner.align(
-          sequence(low, crossLanguage, hanForms),
-          sequence(high, crossLanguage, hanForms),
-          statistics,
-          wanted);
-    }
-
-    private Aligner.Sequence sequence(int document, boolean crossLanguage, boolean hanForms) {
-      AtomicReferenceArray<Aligner.Sequence> cache =
-          hanForms ? hanAnchors : crossLanguage ? anchors : words;
-      Aligner.Sequence sequence = cache.get(document);
-      if (sequence == null) {
-        sequence = Aligner.sequence(profiles[document], crossLanguage, hanForms, statistics);
-        cache.set(document, sequence);
-      }
-      return sequence;
-    }
   }
 
   private static long pairKey(int low, int high) {

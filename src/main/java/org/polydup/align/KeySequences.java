@@ -1,0 +1,64 @@
+package org.polydup.align;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
+import org.polydup.Relation;
+
+/**
+ * Each document's weighted key sequences, built on first use and shared by all its alignments (a
+ * document is aligned with up to twice {@code candidatesPerDocument} others). Thread-safe: two
+ * threads may build the same sequence at once, and both results are equal.
+ */
+final class KeySequences {
+  private final Aligner aligner;
+  private final EntityProfile[] profiles;
+  private final KeyStatistics statistics;
+  private final AtomicReferenceArray<Aligner.Sequence> anchors;
+  private final AtomicReferenceArray<Aligner.Sequence> words;
+  private final AtomicReferenceArray<Aligner.Sequence> hanAnchors;
+
+  /**
+   * Whether each document's language writes Han ({@link Aligner#hanForms}), looked up once per
+   * document rather than once per aligned pair.
+   */
+  private final boolean[] writesHan;
+
+  KeySequences(Aligner aligner, EntityProfile[] profiles, KeyStatistics statistics) {
+    this.aligner = aligner;
+    this.profiles = profiles;
+    this.statistics = statistics;
+    this.writesHan = new boolean[profiles.length];
+    for (int i = 0; i < profiles.length; i++) {
+      writesHan[i] = EntityExtractor.writesHan(profiles[i].language());
+    }
+    this.anchors = new AtomicReferenceArray<>(profiles.length);
+    this.words = new AtomicReferenceArray<>(profiles.length);
+    this.hanAnchors = new AtomicReferenceArray<>(profiles.length);
+  }
+
+  /**
+   * {@link Aligner#align(Aligner.Sequence, Aligner.Sequence, KeyStatistics, Predicate)}: {@code
+   * null} for a same-language pair that cannot end in a {@code wanted} relation, which the batch
+   * then leaves out of its map like a pair that never was a candidate.
+   */
+  AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
+    boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
+    boolean hanForms = crossLanguage && writesHan[low] && writesHan[high];
+    return aligner.align(
+        sequence(low, crossLanguage, hanForms),
+        sequence(high, crossLanguage, hanForms),
+        statistics,
+        wanted);
+  }
+
+  private Aligner.Sequence sequence(int document, boolean crossLanguage, boolean hanForms) {
+    AtomicReferenceArray<Aligner.Sequence> cache =
+        hanForms ? hanAnchors : crossLanguage ? anchors : words;
+    Aligner.Sequence sequence = cache.get(document);
+    if (sequence == null) {
+      sequence = Aligner.sequence(profiles[document], crossLanguage, hanForms, statistics);
+      cache.set(document, sequence);
+    }
+    return sequence;
+  }
+}
