@@ -43,7 +43,6 @@ public final class CrossLanguageMatcher {
   private static final ThreadLocal<EntityExtractor> EXTRACTORS =
       ThreadLocal.withInitial(EntityExtractor::new);
 
-  private static final int MAXIMUM_CLOSING_DEGREE = 16;
   private static final int MINIMUM_POSTINGS = 50;
   private static final int MAXIMUM_POSTINGS = 1000;
   private static final double EXCLUSIVE_SHARE = 0.5;
@@ -307,11 +306,12 @@ public final class CrossLanguageMatcher {
     KeyStatistics statistics = new KeyStatistics();
     IntStream.range(0, size).parallel().forEach(i -> statistics.add(profiles[i]));
     statistics.freeze();
-    KeySequences sequences = new KeySequences(aligner, profiles, statistics);
+    MatchBatch batch = new MatchBatch(aligner, profiles, shapes, statistics, settled, this::keeps);
+    KeySequences sequences = batch.sequences;
     EntityIndex index = new EntityIndex(statistics, maximumPostings(size));
     // Every document queries once with its own profile below: the index keeps its keys for that.
     index.addAll(profiles, true);
-    PairMap<AlignmentResult> aligned = new PairMap<>();
+    PairMap<AlignmentResult> aligned = batch.aligned;
     // The other-language candidates of the deeper pass, kept from this one's ranking for the
     // documents that may ask for them (see deepenByShape): ranking again cost as much again.
     int[][] deeper = new int[size][];
@@ -351,7 +351,7 @@ public final class CrossLanguageMatcher {
               }
             });
     deepenByShape(profiles, shapes, deeper, sequences, aligned, settled);
-    closeTriangles(profiles, sequences, aligned, settled);
+    TriangleClosing.close(batch);
     keepExclusive(profiles, aligned);
     int[] versions = versions(profiles, shapes, aligned, wholeCopies);
     LongOpenHashSet shapeAgrees = shapeAgreements(profiles, versions, shapes, sequences, aligned);
@@ -453,71 +453,12 @@ public final class CrossLanguageMatcher {
   }
 
   /**
-   * Cluster evidence: a story translated into several languages gives A~B and A~C; B~C is then
-   * aligned (if it was not a candidate) and accepted as a translation on half the usual thresholds.
-   */
-  private void closeTriangles(
-      EntityProfile[] profiles,
-      KeySequences sequences,
-      PairMap<AlignmentResult> aligned,
-      PairFilter settled) {
-    Map<Integer, List<Integer>> neighbours = new HashMap<>();
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      if (entry.getValue().relation() == Relation.TRANSLATION) {
-        int low = (int) (entry.getKey() >>> 32);
-        int high = (int) (long) entry.getKey();
-        neighbours.computeIfAbsent(low, k -> new ArrayList<>()).add(high);
-        neighbours.computeIfAbsent(high, k -> new ArrayList<>()).add(low);
-      }
-    }
-    List<long[]> closing = new ArrayList<>();
-    for (List<Integer> linked : neighbours.values()) {
-      if (linked.size() > MAXIMUM_CLOSING_DEGREE) {
-        continue;
-      }
-      for (int x = 0; x < linked.size(); x++) {
-        for (int y = x + 1; y < linked.size(); y++) {
-          int low = Math.min(linked.get(x), linked.get(y));
-          int high = Math.max(linked.get(x), linked.get(y));
-          if (!profiles[low].language().equals(profiles[high].language())
-              && !settled.settled(low, high)) {
-            closing.add(new long[] {low, high});
-          }
-        }
-      }
-    }
-    closing.parallelStream()
-        .forEach(
-            pair -> {
-              int low = (int) pair[0];
-              int high = (int) pair[1];
-              AlignmentResult result =
-                  aligned.computeIfAbsent(
-                      pairKey(low, high), k -> sequences.align(low, high, this::keeps));
-              if (meetsClosingBar(result)) {
-                aligned.put(pairKey(low, high), asTranslation(sequences, low, high, result));
-              }
-            });
-  }
-
-  /**
-   * The bar of a pair that other evidence vouches for (a closed triangle, a copy of a translated
-   * version): not yet a copy, with half the translation coverage and half its weight.
-   */
-  private boolean meetsClosingBar(AlignmentResult result) {
-    AlignmentThresholds full = aligner.thresholds();
-    return !result.isCopy()
-        && result.score() >= full.translationCoverage() / 2
-        && result.matchedWeight() >= full.translationWeight() / 2;
-  }
-
-  /**
    * A translation of one version of a story is a translation of its other versions ({@link
    * #versions}): for each translation pair, the other side is aligned with each copy of this side's
-   * version (at most {@value #MAXIMUM_CLOSING_DEGREE} copies) and that pair taken on the bar of
-   * triangle closing ({@link #closeTriangles}): half the translation coverage and weight, and the
-   * aligner's length-ratio check. The versions compete for one margin; the winner carries the
-   * others.
+   * version (at most {@value TriangleClosing#MAXIMUM_CLOSING_DEGREE} copies) and that pair taken on
+   * the bar of triangle closing ({@link TriangleClosing}): half the translation coverage and
+   * weight, and the aligner's length-ratio check. The versions compete for one margin; the winner
+   * carries the others.
    */
   private void shareWithVersions(
       EntityProfile[] profiles,
@@ -545,7 +486,7 @@ public final class CrossLanguageMatcher {
       int high = (int) (long) entry.getKey();
       for (int[] side : new int[][] {{low, high}, {high, low}}) {
         List<Integer> group = copies.get(versions[side[1]]);
-        if (group == null || group.size() > MAXIMUM_CLOSING_DEGREE) {
+        if (group == null || group.size() > TriangleClosing.MAXIMUM_CLOSING_DEGREE) {
           continue;
         }
         for (int copy : group) {
@@ -568,7 +509,7 @@ public final class CrossLanguageMatcher {
               int high = (int) key;
               AlignmentResult result =
                   aligned.computeIfAbsent(key, k -> sequences.align(low, high, this::keeps));
-              if (meetsClosingBar(result)
+              if (TriangleClosing.meetsClosingBar(full, result)
                   && Aligner.lengthRatio(profiles[low], profiles[high])
                       <= full.maximumLengthRatio()) {
                 aligned.put(key, asTranslation(sequences, low, high, result));
