@@ -9,7 +9,6 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -359,7 +358,7 @@ public final class CrossLanguageMatcher {
     for (long key : acceptByStructure(profiles, versions, shapes, sequences, aligned, settled)) {
       shapeAgrees.add(key);
     }
-    shareWithVersions(profiles, versions, sequences, aligned, settled);
+    VersionSharing.share(batch, versions);
     List<AlignedPair> found = new ArrayList<>();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       AlignmentResult result = entry.getValue();
@@ -450,71 +449,6 @@ public final class CrossLanguageMatcher {
    */
   private boolean mayDeepen(ParagraphShape shape) {
     return deepCandidates > candidatesPerDocument && shape.paragraphs() >= SHAPE_PARAGRAPHS;
-  }
-
-  /**
-   * A translation of one version of a story is a translation of its other versions ({@link
-   * #versions}): for each translation pair, the other side is aligned with each copy of this side's
-   * version (at most {@value TriangleClosing#MAXIMUM_CLOSING_DEGREE} copies) and that pair taken on
-   * the bar of triangle closing ({@link TriangleClosing}): half the translation coverage and
-   * weight, and the aligner's length-ratio check. The versions compete for one margin; the winner
-   * carries the others.
-   */
-  private void shareWithVersions(
-      EntityProfile[] profiles,
-      int[] versions,
-      KeySequences sequences,
-      PairMap<AlignmentResult> aligned,
-      PairFilter settled) {
-    Map<Integer, List<Integer>> copies = new HashMap<>();
-    for (int i = 0; i < versions.length; i++) {
-      if (versions[i] != i) {
-        int version = versions[i];
-        copies.computeIfAbsent(version, k -> new ArrayList<>(List.of(version))).add(i);
-      }
-    }
-    if (copies.isEmpty()) {
-      return;
-    }
-    LongOpenHashSet sharing = new LongOpenHashSet();
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      AlignmentResult result = entry.getValue();
-      if (!result.crossLanguage() || result.relation() != Relation.TRANSLATION) {
-        continue;
-      }
-      int low = (int) (entry.getKey() >>> 32);
-      int high = (int) (long) entry.getKey();
-      for (int[] side : new int[][] {{low, high}, {high, low}}) {
-        List<Integer> group = copies.get(versions[side[1]]);
-        if (group == null || group.size() > TriangleClosing.MAXIMUM_CLOSING_DEGREE) {
-          continue;
-        }
-        for (int copy : group) {
-          if (copy != side[1]
-              && !settled.settled(Math.min(side[0], copy), Math.max(side[0], copy))) {
-            sharing.add(pairKey(Math.min(side[0], copy), Math.max(side[0], copy)));
-          }
-        }
-      }
-    }
-    long[] pairs = sharing.toLongArray();
-    // Sorted: which pairs are aligned must not depend on the map's iteration order.
-    Arrays.sort(pairs);
-    AlignmentThresholds full = aligner.thresholds();
-    Arrays.stream(pairs)
-        .parallel()
-        .forEach(
-            key -> {
-              int low = (int) (key >>> 32);
-              int high = (int) key;
-              AlignmentResult result =
-                  aligned.computeIfAbsent(key, k -> sequences.align(low, high, this::keeps));
-              if (TriangleClosing.meetsClosingBar(full, result)
-                  && Aligner.lengthRatio(profiles[low], profiles[high])
-                      <= full.maximumLengthRatio()) {
-                aligned.put(key, asTranslation(sequences, low, high, result));
-              }
-            });
   }
 
   /**
