@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
-import org.polydup.cluster.UnionFind;
 import org.polydup.internal.SortedSets;
 
 /**
@@ -45,17 +44,6 @@ public final class CrossLanguageMatcher {
   private static final int MINIMUM_POSTINGS = 50;
   private static final int MAXIMUM_POSTINGS = 1000;
   private static final double EXCLUSIVE_SHARE = 0.5;
-
-  /**
-   * Coverage of each text by the word alignment that makes two same-language documents one version
-   * ({@link #versions}). A machine translation and a human one of the same source cover each other
-   * about 0.35 to 0.7 by word stems, under the {@code derived} bar of 0.4 for some. Swept with
-   * {@code ./polydup eval xling --distractors ../shared/data/bulk/docs.jsonl.gz} at 0.4 / 0.3 /
-   * 0.2: true/false pairs 2,648/79 / 2,704/80 / 2,718/80, recall@1 0.947 / 0.956 / 0.957; xling
-   * alone (2,798/77) and syndication (87 false positives) unchanged at each. 0.3, not the plateau's
-   * end: a looser link lets two texts that merely share a template and a structure split no margin.
-   */
-  static final double VERSION_COVERAGE = 0.3;
 
   /** Minimum score of a pair accepted by its margin; see {@link #acceptMutualBest}. */
   private static final double MARGIN_COVERAGE = 0.12;
@@ -314,7 +302,7 @@ public final class CrossLanguageMatcher {
     // The other-language candidates of the deeper pass, kept from this one's ranking for the
     // documents that may ask for them (see deepenByShape): ranking again cost as much again.
     int[][] deeper = new int[size][];
-    // Settled candidate pairs that are whole-text copies: one version of a story (see versions).
+    // Settled candidate pairs that are whole-text copies: one version of a story (see Versions).
     Set<Long> wholeCopies = ConcurrentHashMap.newKeySet();
     IntStream.range(0, size)
         .parallel()
@@ -352,7 +340,7 @@ public final class CrossLanguageMatcher {
     deepenByShape(profiles, shapes, deeper, sequences, aligned, settled);
     TriangleClosing.close(batch);
     keepExclusive(profiles, aligned);
-    int[] versions = versions(profiles, shapes, aligned, wholeCopies);
+    int[] versions = Versions.of(batch, wholeCopies);
     LongOpenHashSet shapeAgrees = shapeAgreements(profiles, versions, shapes, sequences, aligned);
     acceptMutualBest(profiles, versions, shapeAgrees, sequences, aligned);
     for (long key : acceptByStructure(profiles, versions, shapes, sequences, aligned, settled)) {
@@ -449,72 +437,6 @@ public final class CrossLanguageMatcher {
    */
   private boolean mayDeepen(ParagraphShape shape) {
     return deepCandidates > candidatesPerDocument && shape.paragraphs() >= SHAPE_PARAGRAPHS;
-  }
-
-  /**
-   * Each document's version: the least document number among its whole-text copies in its own
-   * language, joined transitively. A story often exists in several versions in one language (a
-   * repost, several machine translations of one source, two agencies' translations), and each is a
-   * translation of the original: the margin rules ({@link #acceptMutualBest}, {@link
-   * #shapeAgreements}, {@link #acceptByStructure}) compare the best version with the runner-up of
-   * <em>another</em> version, or the copies cancel each other's margin and none is found. In xling,
-   * one version per language, this changes nothing; with 20,000 bulk documents (full of machine
-   * translations of the same sources) scanned around xling, it kept the xling pairs the rules found
-   * alone.
-   *
-   * <p>Two documents are copies when the shingle stage settled them as a whole-text copy ({@link
-   * PairFilter#wholeCopy}), or when their word alignment covers each of them at {@link
-   * #VERSION_COVERAGE} with the {@code derived} weight (a rewording of the whole text, not a shared
-   * passage: a digest holding one retold item must not stand for the item's story) and their
-   * paragraph structures agree ({@link #sameStructure}): two support chats built from one set of
-   * canned sentences share nearly all their words but not their turns.
-   */
-  private int[] versions(
-      EntityProfile[] profiles,
-      ParagraphShape[] shapes,
-      PairMap<AlignmentResult> aligned,
-      Set<Long> wholeCopies) {
-    AlignmentThresholds full = aligner.thresholds();
-    LongArrayList links = new LongArrayList();
-    for (long key : wholeCopies) {
-      links.add(key);
-    }
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      AlignmentResult result = entry.getValue();
-      if (!result.crossLanguage()
-          && Math.min(result.coverageFirst(), result.coverageSecond()) >= VERSION_COVERAGE
-          && result.matchedWeight() >= full.derivedWeight()
-          && sameStructure(shapes, entry.getKey())) {
-        links.add(entry.getKey().longValue());
-      }
-    }
-    // Sorted, so the union order (and every root) is the same on every run.
-    long[] sorted = links.toLongArray();
-    Arrays.sort(sorted);
-    UnionFind copies = new UnionFind(profiles.length);
-    for (long key : sorted) {
-      copies.union((int) (key >>> 32), (int) key);
-    }
-    int[] least = new int[profiles.length];
-    Arrays.fill(least, Integer.MAX_VALUE);
-    for (int i = 0; i < profiles.length; i++) {
-      int root = copies.find(i);
-      least[root] = Math.min(least[root], i);
-    }
-    int[] versions = new int[profiles.length];
-    for (int i = 0; i < profiles.length; i++) {
-      versions[i] = least[copies.find(i)];
-    }
-    return versions;
-  }
-
-  /**
-   * Whether a pair's paragraph structures agree within {@link #SHAPE_DISTANCE}, or cannot be told
-   * apart (a text of one paragraph has no structure to compare).
-   */
-  private static boolean sameStructure(ParagraphShape[] shapes, long key) {
-    double distance = shapes[(int) (key >>> 32)].distance(shapes[(int) key], SHAPE_DISTANCE);
-    return Double.isNaN(distance) || distance <= SHAPE_DISTANCE;
   }
 
   /**

@@ -4,7 +4,7 @@ import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 
 /**
- * Per key (a document and another language, {@code CrossLanguageMatcher.bestKey}): the best value
+ * Per key (a document and another language, {@link MatchBatch#bestKey(int, int)}): the best value
  * offered, the document that reached it, and the second best value. Either the highest values lead
  * (scores) or the lowest (distances); a key offered nothing has no partner ({@code -1}) and the
  * worst possible values. Not thread-safe.
@@ -26,8 +26,8 @@ final class Leaders {
   }
 
   /**
-   * Leaders by the highest value, each document standing for its version ({@code
-   * CrossLanguageMatcher.versions}): the runner-up is the best of another version.
+   * Leaders by the highest value, each document standing for its version ({@link Versions}): the
+   * runner-up is the best of another version.
    */
   static Leaders highest(int[] version) {
     return new Leaders(false, version);
