@@ -43,7 +43,6 @@ public final class CrossLanguageMatcher {
 
   private static final int MINIMUM_POSTINGS = 50;
   private static final int MAXIMUM_POSTINGS = 1000;
-  private static final double EXCLUSIVE_SHARE = 0.5;
 
   /** Minimum score of a pair accepted by its margin; see {@link #acceptMutualBest}. */
   private static final double MARGIN_COVERAGE = 0.12;
@@ -339,7 +338,7 @@ public final class CrossLanguageMatcher {
             });
     deepenByShape(profiles, shapes, deeper, sequences, aligned, settled);
     TriangleClosing.close(batch);
-    keepExclusive(profiles, aligned);
+    Exclusivity.keepExclusive(batch);
     int[] versions = Versions.of(batch, wholeCopies);
     LongOpenHashSet shapeAgrees = shapeAgreements(profiles, versions, shapes, sequences, aligned);
     acceptMutualBest(profiles, versions, shapeAgrees, sequences, aligned);
@@ -437,50 +436,6 @@ public final class CrossLanguageMatcher {
    */
   private boolean mayDeepen(ParagraphShape shape) {
     return deepCandidates > candidatesPerDocument && shape.paragraphs() >= SHAPE_PARAGRAPHS;
-  }
-
-  /**
-   * Exclusivity per language: a document has at most one version in each other language (copies of
-   * that version in the same language score alike), so a cross-language copy must score at least
-   * {@value #EXCLUSIVE_SHARE} of the best score either document reaches in the other's language.
-   * Stories on the same event, the same product line or page furniture share some rare keys with
-   * many documents of a language, but much fewer than the real version does; they become {@code
-   * RELATED}. Swept on the matcher's copies at share 0 / 0.3 / 0.5 / 0.7: xling (>= 400 chars,
-   * pooled) false positives 285 / 216 / 130 / 89 for 2 true pairs lost; syndication cross-language
-   * false positives 751 / 565 / 304 / 208 while copies of real translations kept fall 3,557 / 3,534
-   * / 3,414 / 3,130. Through the scan at 0.5: xling P 0.905 -> 0.955 (R 0.673 unchanged),
-   * syndication P 0.777 -> 0.891. 0.5 keeps what a second copy of a version scores.
-   */
-  private static void keepExclusive(EntityProfile[] profiles, PairMap<AlignmentResult> aligned) {
-    // Keyed by document and language number: one primitive map, linear in the aligned pairs.
-    Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
-    Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
-    forEachCrossLanguage(
-        profiles,
-        aligned,
-        languageNumbers,
-        (low, lowKey, high, highKey, score) -> {
-          best.merge(lowKey, score, Math::max);
-          best.merge(highKey, score, Math::max);
-        });
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      AlignmentResult result = entry.getValue();
-      if (!result.crossLanguage() || !result.isCopy()) {
-        continue;
-      }
-      int low = (int) (entry.getKey() >>> 32);
-      int high = (int) (long) entry.getKey();
-      double bar =
-          EXCLUSIVE_SHARE
-              * Math.max(
-                  best.get(bestKey(low, profiles[high], languageNumbers)),
-                  best.get(bestKey(high, profiles[low], languageNumbers)));
-      if (result.score() < bar) {
-        // Not the version in that language; a passage retold there is still a partial copy.
-        entry.setValue(
-            result.withRelation(result.partialCopy() ? Relation.DERIVED : Relation.RELATED));
-      }
-    }
   }
 
   /**
