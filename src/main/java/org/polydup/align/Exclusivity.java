@@ -18,7 +18,7 @@ import org.polydup.Relation;
  */
 final class Exclusivity {
   /** Share of the best score in a language that a cross-language copy must reach. */
-  static final double EXCLUSIVE_SHARE = 0.5;
+  private static final double EXCLUSIVE_SHARE = 0.5;
 
   private Exclusivity() {}
 
