@@ -1,11 +1,8 @@
 package org.polydup.align;
 
-import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -46,7 +43,7 @@ public final class CrossLanguageMatcher {
 
   /**
    * Structure distance ({@link ParagraphShape#distance}, Gale–Church cost per paragraph) at and
-   * below which two texts' paragraph structures agree; see {@link #shapeAgreements}. On xling's
+   * below which two texts' paragraph structures agree; see {@link ShapeAgreements}. On xling's
    * entity candidates (matcher alone, both texts of 3 paragraphs or more) 90% of gold pairs lie
    * below 0.76-0.90 by paragraph count and 97% below 1.07, while 97% of wrong candidates with the
    * same paragraph count lie above 1.2-1.8. Swept through the scan with the other values as chosen,
@@ -69,38 +66,6 @@ public final class CrossLanguageMatcher {
    * partners alike.
    */
   static final double SHAPE_DISTANCE = 0.9;
-
-  /**
-   * Paragraphs each text needs before its structure says anything: a structure of n paragraphs has
-   * n - 1 free shares, and three or four paragraphs are as often a page's layout (masthead, body,
-   * footer) as a text's own structure; two pages sharing only a masthead and a footer agree on it.
-   * Through the scan at 3 / 5 (even / odd halves, true/false pairs): 1,226/10 / 1,235/20 and
-   * 1,223/10 / 1,222/19; 5 keeps such pages apart ({@code AlignmentStageTest}).
-   */
-  private static final int SHAPE_PARAGRAPHS = 5;
-
-  /**
-   * Texts of weighted lengths further apart than this factor are not compared: the structure
-   * distance normalises each text to its own length, so it would otherwise pair a story with a
-   * short piece of the same paragraph proportions. 99.9% of xling gold pairs lie within 1.84
-   * (Japanese against Chinese, the widest, 1.31-1.74 for 90% of pairs); at 1.5 instead of 2:
-   * 1,209/10 / 1,226/20.
-   */
-  private static final double SHAPE_LENGTH_RATIO = 2.0;
-
-  /**
-   * Paragraphs an anchor may lie off its structure-aligned place; see {@link #anchorsCorrespond}.
-   */
-  private static final int SHAPE_SLACK = 1;
-
-  /**
-   * Share of the aligned anchor weight that must lie in corresponding paragraphs; see {@link
-   * #anchorsCorrespond}. Swept at 0 (off) / 0.5 / 0.75 / 0.9 with a structure distance of 1.0:
-   * before the length-ratio bar: syndication false positives 107 / 101 / 99 / 98, xling true/false
-   * pairs on the even half 1,241/13 / 1,240/12 / 1,236/10 / 1,222/10, odd half 1,255/22 / 1,252/20
-   * / 1,245/20 / 1,231/20.
-   */
-  private static final double SHAPE_ANCHOR_SHARE = 0.75;
 
   private final Aligner aligner;
   private final int candidatesPerDocument;
@@ -307,9 +272,9 @@ public final class CrossLanguageMatcher {
     TriangleClosing.close(batch);
     Exclusivity.keepExclusive(batch);
     int[] versions = Versions.of(batch, wholeCopies);
-    LongOpenHashSet shapeAgrees = shapeAgreements(profiles, versions, shapes, sequences, aligned);
+    LongOpenHashSet shapeAgrees = ShapeAgreements.find(batch, versions);
     MutualBest.accept(batch, versions, shapeAgrees);
-    for (long key : acceptByStructure(profiles, versions, shapes, sequences, aligned, settled)) {
+    for (long key : acceptByStructure(batch, versions)) {
       shapeAgrees.add(key);
     }
     VersionSharing.share(batch, versions);
@@ -334,12 +299,13 @@ public final class CrossLanguageMatcher {
 
   /**
    * Depth of the second, structure-chosen candidate pass ({@link #deepenByShape}): a document with
-   * no translation after the first pass and at least {@value #SHAPE_PARAGRAPHS} paragraphs takes
-   * its best {@value} candidates in other languages (the first pass ranks that deep for every
-   * document with the paragraphs, and aligns the first {@code candidatesPerDocument}), and aligns
-   * those not yet aligned whose paragraph structure is {@link #comparable} and agrees (distance at
-   * most {@link #SHAPE_DISTANCE}, checked before the entity alignment). A chat or review ranks its
-   * translation low among texts sharing its one or two names; the structure picks it out.
+   * no translation after the first pass and at least {@value ShapeComparison#SHAPE_PARAGRAPHS}
+   * paragraphs takes its best {@value} candidates in other languages (the first pass ranks that
+   * deep for every document with the paragraphs, and aligns the first {@code
+   * candidatesPerDocument}), and aligns those not yet aligned whose paragraph structure is {@link
+   * ShapeComparison#comparable} and agrees (distance at most {@link #SHAPE_DISTANCE}, checked
+   * before the entity alignment). A chat or review ranks its translation low among texts sharing
+   * its one or two names; the structure picks it out.
    *
    * <p>Through the scan on xling (true/false pairs, all / even / odd halves by the parity of the
    * cluster's order of first appearance): off 2,439/83 / 1,268/20 / 1,189/42; 16: 2,460/83 /
@@ -385,7 +351,7 @@ public final class CrossLanguageMatcher {
               for (int other : deeper[i]) {
                 int low = Math.min(i, other);
                 int high = Math.max(i, other);
-                if (!comparable(shapes[i], shapes[other])
+                if (!ShapeComparison.comparable(shapes[i], shapes[other])
                     || aligned.containsKey(pairKey(low, high))
                     || !(shapes[i].distance(shapes[other], SHAPE_DISTANCE) <= SHAPE_DISTANCE)
                     || settled.settled(low, high)) {
@@ -402,169 +368,8 @@ public final class CrossLanguageMatcher {
    * paragraphs a structure needs, and the matcher looks deeper than its first pass.
    */
   private boolean mayDeepen(ParagraphShape shape) {
-    return deepCandidates > candidatesPerDocument && shape.paragraphs() >= SHAPE_PARAGRAPHS;
-  }
-
-  /**
-   * Structure distances of the cross-language pairs of {@code aligned} whose two texts are {@link
-   * #comparable}, keyed like {@code aligned}: under {@link ParagraphShape#distance} and under
-   * {@link ParagraphShape#galeChurchDistance} ({@code strict}), each exact up to {@link
-   * #SHAPE_DISTANCE} and possibly {@code +infinity} above it. {@link #shapeAgreements} reads no
-   * more: a pair counts only at or below that distance, so a farther pair can never be the closest
-   * of a document that has one within it, and a rival counts only within it.
-   */
-  private record ShapeDistances(
-      Long2DoubleOpenHashMap distances,
-      Long2DoubleOpenHashMap strict,
-      Long2ObjectOpenHashMap<ParagraphShape.Alignment> alignments) {
-    static ShapeDistances of(ParagraphShape[] shapes, PairMap<AlignmentResult> aligned) {
-      long[] keys =
-          aligned.entrySet().stream()
-              .filter(e -> e.getValue().crossLanguage())
-              .mapToLong(Map.Entry::getKey)
-              .filter(key -> comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
-              .toArray();
-      // Both distances from one programme: they share every length term. Only distances up to
-      // SHAPE_DISTANCE count (see shapeAgreements), so the programme may stop above it. The
-      // close pairs keep their structure alignment too, which shapeAgreements checks anchors on.
-      ParagraphShape.AlignedDistances[] values =
-          Arrays.stream(keys)
-              .parallel()
-              .mapToObj(
-                  key ->
-                      shapes[(int) (key >>> 32)].alignedDistances(
-                          shapes[(int) key], SHAPE_DISTANCE))
-              .toArray(ParagraphShape.AlignedDistances[]::new);
-      Long2DoubleOpenHashMap distances = new Long2DoubleOpenHashMap(keys.length);
-      Long2DoubleOpenHashMap strict = new Long2DoubleOpenHashMap(keys.length);
-      Long2ObjectOpenHashMap<ParagraphShape.Alignment> alignments = new Long2ObjectOpenHashMap<>();
-      for (int i = 0; i < keys.length; i++) {
-        distances.put(keys[i], values[i].distances().distance());
-        strict.put(keys[i], values[i].distances().galeChurch());
-        if (values[i].alignment() != null) {
-          alignments.put(keys[i], values[i].alignment());
-        }
-      }
-      return new ShapeDistances(distances, strict, alignments);
-    }
-  }
-
-  /**
-   * Cross-language pairs whose paragraph structures agree: {@link ParagraphShape#distance} at most
-   * {@link #SHAPE_DISTANCE}, each the other's closest, and for each of the two documents no rival:
-   * no other aligned candidate in the other's language within that distance by {@link
-   * ParagraphShape#galeChurchDistance}. Keyed like {@code aligned}.
-   *
-   * <p>The pair itself is judged with a merge prior of {@value ParagraphShape#MERGE_PRIOR}, so a
-   * translation that merged or split a paragraph still agrees; a rival must agree under Gale and
-   * Church's stricter 0.089. Under the cheap prior alone, texts of a few even paragraphs (reviews,
-   * chats of 5-12 lines) gain rivals of one paragraph more or fewer, which veto true pairs whose
-   * counts match: xling unperturbed lost 4 true pairs at a merge prior of 0.15, 0.2 or 0.3, and
-   * keeps all with the strict rivals.
-   */
-  private static LongOpenHashSet shapeAgreements(
-      EntityProfile[] profiles,
-      int[] versions,
-      ParagraphShape[] shapes,
-      KeySequences sequences,
-      PairMap<AlignmentResult> aligned) {
-    Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
-    ShapeDistances shapeDistances = ShapeDistances.of(shapes, aligned);
-    // Per document and other language: the closest structure, its partner, the second closest;
-    // the same under Gale and Church's merge prior, for the rivals.
-    Leaders closest = Leaders.lowest(versions);
-    Leaders strictClosest = Leaders.lowest(versions);
-    for (Long2DoubleMap.Entry e : shapeDistances.distances().long2DoubleEntrySet()) {
-      int low = (int) (e.getLongKey() >>> 32);
-      int high = (int) e.getLongKey();
-      long lowKey = bestKey(low, profiles[high], languageNumbers);
-      long highKey = bestKey(high, profiles[low], languageNumbers);
-      closest.offer(lowKey, high, e.getDoubleValue());
-      closest.offer(highKey, low, e.getDoubleValue());
-      double strictDistance = shapeDistances.strict().get(e.getLongKey());
-      strictClosest.offer(lowKey, high, strictDistance);
-      strictClosest.offer(highKey, low, strictDistance);
-    }
-    LongArrayList closeOnly = new LongArrayList();
-    for (Long2DoubleMap.Entry e : shapeDistances.distances().long2DoubleEntrySet()) {
-      int low = (int) (e.getLongKey() >>> 32);
-      int high = (int) e.getLongKey();
-      long lowKey = bestKey(low, profiles[high], languageNumbers);
-      long highKey = bestKey(high, profiles[low], languageNumbers);
-      if (e.getDoubleValue() <= SHAPE_DISTANCE
-          && closest.leads(lowKey, high)
-          && closest.leads(highKey, low)
-          && !strictClosest.anotherWithin(lowKey, high, SHAPE_DISTANCE)
-          && !strictClosest.anotherWithin(highKey, low, SHAPE_DISTANCE)) {
-        closeOnly.add(e.getLongKey());
-      }
-    }
-    long[] agreeing =
-        Arrays.stream(closeOnly.toLongArray())
-            .parallel()
-            .filter(
-                key ->
-                    anchorsCorrespond(
-                        shapes,
-                        sequences,
-                        aligned.get(key),
-                        key,
-                        shapeDistances.alignments().get(key)))
-            .toArray();
-    return new LongOpenHashSet(agreeing);
-  }
-
-  /**
-   * Whether the pair's aligned anchors lie in paragraphs the structure alignment pairs up (within
-   * {@value #SHAPE_SLACK} paragraph), for at least {@link #SHAPE_ANCHOR_SHARE} of their weight: a
-   * translation carries each name in the paragraph it was translated from, while two texts on one
-   * template (two newsletters, two help pages) or on one event share names in unrelated places.
-   */
-  private static boolean anchorsCorrespond(
-      ParagraphShape[] shapes, KeySequences sequences, AlignmentResult aligned, long key) {
-    return anchorsCorrespond(shapes, sequences, aligned, key, null);
-  }
-
-  /**
-   * {@link #anchorsCorrespond(ParagraphShape[], KeySequences, AlignmentResult, long)} with the
-   * pair's structure alignment when it is known already ({@code null} otherwise).
-   */
-  private static boolean anchorsCorrespond(
-      ParagraphShape[] shapes,
-      KeySequences sequences,
-      AlignmentResult aligned,
-      long key,
-      ParagraphShape.Alignment known) {
-    int low = (int) (key >>> 32);
-    int high = (int) key;
-    // Copies kept their evidence; the others are aligned again for theirs.
-    AlignmentResult result = withEvidence(sequences, low, high, aligned);
-    ParagraphShape.Alignment paragraphs = known != null ? known : shapes[low].align(shapes[high]);
-    double total = 0;
-    double corresponding = 0;
-    // Through the offsets: an evidence pair and its entities are built on access.
-    for (int i = 0, size = result.evidence().size(); i < size; i++) {
-      double weight = result.evidenceWeight(i);
-      total += weight;
-      if (paragraphs.corresponds(
-          shapes[low].paragraphAt(result.evidenceStart(i, true)),
-          shapes[high].paragraphAt(result.evidenceStart(i, false)),
-          SHAPE_SLACK)) {
-        corresponding += weight;
-      }
-    }
-    return total > 0 && corresponding >= SHAPE_ANCHOR_SHARE * total;
-  }
-
-  /**
-   * Whether two shapes are worth aligning: both have {@link #SHAPE_PARAGRAPHS} paragraphs, and
-   * neither text is more than {@link #SHAPE_LENGTH_RATIO} times as long as the other.
-   */
-  private static boolean comparable(ParagraphShape first, ParagraphShape second) {
-    return first.paragraphs() >= SHAPE_PARAGRAPHS
-        && second.paragraphs() >= SHAPE_PARAGRAPHS
-        && Math.max(first.weightedLength(), second.weightedLength())
-            <= SHAPE_LENGTH_RATIO * Math.min(first.weightedLength(), second.weightedLength());
+    return deepCandidates > candidatesPerDocument
+        && shape.paragraphs() >= ShapeComparison.SHAPE_PARAGRAPHS;
   }
 
   /**
@@ -620,17 +425,14 @@ public final class CrossLanguageMatcher {
    *
    * @return the keys of the pairs it took
    */
-  private long[] acceptByStructure(
-      EntityProfile[] profiles,
-      int[] versions,
-      ParagraphShape[] shapes,
-      KeySequences sequences,
-      PairMap<AlignmentResult> aligned,
-      PairFilter settled) {
-    Object2IntOpenHashMap<String> languageNumbers = languageNumbers(profiles);
+  private static long[] acceptByStructure(MatchBatch batch, int[] versions) {
+    EntityProfile[] profiles = batch.profiles;
+    ParagraphShape[] shapes = batch.shapes;
+    PairMap<AlignmentResult> aligned = batch.aligned;
+    PairFilter settled = batch.settled;
     int[] language = new int[profiles.length];
     for (int i = 0; i < profiles.length; i++) {
-      language[i] = languageNumbers.getInt(profiles[i].language());
+      language[i] = batch.languageNumber(i);
     }
     // The (document, other language) slots that have a translation already: one version each.
     LongOpenHashSet translated = new LongOpenHashSet();
@@ -639,12 +441,12 @@ public final class CrossLanguageMatcher {
       if (result.crossLanguage() && result.relation() == Relation.TRANSLATION) {
         int low = (int) (entry.getKey() >>> 32);
         int high = (int) (long) entry.getKey();
-        translated.add(bestKey(low, profiles[high], languageNumbers));
-        translated.add(bestKey(high, profiles[low], languageNumbers));
+        translated.add(batch.bestKey(low, profiles[high]));
+        translated.add(batch.bestKey(high, profiles[low]));
       }
     }
     long[] candidates = StructureIndex.candidatePairs(shapes, language, STRUCTURE_ONLY_PARAGRAPHS);
-    AlignmentThresholds full = aligner.thresholds();
+    AlignmentThresholds full = batch.thresholds;
     // Each text's figures, once: a text is in many candidates.
     long[][] figures = new long[profiles.length][];
     Arrays.parallelSetAll(
@@ -666,7 +468,7 @@ public final class CrossLanguageMatcher {
           int high = (int) candidates[c];
           return !translated.contains(bestKey(low, language[high]))
                   && !translated.contains(bestKey(high, language[low]))
-                  && comparable(shapes[low], shapes[high])
+                  && ShapeComparison.comparable(shapes[low], shapes[high])
                   && Aligner.lengthRatio(profiles[low], profiles[high]) <= full.maximumLengthRatio()
                   && figuresAgree(figures[low], figures[high])
               ? shapes[low].distance(shapes[high], STRUCTURE_ONLY_DISTANCE)
@@ -710,7 +512,7 @@ public final class CrossLanguageMatcher {
           if (bound == 0 || (priced >= 0 && bound <= STRUCTURE_ONLY_DISTANCE)) {
             return Double.POSITIVE_INFINITY; // no rival to price, or beyond its bound already
           }
-          return comparable(shapes[low], shapes[high])
+          return ShapeComparison.comparable(shapes[low], shapes[high])
               ? shapes[low].distance(shapes[high], bound)
               : Double.POSITIVE_INFINITY;
         });
@@ -731,7 +533,7 @@ public final class CrossLanguageMatcher {
           && closest.second(highKey) >= floor
           && !translated.contains(lowKey)
           && !translated.contains(highKey)
-          && comparable(shapes[low], shapes[high])
+          && ShapeComparison.comparable(shapes[low], shapes[high])
           && Aligner.lengthRatio(profiles[low], profiles[high]) <= full.maximumLengthRatio()
           && figuresAgree(figures[low], figures[high])
           && !settled.settled(low, high)) {
@@ -747,9 +549,9 @@ public final class CrossLanguageMatcher {
                 key -> {
                   int low = (int) (key >>> 32);
                   int high = (int) key;
-                  AlignmentResult result = withEvidence(sequences, low, high, aligned.get(key));
+                  AlignmentResult result = batch.withEvidence(low, high, aligned.get(key));
                   if (!result.evidence().isEmpty()
-                      && !anchorsCorrespond(shapes, sequences, result, key)) {
+                      && !ShapeComparison.anchorsCorrespond(batch, result, key)) {
                     return false;
                   }
                   aligned.put(key, result.withRelation(Relation.TRANSLATION));
@@ -826,68 +628,7 @@ public final class CrossLanguageMatcher {
     return SortedSets.sortedDistinct(found, found.length);
   }
 
-  /**
-   * {@code result}, a pair that was not a copy, promoted to a translation with its evidence: the
-   * aligner kept none for a pair it did not expect to be reported, so it is aligned again.
-   */
-  private static AlignmentResult asTranslation(
-      KeySequences sequences, int low, int high, AlignmentResult result) {
-    return withEvidence(sequences, low, high, result).withRelation(Relation.TRANSLATION);
-  }
-
-  /**
-   * {@code result} with its evidence: the aligner keeps none for a pair it did not expect to be
-   * reported, so such a pair (or one never aligned, {@code null}) is aligned again.
-   */
-  private static AlignmentResult withEvidence(
-      KeySequences sequences, int low, int high, AlignmentResult result) {
-    return result == null || result.evidence().isEmpty()
-        ? sequences.align(low, high, relation -> true)
-        : result;
-  }
-
-  /** One cross-language pair's score, with each document's (document, other language) key. */
-  @FunctionalInterface
-  private interface CrossLanguageScore {
-    void accept(int low, long lowKey, int high, long highKey, double score);
-  }
-
-  /** Calls {@code sink} for every cross-language pair of {@code aligned}. */
-  private static void forEachCrossLanguage(
-      EntityProfile[] profiles,
-      PairMap<AlignmentResult> aligned,
-      Object2IntOpenHashMap<String> languageNumbers,
-      CrossLanguageScore sink) {
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      if (!entry.getValue().crossLanguage()) {
-        continue;
-      }
-      int low = (int) (entry.getKey() >>> 32);
-      int high = (int) (long) entry.getKey();
-      sink.accept(
-          low,
-          bestKey(low, profiles[high], languageNumbers),
-          high,
-          bestKey(high, profiles[low], languageNumbers),
-          entry.getValue().score());
-    }
-  }
-
-  /** Numbers the batch's languages in order of first appearance (keys of per-language maps). */
-  private static Object2IntOpenHashMap<String> languageNumbers(EntityProfile[] profiles) {
-    Object2IntOpenHashMap<String> numbers = new Object2IntOpenHashMap<>();
-    for (EntityProfile profile : profiles) {
-      numbers.putIfAbsent(profile.language(), numbers.size());
-    }
-    return numbers;
-  }
-
-  private static long bestKey(
-      int document, EntityProfile other, Object2IntOpenHashMap<String> languageNumbers) {
-    return bestKey(document, languageNumbers.getInt(other.language()));
-  }
-
-  /** {@link #bestKey(int, EntityProfile, Object2IntOpenHashMap)} by the language's number. */
+  /** {@link MatchBatch#bestKey(int, int)}. */
   private static long bestKey(int document, int otherLanguage) {
     return ((long) document << 32) | otherLanguage;
   }
