@@ -212,28 +212,6 @@ class CrossLanguageMatcherTest {
     }
   }
 
-  @Test
-  void figuresAgree_onlyWhenAThirdOfThePoorerTextsFiguresAreInTheRicher() {
-    EntityExtractor extractor = new EntityExtractor();
-    EntityProfile report =
-        extractor.extract(
-            "In 2019 sales rose 14% to 3,250 units; see https://example.org/q3.", "en");
-    EntityProfile translated =
-        extractor.extract(
-            "2019 stiegen die Verkäufe um 14 % auf 3.250 Stück; siehe https://example.org/q3.",
-            "de");
-    EntityProfile other =
-        extractor.extract("Im Jahr 2021 fielen 7 % der 880 Flüge aus, 12 davon in Wien.", "de");
-    EntityProfile chat = extractor.extract("Danke, das hilft mir sehr. Bis morgen!", "de");
-    EntityProfile oneYear = extractor.extract("Seit 2021 warte ich darauf.", "de");
-    assertTrue(CrossLanguageMatcher.figuresAgree(report, translated));
-    assertFalse(CrossLanguageMatcher.figuresAgree(report, other), "dates and amounts differ");
-    assertTrue(
-        CrossLanguageMatcher.figuresAgree(report, chat), "no figures: nothing to contradict");
-    assertFalse(CrossLanguageMatcher.figuresAgree(report, oneYear), "its one figure is not there");
-    assertTrue(CrossLanguageMatcher.figuresAgree(chat, oneYear), "too few figures to differ");
-  }
-
   /**
    * Real chats and forum threads in up to seven languages ({@code testdata/xling-chats}): they name
    * almost nothing, so shared names find only half of their translation pairs (66 of 133 before the
@@ -366,7 +344,7 @@ class CrossLanguageMatcherTest {
     Random random = new Random(31);
     // Fewer turns than the structure-only rule asks for: the deep pass is the only way in.
     int[] turns = {2, 7, 3, 1, 5, 9, 2};
-    assertTrue(turns.length < CrossLanguageMatcher.STRUCTURE_ONLY_PARAGRAPHS);
+    assertTrue(turns.length < StructureRule.STRUCTURE_ONLY_PARAGRAPHS);
     String name = MadeUpNames.name(random);
     String english = "We will check the order for you. ";
     String german = "Wir prüfen die Bestellung für Sie. ";
