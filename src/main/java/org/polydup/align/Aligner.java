@@ -136,8 +136,8 @@ public final class Aligner {
    * texts carry their vocabulary as Han words whose keys the other side never has, so on xling the
    * raw weights of a translation differ about 4× between Japanese and alphabetic texts, and the
    * check (ratio 5) failed real translations. Weighted lengths of a translation stay close in every
-   * script pair (99.9% of xling gold pairs within 1.84; {@code CrossLanguageMatcher}'s structure
-   * rule uses the same measure).
+   * script pair (99.9% of xling gold pairs within 1.84; the structure rules' length check, {@code
+   * ShapeComparison.comparable}, uses the same measure).
    *
    * @param first one text's profile
    * @param second the other text's profile
@@ -156,7 +156,7 @@ public final class Aligner {
 
   /**
    * The weighted key sequence {@link #align} works on; a batch that aligns one document with
-   * several others builds it once ({@link CrossLanguageMatcher}).
+   * several others builds it once ({@link KeySequences}).
    *
    * @param crossLanguage anchors only (true) or every word (false)
    * @param hanForms adds the {@link EntityKind#HAN_FORM} keys, for a pair of languages that both

@@ -13,13 +13,15 @@ import org.polydup.Relation;
  * candidates through an {@link EntityIndex} and aligns them. Immutable and thread-safe; {@link
  * #match} runs in parallel on the common fork-join pool.
  *
- * <p>The passes of {@link #match}, in order: each document's entities and paragraph shape; key
- * weights over the batch; each document's best candidates per kind, aligned; a deeper look for
- * documents with paragraphs and no translation yet ({@code deepenByShape}); triangles closed
- * ({@code closeTriangles}); one best version per language ({@code keepExclusive}); same-language
- * copies grouped into versions ({@code versions}); the margin rules, which compare versions ({@code
- * shapeAgreements}, {@code acceptMutualBest}, {@code acceptByStructure}); and each translation
- * shared with the copies of its version ({@code shareWithVersions}).
+ * <p>The passes of {@link #match}, in order, each in its own class over the batch's shared state
+ * ({@code MatchBatch}): each document's entities and paragraph shape; key weights over the batch;
+ * each document's best candidates per kind, aligned, and a deeper look for documents with
+ * paragraphs and no translation yet ({@code CandidateSearch}); triangles closed ({@code
+ * TriangleClosing}); one best version per language ({@code Exclusivity}); same-language copies
+ * grouped into versions ({@code Versions}); the margin rules, which compare versions ({@code
+ * ShapeAgreements}, {@code MutualBest}, {@code StructureRule}); and each translation shared with
+ * the copies of its version ({@code VersionSharing}). This class runs them, and keeps the structure
+ * bar several of them read ({@code SHAPE_DISTANCE}).
  *
  * <pre>{@code
  * var matcher = CrossLanguageMatcher.withDefaults();
