@@ -45,7 +45,7 @@ public final class EntityIndex {
    * Posting lists (document numbers, ascending) by key, in {@value #SHARDS} maps by the key's top
    * bits: {@link #addAll} fills the shards in parallel, each in document order.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // Java has no generic array creation.
   private final Long2ObjectOpenHashMap<IntArrayList>[] postings =
       new Long2ObjectOpenHashMap[SHARDS];
 

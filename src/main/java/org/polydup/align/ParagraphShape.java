@@ -41,7 +41,7 @@ import java.util.Arrays;
  * Gale and Church's 0.089 (2.19 nats over a 1-1 instead of 3.00): the cost is spread over the
  * paragraphs, so on texts of under ten paragraphs Gale and Church's price for one merge often lifts
  * a real translation over the matcher's bar. {@link #galeChurchDistance} keeps their price; the
- * matcher uses it for rivals only ({@code CrossLanguageMatcher#shapeAgreements}).
+ * matcher uses it for rivals only ({@link ShapeAgreements}).
  */
 public final class ParagraphShape {
   /** Texts with more paragraphs than this have no shape (the programme's cost stays bounded). */

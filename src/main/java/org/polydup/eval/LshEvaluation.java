@@ -165,7 +165,8 @@ public final class LshEvaluation {
       Long[] boxed = Arrays.stream(sequences.get(i).distinct()).boxed().toArray(Long[]::new);
       Arrays.sort(
           boxed,
-          Comparator.<Long>comparingInt(frequency::get).thenComparing(Comparator.naturalOrder()));
+          Comparator.<Long>comparingInt(h -> frequency.get(h.longValue()))
+              .thenComparing(Comparator.naturalOrder()));
       ordered[i] = Arrays.stream(boxed).mapToLong(Long::longValue).toArray();
     }
     Long2ObjectOpenHashMap<IntArrayList> prefixIndex = new Long2ObjectOpenHashMap<>();

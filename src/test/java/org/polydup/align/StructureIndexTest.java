@@ -131,7 +131,7 @@ class StructureIndexTest {
     long unrelatedPairs = pairs * (pairs / 24 - 1); // 12 or 13 texts of each count and language
     assertTrue(observed[1] <= 0.5 * unrelatedPairs, () -> "unrelated " + observed[1]);
     for (long key : candidates) {
-      assertTrue(language[(int) (key >>> 32)] != language[(int) (long) key]);
+      assertTrue(language[(int) (key >>> 32)] != language[(int) key]);
     }
   }
 

@@ -30,6 +30,7 @@ class JsonlWriterTest {
 
   record Pair(String a, String b, Relation relation, List<Passage> passages) {}
 
+  @SafeVarargs // objects is only read.
   private static String written(Map<String, ?>... objects) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonlWriter writer = JsonlWriter.to(out)) {

@@ -29,7 +29,7 @@ class ReadAheadInputStreamTest {
     return new ByteArrayInputStream(bytes) {
       @Override
       public synchronized int read(byte[] buffer, int offset, int length) {
-        return super.read(buffer, offset, Math.min(length, 1 + (int) (pos % 977)));
+        return super.read(buffer, offset, Math.min(length, 1 + pos % 977));
       }
     };
   }
