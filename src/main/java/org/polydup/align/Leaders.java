@@ -70,6 +70,18 @@ final class Leaders {
   }
 
   /**
+   * Whether the pair of {@code low} and {@code high} leads both ways, each document's runner-up (in
+   * the other's language) at {@code floor} or beyond (lowest-led only): the pair's two keys are
+   * {@code lowKey} (low's, for high's language) and {@code highKey}.
+   */
+  boolean leadBothWays(long lowKey, int low, long highKey, int high, double floor) {
+    return leads(lowKey, high)
+        && leads(highKey, low)
+        && second(lowKey) >= floor
+        && second(highKey) >= floor;
+  }
+
+  /**
    * Whether a version other than {@code document}'s has a value within {@code bound} for {@code
    * key} (lowest-led only).
    */

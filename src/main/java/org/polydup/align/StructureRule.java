@@ -132,10 +132,7 @@ final class StructureRule {
         long lowKey = bestKey(low, language[high]);
         long highKey = bestKey(high, language[low]);
         double bound = STRUCTURE_MARGIN * distances[c];
-        if (firstPass.leads(lowKey, high)
-            && firstPass.leads(highKey, low)
-            && firstPass.second(lowKey) >= bound
-            && firstPass.second(highKey) >= bound
+        if (firstPass.leadBothWays(lowKey, low, highKey, high, bound)
             && !settled.settled(low, high)) {
           rivalBound.mergeDouble(lowKey, bound, Math::max);
           rivalBound.mergeDouble(highKey, bound, Math::max);
@@ -173,10 +170,7 @@ final class StructureRule {
       long lowKey = bestKey(low, language[high]);
       long highKey = bestKey(high, language[low]);
       double floor = STRUCTURE_MARGIN * distances[c];
-      if (closest.leads(lowKey, high)
-          && closest.leads(highKey, low)
-          && closest.second(lowKey) >= floor
-          && closest.second(highKey) >= floor
+      if (closest.leadBothWays(lowKey, low, highKey, high, floor)
           && !translated.contains(lowKey)
           && !translated.contains(highKey)
           && ShapeComparison.comparable(shapes[low], shapes[high])
