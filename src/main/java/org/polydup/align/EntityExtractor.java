@@ -576,7 +576,7 @@ public final class EntityExtractor {
   private int number(
       String text, List<Token> tokens, int index, String language, List<Entity> entities) {
     Token token = tokens.get(index);
-    BigDecimal value = parseNumber(token.surface);
+    BigDecimal value = Numbers.parseNumber(token.surface);
     if (value == null) {
       long key = KeyEncoder.hash("w:" + token.surface);
       entities.add(entity(key, key, EntityKind.WORD, token));
@@ -586,12 +586,12 @@ public final class EntityExtractor {
     int consumed = index;
     // French, Czech, Russian and Ukrainian group thousands with a space: 250 000 is one number.
     int groups = 0;
-    if (token.surface.length() <= 3 && isDigits(token.surface)) {
+    if (token.surface.length() <= 3 && Numbers.isDigits(token.surface)) {
       while (consumed + 1 < tokens.size()) {
         Token next = tokens.get(consumed + 1);
         if (next.type != TokenType.NUMBER
             || next.length() != 3
-            || !isDigits(next.surface)
+            || !Numbers.isDigits(next.surface)
             || next.start - end != 1
             || " \u00a0\u202f\u2009".indexOf(text.charAt(end)) < 0) {
           break;
@@ -602,7 +602,8 @@ public final class EntityExtractor {
       }
       if (groups > 0) {
         value =
-            parseNumber(text.substring(token.start, end).replaceAll("[ \u00a0\u202f\u2009]", ""));
+            Numbers.parseNumber(
+                text.substring(token.start, end).replaceAll("[ \u00a0\u202f\u2009]", ""));
         token =
             new Token(
                 text,
@@ -650,62 +651,6 @@ public final class EntityExtractor {
         new Entity(
             key, key, EntityKind.NUMBER, token.start, end, text.substring(token.start, end)));
     return consumed;
-  }
-
-  private static boolean isDigits(String surface) {
-    for (int i = 0; i < surface.length(); i++) {
-      if (UCharacter.digit(surface.charAt(i), 10) < 0) {
-        return false;
-      }
-    }
-    return !surface.isEmpty();
-  }
-
-  /** Parses digits of any script with grouping or decimal separators, or returns null. */
-  static BigDecimal parseNumber(String surface) {
-    StringBuilder digits = new StringBuilder(surface.length());
-    int separators = 0;
-    int lastSeparator = -1;
-    char separator = 0;
-    for (int i = 0; i < surface.length(); ) {
-      int codePoint = surface.codePointAt(i);
-      int digit = UCharacter.digit(codePoint, 10);
-      if (digit >= 0) {
-        digits.append((char) ('0' + digit));
-      } else if (codePoint == ','
-          || codePoint == '.'
-          || codePoint == '\''
-          || codePoint == '\u00a0'
-          || codePoint == '\u202f'
-          || codePoint == '\u066b'
-          || codePoint == '\u066c') {
-        separators++;
-        lastSeparator = digits.length();
-        separator = (char) codePoint;
-        digits.append('|');
-      } else {
-        return null;
-      }
-      i += Character.charCount(codePoint);
-    }
-    if (digits.length() == 0 || digits.length() > 40) {
-      return null;
-    }
-    String raw = digits.toString();
-    if (separators == 0) {
-      return new BigDecimal(raw);
-    }
-    int decimals = raw.length() - lastSeparator - 1;
-    boolean grouping = separators > 1 || decimals == 3 && separator != '\u066b';
-    if (grouping) {
-      String joined = raw.replace("|", "");
-      return joined.isEmpty() ? null : new BigDecimal(joined);
-    }
-    String decimal = raw.replace('|', '.');
-    if (decimal.startsWith(".") || decimal.endsWith(".")) {
-      return null;
-    }
-    return new BigDecimal(decimal);
   }
 
   private static String linkForm(String surface) {
