@@ -6,7 +6,6 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.polydup.align.ja.JapaneseReadings;
 
 /**
@@ -42,14 +39,6 @@ import org.polydup.align.ja.JapaneseReadings;
  * consonant skeleton) and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}.
  */
 public final class EntityExtractor {
-  static final Pattern LINK =
-      Pattern.compile(
-          "(?:https?://|www\\.)[^\\s<>\"'()]+"
-              + "|[\\p{L}0-9._%+-]+@[\\p{L}0-9.-]+\\.[a-z]{2,}"
-              + "|(?<![\\p{L}0-9])@[A-Za-z0-9_]{2,}"
-              + "|(?<![\\p{L}0-9@.])[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|gov|edu|info|io|"
-              + "it|ua|ru|de|uk|fr|cz|pl|hr|is|jp|cn|es|eu)(?![\\p{L}0-9])",
-          Pattern.CASE_INSENSITIVE);
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int MINIMUM_SINGLE_NAME = 4;
   private static final int LONGEST_KATAKANA_NAME = 3;
@@ -112,7 +101,7 @@ public final class EntityExtractor {
       Token token = tokens.get(i);
       switch (token.type) {
         case LINK -> {
-          long key = KeyEncoder.hash("l:" + linkForm(token.surface));
+          long key = KeyEncoder.hash("l:" + LinkFinder.linkForm(token.surface));
           entities.add(entity(key, key, EntityKind.LINK, token));
         }
         case NUMBER -> i = number(text, tokens, i, code, entities);
@@ -653,16 +642,6 @@ public final class EntityExtractor {
     return consumed;
   }
 
-  private static String linkForm(String surface) {
-    String lower = surface.toLowerCase(Locale.ROOT);
-    lower = lower.replaceFirst("^(?:https?://)?(?:www\\.)?", "");
-    int end = lower.length();
-    while (end > 0 && ".,;:!?/".indexOf(lower.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    return lower.substring(0, end);
-  }
-
   /** A gazetteer code spanning {@code text[start, end)}; the code is also its word key. */
   private static Entity codeEntity(String code, String text, int start, int end) {
     long key = KeyEncoder.hash("c:" + code);
@@ -676,7 +655,7 @@ public final class EntityExtractor {
   private List<Token> tokenize(
       String text, int nativeScript, String language, SpanMap<Word> known) {
     List<Token> tokens = new ArrayList<>();
-    int[] links = linkSpans(text);
+    int[] links = LinkFinder.linkSpans(text);
     int link = 0;
     int nextLinkStart = links.length > 0 ? links[0] : Integer.MAX_VALUE;
     int nextLinkEnd = links.length > 0 ? links[1] : Integer.MAX_VALUE;
@@ -734,72 +713,6 @@ public final class EntityExtractor {
    */
   static boolean writesHan(String language) {
     return nativeScript(language) == UScript.HAN;
-  }
-
-  /**
-   * The {@link #LINK} matches of {@code text} as start, end pairs: the same as {@code find()} over
-   * the whole text, but run only on the stretches without regex whitespace ({@code \s}) that hold
-   * what every alternative needs: an {@code @}, a {@code :} ({@code https://}), or a {@code .}
-   * followed by an ASCII letter (a domain ending, matched without Unicode case folding) or followed
-   * by anything and preceded by a {@code w} ({@code www.}). No alternative matches whitespace, and
-   * transparent bounds let the look-arounds see past the stretch. Scanning every position of the
-   * text (the e-mail and domain alternatives run through each word from each of its letters) took
-   * as long as the word segmentation; scanning every stretch with a {@code .} still took 7% of the
-   * extraction, as every sentence ends with one.
-   */
-  static int[] linkSpans(String text) {
-    int[] spans = new int[8];
-    int count = 0;
-    Matcher links = null;
-    int length = text.length();
-    int from = 0;
-    while (from < length) {
-      while (from < length && isRegexWhitespace(text.charAt(from))) {
-        from++;
-      }
-      int to = from;
-      boolean marked = false;
-      for (; to < length; to++) {
-        char c = text.charAt(to);
-        if (isRegexWhitespace(c)) {
-          break;
-        }
-        marked |=
-            c == '@'
-                || c == ':'
-                || (to > from
-                    && text.charAt(to - 1) == '.'
-                    && (isAsciiLetter(c) || (to - 2 >= from && isW(text.charAt(to - 2)))));
-      }
-      if (marked) {
-        if (links == null) {
-          links = LINK.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        }
-        links.region(from, to);
-        while (links.find()) {
-          if (count + 2 > spans.length) {
-            spans = Arrays.copyOf(spans, spans.length * 2);
-          }
-          spans[count++] = links.start();
-          spans[count++] = links.end();
-        }
-      }
-      from = to;
-    }
-    return Arrays.copyOf(spans, count);
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  private static boolean isW(char c) {
-    return c == 'w' || c == 'W';
-  }
-
-  /** Java regex {@code \s} without {@link Pattern#UNICODE_CHARACTER_CLASS}. */
-  private static boolean isRegexWhitespace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
   }
 
   /**

@@ -286,12 +286,12 @@ class EntityExtractorTest {
         text.append(pieces[random.nextInt(pieces.length)]);
       }
       java.util.List<Integer> expected = new java.util.ArrayList<>();
-      java.util.regex.Matcher whole = EntityExtractor.LINK.matcher(text);
+      java.util.regex.Matcher whole = LinkFinder.LINK.matcher(text);
       while (whole.find()) {
         expected.add(whole.start());
         expected.add(whole.end());
       }
-      int[] spans = EntityExtractor.linkSpans(text.toString());
+      int[] spans = LinkFinder.linkSpans(text.toString());
       assertEquals(
           expected,
           java.util.Arrays.stream(spans).boxed().toList(),
