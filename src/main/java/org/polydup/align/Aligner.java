@@ -170,8 +170,8 @@ public final class Aligner {
   /** Whether two profiles are in different languages that both write Han (Chinese, Japanese). */
   static boolean hanForms(EntityProfile first, EntityProfile second) {
     return crossLanguage(first, second)
-        && EntityExtractor.writesHan(first.language())
-        && EntityExtractor.writesHan(second.language());
+        && LanguageTags.writesHan(first.language())
+        && LanguageTags.writesHan(second.language());
   }
 
   /** {@link #align(EntityProfile, EntityProfile, KeyStatistics)} on prepared sequences. */

@@ -29,7 +29,7 @@ final class KeySequences {
     this.statistics = statistics;
     this.writesHan = new boolean[profiles.length];
     for (int i = 0; i < profiles.length; i++) {
-      writesHan[i] = EntityExtractor.writesHan(profiles[i].language());
+      writesHan[i] = LanguageTags.writesHan(profiles[i].language());
     }
     this.anchors = new AtomicReferenceArray<>(profiles.length);
     this.words = new AtomicReferenceArray<>(profiles.length);

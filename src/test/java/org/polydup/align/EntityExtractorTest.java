@@ -39,15 +39,15 @@ class EntityExtractorTest {
   void languageTagMemos_stayBounded_andTagsPastTheBoundResolveTheSame() {
     String text = "A company from Shanghai works with Financial Times.";
     long expected = keyOf(text, "en", "Shanghai");
-    for (int i = 0; i < EntityExtractor.MEMOISED_LANGUAGE_TAGS + 200; i++) {
+    for (int i = 0; i < LanguageTags.MEMOISED_LANGUAGE_TAGS + 200; i++) {
       String tag = "en-x-tag" + i;
       EntityProfile profile = extractor.extract(text, tag);
       assertEquals("en", profile.language(), tag);
       assertEquals(expected, keyOf(text, tag, "Shanghai"), tag);
     }
     assertTrue(
-        EntityExtractor.memoisedLanguageTags() <= EntityExtractor.MEMOISED_LANGUAGE_TAGS,
-        "memoised " + EntityExtractor.memoisedLanguageTags());
+        LanguageTags.memoisedLanguageTags() <= LanguageTags.MEMOISED_LANGUAGE_TAGS,
+        "memoised " + LanguageTags.memoisedLanguageTags());
   }
 
   @Test
@@ -339,7 +339,7 @@ class EntityExtractorTest {
     }
     assertNotEquals(0, japaneseForm);
     assertEquals(japaneseForm, chineseForm);
-    assertTrue(EntityExtractor.writesHan("ja") && EntityExtractor.writesHan("zh"));
-    assertFalse(EntityExtractor.writesHan("en") || EntityExtractor.writesHan("uk"));
+    assertTrue(LanguageTags.writesHan("ja") && LanguageTags.writesHan("zh"));
+    assertFalse(LanguageTags.writesHan("en") || LanguageTags.writesHan("uk"));
   }
 }
