@@ -35,7 +35,9 @@ import org.polydup.align.ja.JapaneseReadings;
  * the vowels the source language spells it with. Numbers are parsed with their grouping and decimal
  * separators and multiplied by a following CLDR magnitude word, so {@code 20 billion}, {@code 20
  * мільярдів} and {@code 200亿} share one key. Keys come from {@link KeyEncoder} (romanisation +
- * consonant skeleton) and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}.
+ * consonant skeleton) and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}. Links
+ * are found by {@link LinkFinder}, number values read by {@link Numbers}, and a language tag's code
+ * and native script given by {@link LanguageTags}.
  */
 public final class EntityExtractor {
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;

@@ -1,0 +1,41 @@
+package org.polydup.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** How {@link Numbers} reads separators and digits of other scripts. */
+class NumbersTest {
+  @Test
+  void parseNumber_readsOneSeparatorBeforeThreeDigitsAsGrouping() {
+    assertEquals(new BigDecimal("1500"), Numbers.parseNumber("1,500"));
+    assertEquals(new BigDecimal("1500"), Numbers.parseNumber("1.500"));
+    assertEquals(new BigDecimal("1234567"), Numbers.parseNumber("1.234.567"));
+  }
+
+  @Test
+  void parseNumber_readsOneSeparatorBeforeOtherCountsAsDecimalPoint() {
+    assertEquals(new BigDecimal("2.5"), Numbers.parseNumber("2,5"));
+    assertEquals(new BigDecimal("2.5"), Numbers.parseNumber("2.5"));
+    assertEquals(new BigDecimal("1.500"), Numbers.parseNumber("1\u066b500"));
+  }
+
+  @Test
+  void parseNumber_readsDigitsOfAnyScript_andRejectsTheRest() {
+    assertEquals(new BigDecimal("125"), Numbers.parseNumber("\u0661\u0662\u0665"));
+    assertNull(Numbers.parseNumber("12a"));
+    assertNull(Numbers.parseNumber(""));
+    assertNull(Numbers.parseNumber("12."));
+  }
+
+  @Test
+  void isDigits_wantsOneOrMoreDigits() {
+    assertTrue(Numbers.isDigits("\u0663\u0664"));
+    assertFalse(Numbers.isDigits(""));
+    assertFalse(Numbers.isDigits("1,5"));
+  }
+}
