@@ -5,6 +5,7 @@ import com.ibm.icu.util.ULocale;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What a language tag says about a text: its primary language and the script the language is
@@ -47,15 +48,12 @@ final class LanguageTags {
    * en_gb}): one shared instance per language while the memo has room.
    */
   static String primaryLanguage(String language) {
-    String known = PRIMARY_LANGUAGES.get(language);
-    if (known != null) {
-      return known;
-    }
-    if (PRIMARY_LANGUAGES.size() >= MEMOISED_LANGUAGE_TAGS) {
-      return primarySubtag(language);
-    }
     // Interned: tags that differ (en, en-GB) still share their code's one instance.
-    return PRIMARY_LANGUAGES.computeIfAbsent(language, tag -> primarySubtag(tag).intern());
+    return memoised(
+        PRIMARY_LANGUAGES,
+        language,
+        tag -> primarySubtag(tag).intern(),
+        LanguageTags::primarySubtag);
   }
 
   private static String primarySubtag(String language) {
@@ -75,14 +73,27 @@ final class LanguageTags {
    * subtags: {@link UScript#HAN} for Chinese, Japanese and Korean, Latin when they name none.
    */
   static int nativeScript(String language) {
-    Integer known = NATIVE_SCRIPTS.get(language);
+    return memoised(
+        NATIVE_SCRIPTS,
+        language,
+        LanguageTags::resolveNativeScript,
+        LanguageTags::resolveNativeScript);
+  }
+
+  /**
+   * {@code memo}'s value for {@code tag}, resolved and kept while the memo holds fewer than {@link
+   * #MEMOISED_LANGUAGE_TAGS} tags, resolved by {@code uncached} on every call after that.
+   */
+  private static <V> V memoised(
+      Map<String, V> memo, String tag, Function<String, V> resolve, Function<String, V> uncached) {
+    V known = memo.get(tag);
     if (known != null) {
       return known;
     }
-    if (NATIVE_SCRIPTS.size() >= MEMOISED_LANGUAGE_TAGS) {
-      return resolveNativeScript(language);
+    if (memo.size() >= MEMOISED_LANGUAGE_TAGS) {
+      return uncached.apply(tag);
     }
-    return NATIVE_SCRIPTS.computeIfAbsent(language, LanguageTags::resolveNativeScript);
+    return memo.computeIfAbsent(tag, resolve);
   }
 
   /** Number of language tags memoised so far (for tests of the bound). */
