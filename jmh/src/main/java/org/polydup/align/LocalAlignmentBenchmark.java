@@ -67,9 +67,7 @@ public class LocalAlignmentBenchmark {
       EntityProfile profile =
           extractor.extract(node.get("text").asText(), node.get("lang").asText());
       statistics.add(profile);
-      clusters
-          .computeIfAbsent(node.get("cluster").asText(), k -> new ArrayList<>())
-          .add(profile);
+      clusters.computeIfAbsent(node.get("cluster").asText(), k -> new ArrayList<>()).add(profile);
     }
     statistics.freeze();
     for (List<EntityProfile> versions : clusters.values()) {

@@ -22,9 +22,9 @@ import org.polydup.align.KeyStatistics;
 
 /**
  * Cost of the align stage per document: entity extraction of an English and a Ukrainian news
- * article (the seeds 001 and 002, about 2 and 4.5 KB), and one alignment of the pair (the cost
- * per candidate). Reference in the same run: {@link #tokenizeReference}, a plain split on
- * whitespace of the same text.
+ * article (the seeds 001 and 002, about 2 and 4.5 KB), and one alignment of the pair (the cost per
+ * candidate). Reference in the same run: {@link #tokenizeReference}, a plain split on whitespace of
+ * the same text.
  *
  * <p>Run: {@code mvn -q -f jmh/pom.xml package && java -jar jmh/target/benchmarks.jar
  * AlignmentBenchmark}

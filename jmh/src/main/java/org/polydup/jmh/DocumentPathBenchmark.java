@@ -24,9 +24,9 @@ import org.polydup.text.TextOptions;
 import org.polydup.verify.ShingleSequence;
 
 /**
- * The whole same-language path of one document, as a scan runs it: analyse the raw text, build
- * the shingle sequence kept for verification, sign it, and query a banded LSH index holding the
- * corpus. The reference runs the same path with classic k-hash MinHash, in the same run.
+ * The whole same-language path of one document, as a scan runs it: analyse the raw text, build the
+ * shingle sequence kept for verification, sign it, and query a banded LSH index holding the corpus.
+ * The reference runs the same path with classic k-hash MinHash, in the same run.
  *
  * <p>Run (from the repository root):
  *

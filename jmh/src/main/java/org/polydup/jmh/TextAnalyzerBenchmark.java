@@ -34,9 +34,9 @@ import org.polydup.text.TextOptions;
 
 /**
  * Cost of {@link TextAnalyzer#analyze} (and of {@link TextAnalyzer#shingle}, the scan's
- * token-string-free path) per batch of real news documents of one language, with ICU's
- * word {@link BreakIterator} (boundaries only, no normalisation or hashing) as the reference
- * measured in the same run.
+ * token-string-free path) per batch of real news documents of one language, with ICU's word {@link
+ * BreakIterator} (boundaries only, no normalisation or hashing) as the reference measured in the
+ * same run.
  *
  * <p>Run from the repository root after {@code mvn -B package} in {@code jmh/}:
  *
