@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
+import org.polydup.verify.Excerpts;
 
 /**
  * Measures how far the syndication set's digest excerpts can be told apart from the link previews
@@ -21,9 +22,9 @@ import org.apache.commons.text.StringEscapeUtils;
  * story's opening lines. This tool splits every digest of {@code pairs.jsonl} into its items, finds
  * the story each item quotes (the document whose text opens with the item), and counts own and
  * bystander items by the shape {@code VerificationPolicy} reads: how many lines the item has and
- * how long it is in Latin-equivalent characters (Han, kana and Hangul count 3). Given a scan's
- * {@code pairs.jsonl}, it also counts the own items the scan missed by the same shape. The items it
- * cannot attribute (a quoted story's opening edited away) are counted, not guessed.
+ * how long it is in Latin-equivalent characters, both as {@link Excerpts} measures them. Given a
+ * scan's {@code pairs.jsonl}, it also counts the own items the scan missed by the same shape. The
+ * items it cannot attribute (a quoted story's opening edited away) are counted, not guessed.
  *
  * <p>Run: {@code java -cp target/polydup-0.1.0-SNAPSHOT-cli.jar org.polydup.eval.DigestItems
  * ../shared/data/syndication [SCAN/pairs.jsonl]}.
@@ -175,26 +176,14 @@ public final class DigestItems {
 
   /** Row of the table: lines (1, 2, 3 or more) by Latin-equivalent length bucket. */
   static int shape(String item) {
-    int lines = (int) item.lines().filter(line -> !line.isBlank()).count();
-    int length = 0;
-    for (int i = 0; i < item.length(); ) {
-      int codePoint = item.codePointAt(i);
-      length += wide(codePoint) ? 3 : 1;
-      i += Character.charCount(codePoint);
-    }
+    // The measures VerificationPolicy reads an excerpt by.
+    int lines = Excerpts.lineCount(item, 0, item.length());
+    int length = Excerpts.weightedLength(item, 0, item.length());
     int bucket = 0;
     while (length >= LENGTH_BOUNDS[bucket]) {
       bucket++;
     }
     return (Math.min(lines, 3) - 1) * LENGTH_BOUNDS.length + bucket;
-  }
-
-  private static boolean wide(int codePoint) {
-    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-    return script == Character.UnicodeScript.HAN
-        || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA
-        || script == Character.UnicodeScript.HANGUL;
   }
 
   private static String label(int row) {
