@@ -556,14 +556,7 @@ public final class ParagraphShape {
             if (i >= 1 && j >= 1) {
               double from = band(up, upCentre, j - 1, offset);
               if (from < Double.POSITIVE_INFINITY) {
-                double term = oneOneTerms != null ? oneOneTerms[k] : 0;
-                if (term == 0) {
-                  term = bead(a1, b1, variance);
-                  if (oneOneTerms != null) {
-                    oneOneTerms[k] = term;
-                  }
-                }
-                double c = from + term;
+                double c = from + bead(oneOneTerms, k, a1, b1, variance);
                 if (c < best) {
                   best = c;
                   move = ONE_ONE;
@@ -573,14 +566,11 @@ public final class ParagraphShape {
             if (i >= 1 && j >= 2) {
               double from = band(up, upCentre, j - 2, offset);
               if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
-                double term = oneTwoTerms != null ? oneTwoTerms[k] : 0;
-                if (term == 0) {
-                  term = bead(a1, b1 + columnLengths[j - 2] * columnFactor, variance);
-                  if (oneTwoTerms != null) {
-                    oneTwoTerms[k] = term;
-                  }
-                }
-                double c = from + mergeCost + term;
+                double c =
+                    from
+                        + mergeCost
+                        + bead(
+                            oneTwoTerms, k, a1, b1 + columnLengths[j - 2] * columnFactor, variance);
                 if (c < best) {
                   best = c;
                   move = ONE_TWO;
@@ -590,14 +580,10 @@ public final class ParagraphShape {
             if (i >= 2 && j >= 1) {
               double from = band(upTwo, upTwoCentre, j - 1, offset);
               if (from < Double.POSITIVE_INFINITY && from + mergeCost + leastOneOne < best) {
-                double term = twoOneTerms != null ? twoOneTerms[k] : 0;
-                if (term == 0) {
-                  term = bead(a1 + rowLengths[i - 2] * rowFactor, b1, variance);
-                  if (twoOneTerms != null) {
-                    twoOneTerms[k] = term;
-                  }
-                }
-                double c = from + mergeCost + term;
+                double c =
+                    from
+                        + mergeCost
+                        + bead(twoOneTerms, k, a1 + rowLengths[i - 2] * rowFactor, b1, variance);
                 if (c < best) {
                   best = c;
                   move = TWO_ONE;
@@ -676,6 +662,23 @@ public final class ParagraphShape {
       totals[variant] = band(rows[n % 3], centres[n % 3], m, variant * width);
     }
     return new Programme(thisDown, n, m, totals, moves, exceeded);
+  }
+
+  /**
+   * A bead's length term, {@link #bead(double, double, double)}, kept in {@code terms} at band cell
+   * {@code k} for the programme's other tables; {@code terms} is {@code null} when only one table
+   * is filled. A slot holding 0 is not computed yet: every bead costs more than 0.1.
+   */
+  private static double bead(double[] terms, int k, double a, double b, double variance) {
+    if (terms == null) {
+      return bead(a, b, variance);
+    }
+    double term = terms[k];
+    if (term == 0) {
+      term = bead(a, b, variance);
+      terms[k] = term;
+    }
+    return term;
   }
 
   /**
