@@ -28,6 +28,11 @@ final class PassageList extends AbstractList<SharedPassage> implements RandomAcc
     return count == 0 ? List.of() : new PassageList(Arrays.copyOf(buffer, count * FIELDS));
   }
 
+  /** An empty buffer for {@link #put}, with room for {@code passages} passages before it grows. */
+  static int[] buffer(int passages) {
+    return new int[passages * FIELDS];
+  }
+
   /**
    * Packs one passage into {@code buffer} at passage index {@code index}, growing it as needed;
    * returns the buffer to keep.

@@ -335,7 +335,7 @@ public final class Verifier {
     private int[] map = new int[256];
 
     /** The passages found so far for the pair, packed by {@link PassageList#put}. */
-    int[] passages = new int[5 * 8];
+    int[] passages = PassageList.buffer(8);
 
     /** b's covered positions, cleared for each pair (clearing touches only the words in use). */
     private final BitSet coveredB = new BitSet();
