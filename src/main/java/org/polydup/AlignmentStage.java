@@ -289,27 +289,10 @@ final class AlignmentStage implements CrossLanguageStage {
     if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
       return null;
     }
-    // The checks below read where the evidence lies through its offsets: the aligner builds an
-    // evidence pair and its entities on access, which for every aligned pair was a quarter of this
-    // check, while only the pairs kept show (some of) their entities.
-    AlignmentResult alignment = p.alignment();
-    boolean sameLanguage = languages.languageOf(x).equals(languages.languageOf(y));
-    Verification verbatim = null;
-    if (p.relation() == Relation.DERIVED && sameLanguage) {
-      verbatim =
-          verifier.verify(
-              fingerprints[x].shingles(), fingerprints[y].shingles(), ShingleRarity.NONE);
-      if (quotedOnly(verbatim, documents.get(x).text(), alignment)) {
-        return null;
-      }
-    }
-    Relation relation = decide(p, alignment, documents.get(x).text(), documents.get(y).text());
+    Relation relation =
+        verdict(
+            p, fingerprints[x], languages.languageOf(x), fingerprints[y], languages.languageOf(y));
     if (relation == null) {
-      return null;
-    }
-    if (relation == Relation.DERIVED
-        && sameLanguage
-        && rewordedShare(verbatim, fingerprints[x], fingerprints[y], alignment) < REWORDED_SHARE) {
       return null;
     }
     int low = Math.min(x, y);
@@ -325,6 +308,47 @@ final class AlignmentStage implements CrossLanguageStage {
             p,
             relation,
             x > y));
+  }
+
+  /**
+   * The relation an aligned pair is reported with after the checks of this stage, or {@code null}
+   * when it is left out: a same-language {@code derived} pair must not rest on a quote ({@link
+   * #quotedOnly}) and must be mostly reworded ({@link #rewordedShare}), and every pair must spread
+   * its aligned entities as its relation needs ({@link #decide}). Shared by the batch scan and the
+   * incremental query.
+   *
+   * @param p the aligned pair, {@code first} being the pair's first document
+   * @param first the first document's fingerprint (its text and shingles)
+   * @param firstLanguage its language
+   * @param second the second document's fingerprint
+   * @param secondLanguage its language
+   */
+  Relation verdict(
+      CrossLanguageMatcher.AlignedPair p,
+      Fingerprint first,
+      String firstLanguage,
+      Fingerprint second,
+      String secondLanguage) {
+    // The checks below read where the evidence lies through its offsets: the aligner builds an
+    // evidence pair and its entities on access, which for every aligned pair was a quarter of this
+    // check, while only the pairs kept show (some of) their entities.
+    AlignmentResult alignment = p.alignment();
+    String firstText = first.shingles().text();
+    boolean sameLanguage = firstLanguage.equals(secondLanguage);
+    Verification verbatim = null;
+    if (p.relation() == Relation.DERIVED && sameLanguage) {
+      verbatim = verifier.verify(first.shingles(), second.shingles(), ShingleRarity.NONE);
+      if (quotedOnly(verbatim, firstText, alignment)) {
+        return null;
+      }
+    }
+    Relation relation = decide(p, alignment, firstText, second.shingles().text());
+    if (relation == Relation.DERIVED
+        && sameLanguage
+        && rewordedShare(verbatim, first, second, alignment) < REWORDED_SHARE) {
+      return null;
+    }
+    return relation;
   }
 
   /**
@@ -603,7 +627,14 @@ final class AlignmentStage implements CrossLanguageStage {
     return byWeight < 0 || (byWeight == 0 && x < y);
   }
 
-  private static Match toMatch(
+  /**
+   * The match for an aligned pair with the relation {@link #verdict} gave it, carrying the {@link
+   * #strongest} aligned entities as evidence.
+   *
+   * @param swap whether {@code a} is the pair's second document (evidence and coverages are then
+   *     swapped to follow {@code a} and {@code b})
+   */
+  static Match toMatch(
       String a,
       String b,
       String languageA,

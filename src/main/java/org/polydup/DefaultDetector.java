@@ -1,6 +1,7 @@
 package org.polydup;
 
 import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.ints.IntSortedSet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,15 +11,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.polydup.align.EntityProfile;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.DocumentFrequencies;
 
 /**
- * The in-memory {@link Detector}. Fingerprinting happens outside any lock (it is the expensive
- * part); the index is guarded by a read-write lock so queries run concurrently with each other and
- * wait only for adds and removes.
+ * The in-memory {@link Detector}. Fingerprinting and entity extraction happen outside any lock
+ * (they are the expensive part); the index is guarded by a read-write lock so queries run
+ * concurrently with each other and wait only for adds and removes. With cross-language matching on,
+ * {@link IncrementalAlignment} finds the translations and reworded copies a query has among the
+ * indexed documents.
  */
 final class DefaultDetector implements Detector {
   /** Sizing of the incremental document-frequency sketch: 2^22 cells, 32 MB. */
@@ -34,6 +38,9 @@ final class DefaultDetector implements Detector {
   private final LshIndex lsh;
   private final PassageIndex passages;
   private final DocumentFrequencies frequencies;
+
+  /** The align stage of add and query, or {@code null} when cross-language matching is off. */
+  private final IncrementalAlignment alignment;
 
   private record Stored(String id, Fingerprint fingerprint, String language) {}
 
@@ -52,6 +59,10 @@ final class DefaultDetector implements Detector {
     this.frequencies =
         new DocumentFrequencies(
             INCREMENTAL_FREQUENCY_CELLS, configuration.boilerplateDocumentFrequency());
+    this.alignment =
+        configuration.crossLanguage()
+            ? new IncrementalAlignment(alignmentStage(), configuration.includeRelated())
+            : null;
   }
 
   @Override
@@ -59,6 +70,7 @@ final class DefaultDetector implements Detector {
     Objects.requireNonNull(document, "document");
     Fingerprint fingerprint = workers.get().fingerprint(document.text());
     String language = languageOf(document);
+    EntityProfile profile = profileOf(document, language);
     lock.writeLock().lock();
     try {
       if (slotOf.containsKey(document.id())) {
@@ -70,6 +82,9 @@ final class DefaultDetector implements Detector {
       lsh.add(slot, fingerprint.signature());
       passages.add(slot, fingerprint.shingles().positional());
       frequencies.addDocument(fingerprint.shingles().distinct());
+      if (alignment != null) {
+        alignment.add(slot, profile);
+      }
     } finally {
       lock.writeLock().unlock();
     }
@@ -83,7 +98,6 @@ final class DefaultDetector implements Detector {
       if (slot == null) {
         return false;
       }
-      Stored s = stored.get(slot);
       lsh.remove(slot);
       passages.remove(slot);
       stored.set(slot, null);
@@ -108,6 +122,7 @@ final class DefaultDetector implements Detector {
     Objects.requireNonNull(document, "document");
     Fingerprint fingerprint = workers.get().fingerprint(document.text());
     String language = languageOf(document);
+    EntityProfile profile = profileOf(document, language);
     List<Match> found = new ArrayList<>();
     lock.readLock().lock();
     try {
@@ -132,6 +147,22 @@ final class DefaultDetector implements Detector {
           found.add(m);
         }
       }
+      if (alignment != null) {
+        IntOpenHashSet settled = new IntOpenHashSet();
+        for (Match m : found) {
+          settled.add(slotOf.get(m.b()).intValue());
+        }
+        Integer own = slotOf.get(document.id());
+        found.addAll(
+            alignment.query(
+                document.id(),
+                own == null ? -1 : own,
+                fingerprint,
+                language,
+                profile,
+                settled,
+                storedDocuments));
+      }
     } finally {
       lock.readLock().unlock();
     }
@@ -155,15 +186,45 @@ final class DefaultDetector implements Detector {
 
   private BatchScan batch() {
     return new BatchScan(
-        configuration,
-        identifier,
-        configuration.crossLanguage()
-            ? new AlignmentStage(
-                configuration.includeRelated(),
-                configuration.verificationPolicy(),
-                configuration.threshold())
-            : null);
+        configuration, identifier, configuration.crossLanguage() ? alignmentStage() : null);
   }
+
+  private AlignmentStage alignmentStage() {
+    return new AlignmentStage(
+        configuration.includeRelated(),
+        configuration.verificationPolicy(),
+        configuration.threshold());
+  }
+
+  /** The document's entities when cross-language matching is on, else {@code null}. */
+  private EntityProfile profileOf(Document document, String language) {
+    return alignment == null ? null : IncrementalAlignment.profile(document.text(), language);
+  }
+
+  /** The stored documents as {@link IncrementalAlignment} reads them; under the index lock. */
+  private final IncrementalAlignment.Stored storedDocuments =
+      new IncrementalAlignment.Stored() {
+        @Override
+        public String idOf(int slot) {
+          Stored s = stored.get(slot);
+          return s == null ? null : s.id();
+        }
+
+        @Override
+        public Fingerprint fingerprintOf(int slot) {
+          return stored.get(slot).fingerprint();
+        }
+
+        @Override
+        public String languageOf(int slot) {
+          return stored.get(slot).language();
+        }
+
+        @Override
+        public int slotOf(String id) {
+          return slotOf.get(id);
+        }
+      };
 
   private String languageOf(Document document) {
     return identifier.identify(document.text(), document.languageHint()).language();

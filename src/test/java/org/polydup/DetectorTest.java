@@ -175,4 +175,82 @@ class DetectorTest {
         detector.query(a).stream().anyMatch(m -> m.b().equals(first.b())),
         "incremental query finds what the batch scan found: " + first);
   }
+
+  private static Detector withAlignment() {
+    return Polydup.builder().crossLanguage(true).threads(2).build();
+  }
+
+  @Test
+  void query_findsTheTranslation_whenCrossLanguageIsOn() throws IOException {
+    // Seed 001 is the English translation of the Ukrainian 002 (expected.tsv); 004 reports the
+    // same event independently, in English, and must not be flagged.
+    Detector detector = withAlignment();
+    detector.add(Document.of("uk-original", seed("002_da7ef6208064fff2")));
+    detector.add(Document.of("independent", seed("004_adea4495f1fc6c7e")));
+    List<Match> found = detector.query(Document.of("en-translation", seed("001_0e17fbea12fc6044")));
+    assertEquals(1, found.size(), "" + found);
+    Match m = found.get(0);
+    assertEquals("en-translation", m.a());
+    assertEquals("uk-original", m.b());
+    assertEquals(Relation.TRANSLATION, m.relation());
+    assertEquals("en", m.languageA());
+    assertEquals("uk", m.languageB());
+    assertFalse(m.entities().isEmpty(), "aligned entities as evidence");
+    for (EntityLink link : m.entities()) {
+      assertTrue(link.aStart() < link.aEnd() && link.bStart() < link.bEnd(), "" + link);
+    }
+  }
+
+  @Test
+  void query_leavesTranslationsAlone_whenCrossLanguageIsOff() throws IOException {
+    Detector detector = sameLanguage();
+    detector.add(Document.of("uk-original", seed("002_da7ef6208064fff2")));
+    assertEquals(
+        List.of(), detector.query(Document.of("en-translation", seed("001_0e17fbea12fc6044"))));
+  }
+
+  @Test
+  void query_agreesWithTheScan_onTheSeeds() throws IOException {
+    // Every seed queried against the others: the pairs a scan reports, and no pair of 004.
+    List<Document> seeds = new ArrayList<>();
+    for (String name :
+        List.of(
+            "000_1ef89ecac97abb9a",
+            "001_0e17fbea12fc6044",
+            "002_da7ef6208064fff2",
+            "003_9d1f904c1f5aad34",
+            "004_adea4495f1fc6c7e")) {
+      seeds.add(Document.of(name, seed(name)));
+    }
+    Detector detector = withAlignment();
+    seeds.forEach(detector::add);
+    java.util.Set<String> queried = new java.util.TreeSet<>();
+    for (Document d : seeds) {
+      for (Match m : detector.query(d)) {
+        queried.add(pairOf(m));
+      }
+    }
+    java.util.Set<String> scanned = new java.util.TreeSet<>();
+    for (Match m : withAlignment().scan(seeds).matches()) {
+      scanned.add(pairOf(m));
+    }
+    assertEquals(scanned, queried);
+    assertTrue(queried.stream().noneMatch(p -> p.contains("004_")), "" + queried);
+  }
+
+  @Test
+  void removedDocument_isNoLongerATranslationCandidate() throws IOException {
+    Detector detector = withAlignment();
+    detector.add(Document.of("uk-original", seed("002_da7ef6208064fff2")));
+    assertTrue(detector.remove("uk-original"));
+    assertEquals(
+        List.of(), detector.query(Document.of("en-translation", seed("001_0e17fbea12fc6044"))));
+  }
+
+  /** A pair's ids in sorted order and its relation, whichever side was queried. */
+  private static String pairOf(Match m) {
+    String first = m.a().compareTo(m.b()) < 0 ? m.a() : m.b();
+    String second = first.equals(m.a()) ? m.b() : m.a();
+    return first + " " + second + " " + m.relation();
+  }
 }

@@ -26,11 +26,11 @@ final class Exclusivity {
   static void keepExclusive(MatchBatch batch) {
     EntityProfile[] profiles = batch.profiles;
     // Keyed by document and language number: one primitive map, linear in the aligned pairs.
-    Long2DoubleOpenHashMap best = new Long2DoubleOpenHashMap();
+    Long2DoubleOpenHashMap bestScores = new Long2DoubleOpenHashMap();
     batch.forEachCrossLanguage(
         (low, lowKey, high, highKey, score) -> {
-          best.merge(lowKey, score, Math::max);
-          best.merge(highKey, score, Math::max);
+          bestScores.merge(lowKey, score, Math::max);
+          bestScores.merge(highKey, score, Math::max);
         });
     for (Map.Entry<Long, AlignmentResult> entry : batch.aligned.entrySet()) {
       AlignmentResult result = entry.getValue();
@@ -39,16 +39,29 @@ final class Exclusivity {
       }
       int low = (int) (entry.getKey() >>> 32);
       int high = (int) (long) entry.getKey();
-      double bar =
-          EXCLUSIVE_SHARE
-              * Math.max(
-                  best.get(batch.bestKey(low, profiles[high])),
-                  best.get(batch.bestKey(high, profiles[low])));
-      if (result.score() < bar) {
-        // Not the version in that language; a passage retold there is still a partial copy.
-        entry.setValue(
-            result.withRelation(result.partialCopy() ? Relation.DERIVED : Relation.RELATED));
+      double best =
+          Math.max(
+              bestScores.get(batch.bestKey(low, profiles[high])),
+              bestScores.get(batch.bestKey(high, profiles[low])));
+      if (!leadsEnough(result, best)) {
+        entry.setValue(demoted(result));
       }
     }
+  }
+
+  /**
+   * Whether a cross-language copy scores at least {@value #EXCLUSIVE_SHARE} of {@code best}, the
+   * best score one of its documents reaches in the other's language.
+   */
+  static boolean leadsEnough(AlignmentResult result, double best) {
+    return result.score() >= EXCLUSIVE_SHARE * best;
+  }
+
+  /**
+   * A copy that is not its language's version: a passage retold there is still a partial copy
+   * ({@code DERIVED}), anything else is {@code RELATED}.
+   */
+  static AlignmentResult demoted(AlignmentResult result) {
+    return result.withRelation(result.partialCopy() ? Relation.DERIVED : Relation.RELATED);
   }
 }

@@ -73,6 +73,28 @@ final class MutualBest {
   private MutualBest() {}
 
   /**
+   * Whether a pair below the translation bar has the evidence the margin rule asks of its first or
+   * second arm: few anchors ({@value #MARGIN_COVERAGE} coverage, half the translation weight) or
+   * diluted ones (the full weight at half the coverage, each text covered at least {@value
+   * #DILUTED_MINIMUM_COVERAGE}).
+   */
+  static boolean strongEnoughForMargin(AlignmentResult result, AlignmentThresholds full) {
+    boolean fewAnchors =
+        result.score() >= MARGIN_COVERAGE && result.matchedWeight() >= full.translationWeight() / 2;
+    boolean diluted =
+        result.score() >= full.translationCoverage() / 2
+            && result.matchedWeight() >= full.translationWeight()
+            && Math.min(result.coverageFirst(), result.coverageSecond())
+                >= DILUTED_MINIMUM_COVERAGE;
+    return fewAnchors || diluted;
+  }
+
+  /** Whether the runner-up's score is at most {@value #MARGIN} of the pair's. */
+  static boolean clearMargin(AlignmentResult result, double runnerUp) {
+    return runnerUp <= MARGIN * result.score();
+  }
+
+  /**
    * Takes as translations the pairs of {@code batch} that one of the three arms accepts.
    *
    * @param versions each document's version ({@link Versions#of}): the runner-up is the best of
@@ -93,14 +115,6 @@ final class MutualBest {
     List<Long> accepted = new ArrayList<>();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
       AlignmentResult result = entry.getValue();
-      boolean fewAnchors =
-          result.score() >= MARGIN_COVERAGE
-              && result.matchedWeight() >= full.translationWeight() / 2;
-      boolean diluted =
-          result.score() >= full.translationCoverage() / 2
-              && result.matchedWeight() >= full.translationWeight()
-              && Math.min(result.coverageFirst(), result.coverageSecond())
-                  >= DILUTED_MINIMUM_COVERAGE;
       int low = (int) (entry.getKey() >>> 32);
       int high = (int) (long) entry.getKey();
       if (!result.crossLanguage()
@@ -113,9 +127,9 @@ final class MutualBest {
       long highKey = batch.bestKey(high, profiles[low]);
       boolean mutualBest = scores.leads(lowKey, high) && scores.leads(highKey, low);
       if (mutualBest
-          && (fewAnchors || diluted)
-          && scores.second(lowKey) <= MARGIN * result.score()
-          && scores.second(highKey) <= MARGIN * result.score()) {
+          && strongEnoughForMargin(result, full)
+          && clearMargin(result, scores.second(lowKey))
+          && clearMargin(result, scores.second(highKey))) {
         accepted.add(entry.getKey());
       } else if (result.score() >= SHAPE_COVERAGE
           && result.matchedWeight() >= SHAPE_WEIGHT

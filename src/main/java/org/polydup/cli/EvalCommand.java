@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.polydup.Detector;
+import org.polydup.Document;
 import org.polydup.Polydup;
 import org.polydup.ScanResult;
 import org.polydup.eval.ClusterPairEvaluation;
 import org.polydup.eval.CrossLanguageEvaluation;
 import org.polydup.eval.FalsePositiveReport;
+import org.polydup.eval.IncrementalRun;
 import org.polydup.eval.LshEvaluation;
 import org.polydup.eval.MsrpEvaluation;
 import org.polydup.eval.SeedEvaluation;
@@ -72,6 +74,15 @@ final class EvalCommand implements Callable<Integer> {
               + " evidence and the openings of both texts to FILE.")
   Path falsePositives;
 
+  @Option(
+      names = "--incremental",
+      description =
+          "For seeds, syndication, msrp, xling and rewrites: instead of one batch scan, take the"
+              + " documents one at a time in input order, query each against those before it and"
+              + " then add it (Detector.query, Detector.add), as a service checking each new story"
+              + " against its archive would.")
+  boolean incremental;
+
   @Override
   public Integer call() {
     Detector detector = detectorOptions.detector();
@@ -105,17 +116,17 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void seeds(Detector detector, Path folder) {
+  private void seeds(Detector detector, Path folder) {
     requireFolder(folder);
     SeedEvaluation e = SeedEvaluation.load(folder);
-    System.out.print(SeedEvaluation.table(e.score(detector.scan(e.documents()))));
+    System.out.print(SeedEvaluation.table(e.score(run(detector, e.documents()))));
   }
 
-  private static void syndication(Detector detector, Path folder, Path falsePositives) {
+  private void syndication(Detector detector, Path folder, Path falsePositives) {
     requireFolder(folder);
     SyndicationEvaluation e = SyndicationEvaluation.load(folder);
     long start = System.nanoTime();
-    ScanResult result = detector.scan(e.documents());
+    ScanResult result = run(detector, e.documents());
     double seconds = (System.nanoTime() - start) / 1e9;
     FalsePositiveReport report = falsePositives == null ? null : e.falsePositiveReport();
     System.out.print(e.score(result, report).table());
@@ -123,10 +134,10 @@ final class EvalCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "(scan took %.1f s)%n", seconds);
   }
 
-  private static void msrp(Detector detector, Path folder) {
+  private void msrp(Detector detector, Path folder) {
     requireFolder(folder);
     MsrpEvaluation e = MsrpEvaluation.load(folder);
-    System.out.print(e.table(detector.scan(e.documents())));
+    System.out.print(e.table(run(detector, e.documents())));
   }
 
   private void clusters(Detector detector, Path folder, boolean crossLanguage) {
@@ -139,8 +150,13 @@ final class EvalCommand implements Callable<Integer> {
       e.withDistractors(distractors, limit);
     }
     FalsePositiveReport report = falsePositives == null ? null : e.falsePositiveReport();
-    System.out.print(e.table(detector.scan(e.documents()), report));
+    System.out.print(e.table(run(detector, e.documents()), report));
     write(report, falsePositives);
+  }
+
+  /** The detector's pairs among {@code documents}: a batch scan, or {@code --incremental}. */
+  private ScanResult run(Detector detector, List<Document> documents) {
+    return incremental ? IncrementalRun.of(detector, documents) : detector.scan(documents);
   }
 
   private static void write(FalsePositiveReport report, Path file) {

@@ -1,0 +1,100 @@
+package org.polydup;
+
+import it.unimi.dsi.fastutil.ints.IntSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.polydup.align.CrossLanguageMatcher;
+import org.polydup.align.EntityExtractor;
+import org.polydup.align.EntityProfile;
+import org.polydup.align.IncrementalMatcher;
+
+/**
+ * The align stage of the incremental API ({@link Detector#add}, {@link Detector#query}): an {@link
+ * IncrementalMatcher} finds a queried document's aligned candidates among the added ones, and each
+ * pair then passes the same checks as in a batch scan ({@link AlignmentStage#verdict}). What a
+ * query cannot judge that a scan can is said in {@link IncrementalMatcher}; the README compares the
+ * two on the evaluation sets.
+ *
+ * <p>Threads as {@link IncrementalMatcher}: the {@link DefaultDetector} calls {@link #add} under
+ * its write lock and {@link #query} under its read lock; {@link #profile} runs outside both.
+ */
+final class IncrementalAlignment {
+  private static final ThreadLocal<EntityExtractor> EXTRACTORS =
+      ThreadLocal.withInitial(EntityExtractor::new);
+
+  private final AlignmentStage checks;
+  private final IncrementalMatcher matcher;
+
+  IncrementalAlignment(AlignmentStage checks, boolean includeRelated) {
+    this.checks = checks;
+    this.matcher = new IncrementalMatcher(includeRelated);
+  }
+
+  /** The entities of a document's text; thread-safe, and meant to run outside the index's lock. */
+  static EntityProfile profile(String text, String language) {
+    return EXTRACTORS.get().extract(text, language);
+  }
+
+  /**
+   * Adds a document's profile as number {@code slot}: slots are given in order of addition, one per
+   * document added, as the detector numbers its documents.
+   */
+  void add(int slot, EntityProfile profile) {
+    int number = matcher.add(profile);
+    if (number != slot) {
+      throw new IllegalStateException("entity index number " + number + " for slot " + slot);
+    }
+  }
+
+  /** What a query needs of the stored documents, by slot. */
+  interface Stored {
+    /** The document's id, or {@code null} when the slot was removed. */
+    String idOf(int slot);
+
+    /** Its fingerprint (text and shingles). */
+    Fingerprint fingerprintOf(int slot);
+
+    /** Its language. */
+    String languageOf(int slot);
+
+    /** The slot of the stored document with this id. */
+    int slotOf(String id);
+  }
+
+  /**
+   * The translations and reworded copies of a queried document among the stored ones, {@code a}
+   * being the queried document, by ascending slot.
+   *
+   * @param id the queried document's id
+   * @param exclude the slot of a stored document with that id, or -1
+   * @param fingerprint its fingerprint
+   * @param language its language
+   * @param profile its entities ({@link #profile})
+   * @param settled slots whose pair with the queried document the shingle stage already flagged:
+   *     their verdict stands and they are not aligned
+   * @param stored the detector's documents
+   */
+  List<Match> query(
+      String id,
+      int exclude,
+      Fingerprint fingerprint,
+      String language,
+      EntityProfile profile,
+      IntSet settled,
+      Stored stored) {
+    List<Match> found = new ArrayList<>();
+    List<CrossLanguageMatcher.AlignedPair> pairs =
+        matcher.match(id, profile, exclude, stored::idOf, settled::contains);
+    for (CrossLanguageMatcher.AlignedPair pair : pairs) {
+      int slot = stored.slotOf(pair.b());
+      String otherLanguage = stored.languageOf(slot);
+      Relation verdict =
+          checks.verdict(pair, fingerprint, language, stored.fingerprintOf(slot), otherLanguage);
+      if (verdict != null) {
+        found.add(
+            AlignmentStage.toMatch(id, pair.b(), language, otherLanguage, pair, verdict, false));
+      }
+    }
+    return found;
+  }
+}
