@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.polydup.align.EntityProfile;
+import org.polydup.align.IncrementalMatcher;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
@@ -124,6 +125,8 @@ final class DefaultDetector implements Detector {
     String language = languageOf(document);
     EntityProfile profile = profileOf(document, language);
     List<Match> found = new ArrayList<>();
+    // Slots the shingle stage flagged: their verdict stands, the align stage leaves them alone.
+    IntOpenHashSet settled = new IntOpenHashSet();
     lock.readLock().lock();
     try {
       IntSortedSet candidates = new IntAVLTreeSet(lsh.query(fingerprint.signature()));
@@ -145,13 +148,10 @@ final class DefaultDetector implements Detector {
                 id -> id.equals(document.id()) ? language : s.language());
         if (m != null) {
           found.add(m);
+          settled.add(slot);
         }
       }
       if (alignment != null) {
-        IntOpenHashSet settled = new IntOpenHashSet();
-        for (Match m : found) {
-          settled.add(slotOf.get(m.b()).intValue());
-        }
         Integer own = slotOf.get(document.id());
         found.addAll(
             alignment.query(
@@ -198,7 +198,7 @@ final class DefaultDetector implements Detector {
 
   /** The document's entities when cross-language matching is on, else {@code null}. */
   private EntityProfile profileOf(Document document, String language) {
-    return alignment == null ? null : IncrementalAlignment.profile(document.text(), language);
+    return alignment == null ? null : IncrementalMatcher.profile(document.text(), language);
   }
 
   /** The stored documents as {@link IncrementalAlignment} reads them; under the index lock. */
@@ -218,11 +218,6 @@ final class DefaultDetector implements Detector {
         @Override
         public String languageOf(int slot) {
           return stored.get(slot).language();
-        }
-
-        @Override
-        public int slotOf(String id) {
-          return slotOf.get(id);
         }
       };
 

@@ -4,7 +4,6 @@ import it.unimi.dsi.fastutil.ints.IntSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.polydup.align.CrossLanguageMatcher;
-import org.polydup.align.EntityExtractor;
 import org.polydup.align.EntityProfile;
 import org.polydup.align.IncrementalMatcher;
 
@@ -16,23 +15,16 @@ import org.polydup.align.IncrementalMatcher;
  * two on the evaluation sets.
  *
  * <p>Threads as {@link IncrementalMatcher}: the {@link DefaultDetector} calls {@link #add} under
- * its write lock and {@link #query} under its read lock; {@link #profile} runs outside both.
+ * its write lock and {@link #query} under its read lock, and extracts entities ({@link
+ * IncrementalMatcher#profile}) outside both.
  */
 final class IncrementalAlignment {
-  private static final ThreadLocal<EntityExtractor> EXTRACTORS =
-      ThreadLocal.withInitial(EntityExtractor::new);
-
   private final AlignmentStage checks;
   private final IncrementalMatcher matcher;
 
   IncrementalAlignment(AlignmentStage checks, boolean includeRelated) {
     this.checks = checks;
     this.matcher = new IncrementalMatcher(includeRelated);
-  }
-
-  /** The entities of a document's text; thread-safe, and meant to run outside the index's lock. */
-  static EntityProfile profile(String text, String language) {
-    return EXTRACTORS.get().extract(text, language);
   }
 
   /**
@@ -56,9 +48,6 @@ final class IncrementalAlignment {
 
     /** Its language. */
     String languageOf(int slot);
-
-    /** The slot of the stored document with this id. */
-    int slotOf(String id);
   }
 
   /**
@@ -69,7 +58,7 @@ final class IncrementalAlignment {
    * @param exclude the slot of a stored document with that id, or -1
    * @param fingerprint its fingerprint
    * @param language its language
-   * @param profile its entities ({@link #profile})
+   * @param profile its entities ({@link IncrementalMatcher#profile})
    * @param settled slots whose pair with the queried document the shingle stage already flagged:
    *     their verdict stands and they are not aligned
    * @param stored the detector's documents
@@ -83,10 +72,10 @@ final class IncrementalAlignment {
       IntSet settled,
       Stored stored) {
     List<Match> found = new ArrayList<>();
-    List<CrossLanguageMatcher.AlignedPair> pairs =
-        matcher.match(id, profile, exclude, stored::idOf, settled::contains);
-    for (CrossLanguageMatcher.AlignedPair pair : pairs) {
-      int slot = stored.slotOf(pair.b());
+    for (IncrementalMatcher.Found aligned :
+        matcher.match(id, profile, exclude, stored::idOf, settled::contains)) {
+      CrossLanguageMatcher.AlignedPair pair = aligned.pair();
+      int slot = aligned.number();
       String otherLanguage = stored.languageOf(slot);
       Relation verdict =
           checks.verdict(pair, fingerprint, language, stored.fingerprintOf(slot), otherLanguage);

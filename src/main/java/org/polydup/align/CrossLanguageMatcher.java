@@ -214,7 +214,7 @@ public final class CrossLanguageMatcher {
         .forEach(
             i -> {
               Doc doc = documents.get(i);
-              profiles[i] = EXTRACTORS.get().extract(doc.text(), doc.language());
+              profiles[i] = extract(doc.text(), doc.language());
               shapes[i] = ParagraphShape.of(doc.text());
             });
     KeyStatistics statistics = new KeyStatistics();
@@ -252,6 +252,14 @@ public final class CrossLanguageMatcher {
     return found;
   }
 
+  /**
+   * The entities of a text, by this thread's extractor: one per thread for the batch and the
+   * incremental matcher alike, since each holds a word cache of up to a million words.
+   */
+  static EntityProfile extract(String text, String language) {
+    return EXTRACTORS.get().extract(text, language);
+  }
+
   private boolean keep(AlignmentResult result) {
     return keeps(result.relation());
   }
@@ -262,8 +270,12 @@ public final class CrossLanguageMatcher {
    * corpus exhausted a 6 GB heap).
    */
   private boolean keeps(Relation relation) {
-    return reportAll
-        || relation == Relation.TRANSLATION
+    return reportAll || reported(relation, reportRelated);
+  }
+
+  /** Whether a pair with this relation is reported: a copy, or related when that is asked for. */
+  static boolean reported(Relation relation, boolean reportRelated) {
+    return relation == Relation.TRANSLATION
         || relation == Relation.DERIVED
         || (reportRelated && relation == Relation.RELATED);
   }

@@ -55,6 +55,17 @@ public final class IncrementalMatcher {
     this.reportRelated = reportRelated;
   }
 
+  /** A copy {@link #match} found: the added document's number, and the aligned pair. */
+  public record Found(int number, CrossLanguageMatcher.AlignedPair pair) {}
+
+  /**
+   * The entities of a text, as {@link #add} and {@link #match} take them; thread-safe (an extractor
+   * per thread, shared with the batch matcher), and meant to run outside the caller's lock.
+   */
+  public static EntityProfile profile(String text, String language) {
+    return CrossLanguageMatcher.extract(text, language);
+  }
+
   /**
    * Adds a document's entities.
    *
@@ -77,7 +88,7 @@ public final class IncrementalMatcher {
    * @param settled numbers whose pair with the queried document is decided already (a verbatim
    *     copy): not aligned
    */
-  public List<CrossLanguageMatcher.AlignedPair> match(
+  public List<Found> match(
       String id,
       EntityProfile profile,
       int exclude,
@@ -129,21 +140,17 @@ public final class IncrementalMatcher {
         }
       }
     }
-    List<CrossLanguageMatcher.AlignedPair> found = new ArrayList<>();
+    List<Found> found = new ArrayList<>();
     for (int k = 0; k < numbers.length; k++) {
       AlignmentResult result = results[k];
-      if (result != null && reported(result.relation())) {
+      if (result != null && CrossLanguageMatcher.reported(result.relation(), reportRelated)) {
         found.add(
-            new CrossLanguageMatcher.AlignedPair(
-                id, idOf.apply(numbers[k]), result.relation(), result.score(), result, false));
+            new Found(
+                numbers[k],
+                new CrossLanguageMatcher.AlignedPair(
+                    id, idOf.apply(numbers[k]), result.relation(), result.score(), result, false)));
       }
     }
     return found;
-  }
-
-  private boolean reported(Relation relation) {
-    return relation == Relation.TRANSLATION
-        || relation == Relation.DERIVED
-        || (reportRelated && relation == Relation.RELATED);
   }
 }
