@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.polydup.align.EntityProfile;
 import org.polydup.align.IncrementalMatcher;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
@@ -71,7 +70,7 @@ final class DefaultDetector implements Detector {
     Objects.requireNonNull(document, "document");
     Fingerprint fingerprint = workers.get().fingerprint(document.text());
     String language = languageOf(document);
-    EntityProfile profile = profileOf(document, language);
+    IncrementalMatcher.Profile profile = profileOf(document, language);
     lock.writeLock().lock();
     try {
       if (slotOf.containsKey(document.id())) {
@@ -123,7 +122,7 @@ final class DefaultDetector implements Detector {
     Objects.requireNonNull(document, "document");
     Fingerprint fingerprint = workers.get().fingerprint(document.text());
     String language = languageOf(document);
-    EntityProfile profile = profileOf(document, language);
+    IncrementalMatcher.Profile profile = profileOf(document, language);
     List<Match> found = new ArrayList<>();
     // Slots the shingle stage flagged: their verdict stands, the align stage leaves them alone.
     IntOpenHashSet settled = new IntOpenHashSet();
@@ -196,8 +195,10 @@ final class DefaultDetector implements Detector {
         configuration.threshold());
   }
 
-  /** The document's entities when cross-language matching is on, else {@code null}. */
-  private EntityProfile profileOf(Document document, String language) {
+  /**
+   * The document's entities and structure when cross-language matching is on, else {@code null}.
+   */
+  private IncrementalMatcher.Profile profileOf(Document document, String language) {
     return alignment == null ? null : IncrementalMatcher.profile(document.text(), language);
   }
 

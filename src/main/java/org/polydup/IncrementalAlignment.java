@@ -4,7 +4,6 @@ import it.unimi.dsi.fastutil.ints.IntSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.polydup.align.CrossLanguageMatcher;
-import org.polydup.align.EntityProfile;
 import org.polydup.align.IncrementalMatcher;
 
 /**
@@ -31,7 +30,7 @@ final class IncrementalAlignment {
    * Adds a document's profile as number {@code slot}: slots are given in order of addition, one per
    * document added, as the detector numbers its documents.
    */
-  void add(int slot, EntityProfile profile) {
+  void add(int slot, IncrementalMatcher.Profile profile) {
     int number = matcher.add(profile);
     if (number != slot) {
       throw new IllegalStateException("entity index number " + number + " for slot " + slot);
@@ -58,7 +57,7 @@ final class IncrementalAlignment {
    * @param exclude the slot of a stored document with that id, or -1
    * @param fingerprint its fingerprint
    * @param language its language
-   * @param profile its entities ({@link IncrementalMatcher#profile})
+   * @param profile its entities and structure ({@link IncrementalMatcher#profile})
    * @param settled slots whose pair with the queried document the shingle stage already flagged:
    *     their verdict stands and they are not aligned
    * @param stored the detector's documents
@@ -68,7 +67,7 @@ final class IncrementalAlignment {
       int exclude,
       Fingerprint fingerprint,
       String language,
-      EntityProfile profile,
+      IncrementalMatcher.Profile profile,
       IntSet settled,
       Stored stored) {
     List<Match> found = new ArrayList<>();

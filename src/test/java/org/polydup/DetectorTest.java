@@ -10,13 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.CrossLanguageMatcher;
+import org.polydup.align.XlingChats;
 import org.polydup.eval.SyndicationEvaluation;
 
 class DetectorTest {
@@ -245,6 +251,37 @@ class DetectorTest {
     }
     assertEquals(scanned, queried);
     assertTrue(queried.stream().noneMatch(p -> p.contains("004_")), "" + queried);
+  }
+
+  /**
+   * Real chats and forum threads ({@code testdata/xling-chats}), each queried before it is added,
+   * as a newsroom checks stories as they arrive: they name almost nothing, so their translations
+   * are found by their paragraph structures; a query finds nearly as many as a scan of all of them
+   * at once, and no pair of two different threads.
+   */
+  @Test
+  void queryThenAdd_findsChatTranslations_nearlyAsTheScanDoes() throws IOException {
+    Map<String, String> cluster = new HashMap<>();
+    List<Document> chats = new ArrayList<>();
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, cluster)) {
+      chats.add(new Document(doc.id(), doc.text(), doc.language()));
+    }
+    Detector detector = withAlignment();
+    Set<String> queried = new TreeSet<>();
+    for (Document chat : chats) {
+      for (Match m : detector.query(chat)) {
+        assertEquals(cluster.get(m.a()), cluster.get(m.b()), () -> "false pair " + m);
+        queried.add(pairOf(m));
+      }
+      detector.add(chat);
+    }
+    Set<String> scanned = new TreeSet<>();
+    for (Match m : withAlignment().scan(chats).matches()) {
+      scanned.add(pairOf(m));
+    }
+    assertTrue(
+        queried.size() >= 0.9 * scanned.size(),
+        "query found " + queried.size() + ", scan " + scanned.size());
   }
 
   @Test

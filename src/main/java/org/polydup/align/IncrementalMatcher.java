@@ -1,9 +1,13 @@
 package org.polydup.align;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectAVLTreeMap;
+import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.polydup.Relation;
@@ -20,11 +24,13 @@ import org.polydup.Relation;
  * queried document's candidates, so it applies the aligner's own thresholds and the margin rule
  * from the queried side alone: the queried document's best candidate in a language is taken as a
  * translation when the runner-up in that language scores at most half of it and the pair has the
- * evidence {@link MutualBest} asks of its margin arms. Whether the candidate also prefers the
- * queried document is not known, so this is the one-sided form of the batch rule; so is exclusivity
- * ({@link Exclusivity}): a copy in another language scoring under half of the best score the
- * queried document reaches in that language is demoted. Key weights are the document frequencies of
- * the documents added so far.
+ * evidence {@link MutualBest} asks of its margin arms, and the candidate's own query finds no added
+ * document in the queried one's language within that margin either (the batch's two sides, among
+ * the documents added so far). Exclusivity is one-sided ({@link Exclusivity}): a copy in another
+ * language scoring under half of the best score the queried document reaches in that language is
+ * demoted. The two structure rules follow, as {@link QueryStructure} says: chats, forum threads and
+ * shop pages name too little for the entity rules and are found by their paragraph structures. Key
+ * weights are the document frequencies of the documents added so far.
  *
  * <p>Threads: matches may run concurrently with each other, but not with an add; the caller orders
  * them (the detector adds under a write lock and queries under a read lock).
@@ -44,6 +50,7 @@ public final class IncrementalMatcher {
   private final KeyStatistics statistics = new KeyStatistics();
   private final EntityIndex index = new EntityIndex(statistics, MAXIMUM_POSTINGS);
   private final List<EntityProfile> profiles = new ArrayList<>();
+  private final QueryStructure structure = new QueryStructure();
   private final boolean reportRelated;
 
   /**
@@ -59,22 +66,38 @@ public final class IncrementalMatcher {
   public record Found(int number, CrossLanguageMatcher.AlignedPair pair) {}
 
   /**
-   * The entities of a text, as {@link #add} and {@link #match} take them; thread-safe (an extractor
-   * per thread, shared with the batch matcher), and meant to run outside the caller's lock.
+   * What the matcher keeps of a document: its entities and its paragraph structure.
+   *
+   * @param entities the text's entities ({@link CrossLanguageMatcher#extract})
+   * @param shape the text's paragraph structure ({@link ParagraphShape#of})
    */
-  public static EntityProfile profile(String text, String language) {
-    return CrossLanguageMatcher.extract(text, language);
+  public record Profile(EntityProfile entities, ParagraphShape shape) {
+    /** Checks that both are given. */
+    public Profile {
+      Objects.requireNonNull(entities, "entities");
+      Objects.requireNonNull(shape, "shape");
+    }
   }
 
   /**
-   * Adds a document's entities.
+   * The entities and structure of a text, as {@link #add} and {@link #match} take them; thread-safe
+   * (an extractor per thread, shared with the batch matcher), and meant to run outside the caller's
+   * lock.
+   */
+  public static Profile profile(String text, String language) {
+    return new Profile(CrossLanguageMatcher.extract(text, language), ParagraphShape.of(text));
+  }
+
+  /**
+   * Adds a document.
    *
    * @return its number, from 0 in order of addition
    */
-  public int add(EntityProfile profile) {
-    statistics.add(profile);
-    profiles.add(profile);
-    return index.add(profile);
+  public int add(Profile profile) {
+    statistics.add(profile.entities());
+    profiles.add(profile.entities());
+    structure.add(profile.shape());
+    return index.add(profile.entities());
   }
 
   /**
@@ -82,75 +105,130 @@ public final class IncrementalMatcher {
    * asked, related pairs, {@code a} being the queried document, by ascending number.
    *
    * @param id the queried document's id, for the pairs
-   * @param profile its entities
+   * @param query its entities and structure
    * @param exclude the number of an added document to leave out (the queried one), or -1
    * @param idOf an added document's id by number, {@code null} for one that was removed
    * @param settled numbers whose pair with the queried document is decided already (a verbatim
    *     copy): not aligned
    */
   public List<Found> match(
-      String id,
-      EntityProfile profile,
-      int exclude,
-      IntFunction<String> idOf,
-      IntPredicate settled) {
-    List<EntityIndex.Candidate> candidates = index.query(profile, CANDIDATES_PER_KIND, exclude);
-    int[] numbers =
-        candidates.stream().mapToInt(EntityIndex.Candidate::document).sorted().toArray();
-    AlignmentResult[] results = new AlignmentResult[numbers.length];
-    // Per other language: the best-scored candidate (its index in numbers) and the runner-up.
-    Map<String, int[]> leaders = new HashMap<>();
-    for (int k = 0; k < numbers.length; k++) {
-      int number = numbers[k];
-      if (idOf.apply(number) == null || settled.test(number)) {
-        continue;
-      }
-      EntityProfile other = profiles.get(number);
-      results[k] = aligner.align(profile, other, statistics);
-      if (results[k].crossLanguage()) {
-        int[] leader = leaders.computeIfAbsent(other.language(), l -> new int[] {-1, -1});
-        if (leader[0] < 0 || results[k].score() > results[leader[0]].score()) {
-          leader[1] = leader[0];
-          leader[0] = k;
-        } else if (leader[1] < 0 || results[k].score() > results[leader[1]].score()) {
-          leader[1] = k;
-        }
+      String id, Profile query, int exclude, IntFunction<String> idOf, IntPredicate settled) {
+    EntityProfile profile = query.entities();
+    // By number, so that the pairs come out in ascending order.
+    Int2ObjectAVLTreeMap<AlignmentResult> results = new Int2ObjectAVLTreeMap<>();
+    for (EntityIndex.Candidate candidate : index.query(profile, CANDIDATES_PER_KIND, exclude)) {
+      int number = candidate.document();
+      if (idOf.apply(number) != null && !settled.test(number)) {
+        results.put(number, aligner.align(profile, profiles.get(number), statistics));
       }
     }
     AlignmentThresholds full = aligner.thresholds();
+    Map<String, int[]> leaders = leadersByLanguage(results);
     for (int[] leader : leaders.values()) {
-      AlignmentResult best = results[leader[0]];
-      double runnerUp = leader[1] < 0 ? 0 : results[leader[1]].score();
+      AlignmentResult best = results.get(leader[0]);
+      double runnerUp = leader[1] < 0 ? 0 : results.get(leader[1]).score();
       if (!best.isCopy()
           && MutualBest.strongEnoughForMargin(best, full)
           && MutualBest.clearMargin(best, runnerUp)
-          && Aligner.lengthRatio(profile, profiles.get(numbers[leader[0]]))
-              <= full.maximumLengthRatio()) {
-        results[leader[0]] = best.withRelation(Relation.TRANSLATION);
+          && Aligner.lengthRatio(profile, profiles.get(leader[0])) <= full.maximumLengthRatio()
+          && clearMarginFromItsSide(leader[0], best, profile.language(), exclude, idOf, settled)) {
+        results.put(leader[0], best.withRelation(Relation.TRANSLATION));
       }
     }
     // Exclusivity as the batch has it, from the queried side: a copy in another language scoring
     // under half of that language's best is not the version there.
-    for (int k = 0; k < numbers.length; k++) {
-      AlignmentResult result = results[k];
-      if (result != null && result.crossLanguage() && result.isCopy()) {
-        int[] leader = leaders.get(profiles.get(numbers[k]).language());
-        if (!Exclusivity.leadsEnough(result, results[leader[0]].score())) {
-          results[k] = Exclusivity.demoted(result);
+    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
+      AlignmentResult result = entry.getValue();
+      if (result.crossLanguage() && result.isCopy()) {
+        int[] leader = leaders.get(profiles.get(entry.getIntKey()).language());
+        if (!Exclusivity.leadsEnough(result, results.get(leader[0]).score())) {
+          entry.setValue(Exclusivity.demoted(result));
         }
       }
     }
+    // Then the structure rules, in the batch's order (ShapeAgreements, StructureRule).
+    IntOpenHashSet agreeing = new IntOpenHashSet();
+    structure.acceptAgreeing(query, profiles, results, full, agreeing);
+    structure.acceptStructureOnly(
+        query,
+        exclude,
+        number -> idOf.apply(number) == null,
+        settled,
+        profiles,
+        number -> aligner.align(profile, profiles.get(number), statistics),
+        results,
+        full,
+        agreeing);
     List<Found> found = new ArrayList<>();
-    for (int k = 0; k < numbers.length; k++) {
-      AlignmentResult result = results[k];
-      if (result != null && CrossLanguageMatcher.reported(result.relation(), reportRelated)) {
+    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
+      AlignmentResult result = entry.getValue();
+      int number = entry.getIntKey();
+      if (CrossLanguageMatcher.reported(result.relation(), reportRelated)) {
         found.add(
             new Found(
-                numbers[k],
+                number,
                 new CrossLanguageMatcher.AlignedPair(
-                    id, idOf.apply(numbers[k]), result.relation(), result.score(), result, false)));
+                    id,
+                    idOf.apply(number),
+                    result.relation(),
+                    result.score(),
+                    result,
+                    agreeing.contains(number))));
       }
     }
     return found;
+  }
+
+  /**
+   * The margin from the candidate's side: whether every added document in the queried one's
+   * language that the candidate's own query brings scores at most the margin of the pair's score
+   * with it. A document the shingle stage found to be a copy of the queried one ({@code settled})
+   * is the same version, not a rival, as in the batch ({@link Versions}).
+   */
+  private boolean clearMarginFromItsSide(
+      int number,
+      AlignmentResult pair,
+      String language,
+      int exclude,
+      IntFunction<String> idOf,
+      IntPredicate settled) {
+    EntityProfile candidate = profiles.get(number);
+    for (EntityIndex.Candidate rival :
+        index.queryOtherLanguages(candidate, CANDIDATES_PER_KIND, number)) {
+      int r = rival.document();
+      if (r != exclude
+          && idOf.apply(r) != null
+          && !settled.test(r)
+          && profiles.get(r).language().equals(language)
+          && !MutualBest.clearMargin(
+              pair, aligner.align(candidate, profiles.get(r), statistics).score())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Per other language among the cross-language results: the number of the best-scored candidate
+   * and of the runner-up (-1 when there is none). Ties go to the lower number.
+   */
+  private Map<String, int[]> leadersByLanguage(Int2ObjectMap<AlignmentResult> results) {
+    Map<String, int[]> leaders = new HashMap<>();
+    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
+      AlignmentResult result = entry.getValue();
+      if (!result.crossLanguage()) {
+        continue;
+      }
+      int number = entry.getIntKey();
+      int[] leader =
+          leaders.computeIfAbsent(profiles.get(number).language(), l -> new int[] {-1, -1});
+      if (leader[0] < 0 || result.score() > results.get(leader[0]).score()) {
+        leader[1] = leader[0];
+        leader[0] = number;
+      } else if (leader[1] < 0 || result.score() > results.get(leader[1]).score()) {
+        leader[1] = number;
+      }
+    }
+    return leaders;
   }
 }

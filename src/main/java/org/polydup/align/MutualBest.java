@@ -89,6 +89,14 @@ final class MutualBest {
     return fewAnchors || diluted;
   }
 
+  /**
+   * Whether a pair whose paragraph structures agree has the entity evidence the structure arm asks
+   * besides: {@value #SHAPE_COVERAGE} coverage and {@value #SHAPE_WEIGHT} aligned weight.
+   */
+  static boolean enoughBesideStructure(AlignmentResult result) {
+    return result.score() >= SHAPE_COVERAGE && result.matchedWeight() >= SHAPE_WEIGHT;
+  }
+
   /** Whether the runner-up's score is at most {@value #MARGIN} of the pair's. */
   static boolean clearMargin(AlignmentResult result, double runnerUp) {
     return runnerUp <= MARGIN * result.score();
@@ -131,8 +139,7 @@ final class MutualBest {
           && clearMargin(result, scores.second(lowKey))
           && clearMargin(result, scores.second(highKey))) {
         accepted.add(entry.getKey());
-      } else if (result.score() >= SHAPE_COVERAGE
-          && result.matchedWeight() >= SHAPE_WEIGHT
+      } else if (enoughBesideStructure(result)
           && shapeAgrees.contains(entry.getKey().longValue())) {
         accepted.add(entry.getKey());
       }

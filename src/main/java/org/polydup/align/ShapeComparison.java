@@ -77,7 +77,21 @@ final class ShapeComparison {
     int high = (int) key;
     // Copies kept their evidence; the others are aligned again for theirs.
     AlignmentResult result = batch.withEvidence(low, high, aligned);
-    ParagraphShape.Alignment paragraphs = known != null ? known : shapes[low].align(shapes[high]);
+    return anchorsCorrespond(shapes[low], shapes[high], result, known);
+  }
+
+  /**
+   * The same check on a result with its evidence, {@code first} and {@code second} being the
+   * structures of the result's first and second text.
+   *
+   * @param known the pair's structure alignment when it is known already, else {@code null}
+   */
+  static boolean anchorsCorrespond(
+      ParagraphShape first,
+      ParagraphShape second,
+      AlignmentResult result,
+      ParagraphShape.Alignment known) {
+    ParagraphShape.Alignment paragraphs = known != null ? known : first.align(second);
     double total = 0;
     double corresponding = 0;
     // Through the offsets: an evidence pair and its entities are built on access.
@@ -85,8 +99,8 @@ final class ShapeComparison {
       double weight = result.evidenceWeight(i);
       total += weight;
       if (paragraphs.corresponds(
-          shapes[low].paragraphAt(result.evidenceStart(i, true)),
-          shapes[high].paragraphAt(result.evidenceStart(i, false)),
+          first.paragraphAt(result.evidenceStart(i, true)),
+          second.paragraphAt(result.evidenceStart(i, false)),
           SHAPE_SLACK)) {
         corresponding += weight;
       }

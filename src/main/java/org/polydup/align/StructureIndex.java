@@ -75,7 +75,7 @@ public final class StructureIndex {
   static final int MAXIMUM_MERGED_PARAGRAPHS = 64;
 
   /** Marks a one-merge variant's entry (the document number's sign bit). */
-  private static final int VARIANT = 0x80000000;
+  static final int VARIANT = 0x80000000;
 
   private static final long SEED = 0x5DEECE66DL;
 
@@ -114,7 +114,7 @@ public final class StructureIndex {
           continue;
         }
         addBuckets(shapes[d], d, table, -1, projectionsByCount, entries);
-        if (paragraphs - 1 >= minimumParagraphs && paragraphs <= MAXIMUM_MERGED_PARAGRAPHS) {
+        if (indexesVariants(paragraphs, minimumParagraphs)) {
           for (int merged = 0; merged + 1 < paragraphs; merged++) {
             addBuckets(shapes[d], d | VARIANT, table, merged, projectionsByCount, entries);
           }
@@ -127,9 +127,8 @@ public final class StructureIndex {
   }
 
   /**
-   * Adds to {@code entries} the bucket of document {@code d} in {@code table}: for its own shares
-   * ({@code merged < 0}) or for its shares with paragraphs {@code merged} and {@code merged + 1}
-   * taken as one. The bucket key goes in the high bits' hash, the document in the low 32 bits.
+   * Adds to {@code entries} the bucket of document {@code d} in {@code table} ({@link #bucket}):
+   * the bucket key goes in the high bits' hash, the document in the low 32 bits.
    */
   private static void addBuckets(
       ParagraphShape shape,
@@ -138,9 +137,22 @@ public final class StructureIndex {
       int merged,
       Int2ObjectOpenHashMap<double[][]> projectionsByCount,
       LongArrayList entries) {
+    int count = merged < 0 ? shape.paragraphs() : shape.paragraphs() - 1;
+    double[][] projections = projectionsByCount.computeIfAbsent(count, StructureIndex::projections);
+    entries.add(
+        (bucket(shape, table, merged, projections) & 0xFFFFFFFF00000000L) | (d & 0xFFFFFFFFL));
+  }
+
+  /**
+   * The bucket of a structure in {@code table}: for its own shares ({@code merged < 0}) or for its
+   * shares with paragraphs {@code merged} and {@code merged + 1} taken as one. Buckets of different
+   * tables and paragraph counts are different keys (up to hash collisions).
+   *
+   * @param projections {@link #projections} for the structure's paragraph count after the merge
+   */
+  static long bucket(ParagraphShape shape, int table, int merged, double[][] projections) {
     int paragraphs = shape.paragraphs();
     int count = merged < 0 ? paragraphs : paragraphs - 1;
-    double[][] projections = projectionsByCount.computeIfAbsent(count, StructureIndex::projections);
     double scale = Math.sqrt(count) / Math.max(1, shape.weightedLength());
     long bucket = Mixing.fmix64(count * 31L + table);
     for (int row = 0; row < ROWS; row++) {
@@ -156,7 +168,16 @@ public final class StructureIndex {
       long cell = (long) Math.floor(projection[count] + dot * scale);
       bucket = Mixing.fmix64(bucket ^ (cell * 0x9E3779B97F4A7C15L + row));
     }
-    entries.add((bucket & 0xFFFFFFFF00000000L) | (d & 0xFFFFFFFFL));
+    return bucket;
+  }
+
+  /**
+   * Whether a text of {@code paragraphs} paragraphs also enters the index as its one-merge
+   * variants: they must keep {@code minimumParagraphs}, and the text must be short enough ({@link
+   * #MAXIMUM_MERGED_PARAGRAPHS}).
+   */
+  static boolean indexesVariants(int paragraphs, int minimumParagraphs) {
+    return paragraphs - 1 >= minimumParagraphs && paragraphs <= MAXIMUM_MERGED_PARAGRAPHS;
   }
 
   /**
@@ -219,7 +240,7 @@ public final class StructureIndex {
    * The {@link #TABLES} x {@link #ROWS} projections for vectors of {@code paragraphs} coordinates:
    * Gaussian directions divided by the bucket width, each followed by a uniform offset in [0, 1).
    */
-  private static double[][] projections(int paragraphs) {
+  static double[][] projections(int paragraphs) {
     SplittableRandom random = new SplittableRandom(SEED ^ Mixing.fmix64(paragraphs));
     double[][] projections = new double[TABLES * ROWS][paragraphs + 1];
     for (double[] projection : projections) {

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -222,7 +218,7 @@ class CrossLanguageMatcherTest {
   void match_findsRealChatTranslationsByStructure_withNoNameInCommon_andNoFalsePair()
       throws IOException {
     Map<String, String> cluster = new HashMap<>();
-    List<CrossLanguageMatcher.Doc> docs = chats(false, cluster);
+    List<CrossLanguageMatcher.Doc> docs = XlingChats.load(false, cluster);
     int gold = 0;
     for (CrossLanguageMatcher.Doc x : docs) {
       for (CrossLanguageMatcher.Doc y : docs) {
@@ -261,7 +257,7 @@ class CrossLanguageMatcherTest {
   @Test
   void match_findsEachVersionOfATranslation_whenOneLanguageHoldsTwo() throws IOException {
     Map<String, String> cluster = new HashMap<>();
-    List<CrossLanguageMatcher.Doc> docs = chats(true, cluster);
+    List<CrossLanguageMatcher.Doc> docs = XlingChats.load(true, cluster);
     int originals = 0;
     int reposts = 0;
     for (CrossLanguageMatcher.AlignedPair pair : CrossLanguageMatcher.withDefaults().match(docs)) {
@@ -290,7 +286,7 @@ class CrossLanguageMatcherTest {
   void match_findsRealChatTranslationsByStructure_whenEachMergedOneParagraph() throws IOException {
     Map<String, String> cluster = new HashMap<>();
     List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
-    for (CrossLanguageMatcher.Doc doc : chats(false, cluster)) {
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, cluster)) {
       docs.add(
           doc.language().equals("en")
               ? doc
@@ -314,29 +310,6 @@ class CrossLanguageMatcherTest {
     int middle = (lines.size() - 1) / 2;
     lines.set(middle, lines.get(middle) + " " + lines.remove(middle + 1));
     return String.join("\n", lines);
-  }
-
-  /**
-   * The real chats of {@code testdata/xling-chats}, each document's cluster put in {@code cluster};
-   * with {@code reposts}, every non-English text once more under the id {@code ID#repost}.
-   */
-  private static List<CrossLanguageMatcher.Doc> chats(boolean reposts, Map<String, String> cluster)
-      throws IOException {
-    List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String line : Files.readAllLines(Path.of("testdata/xling-chats/docs.jsonl"))) {
-      JsonNode node = json.readTree(line);
-      String id = node.get("id").asText();
-      String language = node.get("lang").asText();
-      String text = node.get("text").asText();
-      docs.add(new CrossLanguageMatcher.Doc(id, text, language));
-      cluster.put(id, node.get("cluster").asText());
-      if (reposts && !language.equals("en")) {
-        docs.add(new CrossLanguageMatcher.Doc(id + "#repost", text, language));
-        cluster.put(id + "#repost", node.get("cluster").asText());
-      }
-    }
-    return docs;
   }
 
   @Test

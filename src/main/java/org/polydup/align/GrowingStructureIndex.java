@@ -1,0 +1,118 @@
+package org.polydup.align;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link StructureIndex} for documents that arrive one at a time: the same tables, projections and
+ * buckets, kept between calls, so that a queried text finds the added texts whose paragraph
+ * structures may agree with its own, as the batch pairs them. Each text of {@value
+ * #MINIMUM_PARAGRAPHS} or more paragraphs enters every table with its own structure and, up to
+ * {@link StructureIndex#MAXIMUM_MERGED_PARAGRAPHS} paragraphs, with each one-merge variant; a query
+ * looks up its own structure and its variants, so a translation that merged or split a paragraph on
+ * either side is found, and a bucket over {@link StructureIndex#MAXIMUM_BUCKET} texts is skipped,
+ * as in the batch.
+ *
+ * <p>Memory: an entry is two ints, and a bucket a slot of a hash map of longs (about 16 bytes at
+ * its load factor), so about 24 bytes per entry where buckets are rarely shared; a text of n
+ * paragraphs has {@value StructureIndex#TABLES} &times; n entries (about 3.8 KB for ten
+ * paragraphs), and texts under {@value #MINIMUM_PARAGRAPHS} paragraphs take nothing.
+ *
+ * <p>Threads: {@link #candidates} may run concurrently with itself, not with {@link #add}; the
+ * caller orders them as {@link IncrementalMatcher} says.
+ */
+final class GrowingStructureIndex {
+  /** Paragraphs a text needs to enter: the structure-only rule's ({@link StructureRule}). */
+  static final int MINIMUM_PARAGRAPHS = StructureRule.STRUCTURE_ONLY_PARAGRAPHS;
+
+  /**
+   * Paragraph counts whose projections are kept between calls; a longer text's are drawn again
+   * (they are {@code TABLES * ROWS * (n + 1)} doubles, and such texts are rare).
+   */
+  private static final int CACHED_COUNTS = 256;
+
+  /** Per bucket, its latest entry (an index into the two lists below). */
+  private final Long2IntOpenHashMap latest = new Long2IntOpenHashMap();
+
+  /** Per entry, the document (its own structure) or the document with the variant bit set. */
+  private final IntArrayList entries = new IntArrayList();
+
+  /** Per entry, the bucket's entry before it, or -1. */
+  private final IntArrayList previous = new IntArrayList();
+
+  private final ConcurrentHashMap<Integer, double[][]> projections = new ConcurrentHashMap<>();
+
+  GrowingStructureIndex() {
+    latest.defaultReturnValue(-1);
+  }
+
+  /** Adds a document's structure, when it has {@value #MINIMUM_PARAGRAPHS} paragraphs or more. */
+  void add(int document, ParagraphShape shape) {
+    if (document < 0) {
+      throw new IllegalArgumentException("document number must be >= 0, got " + document);
+    }
+    int paragraphs = shape.paragraphs();
+    if (paragraphs < MINIMUM_PARAGRAPHS) {
+      return;
+    }
+    boolean variants = StructureIndex.indexesVariants(paragraphs, MINIMUM_PARAGRAPHS);
+    for (int table = 0; table < StructureIndex.TABLES; table++) {
+      enter(bucket(shape, table, -1), document);
+      for (int merged = 0; variants && merged + 1 < paragraphs; merged++) {
+        enter(bucket(shape, table, merged), document | StructureIndex.VARIANT);
+      }
+    }
+  }
+
+  /**
+   * The added documents that share a bucket with {@code shape} (its own structure or a one-merge
+   * variant) in some table, in no particular order; none when it has under {@value
+   * #MINIMUM_PARAGRAPHS} paragraphs.
+   */
+  IntOpenHashSet candidates(ParagraphShape shape) {
+    IntOpenHashSet found = new IntOpenHashSet();
+    int paragraphs = shape.paragraphs();
+    if (paragraphs < MINIMUM_PARAGRAPHS) {
+      return found;
+    }
+    boolean variants = StructureIndex.indexesVariants(paragraphs, MINIMUM_PARAGRAPHS);
+    for (int table = 0; table < StructureIndex.TABLES; table++) {
+      collect(bucket(shape, table, -1), found);
+      for (int merged = 0; variants && merged + 1 < paragraphs; merged++) {
+        collect(bucket(shape, table, merged), found);
+      }
+    }
+    return found;
+  }
+
+  private void enter(long bucket, int entry) {
+    previous.add(latest.get(bucket));
+    latest.put(bucket, entries.size());
+    entries.add(entry);
+  }
+
+  /** Adds the documents of a bucket to {@code found}, unless it holds too many to pair. */
+  private void collect(long bucket, IntOpenHashSet found) {
+    int head = latest.get(bucket);
+    int size = 0;
+    for (int e = head; e >= 0; e = previous.getInt(e)) {
+      if (++size > StructureIndex.MAXIMUM_BUCKET) {
+        return;
+      }
+    }
+    for (int e = head; e >= 0; e = previous.getInt(e)) {
+      found.add(entries.getInt(e) & ~StructureIndex.VARIANT);
+    }
+  }
+
+  private long bucket(ParagraphShape shape, int table, int merged) {
+    int count = merged < 0 ? shape.paragraphs() : shape.paragraphs() - 1;
+    double[][] drawn =
+        count <= CACHED_COUNTS
+            ? projections.computeIfAbsent(count, StructureIndex::projections)
+            : StructureIndex.projections(count);
+    return StructureIndex.bucket(shape, table, merged, drawn);
+  }
+}

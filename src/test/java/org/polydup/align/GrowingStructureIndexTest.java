@@ -1,0 +1,92 @@
+package org.polydup.align;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GrowingStructureIndex} against the batch {@link StructureIndex}: the same tables and
+ * buckets, so the same candidate pairs whether the texts come all at once or one at a time.
+ */
+class GrowingStructureIndexTest {
+  /** The real chats, and random texts of 8-20 paragraphs with translations, some merged. */
+  private static List<ParagraphShape> shapes() throws IOException {
+    List<ParagraphShape> shapes = new ArrayList<>();
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
+      shapes.add(ParagraphShape.of(doc.text()));
+    }
+    Random random = new Random(11);
+    for (int i = 0; i < 150; i++) {
+      int[] lengths =
+          IntStream.generate(() -> 20 + random.nextInt(300)).limit(8 + i % 13).toArray();
+      shapes.add(shape(lengths));
+      int[] translated =
+          IntStream.of(lengths).map(n -> (int) (n * (1.0 + 0.1 * random.nextDouble()))).toArray();
+      shapes.add(
+          shape(i % 3 == 0 ? merged(translated, random.nextInt(lengths.length - 1)) : translated));
+    }
+    return shapes;
+  }
+
+  private static ParagraphShape shape(int[] lengths) {
+    return ParagraphShape.of(
+        IntStream.of(lengths).mapToObj("a"::repeat).collect(Collectors.joining("\n")));
+  }
+
+  private static int[] merged(int[] lengths, int at) {
+    int[] out = new int[lengths.length - 1];
+    for (int i = 0, k = 0; i < lengths.length; i++) {
+      out[k] += lengths[i];
+      if (i != at) {
+        k++;
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void candidates_areTheBatchPairs_whenEveryTextIsAdded() throws IOException {
+    List<ParagraphShape> shapes = shapes();
+    // Every text its own language: the batch then pairs all texts, as the growing index does.
+    int[] language = IntStream.range(0, shapes.size()).toArray();
+    long[] batch =
+        StructureIndex.candidatePairs(
+            shapes.toArray(ParagraphShape[]::new),
+            language,
+            GrowingStructureIndex.MINIMUM_PARAGRAPHS);
+    GrowingStructureIndex index = new GrowingStructureIndex();
+    for (int d = 0; d < shapes.size(); d++) {
+      index.add(d, shapes.get(d));
+    }
+    LongOpenHashSet growing = new LongOpenHashSet();
+    for (int d = 0; d < shapes.size(); d++) {
+      for (int other : index.candidates(shapes.get(d))) {
+        if (other != d) {
+          growing.add(d < other ? (long) d << 32 | other : (long) other << 32 | d);
+        }
+      }
+    }
+    assertTrue(batch.length > 150, "candidate pairs: " + batch.length);
+    assertEquals(new LongOpenHashSet(batch), growing);
+  }
+
+  @Test
+  void shortTexts_takeNoPlace_andFindNothing() {
+    GrowingStructureIndex index = new GrowingStructureIndex();
+    ParagraphShape few = shape(new int[] {100, 200, 300});
+    index.add(0, few);
+    index.add(1, few);
+    assertTrue(index.candidates(few).isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> index.add(-1, few));
+  }
+}
