@@ -280,6 +280,34 @@ public final class EntityIndex {
     return query(profile, limit, exclude, false);
   }
 
+  /**
+   * Candidates for {@code profile} in one other language only, ranked on shared anchors as {@link
+   * #query} ranks the other languages: a document's best rivals in one language, which the top of
+   * all other languages may leave out when the document has versions in many.
+   *
+   * @param language the candidates' language; one the index has not seen gives none
+   * @param exclude a document number to leave out (the query itself), or -1
+   */
+  public List<Candidate> queryLanguage(
+      EntityProfile profile, String language, int limit, int exclude) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got " + limit);
+    }
+    lock.readLock().lock();
+    try {
+      int number = languageNumbers.getOrDefault(language, -1);
+      if (number < 0 || language.equals(profile.language())) {
+        return List.of();
+      }
+      boolean ownKeys =
+          exclude >= 0 && exclude < profiles.size() && profiles.get(exclude) == profile;
+      long[] anchors = anchorKeys(profile).toLongArray();
+      return rank(anchors, limit, exclude, ownKeys, number, true, anchorCounts);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   private List<Candidate> query(
       EntityProfile profile, int limit, int exclude, boolean withSameLanguage) {
     if (limit < 1) {

@@ -1,5 +1,6 @@
 package org.polydup.align;
 
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectAVLTreeMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import org.polydup.Relation;
 
 /**
@@ -124,6 +126,12 @@ public final class IncrementalMatcher {
     }
     AlignmentThresholds full = aligner.thresholds();
     Map<String, int[]> leaders = leadersByLanguage(results);
+    // Per candidate: the best score of its other documents in the queried one's language.
+    Int2DoubleOpenHashMap rivals = new Int2DoubleOpenHashMap();
+    IntToDoubleFunction rivalBest =
+        number ->
+            rivals.computeIfAbsent(
+                number, n -> bestRivalScore(n, profile.language(), exclude, idOf, settled));
     for (int[] leader : leaders.values()) {
       AlignmentResult best = results.get(leader[0]);
       double runnerUp = leader[1] < 0 ? 0 : results.get(leader[1]).score();
@@ -131,17 +139,19 @@ public final class IncrementalMatcher {
           && MutualBest.strongEnoughForMargin(best, full)
           && MutualBest.clearMargin(best, runnerUp)
           && Aligner.lengthRatio(profile, profiles.get(leader[0])) <= full.maximumLengthRatio()
-          && clearMarginFromItsSide(leader[0], best, profile.language(), exclude, idOf, settled)) {
+          && MutualBest.clearMargin(best, rivalBest.applyAsDouble(leader[0]))) {
         results.put(leader[0], best.withRelation(Relation.TRANSLATION));
       }
     }
-    // Exclusivity as the batch has it, from the queried side: a copy in another language scoring
-    // under half of that language's best is not the version there.
+    // Exclusivity as the batch has it, from both sides: a copy in another language scoring under
+    // half of the best either document reaches in the other's language is not the version there.
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
       AlignmentResult result = entry.getValue();
       if (result.crossLanguage() && result.isCopy()) {
         int[] leader = leaders.get(profiles.get(entry.getIntKey()).language());
-        if (!Exclusivity.leadsEnough(result, results.get(leader[0]).score())) {
+        double best =
+            Math.max(results.get(leader[0]).score(), rivalBest.applyAsDouble(entry.getIntKey()));
+        if (!Exclusivity.leadsEnough(result, best)) {
           entry.setValue(Exclusivity.demoted(result));
         }
       }
@@ -180,32 +190,23 @@ public final class IncrementalMatcher {
   }
 
   /**
-   * The margin from the candidate's side: whether every added document in the queried one's
-   * language that the candidate's own query brings scores at most the margin of the pair's score
-   * with it. A document the shingle stage found to be a copy of the queried one ({@code settled})
-   * is the same version, not a rival, as in the batch ({@link Versions}).
+   * The candidate's side of the margin and of exclusivity: the best score of the added documents in
+   * the queried one's {@code language} that the candidate's own query brings (0 when none). A
+   * document the shingle stage found to be a copy of the queried one ({@code settled}) is the same
+   * version, not a rival, as in the batch ({@link Versions}).
    */
-  private boolean clearMarginFromItsSide(
-      int number,
-      AlignmentResult pair,
-      String language,
-      int exclude,
-      IntFunction<String> idOf,
-      IntPredicate settled) {
+  private double bestRivalScore(
+      int number, String language, int exclude, IntFunction<String> idOf, IntPredicate settled) {
     EntityProfile candidate = profiles.get(number);
+    double best = 0;
     for (EntityIndex.Candidate rival :
-        index.queryOtherLanguages(candidate, CANDIDATES_PER_KIND, number)) {
+        index.queryLanguage(candidate, language, CANDIDATES_PER_KIND, number)) {
       int r = rival.document();
-      if (r != exclude
-          && idOf.apply(r) != null
-          && !settled.test(r)
-          && profiles.get(r).language().equals(language)
-          && !MutualBest.clearMargin(
-              pair, aligner.align(candidate, profiles.get(r), statistics).score())) {
-        return false;
+      if (r != exclude && idOf.apply(r) != null && !settled.test(r)) {
+        best = Math.max(best, aligner.align(candidate, profiles.get(r), statistics).score());
       }
     }
-    return true;
+    return best;
   }
 
   /**

@@ -126,6 +126,35 @@ class EntityIndexTest {
   }
 
   @Test
+  void queryLanguage_isTheOtherLanguageRankingRestrictedToThatLanguage() {
+    long seed = 20261127L;
+    int documents = 300;
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    EntityIndex index = indexOf(profiles);
+    int found = 0;
+    for (int d = 0; d < documents; d++) {
+      // Every candidate in other languages, in rank order, then those of one language.
+      List<EntityIndex.Candidate> all = index.queryOtherLanguages(profiles[d], documents, d);
+      for (String language : List.of("en", "de", "uk")) {
+        List<EntityIndex.Candidate> only = index.queryLanguage(profiles[d], language, 8, d);
+        if (language.equals(profiles[d].language())) {
+          assertEquals(List.of(), only, "the queried document's own language");
+          continue;
+        }
+        List<EntityIndex.Candidate> expected =
+            all.stream()
+                .filter(c -> profiles[c.document()].language().equals(language))
+                .limit(8)
+                .toList();
+        assertEquals(expected, only, "seed " + seed + ", document " + d + ", " + language);
+        found += only.size();
+      }
+    }
+    assertTrue(found > documents, "candidates found: " + found);
+    assertEquals(List.of(), index.queryLanguage(profiles[0], "xx", 8, 0), "unseen language");
+  }
+
+  @Test
   void query_ranksAlike_whenOneThreadAlternatesBetweenIndexesAndOneGrows() {
     long seed = 20261124L;
     int documents = 240;
