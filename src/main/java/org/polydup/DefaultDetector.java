@@ -100,6 +100,10 @@ final class DefaultDetector implements Detector {
       }
       lsh.remove(slot);
       passages.remove(slot);
+      frequencies.removeDocument(stored.get(slot).fingerprint().shingles().distinct());
+      if (alignment != null) {
+        alignment.remove(slot);
+      }
       stored.set(slot, null);
       return true;
     } finally {

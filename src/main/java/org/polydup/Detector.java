@@ -19,7 +19,13 @@ public interface Detector {
    */
   void add(Document document);
 
-  /** Removes the document with this id; returns false when there was none. */
+  /**
+   * Removes the document with this id; returns false when there was none. Afterwards the index
+   * answers queries as if the document had never been added: it is no candidate, and its shingles
+   * and entity keys no longer count in the document frequencies that weigh them. Its memory is
+   * given back, but for a few bytes of bookkeeping per removed document (its slot number is not
+   * reused), so an index can serve a sliding window of stories for as long as it runs.
+   */
   boolean remove(String id);
 
   /** Number of documents in the index. */

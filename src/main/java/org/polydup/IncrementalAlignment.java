@@ -37,6 +37,11 @@ final class IncrementalAlignment {
     }
   }
 
+  /** Removes the document of {@code slot}: no candidate, rival or key count any more. */
+  void remove(int slot) {
+    matcher.remove(slot);
+  }
+
   /** What a query needs of the stored documents, by slot. */
   interface Stored {
     /** The document's id, or {@code null} when the slot was removed. */

@@ -284,6 +284,47 @@ class DetectorTest {
         "query found " + queried.size() + ", scan " + scanned.size());
   }
 
+  /**
+   * An index that had documents added and removed answers as one that never had them: candidates,
+   * shingle and entity-key weights, structures. Every other document of the syndication subset and
+   * of the chats is added to both, the rest to one of them and removed again, interleaved so that
+   * the two number their documents differently; then each removed document is queried in both.
+   */
+  @Test
+  void removedDocuments_leaveTheIndexAsIfNeverAdded() throws IOException {
+    List<Document> documents =
+        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
+      documents.add(new Document(doc.id(), doc.text(), doc.language()));
+    }
+    for (boolean crossLanguage : new boolean[] {false, true}) {
+      Detector never = Polydup.builder().crossLanguage(crossLanguage).build();
+      Detector removed = Polydup.builder().crossLanguage(crossLanguage).build();
+      List<Document> probes = new ArrayList<>();
+      for (int i = 0; i < documents.size(); i++) {
+        Document d = documents.get(i);
+        removed.add(d);
+        if (i % 2 == 0) {
+          never.add(d);
+        } else {
+          probes.add(d);
+        }
+      }
+      for (Document probe : probes) {
+        assertTrue(removed.remove(probe.id()));
+      }
+      assertEquals(never.size(), removed.size());
+      int matches = 0;
+      for (Document probe : probes) {
+        List<Match> expected = never.query(probe);
+        assertEquals(
+            expected, removed.query(probe), probe.id() + ", cross-language " + crossLanguage);
+        matches += expected.size();
+      }
+      assertTrue(matches > 50, "matches of the removed documents: " + matches);
+    }
+  }
+
   @Test
   void removedDocument_isNoLongerATranslationCandidate() throws IOException {
     Detector detector = withAlignment();

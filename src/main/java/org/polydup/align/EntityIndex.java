@@ -147,6 +147,45 @@ public final class EntityIndex {
     }
   }
 
+  /**
+   * Removes a document's postings, so that no query returns it again and its lists no longer count
+   * towards a list's length. Its number is not reused: later documents keep theirs.
+   *
+   * @return whether the document was in the index (false if unknown or removed already)
+   */
+  public boolean remove(int document) {
+    lock.writeLock().lock();
+    try {
+      if (document < 0 || document >= profiles.size() || profiles.get(document) == null) {
+        return false;
+      }
+      DocumentKeys keys = new DocumentKeys(profiles.get(document));
+      removePostings(keys.anchors, document);
+      removePostings(keys.wordsOnly, document);
+      profiles.set(document, null);
+      keptKeys.set(document, null);
+      return true;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Takes {@code document} out of the lists of {@code keys}, dropping lists left empty. */
+  private void removePostings(long[] keys, int document) {
+    for (long key : keys) {
+      Long2ObjectOpenHashMap<IntArrayList> map = postings[shardOf(key)];
+      IntArrayList list = map.get(key);
+      // Documents are appended in order of their numbers, so every list is sorted.
+      int at = list == null ? -1 : Arrays.binarySearch(list.elements(), 0, list.size(), document);
+      if (at >= 0) {
+        list.removeInt(at);
+        if (list.isEmpty()) {
+          map.remove(key);
+        }
+      }
+    }
+  }
+
   private int add(DocumentKeys keys, EntityProfile profile) {
     lock.writeLock().lock();
     try {

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * paragraphs has {@value StructureIndex#TABLES} &times; n entries (about 3.8 KB for ten
  * paragraphs), and texts under {@value #MINIMUM_PARAGRAPHS} paragraphs take nothing.
  *
- * <p>Threads: {@link #candidates} may run concurrently with itself, not with {@link #add}; the
- * caller orders them as {@link IncrementalMatcher} says.
+ * <p>Threads: {@link #candidates} may run concurrently with itself, not with {@link #add} or {@link
+ * #remove}; the caller orders them as {@link IncrementalMatcher} says.
  */
 final class GrowingStructureIndex {
   /** Paragraphs a text needs to enter: the structure-only rule's ({@link StructureRule}). */
@@ -41,6 +41,9 @@ final class GrowingStructureIndex {
 
   /** Per entry, the bucket's entry before it, or -1. */
   private final IntArrayList previous = new IntArrayList();
+
+  /** Places of removed entries, for the next ones. */
+  private final IntArrayList free = new IntArrayList();
 
   private final ConcurrentHashMap<Integer, double[][]> projections = new ConcurrentHashMap<>();
 
@@ -87,10 +90,56 @@ final class GrowingStructureIndex {
     return found;
   }
 
+  /**
+   * Removes a document's entries, given the structure it was added with; their places are reused by
+   * later entries.
+   */
+  void remove(int document, ParagraphShape shape) {
+    int paragraphs = shape.paragraphs();
+    if (paragraphs < MINIMUM_PARAGRAPHS) {
+      return;
+    }
+    boolean variants = StructureIndex.indexesVariants(paragraphs, MINIMUM_PARAGRAPHS);
+    for (int table = 0; table < StructureIndex.TABLES; table++) {
+      leave(bucket(shape, table, -1), document);
+      for (int merged = 0; variants && merged + 1 < paragraphs; merged++) {
+        leave(bucket(shape, table, merged), document | StructureIndex.VARIANT);
+      }
+    }
+  }
+
   private void enter(long bucket, int entry) {
-    previous.add(latest.get(bucket));
-    latest.put(bucket, entries.size());
-    entries.add(entry);
+    int head = latest.get(bucket);
+    int place;
+    if (free.isEmpty()) {
+      place = entries.size();
+      entries.add(entry);
+      previous.add(head);
+    } else {
+      place = free.popInt();
+      entries.set(place, entry);
+      previous.set(place, head);
+    }
+    latest.put(bucket, place);
+  }
+
+  /** Unlinks one entry equal to {@code entry} from the bucket's chain and frees its place. */
+  private void leave(long bucket, int entry) {
+    int after = -1;
+    for (int e = latest.get(bucket); e >= 0; after = e, e = previous.getInt(e)) {
+      if (entries.getInt(e) == entry) {
+        int before = previous.getInt(e);
+        if (after >= 0) {
+          previous.set(after, before);
+        } else if (before >= 0) {
+          latest.put(bucket, before);
+        } else {
+          latest.remove(bucket);
+        }
+        free.push(e);
+        return;
+      }
+    }
   }
 
   /** Adds the documents of a bucket to {@code found}, unless it holds too many to pair. */

@@ -34,8 +34,9 @@ import org.polydup.Relation;
  * shop pages name too little for the entity rules and are found by their paragraph structures. Key
  * weights are the document frequencies of the documents added so far.
  *
- * <p>Threads: matches may run concurrently with each other, but not with an add; the caller orders
- * them (the detector adds under a write lock and queries under a read lock).
+ * <p>Threads: matches may run concurrently with each other, but not with an add or a remove; the
+ * caller orders them (the detector adds and removes under a write lock and queries under a read
+ * lock).
  */
 public final class IncrementalMatcher {
   /** Candidates aligned per query and per kind (other languages, same language): the batch's. */
@@ -100,6 +101,23 @@ public final class IncrementalMatcher {
     profiles.add(profile.entities());
     structure.add(profile.shape());
     return index.add(profile.entities());
+  }
+
+  /**
+   * Removes an added document: its keys no longer count in the key weights, and it is no candidate
+   * and no rival of later queries. Its number is not reused.
+   *
+   * @return whether it was added and not removed yet
+   */
+  public boolean remove(int number) {
+    if (number < 0 || number >= profiles.size() || profiles.get(number) == null) {
+      return false;
+    }
+    statistics.remove(profiles.get(number));
+    index.remove(number);
+    structure.remove(number);
+    profiles.set(number, null);
+    return true;
   }
 
   /**

@@ -77,21 +77,54 @@ public final class KeyStatistics {
     if (frozen) {
       throw new IllegalStateException("statistics are frozen");
     }
-    // Distinct keys by sorting an array: a hash set per document (grown and rehashed for a long
-    // text) cost more than the counting itself. Counts are sums, so the order does not matter.
-    int size = profile.size();
-    long[] keys = new long[2 * size];
-    for (int i = 0; i < size; i++) {
-      keys[2 * i] = profile.key(i);
-      keys[2 * i + 1] = profile.wordKey(i);
-    }
-    for (long key : SortedSets.sortedDistinct(keys, keys.length)) {
+    for (long key : distinctKeys(profile)) {
       Long2IntOpenHashMap stripe = frequencies[stripe(key)];
       synchronized (stripe) {
         stripe.addTo(key, 1);
       }
     }
     documents.incrementAndGet();
+  }
+
+  /**
+   * Uncounts a document counted by {@link #add}: its distinct keys' frequencies and the document
+   * count go back down, as if it had never been added (keys no document holds any more are
+   * forgotten). The caller must pass the profile that was added; the counts cannot check it.
+   *
+   * @throws IllegalStateException if frozen, or if a key of the profile was never counted
+   */
+  public void remove(EntityProfile profile) {
+    if (frozen) {
+      throw new IllegalStateException("statistics are frozen");
+    }
+    for (long key : distinctKeys(profile)) {
+      Long2IntOpenHashMap stripe = frequencies[stripe(key)];
+      synchronized (stripe) {
+        int left = stripe.addTo(key, -1) - 1;
+        if (left < 0) {
+          stripe.remove(key);
+          throw new IllegalStateException("key " + key + " was not counted");
+        }
+        if (left == 0) {
+          stripe.remove(key);
+        }
+      }
+    }
+    documents.decrementAndGet();
+  }
+
+  /**
+   * The distinct anchor and word keys of a profile, sorted. By sorting an array: a hash set per
+   * document (grown and rehashed for a long text) cost more than the counting itself.
+   */
+  private static long[] distinctKeys(EntityProfile profile) {
+    int size = profile.size();
+    long[] keys = new long[2 * size];
+    for (int i = 0; i < size; i++) {
+      keys[2 * i] = profile.key(i);
+      keys[2 * i + 1] = profile.wordKey(i);
+    }
+    return SortedSets.sortedDistinct(keys, keys.length);
   }
 
   /** Number of documents counted. */

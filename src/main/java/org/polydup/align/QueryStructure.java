@@ -45,6 +45,15 @@ final class QueryStructure {
     shapes.add(shape);
   }
 
+  /** Forgets an added document's structure: it is no candidate and no rival any more. */
+  void remove(int number) {
+    ParagraphShape shape = shapes.get(number);
+    if (shape != null) {
+      index.remove(number, shape);
+      shapes.set(number, null);
+    }
+  }
+
   /**
    * The structure arm: marks translations among the queried document's cross-language {@code
    * results} whose structures agree, and adds to {@code agreeing} every candidate whose structure

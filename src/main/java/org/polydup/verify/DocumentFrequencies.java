@@ -96,6 +96,18 @@ public final class DocumentFrequencies implements ShingleRarity {
   }
 
   /**
+   * Uncounts a document counted by {@link #addDocument}, given the same shingles: the sketch's
+   * cells are plain sums, so this restores them exactly, as if it had never been added.
+   */
+  public void removeDocument(long[] distinctShingles) {
+    flushPending();
+    for (long h : distinctShingles) {
+      CELLS.getAndAdd(first, index(h), -1);
+      CELLS.getAndAdd(second, index(secondHash(h)), -1);
+    }
+  }
+
+  /**
    * Counts one document as {@link #addDocument} does, with plain increments: for a single thread
    * that counts every document, where an atomic increment of a cell not in cache would stall the
    * core until memory answers. No other thread may use the sketch until this one's counts are

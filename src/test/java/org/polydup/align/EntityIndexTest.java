@@ -155,6 +155,35 @@ class EntityIndexTest {
   }
 
   @Test
+  void remove_leavesTheRankingOfTheOthers_asIfTheDocumentHadNeverBeenAdded() {
+    long seed = 20261128L;
+    int documents = 300;
+    EntityProfile[] profiles = randomProfiles(seed, documents);
+    KeyStatistics statistics = statisticsOf(profiles);
+    EntityIndex all = new EntityIndex(statistics, 50);
+    EntityIndex kept = new EntityIndex(statistics, 50);
+    int[] keptNumber = new int[documents];
+    for (int d = 0; d < documents; d++) {
+      all.add(profiles[d]);
+      keptNumber[d] = d % 3 == 0 ? -1 : kept.add(profiles[d]);
+    }
+    for (int d = 0; d < documents; d += 3) {
+      assertTrue(all.remove(d));
+      assertFalse(all.remove(d), "removed twice");
+    }
+    for (int d = 0; d < documents; d++) {
+      // The same candidates, by the other index's numbers.
+      List<EntityIndex.Candidate> expected = kept.query(profiles[d], 8, keptNumber[d]);
+      List<EntityIndex.Candidate> found = new ArrayList<>();
+      for (EntityIndex.Candidate c : all.query(profiles[d], 8, d)) {
+        assertTrue(c.document() % 3 != 0, "a removed document came back: " + c);
+        found.add(new EntityIndex.Candidate(keptNumber[c.document()], c.score()));
+      }
+      assertEquals(expected, found, "seed " + seed + ", document " + d);
+    }
+  }
+
+  @Test
   void query_ranksAlike_whenOneThreadAlternatesBetweenIndexesAndOneGrows() {
     long seed = 20261124L;
     int documents = 240;

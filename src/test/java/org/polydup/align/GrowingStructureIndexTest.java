@@ -81,6 +81,37 @@ class GrowingStructureIndexTest {
   }
 
   @Test
+  void remove_leavesTheCandidatesOfAnIndexThatNeverHadTheText_andReusesItsPlaces()
+      throws IOException {
+    List<ParagraphShape> shapes = shapes();
+    GrowingStructureIndex kept = new GrowingStructureIndex();
+    GrowingStructureIndex removed = new GrowingStructureIndex();
+    for (int d = 0; d < shapes.size(); d++) {
+      removed.add(d, shapes.get(d));
+      if (d % 2 == 0) {
+        kept.add(d, shapes.get(d));
+      }
+    }
+    for (int d = 1; d < shapes.size(); d += 2) {
+      removed.remove(d, shapes.get(d));
+    }
+    int found = 0;
+    for (ParagraphShape shape : shapes) {
+      assertEquals(kept.candidates(shape), removed.candidates(shape));
+      found += kept.candidates(shape).size();
+    }
+    assertTrue(found > shapes.size(), "candidates: " + found);
+    // Added again into the freed places: the same as adding them to the index that never had them.
+    for (int d = 1; d < shapes.size(); d += 2) {
+      removed.add(d, shapes.get(d));
+      kept.add(d, shapes.get(d));
+    }
+    for (ParagraphShape shape : shapes) {
+      assertEquals(kept.candidates(shape), removed.candidates(shape));
+    }
+  }
+
+  @Test
   void shortTexts_takeNoPlace_andFindNothing() {
     GrowingStructureIndex index = new GrowingStructureIndex();
     ParagraphShape few = shape(new int[] {100, 200, 300});

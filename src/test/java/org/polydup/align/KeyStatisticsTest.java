@@ -2,6 +2,7 @@ package org.polydup.align;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,27 @@ class KeyStatisticsTest {
       entities.add(new Entity(keys[i], wordKeys[i], EntityKind.NAME, i, i + 1, "x"));
     }
     return new EntityProfile("en", keys.length, entities);
+  }
+
+  @Test
+  void remove_undoesAdd_keyByKey_andRejectsWhatWasNeverCounted() {
+    KeyStatistics statistics = new KeyStatistics();
+    EntityProfile first = profile(new long[] {3, 3, 7, 3}, new long[] {3, 4, 8, 9});
+    EntityProfile second = profile(new long[] {7}, new long[] {4});
+    statistics.add(first);
+    statistics.add(second);
+    double weightOfSeven = statistics.weight(7);
+    statistics.remove(first);
+    assertEquals(1, statistics.documentCount());
+    assertEquals(0, statistics.documentFrequency(3));
+    assertEquals(1, statistics.documentFrequency(4));
+    assertEquals(1, statistics.documentFrequency(7));
+    assertEquals(0, statistics.documentFrequency(8));
+    assertTrue(statistics.weight(7) > weightOfSeven, "a key in fewer documents weighs more");
+    assertThrows(IllegalStateException.class, () -> statistics.remove(first));
+    statistics.remove(second);
+    assertEquals(0, statistics.documentCount());
+    assertEquals(0, statistics.documentFrequency(7));
   }
 
   @Test

@@ -42,6 +42,48 @@ class DocumentFrequenciesTest {
   }
 
   @Test
+  void removeDocument_restoresTheCountsOfASketchThatNeverHadIt() {
+    SplittableRandom random = new SplittableRandom(13);
+    DocumentFrequencies kept = new DocumentFrequencies(5_000, 10);
+    DocumentFrequencies removed = new DocumentFrequencies(5_000, 10);
+    long[] pool = new long[300];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = random.nextLong();
+    }
+    java.util.List<long[]> all = new java.util.ArrayList<>();
+    for (int doc = 0; doc < 200; doc++) {
+      // Skewed: the first shingles of the pool are in many documents, the last in few.
+      long[] shingles =
+          random
+              .doubles(40)
+              .mapToLong(u -> pool[(int) (pool.length * u * u * u)])
+              .distinct()
+              .sorted()
+              .toArray();
+      all.add(shingles);
+      // Both ways of adding: the atomic one and the held-back one of a single thread.
+      if (doc % 3 == 0) {
+        removed.addDocument(shingles);
+      } else {
+        removed.addDocumentFromOneThread(shingles);
+      }
+      if (doc % 2 == 0) {
+        kept.addDocument(shingles);
+      }
+    }
+    for (int doc = 1; doc < all.size(); doc += 2) {
+      removed.removeDocument(all.get(doc));
+    }
+    int common = 0;
+    for (long shingle : pool) {
+      assertEquals(kept.count(shingle), removed.count(shingle));
+      assertEquals(kept.isCommon(shingle), removed.isCommon(shingle));
+      common += kept.isCommon(shingle) ? 1 : 0;
+    }
+    assertTrue(common > 0 && common < pool.length, "common shingles: " + common);
+  }
+
+  @Test
   void freezeInParallel_givesTheSameVerdictsAsFreeze() {
     SplittableRandom random = new SplittableRandom(7);
     DocumentFrequencies frequencies = new DocumentFrequencies(5_000, 3);
