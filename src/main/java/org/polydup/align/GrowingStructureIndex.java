@@ -56,17 +56,7 @@ final class GrowingStructureIndex {
     if (document < 0) {
       throw new IllegalArgumentException("document number must be >= 0, got " + document);
     }
-    int paragraphs = shape.paragraphs();
-    if (paragraphs < MINIMUM_PARAGRAPHS) {
-      return;
-    }
-    boolean variants = StructureIndex.indexesVariants(paragraphs, MINIMUM_PARAGRAPHS);
-    for (int table = 0; table < StructureIndex.TABLES; table++) {
-      enter(bucket(shape, table, -1), document);
-      for (int merged = 0; variants && merged + 1 < paragraphs; merged++) {
-        enter(bucket(shape, table, merged), document | StructureIndex.VARIANT);
-      }
-    }
+    forEachBucket(shape, (bucket, variant) -> enter(bucket, entry(document, variant)));
   }
 
   /**
@@ -76,17 +66,7 @@ final class GrowingStructureIndex {
    */
   IntOpenHashSet candidates(ParagraphShape shape) {
     IntOpenHashSet found = new IntOpenHashSet();
-    int paragraphs = shape.paragraphs();
-    if (paragraphs < MINIMUM_PARAGRAPHS) {
-      return found;
-    }
-    boolean variants = StructureIndex.indexesVariants(paragraphs, MINIMUM_PARAGRAPHS);
-    for (int table = 0; table < StructureIndex.TABLES; table++) {
-      collect(bucket(shape, table, -1), found);
-      for (int merged = 0; variants && merged + 1 < paragraphs; merged++) {
-        collect(bucket(shape, table, merged), found);
-      }
-    }
+    forEachBucket(shape, (bucket, variant) -> collect(bucket, found));
     return found;
   }
 
@@ -95,17 +75,35 @@ final class GrowingStructureIndex {
    * later entries.
    */
   void remove(int document, ParagraphShape shape) {
+    forEachBucket(shape, (bucket, variant) -> leave(bucket, entry(document, variant)));
+  }
+
+  /** A bucket of a structure: its key, and whether it is a one-merge variant's. */
+  @FunctionalInterface
+  private interface BucketVisitor {
+    void visit(long bucket, boolean variant);
+  }
+
+  /**
+   * Visits the buckets of a structure in every table, its own and its one-merge variants', as the
+   * batch index enters them; none for a text under {@value #MINIMUM_PARAGRAPHS} paragraphs.
+   */
+  private void forEachBucket(ParagraphShape shape, BucketVisitor visitor) {
     int paragraphs = shape.paragraphs();
     if (paragraphs < MINIMUM_PARAGRAPHS) {
       return;
     }
     boolean variants = StructureIndex.indexesVariants(paragraphs, MINIMUM_PARAGRAPHS);
     for (int table = 0; table < StructureIndex.TABLES; table++) {
-      leave(bucket(shape, table, -1), document);
+      visitor.visit(bucket(shape, table, -1), false);
       for (int merged = 0; variants && merged + 1 < paragraphs; merged++) {
-        leave(bucket(shape, table, merged), document | StructureIndex.VARIANT);
+        visitor.visit(bucket(shape, table, merged), true);
       }
     }
+  }
+
+  private static int entry(int document, boolean variant) {
+    return variant ? document | StructureIndex.VARIANT : document;
   }
 
   private void enter(long bucket, int entry) {

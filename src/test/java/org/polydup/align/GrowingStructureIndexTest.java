@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -29,29 +28,14 @@ class GrowingStructureIndexTest {
     for (int i = 0; i < 150; i++) {
       int[] lengths =
           IntStream.generate(() -> 20 + random.nextInt(300)).limit(8 + i % 13).toArray();
-      shapes.add(shape(lengths));
+      shapes.add(StructureIndexTest.shape(lengths));
       int[] translated =
           IntStream.of(lengths).map(n -> (int) (n * (1.0 + 0.1 * random.nextDouble()))).toArray();
       shapes.add(
-          shape(i % 3 == 0 ? merged(translated, random.nextInt(lengths.length - 1)) : translated));
+          StructureIndexTest.shape(
+              i % 3 == 0 ? ParagraphShapeTest.merged(translated, random) : translated));
     }
     return shapes;
-  }
-
-  private static ParagraphShape shape(int[] lengths) {
-    return ParagraphShape.of(
-        IntStream.of(lengths).mapToObj("a"::repeat).collect(Collectors.joining("\n")));
-  }
-
-  private static int[] merged(int[] lengths, int at) {
-    int[] out = new int[lengths.length - 1];
-    for (int i = 0, k = 0; i < lengths.length; i++) {
-      out[k] += lengths[i];
-      if (i != at) {
-        k++;
-      }
-    }
-    return out;
   }
 
   @Test
@@ -114,7 +98,7 @@ class GrowingStructureIndexTest {
   @Test
   void shortTexts_takeNoPlace_andFindNothing() {
     GrowingStructureIndex index = new GrowingStructureIndex();
-    ParagraphShape few = shape(new int[] {100, 200, 300});
+    ParagraphShape few = StructureIndexTest.shape(new int[] {100, 200, 300});
     index.add(0, few);
     index.add(1, few);
     assertTrue(index.candidates(few).isEmpty());

@@ -299,7 +299,7 @@ class ParagraphShapeTest {
   }
 
   /** {@code lengths} with one random pair of neighbours merged (a translator's merge). */
-  private static int[] merged(int[] lengths, Random random) {
+  static int[] merged(int[] lengths, Random random) {
     if (lengths.length < 2) {
       return lengths;
     }

@@ -18,7 +18,7 @@ class StructureIndexTest {
   private static final int PARAGRAPHS = 12;
 
   /** A text whose paragraphs have these weighted lengths (Latin letters, one line each). */
-  private static ParagraphShape shape(int[] lengths) {
+  static ParagraphShape shape(int[] lengths) {
     return ParagraphShape.of(
         IntStream.of(lengths).mapToObj("a"::repeat).collect(Collectors.joining("\n")));
   }
