@@ -39,8 +39,20 @@ import org.polydup.Relation;
  * lock).
  */
 public final class IncrementalMatcher {
-  /** Candidates aligned per query and per kind (other languages, same language): the batch's. */
+  /** Candidates aligned per query in the same language, and rivals per candidate: the batch's. */
   private static final int CANDIDATES_PER_KIND = 8;
+
+  /**
+   * Candidates aligned per query in other languages: the depth of the batch's deeper pass ({@link
+   * CandidateSearch#DEEP_CANDIDATES}). A batch aligns a pair when either document ranks the other
+   * among its first 8; a query ranks from one side only, and in an archive holding a story in many
+   * versions and languages, the first 8 may all be versions of it in other languages than the one
+   * asked about. With xling arriving into the first 20,000 bulk documents ({@code ./polydup eval
+   * xling --incremental --distractors ../shared/data/bulk/docs.jsonl.gz}), true/false pairs at 8 /
+   * 16 / 32: 2,016/34 / 2,289/46 / 2,424/55; xling alone 2,827/89 / 2,835/99 / 2,840/100;
+   * syndication false pairs 124 / 131 / 138. Its cost: the syndication run took 25 / 29 / 45 s.
+   */
+  private static final int OTHER_LANGUAGE_CANDIDATES = CandidateSearch.DEEP_CANDIDATES;
 
   /**
    * Longest posting list a query reads: the batch's cap for a large batch ({@link
@@ -136,20 +148,27 @@ public final class IncrementalMatcher {
     EntityProfile profile = query.entities();
     // By number, so that the pairs come out in ascending order.
     Int2ObjectAVLTreeMap<AlignmentResult> results = new Int2ObjectAVLTreeMap<>();
-    for (EntityIndex.Candidate candidate : index.query(profile, CANDIDATES_PER_KIND, exclude)) {
+    EntityIndex.Candidates byKind =
+        index.query(profile, OTHER_LANGUAGE_CANDIDATES, CANDIDATES_PER_KIND, exclude);
+    List<EntityIndex.Candidate> candidates = new ArrayList<>(byKind.otherLanguages());
+    candidates.addAll(byKind.sameLanguage());
+    for (EntityIndex.Candidate candidate : candidates) {
       int number = candidate.document();
       if (idOf.apply(number) != null && !settled.test(number)) {
         results.put(number, aligner.align(profile, profiles.get(number), statistics));
       }
     }
     AlignmentThresholds full = aligner.thresholds();
-    Map<String, int[]> leaders = leadersByLanguage(results);
+    QueryVersions versions =
+        new QueryVersions(query, profiles, structure::shape, aligner, statistics);
+    Map<String, int[]> leaders = leadersByLanguage(results, versions);
     // Per candidate: the best score of its other documents in the queried one's language.
     Int2DoubleOpenHashMap rivals = new Int2DoubleOpenHashMap();
     IntToDoubleFunction rivalBest =
         number ->
             rivals.computeIfAbsent(
-                number, n -> bestRivalScore(n, profile.language(), exclude, idOf, settled));
+                number,
+                n -> bestRivalScore(n, profile.language(), exclude, idOf, settled, versions));
     for (int[] leader : leaders.values()) {
       AlignmentResult best = results.get(leader[0]);
       double runnerUp = leader[1] < 0 ? 0 : results.get(leader[1]).score();
@@ -176,17 +195,19 @@ public final class IncrementalMatcher {
     }
     // Then the structure rules, in the batch's order (ShapeAgreements, StructureRule).
     IntOpenHashSet agreeing = new IntOpenHashSet();
-    structure.acceptAgreeing(query, profiles, results, full, agreeing);
+    structure.acceptAgreeing(query, profiles, results, full, versions, agreeing);
     structure.acceptStructureOnly(
         query,
         exclude,
         number -> idOf.apply(number) == null,
         settled,
+        versions,
         profiles,
         number -> aligner.align(profile, profiles.get(number), statistics),
         results,
         full,
         agreeing);
+    shareWithVersions(profile, results, versions, full);
     List<Found> found = new ArrayList<>();
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
       AlignmentResult result = entry.getValue();
@@ -210,43 +231,105 @@ public final class IncrementalMatcher {
   /**
    * The candidate's side of the margin and of exclusivity: the best score of the added documents in
    * the queried one's {@code language} that the candidate's own query brings (0 when none). A
-   * document the shingle stage found to be a copy of the queried one ({@code settled}) is the same
-   * version, not a rival, as in the batch ({@link Versions}).
+   * version of the queried document (a copy the shingle stage found, {@code settled}, or a
+   * rewording of the whole text) is not a rival, as in the batch ({@link Versions}).
    */
   private double bestRivalScore(
-      int number, String language, int exclude, IntFunction<String> idOf, IntPredicate settled) {
+      int number,
+      String language,
+      int exclude,
+      IntFunction<String> idOf,
+      IntPredicate settled,
+      QueryVersions versions) {
     EntityProfile candidate = profiles.get(number);
     double best = 0;
     for (EntityIndex.Candidate rival :
         index.queryLanguage(candidate, language, CANDIDATES_PER_KIND, number)) {
       int r = rival.document();
       if (r != exclude && idOf.apply(r) != null && !settled.test(r)) {
-        best = Math.max(best, aligner.align(candidate, profiles.get(r), statistics).score());
+        double score = aligner.align(candidate, profiles.get(r), statistics).score();
+        if (score > best && !versions.ofQuery(r)) {
+          best = score;
+        }
       }
     }
     return best;
   }
 
   /**
-   * Per other language among the cross-language results: the number of the best-scored candidate
-   * and of the runner-up (-1 when there is none). Ties go to the lower number.
+   * The batch's {@link VersionSharing} from the queried side: a translation of one version of a
+   * story is a translation of its other versions, so a candidate of the same version as a
+   * translation found in its language is taken on the bar of triangle closing ({@link
+   * TriangleClosing#meetsClosingBar}) and the length-ratio check. The versions compete for one
+   * margin; the winner carries the others.
    */
-  private Map<String, int[]> leadersByLanguage(Int2ObjectMap<AlignmentResult> results) {
-    Map<String, int[]> leaders = new HashMap<>();
+  private void shareWithVersions(
+      EntityProfile profile,
+      Int2ObjectMap<AlignmentResult> results,
+      QueryVersions versions,
+      AlignmentThresholds full) {
+    Map<String, List<Integer>> translations = new HashMap<>();
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
       AlignmentResult result = entry.getValue();
-      if (!result.crossLanguage()) {
-        continue;
+      if (result.crossLanguage() && result.relation() == Relation.TRANSLATION) {
+        translations
+            .computeIfAbsent(profiles.get(entry.getIntKey()).language(), l -> new ArrayList<>())
+            .add(entry.getIntKey());
       }
+    }
+    if (translations.isEmpty()) {
+      return;
+    }
+    List<Integer> shared = new ArrayList<>();
+    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
+      AlignmentResult result = entry.getValue();
       int number = entry.getIntKey();
-      int[] leader =
-          leaders.computeIfAbsent(profiles.get(number).language(), l -> new int[] {-1, -1});
-      if (leader[0] < 0 || result.score() > results.get(leader[0]).score()) {
-        leader[1] = leader[0];
-        leader[0] = number;
-      } else if (leader[1] < 0 || result.score() > results.get(leader[1]).score()) {
-        leader[1] = number;
+      List<Integer> found = translations.get(profiles.get(number).language());
+      if (found != null
+          && result.crossLanguage()
+          && result.relation() != Relation.TRANSLATION
+          && TriangleClosing.meetsClosingBar(full, result)
+          && Aligner.lengthRatio(profile, profiles.get(number)) <= full.maximumLengthRatio()
+          && found.stream().anyMatch(t -> versions.same(t, number))) {
+        shared.add(number);
       }
+    }
+    for (int number : shared) {
+      results.put(number, results.get(number).withRelation(Relation.TRANSLATION));
+    }
+  }
+
+  /**
+   * Per other language among the cross-language results: the number of the best-scored candidate
+   * and of the runner-up, the best of another version (-1 when there is none). Ties go to the lower
+   * number.
+   */
+  private Map<String, int[]> leadersByLanguage(
+      Int2ObjectMap<AlignmentResult> results, QueryVersions versions) {
+    Map<String, List<Integer>> byLanguage = new HashMap<>();
+    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
+      if (entry.getValue().crossLanguage()) {
+        byLanguage
+            .computeIfAbsent(profiles.get(entry.getIntKey()).language(), l -> new ArrayList<>())
+            .add(entry.getIntKey());
+      }
+    }
+    Map<String, int[]> leaders = new HashMap<>();
+    for (Map.Entry<String, List<Integer>> language : byLanguage.entrySet()) {
+      List<Integer> numbers = language.getValue();
+      numbers.sort(
+          (x, y) -> {
+            int byScore = Double.compare(results.get(y).score(), results.get(x).score());
+            return byScore != 0 ? byScore : Integer.compare(x, y);
+          });
+      int leader = numbers.get(0);
+      int runnerUp = -1;
+      for (int k = 1; k < numbers.size() && runnerUp < 0; k++) {
+        if (!versions.same(leader, numbers.get(k))) {
+          runnerUp = numbers.get(k);
+        }
+      }
+      leaders.put(language.getKey(), new int[] {leader, runnerUp});
     }
     return leaders;
   }

@@ -3,6 +3,7 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,15 @@ import org.polydup.Relation;
  *       through the structure index, taken when each is the other's closest structure by {@link
  *       StructureRule#STRUCTURE_MARGIN} among the added texts. Both sides are checked here: the
  *       candidate's rivals in the queried document's language come from the same index. What a
- *       query cannot see is whether the candidate has a translation in that language already, and
- *       which texts are versions of one another (the batch's {@link Versions}) beyond the queried
- *       text's own copies, so a second version of the queried text's partner counts as a rival.
+ *       query cannot see is whether the candidate has a translation in that language already.
  * </ul>
  *
- * Threads as {@link IncrementalMatcher}: the queries may run concurrently, not with {@link #add}.
+ * <p>In both, a text of the same version as the leader (or, among the candidate's rivals, as the
+ * queried text) is no rival ({@link QueryVersions}), as in the batch: an archive may hold a story
+ * in several versions per language.
+ *
+ * <p>Threads as {@link IncrementalMatcher}: the queries may run concurrently, not with {@link
+ * #add}.
  */
 final class QueryStructure {
   private final List<ParagraphShape> shapes = new ArrayList<>();
@@ -43,6 +47,11 @@ final class QueryStructure {
   void add(ParagraphShape shape) {
     index.add(shapes.size(), shape);
     shapes.add(shape);
+  }
+
+  /** The structure of added document {@code number} ({@code null} once removed). */
+  ParagraphShape shape(int number) {
+    return shapes.get(number);
   }
 
   /** Forgets an added document's structure: it is no candidate and no rival any more. */
@@ -69,9 +78,10 @@ final class QueryStructure {
       List<EntityProfile> profiles,
       Int2ObjectMap<AlignmentResult> results,
       AlignmentThresholds thresholds,
+      QueryVersions versions,
       IntOpenHashSet agreeing) {
-    // Per other language: the closest structure, and how many lie within the bar by Gale-Church.
-    Map<String, Closest> closest = new HashMap<>();
+    // Per other language: every comparable candidate's distances, the closest first.
+    Map<String, List<Offer>> byLanguage = new HashMap<>();
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
       int number = entry.getIntKey();
       ParagraphShape other = shapes.get(number);
@@ -80,30 +90,50 @@ final class QueryStructure {
       }
       ParagraphShape.AlignedDistances distances =
           query.shape().alignedDistances(other, CrossLanguageMatcher.SHAPE_DISTANCE);
-      closest
-          .computeIfAbsent(profiles.get(number).language(), language -> new Closest())
-          .offer(number, distances);
+      if (!Double.isNaN(distances.distances().distance())) {
+        byLanguage
+            .computeIfAbsent(profiles.get(number).language(), language -> new ArrayList<>())
+            .add(new Offer(number, distances.distances().distance(), distances));
+      }
     }
-    for (Closest language : closest.values()) {
-      if (language.number < 0
-          || !(language.distance <= CrossLanguageMatcher.SHAPE_DISTANCE)
-          || language.strictWithin > (language.strictLeads ? 1 : 0)) {
+    for (List<Offer> offers : byLanguage.values()) {
+      offers.sort(Offer.CLOSEST_FIRST);
+      Offer leader = offers.get(0);
+      if (!(leader.distance <= CrossLanguageMatcher.SHAPE_DISTANCE)
+          || anotherVersionWithin(offers, leader, versions)) {
         continue;
       }
-      AlignmentResult result = results.get(language.number);
+      AlignmentResult result = results.get(leader.number);
       if (result.evidence().isEmpty()
           || !ShapeComparison.anchorsCorrespond(
-              query.shape(), shapes.get(language.number), result, language.alignment)) {
+              query.shape(), shapes.get(leader.number), result, leader.aligned.alignment())) {
         continue;
       }
-      agreeing.add(language.number);
+      agreeing.add(leader.number);
       if (!result.isCopy()
           && MutualBest.enoughBesideStructure(result)
-          && Aligner.lengthRatio(query.entities(), profiles.get(language.number))
+          && Aligner.lengthRatio(query.entities(), profiles.get(leader.number))
               <= thresholds.maximumLengthRatio()) {
-        results.put(language.number, result.withRelation(Relation.TRANSLATION));
+        results.put(leader.number, result.withRelation(Relation.TRANSLATION));
       }
     }
+  }
+
+  /**
+   * Whether a text of another version than the leader's lies within {@link
+   * CrossLanguageMatcher#SHAPE_DISTANCE} under Gale and Church's prior: a rival the structure arm
+   * must not have.
+   */
+  private static boolean anotherVersionWithin(
+      List<Offer> offers, Offer leader, QueryVersions versions) {
+    for (Offer offer : offers) {
+      if (offer != leader
+          && offer.aligned.distances().galeChurch() <= CrossLanguageMatcher.SHAPE_DISTANCE
+          && !versions.same(leader.number, offer.number)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -122,6 +152,7 @@ final class QueryStructure {
       int exclude,
       IntPredicate removed,
       IntPredicate settled,
+      QueryVersions versions,
       List<EntityProfile> profiles,
       IntFunction<AlignmentResult> aligner,
       Int2ObjectMap<AlignmentResult> results,
@@ -140,7 +171,7 @@ final class QueryStructure {
       }
     }
     double bound = StructureRule.STRUCTURE_MARGIN * StructureRule.STRUCTURE_ONLY_DISTANCE;
-    Map<String, Closest> closest = new HashMap<>();
+    Map<String, List<Offer>> byLanguage = new HashMap<>();
     for (int number : index.candidates(shape)) {
       String other = profiles.get(number).language();
       if (number == exclude
@@ -150,21 +181,32 @@ final class QueryStructure {
           || !ShapeComparison.comparable(shape, shapes.get(number))) {
         continue;
       }
-      closest
-          .computeIfAbsent(other, l -> new Closest())
-          .offer(number, shape.distance(shapes.get(number), bound));
+      double distance = shape.distance(shapes.get(number), bound);
+      if (distance < Double.POSITIVE_INFINITY) {
+        byLanguage
+            .computeIfAbsent(other, l -> new ArrayList<>())
+            .add(new Offer(number, distance, null));
+      }
     }
-    for (Closest rivals : closest.values()) {
-      int number = rivals.number;
-      double distance = rivals.distance;
-      if (number < 0
-          || !(distance <= StructureRule.STRUCTURE_ONLY_DISTANCE)
-          || rivals.second < StructureRule.STRUCTURE_MARGIN * distance
+    for (List<Offer> offers : byLanguage.values()) {
+      offers.sort(Offer.CLOSEST_FIRST);
+      int number = offers.get(0).number;
+      double distance = offers.get(0).distance;
+      // The runner-up is the closest of another version than the leader's.
+      double second = Double.POSITIVE_INFINITY;
+      for (int k = 1; k < offers.size() && second == Double.POSITIVE_INFINITY; k++) {
+        if (!versions.same(number, offers.get(k).number)) {
+          second = offers.get(k).distance;
+        }
+      }
+      if (!(distance <= StructureRule.STRUCTURE_ONLY_DISTANCE)
+          || second < StructureRule.STRUCTURE_MARGIN * distance
           || settled.test(number)
           || Aligner.lengthRatio(query.entities(), profiles.get(number))
               > thresholds.maximumLengthRatio()
           || !Figures.agree(query.entities(), profiles.get(number))
-          || !closestFromItsSide(number, distance, language, exclude, removed, settled, profiles)) {
+          || !closestFromItsSide(
+              number, distance, language, exclude, removed, settled, versions, profiles)) {
         continue;
       }
       AlignmentResult result = results.get(number);
@@ -182,8 +224,8 @@ final class QueryStructure {
 
   /**
    * Whether no added text in {@code language} other than the queried one lies within the margin of
-   * {@code distance} of document {@code number}'s structure. A copy of the queried text ({@code
-   * settled}) is the same version, not a rival.
+   * {@code distance} of document {@code number}'s structure. A version of the queried text (a copy,
+   * {@code settled}, or a rewording of the whole text) is not a rival.
    */
   private boolean closestFromItsSide(
       int number,
@@ -192,6 +234,7 @@ final class QueryStructure {
       int exclude,
       IntPredicate removed,
       IntPredicate settled,
+      QueryVersions versions,
       List<EntityProfile> profiles) {
     ParagraphShape shape = shapes.get(number);
     double bound = StructureRule.STRUCTURE_MARGIN * distance;
@@ -202,7 +245,8 @@ final class QueryStructure {
           && !settled.test(rival)
           && profiles.get(rival).language().equals(language)
           && ShapeComparison.comparable(shape, shapes.get(rival))
-          && shape.distance(shapes.get(rival), bound) < bound) {
+          && shape.distance(shapes.get(rival), bound) < bound
+          && !versions.ofQuery(rival)) {
         return false;
       }
     }
@@ -210,40 +254,12 @@ final class QueryStructure {
   }
 
   /**
-   * The closest structure offered for one language, its number (ties to the lower number, so the
-   * order of offers does not matter), the second closest distance, and the Gale–Church side.
+   * A candidate's structure distance from the queried text, and for the structure arm both
+   * distances with the structure alignment.
    */
-  private static final class Closest {
-    int number = -1;
-    double distance = Double.POSITIVE_INFINITY;
-    double second = Double.POSITIVE_INFINITY;
-    ParagraphShape.Alignment alignment;
-    int strictWithin;
-    boolean strictLeads;
-
-    void offer(int candidate, double offered) {
-      if (offered < distance || (offered == distance && candidate < number)) {
-        second = distance;
-        distance = offered;
-        number = candidate;
-      } else if (offered < second) {
-        second = offered;
-      }
-    }
-
-    void offer(int candidate, ParagraphShape.AlignedDistances offered) {
-      offer(candidate, offered.distances().distance());
-      if (number == candidate) {
-        alignment = offered.alignment(); // each candidate is offered once
-      }
-      if (offered.distances().galeChurch() <= CrossLanguageMatcher.SHAPE_DISTANCE) {
-        strictWithin++;
-      }
-      // Whether the leader is itself within the bar by Gale-Church: it is then not its own rival.
-      strictLeads =
-          number == candidate
-              ? offered.distances().galeChurch() <= CrossLanguageMatcher.SHAPE_DISTANCE
-              : strictLeads;
-    }
+  private record Offer(int number, double distance, ParagraphShape.AlignedDistances aligned) {
+    /** Closest first; ties to the lower number, so the order of offers does not matter. */
+    static final Comparator<Offer> CLOSEST_FIRST =
+        Comparator.comparingDouble(Offer::distance).thenComparingInt(Offer::number);
   }
 }

@@ -20,8 +20,8 @@ import org.polydup.cluster.UnionFind;
  * CrossLanguageMatcher.PairFilter#wholeCopy}), or when their word alignment covers each of them at
  * {@link #VERSION_COVERAGE} with the {@code derived} weight (a rewording of the whole text, not a
  * shared passage: a digest holding one retold item must not stand for the item's story) and their
- * paragraph structures agree ({@link #sameStructure}): two support chats built from one set of
- * canned sentences share nearly all their words but not their turns.
+ * paragraph structures agree ({@link #oneVersion}): two support chats built from one set of canned
+ * sentences share nearly all their words but not their turns.
  */
 final class Versions {
   /**
@@ -50,12 +50,10 @@ final class Versions {
       links.add(key);
     }
     for (Map.Entry<Long, AlignmentResult> entry : batch.aligned.entrySet()) {
-      AlignmentResult result = entry.getValue();
-      if (!result.crossLanguage()
-          && Math.min(result.coverageFirst(), result.coverageSecond()) >= VERSION_COVERAGE
-          && result.matchedWeight() >= full.derivedWeight()
-          && sameStructure(batch.shapes, entry.getKey())) {
-        links.add(entry.getKey().longValue());
+      long key = entry.getKey();
+      if (oneVersion(
+          entry.getValue(), full, batch.shapes[(int) (key >>> 32)], batch.shapes[(int) key])) {
+        links.add(key);
       }
     }
     // Sorted, so the union order (and every root) is the same on every run.
@@ -79,12 +77,22 @@ final class Versions {
   }
 
   /**
-   * Whether a pair's paragraph structures agree within {@link CrossLanguageMatcher#SHAPE_DISTANCE},
-   * or cannot be told apart (a text of one paragraph has no structure to compare).
+   * Whether two documents in one language, aligned as {@code result}, are one version: a rewording
+   * of the whole text ({@link #VERSION_COVERAGE} of each, the {@code derived} weight) whose
+   * paragraph structures agree within {@link CrossLanguageMatcher#SHAPE_DISTANCE}, or cannot be
+   * told apart (a text of one paragraph has no structure to compare).
    */
-  private static boolean sameStructure(ParagraphShape[] shapes, long key) {
-    double distance =
-        shapes[(int) (key >>> 32)].distance(shapes[(int) key], CrossLanguageMatcher.SHAPE_DISTANCE);
+  static boolean oneVersion(
+      AlignmentResult result,
+      AlignmentThresholds thresholds,
+      ParagraphShape first,
+      ParagraphShape second) {
+    if (result.crossLanguage()
+        || Math.min(result.coverageFirst(), result.coverageSecond()) < VERSION_COVERAGE
+        || result.matchedWeight() < thresholds.derivedWeight()) {
+      return false;
+    }
+    double distance = first.distance(second, CrossLanguageMatcher.SHAPE_DISTANCE);
     return Double.isNaN(distance) || distance <= CrossLanguageMatcher.SHAPE_DISTANCE;
   }
 }

@@ -80,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
           "For seeds, syndication, msrp, xling and rewrites: instead of one batch scan, take the"
               + " documents one at a time in input order, query each against those before it and"
               + " then add it (Detector.query, Detector.add), as a service checking each new story"
-              + " against its archive would.")
+              + " against its archive would; --distractors then come first, as the archive.")
   boolean incremental;
 
   @Override
@@ -150,7 +150,9 @@ final class EvalCommand implements Callable<Integer> {
       e.withDistractors(distractors, limit);
     }
     FalsePositiveReport report = falsePositives == null ? null : e.falsePositiveReport();
-    System.out.print(e.table(run(detector, e.documents()), report));
+    // One at a time, the set's documents arrive into the distractors as into an archive.
+    List<Document> documents = incremental ? e.distractorsFirst() : e.documents();
+    System.out.print(e.table(run(detector, documents), report));
     write(report, falsePositives);
   }
 

@@ -88,6 +88,18 @@ public final class ClusterPairEvaluation {
     return documents;
   }
 
+  /**
+   * {@link #documents()} with the distractors first: for documents taken one at a time, an archive
+   * the set's documents then arrive into. Set last, distractors would only be queried after every
+   * pair of the set had been judged, and change nothing the score reads.
+   */
+  public List<Document> distractorsFirst() {
+    int own = documents.size() - distractors;
+    List<Document> ordered = new ArrayList<>(documents.subList(own, documents.size()));
+    ordered.addAll(documents.subList(0, own));
+    return ordered;
+  }
+
   /** The table for a scan of {@link #documents()}. */
   public String table(ScanResult result) {
     return table(result, null);

@@ -73,6 +73,40 @@ class IncrementalMatcherTest {
     assertTrue(byStructure > 0 && withoutNames > 0, byStructure + " / " + withoutNames);
   }
 
+  /**
+   * The same chats with every non-English text reposted once more in its language (a second version
+   * of it, as an archive of machine translations holds several): a version is as close as its twin,
+   * which voids every margin unless the two count as one ({@link QueryVersions}), and a translation
+   * of one version is one of the other.
+   */
+  @Test
+  void match_findsBothVersionsOfAChat_whenTheArchiveHoldsTwo() throws IOException {
+    Map<String, String> cluster = new HashMap<>();
+    List<CrossLanguageMatcher.Doc> docs = XlingChats.load(true, cluster);
+    int gold = 0;
+    for (CrossLanguageMatcher.Doc x : docs) {
+      for (CrossLanguageMatcher.Doc y : docs) {
+        if (x.id().compareTo(y.id()) < 0
+            && cluster.get(x.id()).equals(cluster.get(y.id()))
+            && !x.language().equals(y.language())) {
+          gold++;
+        }
+      }
+    }
+    int found = 0;
+    int falsePairs = 0;
+    for (CrossLanguageMatcher.AlignedPair pair : queryThenAdd(docs)) {
+      if (cluster.get(pair.a()).equals(cluster.get(pair.b()))) {
+        found++;
+      } else {
+        falsePairs++;
+      }
+    }
+    assertEquals(448, gold);
+    assertTrue(found >= gold / 2, "translation pairs found: " + found + " of " + gold);
+    assertEquals(0, falsePairs, "false pairs");
+  }
+
   /** The same documents in the same order give the same pairs. */
   @Test
   void match_isDeterministic() throws IOException {
