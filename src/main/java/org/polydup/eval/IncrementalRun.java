@@ -6,6 +6,7 @@ import java.util.Map;
 import org.polydup.Detector;
 import org.polydup.Document;
 import org.polydup.Match;
+import org.polydup.ScanProgress;
 import org.polydup.ScanResult;
 import org.polydup.ScanStatistics;
 
@@ -24,10 +25,20 @@ public final class IncrementalRun {
    * empty.
    */
   public static ScanResult of(Detector detector, List<Document> documents) {
+    return of(detector, documents, ScanProgress.NONE);
+  }
+
+  /**
+   * {@link #of(Detector, List)}, reporting each document done to {@code progress} (stage {@code
+   * query+add}).
+   */
+  public static ScanResult of(Detector detector, List<Document> documents, ScanProgress progress) {
     List<Match> matches = new ArrayList<>();
+    int done = 0;
     for (Document document : documents) {
       matches.addAll(detector.query(document));
       detector.add(document);
+      progress.update("query+add", ++done, documents.size());
     }
     return new ScanResult(
         documents.size(),

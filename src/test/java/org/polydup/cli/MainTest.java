@@ -160,4 +160,29 @@ class MainTest {
     }
     assertEquals(339, last.get("docs").asInt());
   }
+
+  @Test
+  void benchIncremental_reportsTheQueryThenAddRun_besideTheScan() throws IOException {
+    String stdout =
+        captureStdout(
+            () ->
+                assertEquals(
+                    0,
+                    Main.run(
+                        "bench",
+                        "testdata/syndication/docs.jsonl",
+                        "--incremental",
+                        "--no-cross-language",
+                        "--no-progress")));
+    String[] lines = stdout.strip().split("\n");
+    JsonNode last = JSON.readTree(lines[lines.length - 1]);
+    for (String field :
+        List.of("docs", "seconds", "docs_per_second", "scan_seconds", "ratio_to_scan", "pairs")) {
+      assertTrue(last.has(field), field + " in " + last);
+    }
+    assertEquals(339, last.get("docs").asInt());
+    // Each pair is found once, when its later document arrives; the scan finds the same copies.
+    assertTrue(last.get("pairs").asInt() > 100, "" + last);
+    assertEquals(2, Main.run("bench", "testdata/seeds", "--incremental", "--reference"));
+  }
 }
