@@ -38,4 +38,20 @@ public final class XlingChats {
     }
     return docs;
   }
+
+  /** The gold translation pairs among {@code docs}: two documents of one cluster, two languages. */
+  public static int translationPairs(
+      List<CrossLanguageMatcher.Doc> docs, Map<String, String> cluster) {
+    int gold = 0;
+    for (CrossLanguageMatcher.Doc x : docs) {
+      for (CrossLanguageMatcher.Doc y : docs) {
+        if (x.id().compareTo(y.id()) < 0
+            && cluster.get(x.id()).equals(cluster.get(y.id()))
+            && !x.language().equals(y.language())) {
+          gold++;
+        }
+      }
+    }
+    return gold;
+  }
 }

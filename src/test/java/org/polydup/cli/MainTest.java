@@ -135,19 +135,9 @@ class MainTest {
 
   @Test
   void bench_printsOneJsonObjectAsTheLastLine() throws IOException {
-    String stdout =
-        captureStdout(
-            () ->
-                assertEquals(
-                    0,
-                    Main.run(
-                        "bench",
-                        "testdata/syndication/docs.jsonl",
-                        "--threads",
-                        "1",
-                        "--no-cross-language")));
-    String[] lines = stdout.strip().split("\n");
-    JsonNode last = JSON.readTree(lines[lines.length - 1]);
+    JsonNode last =
+        benchLastLine(
+            "bench", "testdata/syndication/docs.jsonl", "--threads", "1", "--no-cross-language");
     for (String field :
         List.of(
             "docs",
@@ -163,19 +153,13 @@ class MainTest {
 
   @Test
   void benchIncremental_reportsTheQueryThenAddRun_besideTheScan() throws IOException {
-    String stdout =
-        captureStdout(
-            () ->
-                assertEquals(
-                    0,
-                    Main.run(
-                        "bench",
-                        "testdata/syndication/docs.jsonl",
-                        "--incremental",
-                        "--no-cross-language",
-                        "--no-progress")));
-    String[] lines = stdout.strip().split("\n");
-    JsonNode last = JSON.readTree(lines[lines.length - 1]);
+    JsonNode last =
+        benchLastLine(
+            "bench",
+            "testdata/syndication/docs.jsonl",
+            "--incremental",
+            "--no-cross-language",
+            "--no-progress");
     for (String field :
         List.of("docs", "seconds", "docs_per_second", "scan_seconds", "ratio_to_scan", "pairs")) {
       assertTrue(last.has(field), field + " in " + last);
@@ -184,5 +168,12 @@ class MainTest {
     // Each pair is found once, when its later document arrives; the scan finds the same copies.
     assertTrue(last.get("pairs").asInt() > 100, "" + last);
     assertEquals(2, Main.run("bench", "testdata/seeds", "--incremental", "--reference"));
+  }
+
+  /** Runs the command line, expects exit code 0, and parses the last line of its output. */
+  private static JsonNode benchLastLine(String... args) throws IOException {
+    String stdout = captureStdout(() -> assertEquals(0, Main.run(args)));
+    String[] lines = stdout.strip().split("\n");
+    return JSON.readTree(lines[lines.length - 1]);
   }
 }
