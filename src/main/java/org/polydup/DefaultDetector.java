@@ -15,6 +15,7 @@ import org.polydup.align.IncrementalMatcher;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
+import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 
 /**
@@ -136,6 +137,10 @@ final class DefaultDetector implements Detector {
       for (int slot : passages.query(fingerprint.shingles().positional())) {
         candidates.add(slot);
       }
+      // The queried text's boilerplate once, not once per candidate: each position is a probe
+      // into the frequency sketch, most of them cache misses (a third of a query's time).
+      BoilerplatePositions boilerplate =
+          BoilerplatePositions.of(fingerprint.shingles(), frequencies);
       for (int slot : candidates) {
         Stored s = stored.get(slot);
         if (s == null || s.id().equals(document.id())) {
@@ -145,9 +150,10 @@ final class DefaultDetector implements Detector {
             judge.judge(
                 document.id(),
                 fingerprint,
+                boilerplate,
                 s.id(),
                 s.fingerprint(),
-                frequencies,
+                candidateBoilerplate(fingerprint, s.fingerprint()),
                 id -> id.equals(document.id()) ? language : s.language());
         if (m != null) {
           found.add(m);
@@ -197,6 +203,17 @@ final class DefaultDetector implements Detector {
         configuration.includeRelated(),
         configuration.verificationPolicy(),
         configuration.threshold());
+  }
+
+  /**
+   * A candidate's boilerplate positions, as {@link PairJudge#judge} reads them: only the shorter
+   * text's decide whether the pair is widely syndicated, so a candidate at least as long as the
+   * queried text needs none (the judge then reads the queried text's, as it would anyway).
+   */
+  private BoilerplatePositions candidateBoilerplate(Fingerprint queried, Fingerprint candidate) {
+    return queried.shingles().length() <= candidate.shingles().length()
+        ? BoilerplatePositions.NONE
+        : BoilerplatePositions.of(candidate.shingles(), frequencies);
   }
 
   /**
