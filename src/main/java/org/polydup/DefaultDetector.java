@@ -153,7 +153,7 @@ final class DefaultDetector implements Detector {
                 boilerplate,
                 s.id(),
                 s.fingerprint(),
-                candidateBoilerplate(fingerprint, s.fingerprint()),
+                frequencies,
                 id -> id.equals(document.id()) ? language : s.language());
         if (m != null) {
           found.add(m);
@@ -203,17 +203,6 @@ final class DefaultDetector implements Detector {
         configuration.includeRelated(),
         configuration.verificationPolicy(),
         configuration.threshold());
-  }
-
-  /**
-   * A candidate's boilerplate positions, as {@link PairJudge#judge} reads them: only the shorter
-   * text's decide whether the pair is widely syndicated, so a candidate at least as long as the
-   * queried text needs none (the judge then reads the queried text's, as it would anyway).
-   */
-  private BoilerplatePositions candidateBoilerplate(Fingerprint queried, Fingerprint candidate) {
-    return queried.shingles().length() <= candidate.shingles().length()
-        ? BoilerplatePositions.NONE
-        : BoilerplatePositions.of(candidate.shingles(), frequencies);
   }
 
   /**

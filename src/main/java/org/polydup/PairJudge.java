@@ -28,22 +28,26 @@ final class PairJudge {
     this.verifier = new Verifier(configuration.verificationPolicy());
   }
 
-  /** The match between a and b, or {@code null} when they are not copies. */
+  /**
+   * The match between a and b, or {@code null} when they are not copies, given a's boilerplate
+   * positions (computed once for a text judged against many, as a query is) and the rarity that
+   * gives b's. Only the shorter text's positions tell a widely syndicated pair, so b's are computed
+   * only when b is the shorter: each position is a probe into the rarity, most of them cache
+   * misses.
+   */
   Match judge(
       String idA,
       Fingerprint a,
+      BoilerplatePositions boilerplateA,
       String idB,
       Fingerprint b,
       ShingleRarity rarity,
       java.util.function.Function<String, String> languageOf) {
-    return judge(
-        idA,
-        a,
-        BoilerplatePositions.of(a.shingles(), rarity),
-        idB,
-        b,
-        BoilerplatePositions.of(b.shingles(), rarity),
-        languageOf);
+    BoilerplatePositions boilerplateB =
+        a.shingles().length() <= b.shingles().length()
+            ? BoilerplatePositions.NONE // not read: a is the shorter
+            : BoilerplatePositions.of(b.shingles(), rarity);
+    return judge(idA, a, boilerplateA, idB, b, boilerplateB, languageOf);
   }
 
   /**
