@@ -3,6 +3,7 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectAVLTreeMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.Predicate;
 import org.polydup.Relation;
 
 /**
@@ -268,15 +270,8 @@ public final class IncrementalMatcher {
       Int2ObjectMap<AlignmentResult> results,
       QueryVersions versions,
       AlignmentThresholds full) {
-    Map<String, List<Integer>> translations = new HashMap<>();
-    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
-      AlignmentResult result = entry.getValue();
-      if (result.crossLanguage() && result.relation() == Relation.TRANSLATION) {
-        translations
-            .computeIfAbsent(profiles.get(entry.getIntKey()).language(), l -> new ArrayList<>())
-            .add(entry.getIntKey());
-      }
-    }
+    Map<String, IntArrayList> translations =
+        byLanguage(results, profiles, IncrementalMatcher::isTranslation);
     if (translations.isEmpty()) {
       return;
     }
@@ -284,13 +279,13 @@ public final class IncrementalMatcher {
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
       AlignmentResult result = entry.getValue();
       int number = entry.getIntKey();
-      List<Integer> found = translations.get(profiles.get(number).language());
+      IntArrayList found = translations.get(profiles.get(number).language());
       if (found != null
           && result.crossLanguage()
           && result.relation() != Relation.TRANSLATION
           && TriangleClosing.meetsClosingBar(full, result)
           && Aligner.lengthRatio(profile, profiles.get(number)) <= full.maximumLengthRatio()
-          && found.stream().anyMatch(t -> versions.same(t, number))) {
+          && found.intStream().anyMatch(t -> versions.same(t, number))) {
         shared.add(number);
       }
     }
@@ -306,31 +301,44 @@ public final class IncrementalMatcher {
    */
   private Map<String, int[]> leadersByLanguage(
       Int2ObjectMap<AlignmentResult> results, QueryVersions versions) {
-    Map<String, List<Integer>> byLanguage = new HashMap<>();
+    Map<String, int[]> leaders = new HashMap<>();
+    byLanguage(results, profiles, AlignmentResult::crossLanguage)
+        .forEach(
+            (language, numbers) -> {
+              numbers.sort(
+                  (x, y) -> {
+                    int byScore = Double.compare(results.get(y).score(), results.get(x).score());
+                    return byScore != 0 ? byScore : Integer.compare(x, y);
+                  });
+              int runnerUp = versions.runnerUp(numbers);
+              leaders.put(
+                  language,
+                  new int[] {numbers.getInt(0), runnerUp < 0 ? -1 : numbers.getInt(runnerUp)});
+            });
+    return leaders;
+  }
+
+  /**
+   * The numbers of the {@code results} that {@code kept} accepts, by their document's language, in
+   * ascending order.
+   */
+  static Map<String, IntArrayList> byLanguage(
+      Int2ObjectMap<AlignmentResult> results,
+      List<EntityProfile> profiles,
+      Predicate<AlignmentResult> kept) {
+    Map<String, IntArrayList> numbers = new HashMap<>();
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
-      if (entry.getValue().crossLanguage()) {
-        byLanguage
-            .computeIfAbsent(profiles.get(entry.getIntKey()).language(), l -> new ArrayList<>())
+      if (kept.test(entry.getValue())) {
+        numbers
+            .computeIfAbsent(profiles.get(entry.getIntKey()).language(), l -> new IntArrayList())
             .add(entry.getIntKey());
       }
     }
-    Map<String, int[]> leaders = new HashMap<>();
-    for (Map.Entry<String, List<Integer>> language : byLanguage.entrySet()) {
-      List<Integer> numbers = language.getValue();
-      numbers.sort(
-          (x, y) -> {
-            int byScore = Double.compare(results.get(y).score(), results.get(x).score());
-            return byScore != 0 ? byScore : Integer.compare(x, y);
-          });
-      int leader = numbers.get(0);
-      int runnerUp = -1;
-      for (int k = 1; k < numbers.size() && runnerUp < 0; k++) {
-        if (!versions.same(leader, numbers.get(k))) {
-          runnerUp = numbers.get(k);
-        }
-      }
-      leaders.put(language.getKey(), new int[] {leader, runnerUp});
-    }
-    return leaders;
+    return numbers;
+  }
+
+  /** Whether a result is a translation between two languages. */
+  static boolean isTranslation(AlignmentResult result) {
+    return result.crossLanguage() && result.relation() == Relation.TRANSLATION;
   }
 }

@@ -1,12 +1,14 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.polydup.Relation;
@@ -164,12 +166,9 @@ final class QueryStructure {
       return;
     }
     // Languages where the queried document has a translation already: one version each.
-    Map<String, Boolean> translated = new HashMap<>();
-    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
-      if (entry.getValue().crossLanguage() && entry.getValue().relation() == Relation.TRANSLATION) {
-        translated.put(profiles.get(entry.getIntKey()).language(), true);
-      }
-    }
+    Set<String> translated =
+        IncrementalMatcher.byLanguage(results, profiles, IncrementalMatcher::isTranslation)
+            .keySet();
     double bound = StructureRule.STRUCTURE_MARGIN * StructureRule.STRUCTURE_ONLY_DISTANCE;
     Map<String, List<Offer>> byLanguage = new HashMap<>();
     for (int number : index.candidates(shape)) {
@@ -177,7 +176,7 @@ final class QueryStructure {
       if (number == exclude
           || removed.test(number)
           || other.equals(language)
-          || translated.containsKey(other)
+          || translated.contains(other)
           || !ShapeComparison.comparable(shape, shapes.get(number))) {
         continue;
       }
@@ -193,12 +192,10 @@ final class QueryStructure {
       int number = offers.get(0).number;
       double distance = offers.get(0).distance;
       // The runner-up is the closest of another version than the leader's.
-      double second = Double.POSITIVE_INFINITY;
-      for (int k = 1; k < offers.size() && second == Double.POSITIVE_INFINITY; k++) {
-        if (!versions.same(number, offers.get(k).number)) {
-          second = offers.get(k).distance;
-        }
-      }
+      IntArrayList ranked = new IntArrayList();
+      offers.forEach(offer -> ranked.add(offer.number));
+      int runnerUp = versions.runnerUp(ranked);
+      double second = runnerUp < 0 ? Double.POSITIVE_INFINITY : offers.get(runnerUp).distance;
       if (!(distance <= StructureRule.STRUCTURE_ONLY_DISTANCE)
           || second < StructureRule.STRUCTURE_MARGIN * distance
           || settled.test(number)

@@ -1,6 +1,7 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.ints.Int2BooleanOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntList;
 import it.unimi.dsi.fastutil.longs.Long2BooleanOpenHashMap;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -39,6 +40,21 @@ final class QueryVersions {
   boolean ofQuery(int number) {
     return ofQuery.computeIfAbsent(
         number, n -> oneVersion(query.entities(), query.shape(), profiles.get(n), shapes.apply(n)));
+  }
+
+  /**
+   * The runner-up of a ranking, as the margin rules read it: the position of the first document
+   * after the leader (position 0) that is of another version, or -1 when all are the leader's.
+   *
+   * @param ranked added documents' numbers, best first
+   */
+  int runnerUp(IntList ranked) {
+    for (int k = 1; k < ranked.size(); k++) {
+      if (!same(ranked.getInt(0), ranked.getInt(k))) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Whether added documents {@code a} and {@code b} are one version (true when equal). */
