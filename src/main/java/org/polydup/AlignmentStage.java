@@ -303,6 +303,8 @@ final class AlignmentStage implements CrossLanguageStage {
         toMatch(
             documents.get(low).id(),
             documents.get(high).id(),
+            documents.get(low).text(),
+            documents.get(high).text(),
             languages.languageOf(low),
             languages.languageOf(high),
             p,
@@ -582,9 +584,24 @@ final class AlignmentStage implements CrossLanguageStage {
    */
   static List<AlignedEntityPair> strongest(AlignmentResult alignment) {
     List<AlignedEntityPair> evidence = alignment.evidence();
-    int size = evidence.size();
-    if (size <= MAXIMUM_EVIDENCE) {
+    int[] shown = strongestIndexes(alignment);
+    if (shown.length == evidence.size()) {
       return evidence;
+    }
+    List<AlignedEntityPair> pairs = new ArrayList<>(shown.length);
+    for (int i : shown) {
+      pairs.add(evidence.get(i));
+    }
+    return pairs;
+  }
+
+  /** The positions in the evidence of {@link #strongest}'s entities, ascending. */
+  private static int[] strongestIndexes(AlignmentResult alignment) {
+    int size = alignment.evidence().size();
+    if (size <= MAXIMUM_EVIDENCE) {
+      int[] all = new int[size];
+      Arrays.setAll(all, i -> i);
+      return all;
     }
     // Heaviest first; on equal weight the earlier one, so every run shows the same entities. The
     // heaviest are kept in a bounded heap, the lightest of them at its root, so most entities are
@@ -611,11 +628,7 @@ final class AlignmentStage implements CrossLanguageStage {
       kept[k] = heap.dequeueInt();
     }
     Arrays.sort(kept);
-    List<AlignedEntityPair> shown = new ArrayList<>(MAXIMUM_EVIDENCE);
-    for (int i : kept) {
-      shown.add(evidence.get(i));
-    }
-    return shown;
+    return kept;
   }
 
   /**
@@ -629,34 +642,35 @@ final class AlignmentStage implements CrossLanguageStage {
 
   /**
    * The match for an aligned pair with the relation {@link #verdict} gave it, carrying the {@link
-   * #strongest} aligned entities as evidence.
+   * #strongest} aligned entities as evidence ({@link EntityLinkList}: read from the alignment's
+   * offsets, no entity built).
    *
+   * @param textA the raw text of {@code a}, which the a-side evidence offsets point into
+   * @param textB the raw text of {@code b}
    * @param swap whether {@code a} is the pair's second document (evidence and coverages are then
    *     swapped to follow {@code a} and {@code b})
    */
   static Match toMatch(
       String a,
       String b,
+      String textA,
+      String textB,
       String languageA,
       String languageB,
       CrossLanguageMatcher.AlignedPair pair,
       Relation relation,
       boolean swap) {
     AlignmentResult r = pair.alignment();
-    List<AlignedEntityPair> shown = strongest(r);
-    List<EntityLink> links = new ArrayList<>(shown.size());
-    for (AlignedEntityPair e : shown) {
-      var first = swap ? e.second() : e.first();
-      var second = swap ? e.first() : e.second();
-      links.add(
-          new EntityLink(
-              KIND_NAMES[first.kind().ordinal()],
-              first.surface(),
-              first.start(),
-              first.end(),
-              second.surface(),
-              second.start(),
-              second.end()));
+    int[] shown = strongestIndexes(r);
+    byte[] kinds = new byte[shown.length];
+    int[] offsets = new int[4 * shown.length];
+    for (int k = 0; k < shown.length; k++) {
+      int i = shown[k];
+      kinds[k] = (byte) r.evidenceKind(i, !swap).ordinal();
+      offsets[4 * k] = r.evidenceStart(i, !swap);
+      offsets[4 * k + 1] = r.evidenceEnd(i, !swap);
+      offsets[4 * k + 2] = r.evidenceStart(i, swap);
+      offsets[4 * k + 3] = r.evidenceEnd(i, swap);
     }
     Scores scores =
         Scores.ofAlignment(
@@ -664,6 +678,15 @@ final class AlignmentStage implements CrossLanguageStage {
             swap ? r.coverageSecond() : r.coverageFirst(),
             swap ? r.coverageFirst() : r.coverageSecond(),
             r.density());
-    return new Match(a, b, relation, null, languageA, languageB, scores, List.of(), links);
+    return new Match(
+        a,
+        b,
+        relation,
+        null,
+        languageA,
+        languageB,
+        scores,
+        List.of(),
+        new EntityLinkList(textA, textB, KIND_NAMES, kinds, offsets));
   }
 }

@@ -81,11 +81,20 @@ final class IncrementalAlignment {
       CrossLanguageMatcher.AlignedPair pair = aligned.pair();
       int slot = aligned.number();
       String otherLanguage = stored.languageOf(slot);
-      Relation verdict =
-          checks.verdict(pair, fingerprint, language, stored.fingerprintOf(slot), otherLanguage);
+      Fingerprint other = stored.fingerprintOf(slot);
+      Relation verdict = checks.verdict(pair, fingerprint, language, other, otherLanguage);
       if (verdict != null) {
         found.add(
-            AlignmentStage.toMatch(id, pair.b(), language, otherLanguage, pair, verdict, false));
+            AlignmentStage.toMatch(
+                id,
+                pair.b(),
+                fingerprint.shingles().text(),
+                other.shingles().text(),
+                language,
+                otherLanguage,
+                pair,
+                verdict,
+                false));
       }
     }
     return found;

@@ -29,10 +29,13 @@ public record Match(
     List<SharedPassage> passages,
     List<EntityLink> entities) {
 
-  /** Copies the evidence lists and checks the container. */
+  /**
+   * Copies the evidence lists (the aligner's own entity list is immutable already) and checks the
+   * container.
+   */
   public Match {
     passages = List.copyOf(passages);
-    entities = List.copyOf(entities);
+    entities = entities instanceof EntityLinkList ? entities : List.copyOf(entities);
     if (relation == Relation.CONTAINED && !a.equals(container) && !b.equals(container)) {
       throw new IllegalArgumentException(
           "container must be a or b for a contained match, got " + container);

@@ -502,6 +502,11 @@ public final class Aligner {
       return (first ? a : b).end(position(index, first));
     }
 
+    /** {@link AlignmentResult#evidenceKind}. */
+    EntityKind kind(int index, boolean first) {
+      return (first ? a : b).kind(position(index, first));
+    }
+
     /** {@link AlignmentResult#evidenceWeight}. */
     double weight(int index) {
       return Math.min(a.weights[position(index, true)], b.weights[position(index, false)]);
@@ -766,6 +771,11 @@ public final class Aligner {
     /** Where the entity at {@code position} ends: {@code entity(position).end()}. */
     int end(int position) {
       return profile.end(entityIndex(position));
+    }
+
+    /** The kind of the entity at {@code position}: {@code entity(position).kind()}. */
+    EntityKind kind(int position) {
+      return profile.kind(entityIndex(position));
     }
 
     private int entityIndex(int position) {

@@ -62,6 +62,15 @@ public record AlignmentResult(
     return (first ? pair.first() : pair.second()).end();
   }
 
+  /** The kind of that entity; see {@link #evidenceStart}. */
+  public EntityKind evidenceKind(int index, boolean first) {
+    if (evidence instanceof Aligner.Evidence aligned) {
+      return aligned.kind(index, first);
+    }
+    AlignedEntityPair pair = evidence.get(index);
+    return (first ? pair.first() : pair.second()).kind();
+  }
+
   /**
    * The weight of the {@code index}-th pair of {@link #evidence()}, without building it; see {@link
    * #evidenceStart}.
