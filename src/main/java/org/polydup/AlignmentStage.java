@@ -427,16 +427,16 @@ final class AlignmentStage implements CrossLanguageStage {
       boolean breaks =
           i == size
               || (i > runStart
-                  && (Excerpts.weightedLength(
-                              textA,
-                              alignment.evidenceEnd(i - 1, true),
-                              alignment.evidenceStart(i, true))
-                          > minimumPartialCharacters
-                      || Excerpts.weightedLength(
-                              textB,
-                              alignment.evidenceEnd(i - 1, false),
-                              alignment.evidenceStart(i, false))
-                          > minimumPartialCharacters));
+                  && (Excerpts.weightedLengthExceeds(
+                          textA,
+                          alignment.evidenceEnd(i - 1, true),
+                          alignment.evidenceStart(i, true),
+                          minimumPartialCharacters)
+                      || Excerpts.weightedLengthExceeds(
+                          textB,
+                          alignment.evidenceEnd(i - 1, false),
+                          alignment.evidenceStart(i, false),
+                          minimumPartialCharacters)));
       if (breaks) {
         int endA = 0;
         int endB = 0;
@@ -543,23 +543,27 @@ final class AlignmentStage implements CrossLanguageStage {
       int secondOpening) {
     byte[] where = new byte[alignment.evidence().size()];
     int k = 0;
-    // A passage's weighted length, measured once for all the entities inside it (a long quote
-    // holds dozens, and each measure reads the whole passage).
+    // The passage at k, read once: a packed passage list builds one on each read.
+    SharedPassage passage = passages.isEmpty() ? null : passages.get(0);
+    // Whether a passage is a quote, measured once for all the entities inside it (a long quote
+    // holds dozens, and each measure may read the whole passage).
     int measured = -1;
-    int measuredLength = 0;
+    boolean quote = false;
     for (int i = 0; i < where.length; i++) {
       int end = alignment.evidenceEnd(i, true);
-      while (k < passages.size() && passages.get(k).aEnd() < end) {
+      while (passage != null && passage.aEnd() < end) {
         k++;
+        passage = k < passages.size() ? passages.get(k) : null;
       }
-      if (k < passages.size()) {
-        SharedPassage passage = passages.get(k);
+      if (passage != null) {
         if (alignment.evidenceStart(i, true) >= passage.aStart()) {
           if (measured != k) {
-            measuredLength = Excerpts.weightedLength(firstText, passage.aStart(), passage.aEnd());
+            quote =
+                Excerpts.weightedLengthExceeds(
+                    firstText, passage.aStart(), passage.aEnd(), minimumCharacters - 1);
             measured = k;
           }
-          if (measuredLength >= minimumCharacters) {
+          if (quote) {
             where[i] =
                 passage.aStart() <= firstOpening || passage.bStart() <= secondOpening
                     ? QUOTED_OPENING

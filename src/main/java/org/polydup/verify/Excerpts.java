@@ -62,6 +62,24 @@ public final class Excerpts {
   }
 
   /**
+   * Whether {@link #weightedLength} of {@code [start, end)} exceeds {@code limit}, reading the
+   * characters only when the plain length cannot tell: a weighted length lies between the plain
+   * length and three times it. The align stage asks this of every gap between two aligned entities
+   * of every reported pair, where copying each gap's characters was a tenth of the scan's
+   * allocation on the bulk set.
+   */
+  public static boolean weightedLengthExceeds(CharSequence text, int start, int end, int limit) {
+    long plain = Math.max(0, end - start);
+    if (plain > limit) {
+      return true;
+    }
+    if (3 * plain <= limit) {
+      return false;
+    }
+    return weightedLength(text, start, end) > limit;
+  }
+
+  /**
    * How many lines {@code [start, end)} of {@code text} touches: one more than the line breaks
    * inside it, a run of breaks (a blank line between paragraphs) counting as one.
    */

@@ -36,6 +36,30 @@ class ExcerptsTest {
   }
 
   @Test
+  void weightedLengthExceeds_answersAsTheWeightedLengthDoes_onMixedScripts() {
+    long seed = 20_261_124L;
+    Random random = new Random(seed);
+    String alphabet = "ab .\n上海東京하나バス";
+    for (int trial = 0; trial < 2_000; trial++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(60);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      int start = random.nextInt(length + 1);
+      int end = start + random.nextInt(length - start + 1);
+      if (random.nextInt(10) == 0) {
+        end = start - random.nextInt(3); // empty or reversed: length 0
+      }
+      int limit = random.nextInt(100) - 5;
+      assertEquals(
+          Excerpts.weightedLength(text, start, end) > limit,
+          Excerpts.weightedLengthExceeds(text, start, end, limit),
+          "seed " + seed + " trial " + trial);
+    }
+  }
+
+  @Test
   void weightedLength_countsThree_exactlyInsideTheDenseRanges() {
     int[][] ranges = {{0x2E80, 0x9FFF}, {0xAC00, 0xD7AF}, {0xF900, 0xFAFF}, {0xFF66, 0xFF9F}};
     for (int[] range : ranges) {
