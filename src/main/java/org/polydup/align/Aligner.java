@@ -2,7 +2,6 @@ package org.polydup.align;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -217,10 +216,10 @@ public final class Aligner {
     }
     int[] positionsA = a.positionsOf(sharedOfA, shared);
     int[] positionsB = b.positionsOf(sharedOfB, shared);
-    List<int[]> pairs = new ArrayList<>();
-    double matched =
-        localAlignment(
-            a, positionsA, sharedOfA, b, positionsB, sharedOfB, shared, pairs, workspace);
+    Aligned aligned =
+        localAlignment(a, positionsA, sharedOfA, b, positionsB, sharedOfB, shared, workspace);
+    double matched = aligned.matched();
+    int[] pairs = aligned.pairs();
     double lighter = Math.min(a.totalWeight, b.totalWeight);
     double score = lighter > 0 ? Math.min(1, matched / lighter) : 0;
     double coverageFirst = a.totalWeight > 0 ? Math.min(1, matched / a.totalWeight) : 0;
@@ -237,12 +236,7 @@ public final class Aligner {
             passage.matched);
     List<AlignedEntityPair> evidence = List.of();
     if (wanted.test(relation)) {
-      int[] positions = new int[2 * pairs.size()];
-      for (int k = 0; k < pairs.size(); k++) {
-        positions[2 * k] = pairs.get(k)[0];
-        positions[2 * k + 1] = pairs.get(k)[1];
-      }
-      evidence = new Evidence(a, b, positions);
+      evidence = new Evidence(a, b, pairs);
     }
     return new AlignmentResult(
         relation,
@@ -339,6 +333,13 @@ public final class Aligner {
     return null;
   }
 
+  /**
+   * A local alignment: its matched weight, and the aligned pairs' sequence positions, two ints per
+   * pair (first sequence, second), in text order. Flat, as {@link Evidence} keeps them: a list of
+   * two-int arrays was the aligner's largest allocation.
+   */
+  private record Aligned(double matched, int[] pairs) {}
+
   /** A run of aligned pairs: its matched weight and its density. */
   private record Passage(double matched, double density) {}
 
@@ -358,8 +359,8 @@ public final class Aligner {
    * newsletter item retold from a longer article scored 0.08.
    */
   private static Passage densestPassage(
-      Sequence a, Sequence b, List<int[]> pairs, double d, double minimumWeight) {
-    int count = pairs.size();
+      Sequence a, Sequence b, int[] pairs, double d, double minimumWeight) {
+    int count = pairs.length / 2;
     if (count == 0) {
       return new Passage(0, 0);
     }
@@ -367,15 +368,15 @@ public final class Aligner {
     double[] scoreBefore = new double[count + 1];
     double[] startCost = new double[count];
     for (int k = 0; k < count; k++) {
-      int[] pair = pairs.get(k);
-      double gain = Math.min(a.weights[pair[0]], b.weights[pair[1]]);
+      int positionA = pairs[2 * k];
+      int positionB = pairs[2 * k + 1];
+      double gain = Math.min(a.weights[positionA], b.weights[positionB]);
       double skipped = 0;
       if (k > 0) {
-        int[] previous = pairs.get(k - 1);
         skipped =
             Math.min(
-                a.weightBetween(previous[0] + 1, pair[0] - 1),
-                b.weightBetween(previous[1] + 1, pair[1] - 1));
+                a.weightBetween(pairs[2 * k - 2] + 1, positionA - 1),
+                b.weightBetween(pairs[2 * k - 1] + 1, positionB - 1));
       }
       // A run starting at k does not pay the skip before k.
       startCost[k] = scoreBefore[k] - d * skipped;
@@ -426,12 +427,12 @@ public final class Aligner {
   }
 
   /**
-   * Smith-Waterman over the shared positions ({@link LocalAlignment}); fills {@code pairs}
-   * (sequence indexes, text order) and returns the matched weight. Keys are compared by their
-   * shared numbers ({@code sharedOfA}, {@code sharedOfB} map each side's {@link
-   * Sequence#distinctKeys} to them): ints, not longs.
+   * Smith-Waterman over the shared positions ({@link LocalAlignment}): the matched weight and the
+   * aligned pairs (sequence indexes, text order). Keys are compared by their shared numbers ({@code
+   * sharedOfA}, {@code sharedOfB} map each side's {@link Sequence#distinctKeys} to them): ints, not
+   * longs.
    */
-  private static double localAlignment(
+  private static Aligned localAlignment(
       Sequence a,
       int[] positionsA,
       int[] sharedOfA,
@@ -439,7 +440,6 @@ public final class Aligner {
       int[] positionsB,
       int[] sharedOfB,
       int shared,
-      List<int[]> pairs,
       Workspace workspace) {
     int n = Math.min(positionsA.length, MAXIMUM_SEQUENCE);
     int m = Math.min(positionsB.length, MAXIMUM_SEQUENCE);
@@ -461,10 +461,12 @@ public final class Aligner {
             shared,
             aligned,
             LocalAlignment.Programme.CHEAPER);
-    for (int k = 0; k < aligned.size(); k += 2) {
-      pairs.add(new int[] {positionsA[aligned.getInt(k)], positionsB[aligned.getInt(k + 1)]});
+    int[] pairs = new int[aligned.size()];
+    for (int k = 0; k < pairs.length; k += 2) {
+      pairs[k] = positionsA[aligned.getInt(k)];
+      pairs[k + 1] = positionsB[aligned.getInt(k + 1)];
     }
-    return matched;
+    return new Aligned(matched, pairs);
   }
 
   /**
