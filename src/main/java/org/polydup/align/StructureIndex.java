@@ -3,7 +3,9 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrays;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.polydup.internal.Mixing;
 import org.polydup.internal.SortedSets;
 
@@ -102,27 +104,50 @@ public final class StructureIndex {
     if (shapes.length != language.length) {
       throw new IllegalArgumentException("one language per shape");
     }
+    // The projections of every paragraph count the texts and their variants have, drawn first:
+    // the tables then only read them, each on its own thread. A table is hashed and paired
+    // independently of the others, and the pairs of all come out sorted and distinct, so the
+    // order in which tables finish changes nothing.
     Int2ObjectOpenHashMap<double[][]> projectionsByCount = new Int2ObjectOpenHashMap<>();
-    LongArrayList pairs = new LongArrayList();
-    // One table at a time: a text enters each table once per structure (its own and each one-merge
-    // variant), so all tables at once would hold every text's count times TABLES entries.
-    for (int table = 0; table < TABLES; table++) {
-      LongArrayList entries = new LongArrayList();
-      for (int d = 0; d < shapes.length; d++) {
-        int paragraphs = shapes[d].paragraphs();
-        if (paragraphs < minimumParagraphs) {
-          continue;
-        }
-        addBuckets(shapes[d], d, table, -1, projectionsByCount, entries);
+    for (ParagraphShape shape : shapes) {
+      int paragraphs = shape.paragraphs();
+      if (paragraphs >= minimumParagraphs) {
+        projectionsByCount.computeIfAbsent(paragraphs, StructureIndex::projections);
         if (indexesVariants(paragraphs, minimumParagraphs)) {
-          for (int merged = 0; merged + 1 < paragraphs; merged++) {
-            addBuckets(shapes[d], d | VARIANT, table, merged, projectionsByCount, entries);
-          }
+          projectionsByCount.computeIfAbsent(paragraphs - 1, StructureIndex::projections);
         }
       }
-      pairsInBuckets(entries.toLongArray(), language, pairs);
     }
-    long[] found = pairs.toLongArray();
+    long[][] pairsByTable = new long[TABLES][];
+    IntStream.range(0, TABLES)
+        .parallel()
+        .forEach(
+            table -> {
+              // A text enters a table once per structure (its own and each one-merge variant).
+              LongArrayList entries = new LongArrayList();
+              for (int d = 0; d < shapes.length; d++) {
+                int paragraphs = shapes[d].paragraphs();
+                if (paragraphs < minimumParagraphs) {
+                  continue;
+                }
+                addBuckets(shapes[d], d, table, -1, projectionsByCount, entries);
+                if (indexesVariants(paragraphs, minimumParagraphs)) {
+                  for (int merged = 0; merged + 1 < paragraphs; merged++) {
+                    addBuckets(shapes[d], d | VARIANT, table, merged, projectionsByCount, entries);
+                  }
+                }
+              }
+              LongArrayList pairs = new LongArrayList();
+              pairsInBuckets(entries.toLongArray(), language, pairs);
+              long[] found = pairs.toLongArray();
+              pairsByTable[table] = SortedSets.sortedDistinct(found, found.length);
+            });
+    long[] found = new long[Arrays.stream(pairsByTable).mapToInt(t -> t.length).sum()];
+    int next = 0;
+    for (long[] table : pairsByTable) {
+      System.arraycopy(table, 0, found, next, table.length);
+      next += table.length;
+    }
     return SortedSets.sortedDistinct(found, found.length);
   }
 
@@ -138,7 +163,7 @@ public final class StructureIndex {
       Int2ObjectOpenHashMap<double[][]> projectionsByCount,
       LongArrayList entries) {
     int count = merged < 0 ? shape.paragraphs() : shape.paragraphs() - 1;
-    double[][] projections = projectionsByCount.computeIfAbsent(count, StructureIndex::projections);
+    double[][] projections = projectionsByCount.get(count);
     entries.add(
         (bucket(shape, table, merged, projections) & 0xFFFFFFFF00000000L) | (d & 0xFFFFFFFFL));
   }

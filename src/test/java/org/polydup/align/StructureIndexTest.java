@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,16 @@ class StructureIndexTest {
     }
     long[] first = StructureIndex.candidatePairs(shapes, language, 8);
     assertArrayEquals(first, StructureIndex.candidatePairs(shapes.clone(), language.clone(), 8));
+    // The tables are hashed in parallel: one thread or several give the same pairs.
+    for (int threads : new int[] {1, 3}) {
+      ForkJoinPool pool = new ForkJoinPool(threads);
+      try {
+        assertArrayEquals(
+            first, pool.submit(() -> StructureIndex.candidatePairs(shapes, language, 8)).join());
+      } finally {
+        pool.shutdown();
+      }
+    }
     for (long key : first) {
       ParagraphShape low = shapes[(int) (key >>> 32)];
       ParagraphShape high = shapes[(int) key];
