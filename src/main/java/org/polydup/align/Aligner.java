@@ -533,7 +533,8 @@ public final class Aligner {
     /** The entity at each position, or {@code null} when position and entity index are equal. */
     final int[] entityIndexes;
 
-    final long[] keys;
+    // No per-position keys: the ranks below stand for them once the sequence is built, and a
+    // batch keeps every document's sequences until it ends.
     final double[] weights;
     final double totalWeight;
 
@@ -561,13 +562,11 @@ public final class Aligner {
     private Sequence(
         EntityProfile profile,
         int[] entityIndexes,
-        long[] keys,
         double[] weights,
         long[] distinctKeys,
         int[] ranks) {
       this.profile = profile;
       this.entityIndexes = entityIndexes;
-      this.keys = keys;
       this.weights = weights;
       double total = 0;
       for (double weight : weights) {
@@ -658,7 +657,7 @@ public final class Aligner {
         weights[i] = distinctWeights[k];
         ranks[i] = positiveRanks[k];
       }
-      return new Sequence(profile, indexes, keys, weights, distinctKeys, ranks);
+      return new Sequence(profile, indexes, weights, distinctKeys, ranks);
     }
 
     /**
@@ -695,7 +694,7 @@ public final class Aligner {
         }
       }
       int[] positions = new int[count];
-      if (keysShared == 1 || count < keys.length / 8) {
+      if (keysShared == 1 || count < ranks.length / 8) {
         // Few positions: each shared key's own, then sorted into text order.
         int next = 0;
         for (int r = 0; r < distinctKeys.length; r++) {
@@ -711,7 +710,7 @@ public final class Aligner {
         }
       } else {
         int next = 0;
-        for (int i = 0; i < keys.length; i++) {
+        for (int i = 0; i < ranks.length; i++) {
           int rank = ranks[i];
           if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
             positions[next++] = i;
@@ -757,6 +756,11 @@ public final class Aligner {
         total += weights[i];
       }
       return total;
+    }
+
+    /** Positions in the sequence. */
+    int length() {
+      return ranks.length;
     }
 
     Entity entity(int position) {

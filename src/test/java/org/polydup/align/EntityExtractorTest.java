@@ -103,9 +103,8 @@ class EntityExtractorTest {
     // Same-language alignment compares words: each word once, without its second keys.
     KeyStatistics statistics = new KeyStatistics();
     assertEquals(
-        profile.size() - spellings,
-        Aligner.sequence(profile, false, false, statistics).keys.length);
-    assertEquals(profile.size(), Aligner.sequence(profile, true, false, statistics).keys.length);
+        profile.size() - spellings, Aligner.sequence(profile, false, false, statistics).length());
+    assertEquals(profile.size(), Aligner.sequence(profile, true, false, statistics).length());
   }
 
   /** Whether any key of {@code surface} in one text equals any key of {@code other} in another. */
