@@ -9,7 +9,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
-import org.polydup.align.AlignedEntityPair;
 import org.polydup.align.AlignmentResult;
 import org.polydup.align.AlignmentThresholds;
 import org.polydup.align.CrossLanguageMatcher;
@@ -585,22 +584,10 @@ final class AlignmentStage implements CrossLanguageStage {
    * order. Two versions of one long article align hundreds of words; a reader checks a pair on a
    * few dozen names and numbers, and half a million reported pairs with every aligned word would
    * fill the heap (and {@code pairs.jsonl}). Scores are computed on the whole alignment first.
+   *
+   * @return their positions in {@code alignment.evidence()}, ascending
    */
-  static List<AlignedEntityPair> strongest(AlignmentResult alignment) {
-    List<AlignedEntityPair> evidence = alignment.evidence();
-    int[] shown = strongestIndexes(alignment);
-    if (shown.length == evidence.size()) {
-      return evidence;
-    }
-    List<AlignedEntityPair> pairs = new ArrayList<>(shown.length);
-    for (int i : shown) {
-      pairs.add(evidence.get(i));
-    }
-    return pairs;
-  }
-
-  /** The positions in the evidence of {@link #strongest}'s entities, ascending. */
-  private static int[] strongestIndexes(AlignmentResult alignment) {
+  static int[] strongest(AlignmentResult alignment) {
     int size = alignment.evidence().size();
     if (size <= MAXIMUM_EVIDENCE) {
       int[] all = new int[size];
@@ -665,7 +652,7 @@ final class AlignmentStage implements CrossLanguageStage {
       Relation relation,
       boolean swap) {
     AlignmentResult r = pair.alignment();
-    int[] shown = strongestIndexes(r);
+    int[] shown = strongest(r);
     byte[] kinds = new byte[shown.length];
     int[] offsets = new int[4 * shown.length];
     for (int k = 0; k < shown.length; k++) {

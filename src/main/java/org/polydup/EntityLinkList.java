@@ -48,15 +48,11 @@ final class EntityLinkList extends AbstractList<EntityLink> implements RandomAcc
           "offsets must hold 4 per link: " + offsets.length + " for " + kinds.length + " links");
     }
     for (int i = 0; i < kinds.length; i++) {
-      checkSpan(offsets[4 * i], offsets[4 * i + 1], textA.length());
-      checkSpan(offsets[4 * i + 2], offsets[4 * i + 3], textB.length());
+      Objects.checkFromToIndex(offsets[4 * i], offsets[4 * i + 1], textA.length());
+      Objects.checkFromToIndex(offsets[4 * i + 2], offsets[4 * i + 3], textB.length());
     }
     this.kinds = kinds;
     this.offsets = offsets;
-  }
-
-  private static void checkSpan(int start, int end, int length) {
-    Objects.checkFromToIndex(start, end, length);
   }
 
   @Override

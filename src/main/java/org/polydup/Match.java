@@ -30,8 +30,8 @@ public record Match(
     List<EntityLink> entities) {
 
   /**
-   * Copies the evidence lists (the aligner's own entity list is immutable already) and checks the
-   * container.
+   * Copies the evidence lists (an {@link EntityLinkList}, which the align stage builds, is
+   * immutable already) and checks the container.
    */
   public Match {
     passages = List.copyOf(passages);

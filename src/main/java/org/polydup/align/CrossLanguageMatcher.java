@@ -232,6 +232,7 @@ public final class CrossLanguageMatcher {
               }
               shapes[i] = ParagraphShape.of(doc.text());
             });
+    // The local stays in scope through every pass below: let go of its extractors now.
     extractors.clear();
     KeyStatistics statistics = new KeyStatistics();
     IntStream.range(0, size).parallel().forEach(i -> statistics.add(profiles[i]));
