@@ -33,8 +33,10 @@ import org.polydup.Relation;
  * the documents added so far). Exclusivity is one-sided ({@link Exclusivity}): a copy in another
  * language scoring under half of the best score the queried document reaches in that language is
  * demoted. The two structure rules follow, as {@link QueryStructure} says: chats, forum threads and
- * shop pages name too little for the entity rules and are found by their paragraph structures. Key
- * weights are the document frequencies of the documents added so far.
+ * shop pages name too little for the entity rules and are found by their paragraph structures.
+ * Last, a translation found is shared with the other versions of it among the candidates, and,
+ * through the structure index, among the added texts whose structures agree with the queried one's.
+ * Key weights are the document frequencies of the documents added so far.
  *
  * <p>Threads: matches may run concurrently with each other, but not with an add or a remove; the
  * caller orders them (the detector adds and removes under a write lock and queries under a read
@@ -210,6 +212,17 @@ public final class IncrementalMatcher {
         full,
         agreeing);
     shareWithVersions(profile, results, versions, full);
+    structure.shareByStructure(
+        query,
+        exclude,
+        number -> idOf.apply(number) == null,
+        settled,
+        versions,
+        profiles,
+        number -> aligner.align(profile, profiles.get(number), statistics),
+        results,
+        full,
+        agreeing);
     List<Found> found = new ArrayList<>();
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
       AlignmentResult result = entry.getValue();

@@ -32,6 +32,9 @@ import org.polydup.Relation;
  *       StructureRule#STRUCTURE_MARGIN} among the added texts. Both sides are checked here: the
  *       candidate's rivals in the queried document's language come from the same index. What a
  *       query cannot see is whether the candidate has a translation in that language already.
+ *   <li>{@link #shareByStructure}, the structure's part of {@link VersionSharing}: where the
+ *       queried document has a translation, the other versions of that translation whose structures
+ *       agree with the queried one's as closely are translations too.
  * </ul>
  *
  * <p>In both, a text of the same version as the leader (or, among the candidate's rivals, as the
@@ -210,6 +213,76 @@ final class QueryStructure {
       if (result == null) {
         result = aligner.apply(number);
       }
+      if (!result.evidence().isEmpty()
+          && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
+        continue;
+      }
+      results.put(number, result.withRelation(Relation.TRANSLATION));
+      agreeing.add(number);
+    }
+  }
+
+  /**
+   * Versions by structure: in each language where the queried document has a translation already,
+   * an added text whose paragraph structure lies within {@link
+   * StructureRule#STRUCTURE_ONLY_DISTANCE} of the queried one's and that is one version of such a
+   * translation ({@link QueryVersions#same}) is a translation too, with the structure-only rule's
+   * checks (length ratio, figures, names in corresponding paragraphs). It adds them to {@code
+   * results} and {@code agreeing}.
+   *
+   * <p>Why: in an archive holding a story in several versions per language (machine translations of
+   * one source), a query's entity candidates and its structure-only rule each take one version per
+   * language, and the others are no candidates at all: they rank below the versions of the story in
+   * other languages, and chats and shop pages name too little to rank well. The batch finds them
+   * from their own side ({@link StructureRule}, {@link VersionSharing}), which a query cannot; a
+   * version whose structure agrees with the queried text as closely as the translation found is the
+   * same evidence seen once more.
+   *
+   * @param aligner aligns the queried document with an added one
+   */
+  void shareByStructure(
+      IncrementalMatcher.Profile query,
+      int exclude,
+      IntPredicate removed,
+      IntPredicate settled,
+      QueryVersions versions,
+      List<EntityProfile> profiles,
+      IntFunction<AlignmentResult> aligner,
+      Int2ObjectMap<AlignmentResult> results,
+      AlignmentThresholds thresholds,
+      IntOpenHashSet agreeing) {
+    ParagraphShape shape = query.shape();
+    if (shape.paragraphs() < StructureRule.STRUCTURE_ONLY_PARAGRAPHS) {
+      return;
+    }
+    Map<String, IntArrayList> translations =
+        IncrementalMatcher.byLanguage(results, profiles, IncrementalMatcher::isTranslation);
+    if (translations.isEmpty()) {
+      return;
+    }
+    IntArrayList versionsFound = new IntArrayList();
+    for (int number : index.candidates(shape)) {
+      IntArrayList found = translations.get(profiles.get(number).language());
+      if (found == null
+          || number == exclude
+          || removed.test(number)
+          || settled.test(number)
+          || results.containsKey(number)
+          || !ShapeComparison.comparable(shape, shapes.get(number))
+          || !(shape.distance(shapes.get(number), StructureRule.STRUCTURE_ONLY_DISTANCE)
+              <= StructureRule.STRUCTURE_ONLY_DISTANCE)
+          || Aligner.lengthRatio(query.entities(), profiles.get(number))
+              > thresholds.maximumLengthRatio()
+          || !Figures.agree(query.entities(), profiles.get(number))
+          || found.intStream().noneMatch(t -> versions.same(t, number))) {
+        continue;
+      }
+      versionsFound.add(number);
+    }
+    // Accepted after the loop: a version taken must not count as a translation found for the
+    // next candidates, or one text's acceptance would depend on the order of the index's buckets.
+    for (int number : versionsFound) {
+      AlignmentResult result = aligner.apply(number);
       if (!result.evidence().isEmpty()
           && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
         continue;
