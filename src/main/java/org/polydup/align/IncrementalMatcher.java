@@ -199,30 +199,23 @@ public final class IncrementalMatcher {
     }
     // Then the structure rules, in the batch's order (ShapeAgreements, StructureRule).
     IntOpenHashSet agreeing = new IntOpenHashSet();
-    structure.acceptAgreeing(query, profiles, results, full, versions, agreeing);
-    structure.acceptStructureOnly(
-        query,
-        exclude,
-        number -> idOf.apply(number) == null,
-        settled,
-        versions,
-        profiles,
-        number -> aligner.align(profile, profiles.get(number), statistics),
-        results,
-        full,
-        agreeing);
+    QueryStructure.Rules rules =
+        structure
+        .new Rules(
+            query,
+            exclude,
+            number -> idOf.apply(number) == null,
+            settled,
+            versions,
+            profiles,
+            number -> aligner.align(profile, profiles.get(number), statistics),
+            results,
+            full,
+            agreeing);
+    rules.acceptAgreeing();
+    rules.acceptStructureOnly();
     shareWithVersions(profile, results, versions, full);
-    structure.shareByStructure(
-        query,
-        exclude,
-        number -> idOf.apply(number) == null,
-        settled,
-        versions,
-        profiles,
-        number -> aligner.align(profile, profiles.get(number), statistics),
-        results,
-        full,
-        agreeing);
+    rules.shareByStructure();
     List<Found> found = new ArrayList<>();
     for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
       AlignmentResult result = entry.getValue();

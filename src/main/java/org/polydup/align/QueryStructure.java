@@ -18,7 +18,7 @@ import org.polydup.Relation;
  * paragraph structures of the added documents, and a {@link GrowingStructureIndex} over them.
  *
  * <ul>
- *   <li>{@link #acceptAgreeing}, the structure arm of {@link MutualBest} with {@link
+ *   <li>{@link Rules#acceptAgreeing}, the structure arm of {@link MutualBest} with {@link
  *       ShapeAgreements}: among the queried document's aligned candidates in one language, the one
  *       whose structure is closest, within {@link CrossLanguageMatcher#SHAPE_DISTANCE} and with no
  *       other within it under Gale and Church's prior, whose anchors lie in corresponding
@@ -26,13 +26,13 @@ import org.polydup.Relation;
  *       MutualBest#enoughBesideStructure}) it is a translation. Whether the candidate's structure
  *       is also closest to the queried one among the candidate's own aligned candidates is not
  *       known to a query; that side is left out, as for the entity margin.
- *   <li>{@link #acceptStructureOnly}, {@link StructureRule}: texts of {@value
+ *   <li>{@link Rules#acceptStructureOnly}, {@link StructureRule}: texts of {@value
  *       StructureRule#STRUCTURE_ONLY_PARAGRAPHS} or more paragraphs that share no name, found
  *       through the structure index, taken when each is the other's closest structure by {@link
  *       StructureRule#STRUCTURE_MARGIN} among the added texts. Both sides are checked here: the
  *       candidate's rivals in the queried document's language come from the same index. What a
  *       query cannot see is whether the candidate has a translation in that language already.
- *   <li>{@link #shareByStructure}, the structure's part of {@link VersionSharing}: where the
+ *   <li>{@link Rules#shareByStructure}, the structure's part of {@link VersionSharing}: where the
  *       queried document has a translation, the other versions of that translation whose structures
  *       agree with the queried one's as closely are translations too.
  * </ul>
@@ -69,57 +69,227 @@ final class QueryStructure {
   }
 
   /**
-   * The structure arm: marks translations among the queried document's cross-language {@code
-   * results} whose structures agree, and adds to {@code agreeing} every candidate whose structure
-   * agrees, copy or not (a translation's span checks read it: {@link
-   * CrossLanguageMatcher.AlignedPair#shapeAgrees}).
-   *
-   * @param query the queried document
-   * @param profiles the added documents' entities, by number
-   * @param results per candidate number, its alignment with the queried document (first)
+   * The rules above for one query: the queried document, the added documents it is judged against,
+   * and the results the rules read and extend. Applied in the order {@link #acceptAgreeing}, {@link
+   * #acceptStructureOnly}, {@link #shareByStructure}.
    */
-  void acceptAgreeing(
-      IncrementalMatcher.Profile query,
-      List<EntityProfile> profiles,
-      Int2ObjectMap<AlignmentResult> results,
-      AlignmentThresholds thresholds,
-      QueryVersions versions,
-      IntOpenHashSet agreeing) {
-    // Per other language: every comparable candidate's distances, the closest first.
-    Map<String, List<Offer>> byLanguage = new HashMap<>();
-    for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
-      int number = entry.getIntKey();
-      ParagraphShape other = shapes.get(number);
-      if (!entry.getValue().crossLanguage() || !ShapeComparison.comparable(query.shape(), other)) {
-        continue;
+  final class Rules {
+    private final IncrementalMatcher.Profile query;
+    private final int exclude;
+    private final IntPredicate removed;
+    private final IntPredicate settled;
+    private final QueryVersions versions;
+    private final List<EntityProfile> profiles;
+    private final IntFunction<AlignmentResult> aligner;
+    private final Int2ObjectMap<AlignmentResult> results;
+    private final AlignmentThresholds thresholds;
+    private final IntOpenHashSet agreeing;
+
+    /**
+     * The rules for one query.
+     *
+     * @param query the queried document
+     * @param exclude an added document to leave out (the queried one), or -1
+     * @param removed whether an added document was removed
+     * @param settled whether a document's pair with the queried one is decided already
+     * @param versions which added documents are one version, for this query
+     * @param profiles the added documents' entities, by number
+     * @param aligner aligns the queried document with an added one that no candidate brought
+     * @param results per candidate number, its alignment with the queried document (first); the
+     *     rules add translations to it
+     * @param thresholds the aligner's thresholds
+     * @param agreeing receives the numbers whose structure agrees with the queried one's
+     */
+    Rules(
+        IncrementalMatcher.Profile query,
+        int exclude,
+        IntPredicate removed,
+        IntPredicate settled,
+        QueryVersions versions,
+        List<EntityProfile> profiles,
+        IntFunction<AlignmentResult> aligner,
+        Int2ObjectMap<AlignmentResult> results,
+        AlignmentThresholds thresholds,
+        IntOpenHashSet agreeing) {
+      this.query = query;
+      this.exclude = exclude;
+      this.removed = removed;
+      this.settled = settled;
+      this.versions = versions;
+      this.profiles = profiles;
+      this.aligner = aligner;
+      this.results = results;
+      this.thresholds = thresholds;
+      this.agreeing = agreeing;
+    }
+
+    /**
+     * The structure arm: marks translations among the queried document's cross-language {@code
+     * results} whose structures agree, and adds to {@code agreeing} every candidate whose structure
+     * agrees, copy or not (a translation's span checks read it: {@link
+     * CrossLanguageMatcher.AlignedPair#shapeAgrees}).
+     */
+    void acceptAgreeing() {
+      // Per other language: every comparable candidate's distances, the closest first.
+      Map<String, List<Offer>> byLanguage = new HashMap<>();
+      for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
+        int number = entry.getIntKey();
+        ParagraphShape other = shapes.get(number);
+        if (!entry.getValue().crossLanguage()
+            || !ShapeComparison.comparable(query.shape(), other)) {
+          continue;
+        }
+        ParagraphShape.AlignedDistances distances =
+            query.shape().alignedDistances(other, CrossLanguageMatcher.SHAPE_DISTANCE);
+        if (!Double.isNaN(distances.distances().distance())) {
+          byLanguage
+              .computeIfAbsent(profiles.get(number).language(), language -> new ArrayList<>())
+              .add(new Offer(number, distances.distances().distance(), distances));
+        }
       }
-      ParagraphShape.AlignedDistances distances =
-          query.shape().alignedDistances(other, CrossLanguageMatcher.SHAPE_DISTANCE);
-      if (!Double.isNaN(distances.distances().distance())) {
-        byLanguage
-            .computeIfAbsent(profiles.get(number).language(), language -> new ArrayList<>())
-            .add(new Offer(number, distances.distances().distance(), distances));
+      for (List<Offer> offers : byLanguage.values()) {
+        offers.sort(Offer.CLOSEST_FIRST);
+        Offer leader = offers.get(0);
+        if (!(leader.distance <= CrossLanguageMatcher.SHAPE_DISTANCE)
+            || anotherVersionWithin(offers, leader, versions)) {
+          continue;
+        }
+        AlignmentResult result = results.get(leader.number);
+        if (result.evidence().isEmpty()
+            || !ShapeComparison.anchorsCorrespond(
+                query.shape(), shapes.get(leader.number), result, leader.aligned.alignment())) {
+          continue;
+        }
+        agreeing.add(leader.number);
+        if (!result.isCopy()
+            && MutualBest.enoughBesideStructure(result)
+            && Aligner.lengthRatio(query.entities(), profiles.get(leader.number))
+                <= thresholds.maximumLengthRatio()) {
+          results.put(leader.number, result.withRelation(Relation.TRANSLATION));
+        }
       }
     }
-    for (List<Offer> offers : byLanguage.values()) {
-      offers.sort(Offer.CLOSEST_FIRST);
-      Offer leader = offers.get(0);
-      if (!(leader.distance <= CrossLanguageMatcher.SHAPE_DISTANCE)
-          || anotherVersionWithin(offers, leader, versions)) {
-        continue;
+
+    /**
+     * The structure-only rule: adds to {@code results} (as translations) and to {@code agreeing}
+     * the added documents in languages where the queried one has no translation yet whose structure
+     * is each other's closest by the margin.
+     */
+    void acceptStructureOnly() {
+      ParagraphShape shape = query.shape();
+      String language = query.entities().language();
+      if (shape.paragraphs() < StructureRule.STRUCTURE_ONLY_PARAGRAPHS) {
+        return;
       }
-      AlignmentResult result = results.get(leader.number);
-      if (result.evidence().isEmpty()
-          || !ShapeComparison.anchorsCorrespond(
-              query.shape(), shapes.get(leader.number), result, leader.aligned.alignment())) {
-        continue;
+      // Languages where the queried document has a translation already: one version each.
+      Set<String> translated =
+          IncrementalMatcher.byLanguage(results, profiles, IncrementalMatcher::isTranslation)
+              .keySet();
+      double bound = StructureRule.STRUCTURE_MARGIN * StructureRule.STRUCTURE_ONLY_DISTANCE;
+      Map<String, List<Offer>> byLanguage = new HashMap<>();
+      for (int number : index.candidates(shape)) {
+        String other = profiles.get(number).language();
+        if (number == exclude
+            || removed.test(number)
+            || other.equals(language)
+            || translated.contains(other)
+            || !ShapeComparison.comparable(shape, shapes.get(number))) {
+          continue;
+        }
+        double distance = shape.distance(shapes.get(number), bound);
+        if (distance < Double.POSITIVE_INFINITY) {
+          byLanguage
+              .computeIfAbsent(other, l -> new ArrayList<>())
+              .add(new Offer(number, distance, null));
+        }
       }
-      agreeing.add(leader.number);
-      if (!result.isCopy()
-          && MutualBest.enoughBesideStructure(result)
-          && Aligner.lengthRatio(query.entities(), profiles.get(leader.number))
-              <= thresholds.maximumLengthRatio()) {
-        results.put(leader.number, result.withRelation(Relation.TRANSLATION));
+      for (List<Offer> offers : byLanguage.values()) {
+        offers.sort(Offer.CLOSEST_FIRST);
+        int number = offers.get(0).number;
+        double distance = offers.get(0).distance;
+        // The runner-up is the closest of another version than the leader's.
+        IntArrayList ranked = new IntArrayList();
+        offers.forEach(offer -> ranked.add(offer.number));
+        int runnerUp = versions.runnerUp(ranked);
+        double second = runnerUp < 0 ? Double.POSITIVE_INFINITY : offers.get(runnerUp).distance;
+        if (!(distance <= StructureRule.STRUCTURE_ONLY_DISTANCE)
+            || second < StructureRule.STRUCTURE_MARGIN * distance
+            || settled.test(number)
+            || Aligner.lengthRatio(query.entities(), profiles.get(number))
+                > thresholds.maximumLengthRatio()
+            || !Figures.agree(query.entities(), profiles.get(number))
+            || !closestFromItsSide(
+                number, distance, language, exclude, removed, settled, versions, profiles)) {
+          continue;
+        }
+        AlignmentResult result = results.get(number);
+        if (result == null) {
+          result = aligner.apply(number);
+        }
+        if (!result.evidence().isEmpty()
+            && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
+          continue;
+        }
+        results.put(number, result.withRelation(Relation.TRANSLATION));
+        agreeing.add(number);
+      }
+    }
+
+    /**
+     * Versions by structure: in each language where the queried document has a translation already,
+     * an added text whose paragraph structure lies within {@link
+     * StructureRule#STRUCTURE_ONLY_DISTANCE} of the queried one's and that is one version of such a
+     * translation ({@link QueryVersions#same}) is a translation too, with the structure-only rule's
+     * checks (length ratio, figures, names in corresponding paragraphs). It adds them to {@code
+     * results} and {@code agreeing}.
+     *
+     * <p>Why: in an archive holding a story in several versions per language (machine translations
+     * of one source), a query's entity candidates and its structure-only rule each take one version
+     * per language, and the others are no candidates at all: they rank below the versions of the
+     * story in other languages, and chats and shop pages name too little to rank well. The batch
+     * finds them from their own side ({@link StructureRule}, {@link VersionSharing}), which a query
+     * cannot; a version whose structure agrees with the queried text as closely as the translation
+     * found is the same evidence seen once more.
+     */
+    void shareByStructure() {
+      ParagraphShape shape = query.shape();
+      if (shape.paragraphs() < StructureRule.STRUCTURE_ONLY_PARAGRAPHS) {
+        return;
+      }
+      Map<String, IntArrayList> translations =
+          IncrementalMatcher.byLanguage(results, profiles, IncrementalMatcher::isTranslation);
+      if (translations.isEmpty()) {
+        return;
+      }
+      IntArrayList versionsFound = new IntArrayList();
+      for (int number : index.candidates(shape)) {
+        IntArrayList found = translations.get(profiles.get(number).language());
+        if (found == null
+            || number == exclude
+            || removed.test(number)
+            || settled.test(number)
+            || results.containsKey(number)
+            || !ShapeComparison.comparable(shape, shapes.get(number))
+            || !(shape.distance(shapes.get(number), StructureRule.STRUCTURE_ONLY_DISTANCE)
+                <= StructureRule.STRUCTURE_ONLY_DISTANCE)
+            || Aligner.lengthRatio(query.entities(), profiles.get(number))
+                > thresholds.maximumLengthRatio()
+            || !Figures.agree(query.entities(), profiles.get(number))
+            || found.intStream().noneMatch(t -> versions.same(t, number))) {
+          continue;
+        }
+        versionsFound.add(number);
+      }
+      // Accepted after the loop: a version taken must not count as a translation found for the
+      // next candidates, or one text's acceptance would depend on the order of the index's buckets.
+      for (int number : versionsFound) {
+        AlignmentResult result = aligner.apply(number);
+        if (!result.evidence().isEmpty()
+            && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
+          continue;
+        }
+        results.put(number, result.withRelation(Relation.TRANSLATION));
+        agreeing.add(number);
       }
     }
   }
@@ -139,157 +309,6 @@ final class QueryStructure {
       }
     }
     return false;
-  }
-
-  /**
-   * The structure-only rule: adds to {@code results} (as translations) and to {@code agreeing} the
-   * added documents in languages where the queried one has no translation yet whose structure is
-   * each other's closest by the margin.
-   *
-   * @param query the queried document
-   * @param exclude an added document to leave out (the queried one), or -1
-   * @param removed whether an added document was removed
-   * @param settled whether a document's pair with the queried one is decided already
-   * @param aligner aligns a pair when no entity candidate brought it
-   */
-  void acceptStructureOnly(
-      IncrementalMatcher.Profile query,
-      int exclude,
-      IntPredicate removed,
-      IntPredicate settled,
-      QueryVersions versions,
-      List<EntityProfile> profiles,
-      IntFunction<AlignmentResult> aligner,
-      Int2ObjectMap<AlignmentResult> results,
-      AlignmentThresholds thresholds,
-      IntOpenHashSet agreeing) {
-    ParagraphShape shape = query.shape();
-    String language = query.entities().language();
-    if (shape.paragraphs() < StructureRule.STRUCTURE_ONLY_PARAGRAPHS) {
-      return;
-    }
-    // Languages where the queried document has a translation already: one version each.
-    Set<String> translated =
-        IncrementalMatcher.byLanguage(results, profiles, IncrementalMatcher::isTranslation)
-            .keySet();
-    double bound = StructureRule.STRUCTURE_MARGIN * StructureRule.STRUCTURE_ONLY_DISTANCE;
-    Map<String, List<Offer>> byLanguage = new HashMap<>();
-    for (int number : index.candidates(shape)) {
-      String other = profiles.get(number).language();
-      if (number == exclude
-          || removed.test(number)
-          || other.equals(language)
-          || translated.contains(other)
-          || !ShapeComparison.comparable(shape, shapes.get(number))) {
-        continue;
-      }
-      double distance = shape.distance(shapes.get(number), bound);
-      if (distance < Double.POSITIVE_INFINITY) {
-        byLanguage
-            .computeIfAbsent(other, l -> new ArrayList<>())
-            .add(new Offer(number, distance, null));
-      }
-    }
-    for (List<Offer> offers : byLanguage.values()) {
-      offers.sort(Offer.CLOSEST_FIRST);
-      int number = offers.get(0).number;
-      double distance = offers.get(0).distance;
-      // The runner-up is the closest of another version than the leader's.
-      IntArrayList ranked = new IntArrayList();
-      offers.forEach(offer -> ranked.add(offer.number));
-      int runnerUp = versions.runnerUp(ranked);
-      double second = runnerUp < 0 ? Double.POSITIVE_INFINITY : offers.get(runnerUp).distance;
-      if (!(distance <= StructureRule.STRUCTURE_ONLY_DISTANCE)
-          || second < StructureRule.STRUCTURE_MARGIN * distance
-          || settled.test(number)
-          || Aligner.lengthRatio(query.entities(), profiles.get(number))
-              > thresholds.maximumLengthRatio()
-          || !Figures.agree(query.entities(), profiles.get(number))
-          || !closestFromItsSide(
-              number, distance, language, exclude, removed, settled, versions, profiles)) {
-        continue;
-      }
-      AlignmentResult result = results.get(number);
-      if (result == null) {
-        result = aligner.apply(number);
-      }
-      if (!result.evidence().isEmpty()
-          && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
-        continue;
-      }
-      results.put(number, result.withRelation(Relation.TRANSLATION));
-      agreeing.add(number);
-    }
-  }
-
-  /**
-   * Versions by structure: in each language where the queried document has a translation already,
-   * an added text whose paragraph structure lies within {@link
-   * StructureRule#STRUCTURE_ONLY_DISTANCE} of the queried one's and that is one version of such a
-   * translation ({@link QueryVersions#same}) is a translation too, with the structure-only rule's
-   * checks (length ratio, figures, names in corresponding paragraphs). It adds them to {@code
-   * results} and {@code agreeing}.
-   *
-   * <p>Why: in an archive holding a story in several versions per language (machine translations of
-   * one source), a query's entity candidates and its structure-only rule each take one version per
-   * language, and the others are no candidates at all: they rank below the versions of the story in
-   * other languages, and chats and shop pages name too little to rank well. The batch finds them
-   * from their own side ({@link StructureRule}, {@link VersionSharing}), which a query cannot; a
-   * version whose structure agrees with the queried text as closely as the translation found is the
-   * same evidence seen once more.
-   *
-   * @param aligner aligns the queried document with an added one
-   */
-  void shareByStructure(
-      IncrementalMatcher.Profile query,
-      int exclude,
-      IntPredicate removed,
-      IntPredicate settled,
-      QueryVersions versions,
-      List<EntityProfile> profiles,
-      IntFunction<AlignmentResult> aligner,
-      Int2ObjectMap<AlignmentResult> results,
-      AlignmentThresholds thresholds,
-      IntOpenHashSet agreeing) {
-    ParagraphShape shape = query.shape();
-    if (shape.paragraphs() < StructureRule.STRUCTURE_ONLY_PARAGRAPHS) {
-      return;
-    }
-    Map<String, IntArrayList> translations =
-        IncrementalMatcher.byLanguage(results, profiles, IncrementalMatcher::isTranslation);
-    if (translations.isEmpty()) {
-      return;
-    }
-    IntArrayList versionsFound = new IntArrayList();
-    for (int number : index.candidates(shape)) {
-      IntArrayList found = translations.get(profiles.get(number).language());
-      if (found == null
-          || number == exclude
-          || removed.test(number)
-          || settled.test(number)
-          || results.containsKey(number)
-          || !ShapeComparison.comparable(shape, shapes.get(number))
-          || !(shape.distance(shapes.get(number), StructureRule.STRUCTURE_ONLY_DISTANCE)
-              <= StructureRule.STRUCTURE_ONLY_DISTANCE)
-          || Aligner.lengthRatio(query.entities(), profiles.get(number))
-              > thresholds.maximumLengthRatio()
-          || !Figures.agree(query.entities(), profiles.get(number))
-          || found.intStream().noneMatch(t -> versions.same(t, number))) {
-        continue;
-      }
-      versionsFound.add(number);
-    }
-    // Accepted after the loop: a version taken must not count as a translation found for the
-    // next candidates, or one text's acceptance would depend on the order of the index's buckets.
-    for (int number : versionsFound) {
-      AlignmentResult result = aligner.apply(number);
-      if (!result.evidence().isEmpty()
-          && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
-        continue;
-      }
-      results.put(number, result.withRelation(Relation.TRANSLATION));
-      agreeing.add(number);
-    }
   }
 
   /**

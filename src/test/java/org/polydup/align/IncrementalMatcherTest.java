@@ -105,9 +105,9 @@ class IncrementalMatcherTest {
    * find that chat's repost (added before it, one version of it) too. The repost ranks no better
    * than its twin among the entity candidates and loses to it in the structure-only rule, and the
    * twin's translation took the language's place; what finds it is its structure, which agrees with
-   * the queried text's as closely as its twin's ({@link QueryStructure#shareByStructure}). Of the
-   * 135 such pairs among texts of 8 or more paragraphs (the rule's floor), 52 were found without
-   * that rule and 98 with it.
+   * the queried text's as closely as its twin's ({@link QueryStructure.Rules#shareByStructure}). Of
+   * the 135 such pairs among texts of 8 or more paragraphs (the rule's floor), 52 were found
+   * without that rule and 98 with it.
    */
   @Test
   void match_findsTheOtherVersion_whenItsTwinIsTheTranslationFound() throws IOException {
