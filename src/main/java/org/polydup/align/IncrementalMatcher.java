@@ -200,8 +200,8 @@ public final class IncrementalMatcher {
     // Then the structure rules, in the batch's order (ShapeAgreements, StructureRule).
     IntOpenHashSet agreeing = new IntOpenHashSet();
     QueryStructure.Rules rules =
-        structure
-        .new Rules(
+        new QueryStructure.Rules(
+            structure,
             query,
             exclude,
             number -> idOf.apply(number) == null,

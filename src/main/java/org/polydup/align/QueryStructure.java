@@ -73,7 +73,8 @@ final class QueryStructure {
    * and the results the rules read and extend. Applied in the order {@link #acceptAgreeing}, {@link
    * #acceptStructureOnly}, {@link #shareByStructure}.
    */
-  final class Rules {
+  static final class Rules {
+    private final QueryStructure structure;
     private final IncrementalMatcher.Profile query;
     private final int exclude;
     private final IntPredicate removed;
@@ -88,6 +89,7 @@ final class QueryStructure {
     /**
      * The rules for one query.
      *
+     * @param structure the added documents' structures and their index
      * @param query the queried document
      * @param exclude an added document to leave out (the queried one), or -1
      * @param removed whether an added document was removed
@@ -101,6 +103,7 @@ final class QueryStructure {
      * @param agreeing receives the numbers whose structure agrees with the queried one's
      */
     Rules(
+        QueryStructure structure,
         IncrementalMatcher.Profile query,
         int exclude,
         IntPredicate removed,
@@ -111,6 +114,7 @@ final class QueryStructure {
         Int2ObjectMap<AlignmentResult> results,
         AlignmentThresholds thresholds,
         IntOpenHashSet agreeing) {
+      this.structure = structure;
       this.query = query;
       this.exclude = exclude;
       this.removed = removed;
@@ -134,7 +138,7 @@ final class QueryStructure {
       Map<String, List<Offer>> byLanguage = new HashMap<>();
       for (Int2ObjectMap.Entry<AlignmentResult> entry : results.int2ObjectEntrySet()) {
         int number = entry.getIntKey();
-        ParagraphShape other = shapes.get(number);
+        ParagraphShape other = structure.shapes.get(number);
         if (!entry.getValue().crossLanguage()
             || !ShapeComparison.comparable(query.shape(), other)) {
           continue;
@@ -157,7 +161,10 @@ final class QueryStructure {
         AlignmentResult result = results.get(leader.number);
         if (result.evidence().isEmpty()
             || !ShapeComparison.anchorsCorrespond(
-                query.shape(), shapes.get(leader.number), result, leader.aligned.alignment())) {
+                query.shape(),
+                structure.shapes.get(leader.number),
+                result,
+                leader.aligned.alignment())) {
           continue;
         }
         agreeing.add(leader.number);
@@ -187,16 +194,16 @@ final class QueryStructure {
               .keySet();
       double bound = StructureRule.STRUCTURE_MARGIN * StructureRule.STRUCTURE_ONLY_DISTANCE;
       Map<String, List<Offer>> byLanguage = new HashMap<>();
-      for (int number : index.candidates(shape)) {
+      for (int number : structure.index.candidates(shape)) {
         String other = profiles.get(number).language();
         if (number == exclude
             || removed.test(number)
             || other.equals(language)
             || translated.contains(other)
-            || !ShapeComparison.comparable(shape, shapes.get(number))) {
+            || !ShapeComparison.comparable(shape, structure.shapes.get(number))) {
           continue;
         }
-        double distance = shape.distance(shapes.get(number), bound);
+        double distance = shape.distance(structure.shapes.get(number), bound);
         if (distance < Double.POSITIVE_INFINITY) {
           byLanguage
               .computeIfAbsent(other, l -> new ArrayList<>())
@@ -218,7 +225,7 @@ final class QueryStructure {
             || Aligner.lengthRatio(query.entities(), profiles.get(number))
                 > thresholds.maximumLengthRatio()
             || !Figures.agree(query.entities(), profiles.get(number))
-            || !closestFromItsSide(
+            || !structure.closestFromItsSide(
                 number, distance, language, exclude, removed, settled, versions, profiles)) {
           continue;
         }
@@ -227,7 +234,8 @@ final class QueryStructure {
           result = aligner.apply(number);
         }
         if (!result.evidence().isEmpty()
-            && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
+            && !ShapeComparison.anchorsCorrespond(
+                shape, structure.shapes.get(number), result, null)) {
           continue;
         }
         results.put(number, result.withRelation(Relation.TRANSLATION));
@@ -262,15 +270,15 @@ final class QueryStructure {
         return;
       }
       IntArrayList versionsFound = new IntArrayList();
-      for (int number : index.candidates(shape)) {
+      for (int number : structure.index.candidates(shape)) {
         IntArrayList found = translations.get(profiles.get(number).language());
         if (found == null
             || number == exclude
             || removed.test(number)
             || settled.test(number)
             || results.containsKey(number)
-            || !ShapeComparison.comparable(shape, shapes.get(number))
-            || !(shape.distance(shapes.get(number), StructureRule.STRUCTURE_ONLY_DISTANCE)
+            || !ShapeComparison.comparable(shape, structure.shapes.get(number))
+            || !(shape.distance(structure.shapes.get(number), StructureRule.STRUCTURE_ONLY_DISTANCE)
                 <= StructureRule.STRUCTURE_ONLY_DISTANCE)
             || Aligner.lengthRatio(query.entities(), profiles.get(number))
                 > thresholds.maximumLengthRatio()
@@ -285,7 +293,8 @@ final class QueryStructure {
       for (int number : versionsFound) {
         AlignmentResult result = aligner.apply(number);
         if (!result.evidence().isEmpty()
-            && !ShapeComparison.anchorsCorrespond(shape, shapes.get(number), result, null)) {
+            && !ShapeComparison.anchorsCorrespond(
+                shape, structure.shapes.get(number), result, null)) {
           continue;
         }
         results.put(number, result.withRelation(Relation.TRANSLATION));
