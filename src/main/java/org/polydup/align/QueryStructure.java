@@ -230,16 +230,7 @@ final class QueryStructure {
           continue;
         }
         AlignmentResult result = results.get(number);
-        if (result == null) {
-          result = aligner.apply(number);
-        }
-        if (!result.evidence().isEmpty()
-            && !ShapeComparison.anchorsCorrespond(
-                shape, structure.shapes.get(number), result, null)) {
-          continue;
-        }
-        results.put(number, result.withRelation(Relation.TRANSLATION));
-        agreeing.add(number);
+        acceptUnlessNamesDisagree(number, result == null ? aligner.apply(number) : result);
       }
     }
 
@@ -291,12 +282,19 @@ final class QueryStructure {
       // Accepted after the loop: a version taken must not count as a translation found for the
       // next candidates, or one text's acceptance would depend on the order of the index's buckets.
       for (int number : versionsFound) {
-        AlignmentResult result = aligner.apply(number);
-        if (!result.evidence().isEmpty()
-            && !ShapeComparison.anchorsCorrespond(
-                shape, structure.shapes.get(number), result, null)) {
-          continue;
-        }
+        acceptUnlessNamesDisagree(number, aligner.apply(number));
+      }
+    }
+
+    /**
+     * Takes added document {@code number}, found by its structure, as a translation (and as
+     * agreeing), unless the names it shares with the queried text, {@code result}'s evidence, lie
+     * in paragraphs the structure alignment does not pair up; a pair sharing none passes.
+     */
+    private void acceptUnlessNamesDisagree(int number, AlignmentResult result) {
+      if (result.evidence().isEmpty()
+          || ShapeComparison.anchorsCorrespond(
+              query.shape(), structure.shapes.get(number), result, null)) {
         results.put(number, result.withRelation(Relation.TRANSLATION));
         agreeing.add(number);
       }
