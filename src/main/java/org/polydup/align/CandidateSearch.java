@@ -151,15 +151,25 @@ final class CandidateSearch {
               for (int other : deeper[i]) {
                 int low = Math.min(i, other);
                 int high = Math.max(i, other);
-                if (!ShapeComparison.comparable(shapes[i], shapes[other])
-                    || aligned.containsKey(MatchBatch.pairKey(low, high))
-                    || !(shapes[i].distance(shapes[other], SHAPE_DISTANCE) <= SHAPE_DISTANCE)
+                if (aligned.containsKey(MatchBatch.pairKey(low, high))
+                    || !deepCandidateAgrees(shapes[i], shapes[other])
                     || settled.settled(low, high)) {
                   continue;
                 }
                 aligned.computeIfAbsent(MatchBatch.pairKey(low, high), k -> batch.align(low, high));
               }
             });
+  }
+
+  /**
+   * Whether a deeper candidate is worth aligning: its paragraph structure and the asking document's
+   * are comparable and agree within {@link CrossLanguageMatcher#SHAPE_DISTANCE}. The batch's deeper
+   * pass asks it ({@link #deepenByShape}), and a query of its candidates past the first few ({@link
+   * IncrementalMatcher}).
+   */
+  static boolean deepCandidateAgrees(ParagraphShape asking, ParagraphShape candidate) {
+    return ShapeComparison.comparable(asking, candidate)
+        && asking.distance(candidate, SHAPE_DISTANCE) <= SHAPE_DISTANCE;
   }
 
   /**

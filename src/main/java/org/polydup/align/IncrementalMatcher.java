@@ -260,10 +260,7 @@ public final class IncrementalMatcher {
    */
   private boolean deepCandidateAgrees(ParagraphShape queried, int number) {
     ParagraphShape shape = structure.shape(number);
-    return shape != null
-        && ShapeComparison.comparable(queried, shape)
-        && queried.distance(shape, CrossLanguageMatcher.SHAPE_DISTANCE)
-            <= CrossLanguageMatcher.SHAPE_DISTANCE;
+    return shape != null && CandidateSearch.deepCandidateAgrees(queried, shape);
   }
 
   /**
