@@ -43,7 +43,10 @@ import org.polydup.Relation;
  * lock).
  */
 public final class IncrementalMatcher {
-  /** Candidates aligned per query in the same language, and rivals per candidate: the batch's. */
+  /**
+   * Candidates aligned per query in the same language, candidates in other languages aligned
+   * whatever their structure, and rivals per candidate: the batch's first-pass depth.
+   */
   private static final int CANDIDATES_PER_KIND = 8;
 
   /**

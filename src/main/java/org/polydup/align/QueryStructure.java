@@ -14,8 +14,8 @@ import java.util.function.IntPredicate;
 import org.polydup.Relation;
 
 /**
- * The batch's two structure rules in the form a query can apply ({@link IncrementalMatcher}):
- * paragraph structures of the added documents, and a {@link GrowingStructureIndex} over them.
+ * The batch's structure rules in the form a query can apply ({@link IncrementalMatcher}): paragraph
+ * structures of the added documents, and a {@link GrowingStructureIndex} over them.
  *
  * <ul>
  *   <li>{@link Rules#acceptAgreeing}, the structure arm of {@link MutualBest} with {@link
@@ -37,9 +37,9 @@ import org.polydup.Relation;
  *       agree with the queried one's as closely are translations too.
  * </ul>
  *
- * <p>In both, a text of the same version as the leader (or, among the candidate's rivals, as the
- * queried text) is no rival ({@link QueryVersions}), as in the batch: an archive may hold a story
- * in several versions per language.
+ * <p>In the first two, a text of the same version as the leader (or, among the candidate's rivals,
+ * as the queried text) is no rival ({@link QueryVersions}), as in the batch: an archive may hold a
+ * story in several versions per language.
  *
  * <p>Threads as {@link IncrementalMatcher}: the queries may run concurrently, not with {@link
  * #add}.
@@ -222,9 +222,7 @@ final class QueryStructure {
         if (!(distance <= StructureRule.STRUCTURE_ONLY_DISTANCE)
             || second < StructureRule.STRUCTURE_MARGIN * distance
             || settled.test(number)
-            || Aligner.lengthRatio(query.entities(), profiles.get(number))
-                > thresholds.maximumLengthRatio()
-            || !Figures.agree(query.entities(), profiles.get(number))
+            || !lengthAndFiguresAgree(number)
             || !structure.closestFromItsSide(
                 number, distance, language, exclude, removed, settled, versions, profiles)) {
           continue;
@@ -271,9 +269,7 @@ final class QueryStructure {
             || !ShapeComparison.comparable(shape, structure.shapes.get(number))
             || !(shape.distance(structure.shapes.get(number), StructureRule.STRUCTURE_ONLY_DISTANCE)
                 <= StructureRule.STRUCTURE_ONLY_DISTANCE)
-            || Aligner.lengthRatio(query.entities(), profiles.get(number))
-                > thresholds.maximumLengthRatio()
-            || !Figures.agree(query.entities(), profiles.get(number))
+            || !lengthAndFiguresAgree(number)
             || found.intStream().noneMatch(t -> versions.same(t, number))) {
           continue;
         }
@@ -284,6 +280,16 @@ final class QueryStructure {
       for (int number : versionsFound) {
         acceptUnlessNamesDisagree(number, aligner.apply(number));
       }
+    }
+
+    /**
+     * The checks of a pair found by its structure alone, on the entities: the two texts are about
+     * as long ({@link Aligner#lengthRatio}) and their figures agree ({@link Figures#agree}).
+     */
+    private boolean lengthAndFiguresAgree(int number) {
+      return Aligner.lengthRatio(query.entities(), profiles.get(number))
+              <= thresholds.maximumLengthRatio()
+          && Figures.agree(query.entities(), profiles.get(number));
     }
 
     /**
