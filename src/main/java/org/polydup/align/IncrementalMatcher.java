@@ -168,15 +168,15 @@ public final class IncrementalMatcher {
       }
     }
     candidates.addAll(byKind.sameLanguage());
+    QuerySequences sequences = new QuerySequences(aligner, statistics);
     for (EntityIndex.Candidate candidate : candidates) {
       int number = candidate.document();
       if (idOf.apply(number) != null && !settled.test(number)) {
-        results.put(number, aligner.align(profile, profiles.get(number), statistics));
+        results.put(number, sequences.align(profile, profiles.get(number)));
       }
     }
     AlignmentThresholds full = aligner.thresholds();
-    QueryVersions versions =
-        new QueryVersions(query, profiles, structure::shape, aligner, statistics);
+    QueryVersions versions = new QueryVersions(query, profiles, structure::shape, sequences);
     Map<String, int[]> leaders = leadersByLanguage(results, versions);
     // Per candidate: the best score of its other documents in the queried one's language.
     Int2DoubleOpenHashMap rivals = new Int2DoubleOpenHashMap();
@@ -184,7 +184,9 @@ public final class IncrementalMatcher {
         number ->
             rivals.computeIfAbsent(
                 number,
-                n -> bestRivalScore(n, profile.language(), exclude, idOf, settled, versions));
+                n ->
+                    bestRivalScore(
+                        n, profile.language(), exclude, idOf, settled, versions, sequences));
     for (int[] leader : leaders.values()) {
       AlignmentResult best = results.get(leader[0]);
       double runnerUp = leader[1] < 0 ? 0 : results.get(leader[1]).score();
@@ -220,7 +222,7 @@ public final class IncrementalMatcher {
             settled,
             versions,
             profiles,
-            number -> aligner.align(profile, profiles.get(number), statistics),
+            number -> sequences.align(profile, profiles.get(number)),
             results,
             full,
             agreeing);
@@ -278,14 +280,15 @@ public final class IncrementalMatcher {
       int exclude,
       IntFunction<String> idOf,
       IntPredicate settled,
-      QueryVersions versions) {
+      QueryVersions versions,
+      QuerySequences sequences) {
     EntityProfile candidate = profiles.get(number);
     double best = 0;
     for (EntityIndex.Candidate rival :
         index.queryLanguage(candidate, language, CANDIDATES_PER_KIND, number)) {
       int r = rival.document();
       if (r != exclude && idOf.apply(r) != null && !settled.test(r)) {
-        double score = aligner.align(candidate, profiles.get(r), statistics).score();
+        double score = sequences.align(candidate, profiles.get(r)).score();
         if (score > best && !versions.ofQuery(r)) {
           best = score;
         }

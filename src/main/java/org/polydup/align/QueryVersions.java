@@ -18,8 +18,7 @@ final class QueryVersions {
   private final IncrementalMatcher.Profile query;
   private final List<EntityProfile> profiles;
   private final IntFunction<ParagraphShape> shapes;
-  private final Aligner aligner;
-  private final KeyStatistics statistics;
+  private final QuerySequences sequences;
   private final Int2BooleanOpenHashMap ofQuery = new Int2BooleanOpenHashMap();
   private final Long2BooleanOpenHashMap ofEachOther = new Long2BooleanOpenHashMap();
 
@@ -27,13 +26,11 @@ final class QueryVersions {
       IncrementalMatcher.Profile query,
       List<EntityProfile> profiles,
       IntFunction<ParagraphShape> shapes,
-      Aligner aligner,
-      KeyStatistics statistics) {
+      QuerySequences sequences) {
     this.query = query;
     this.profiles = profiles;
     this.shapes = shapes;
-    this.aligner = aligner;
-    this.statistics = statistics;
+    this.sequences = sequences;
   }
 
   /** Whether added document {@code number} is a version of the queried document. */
@@ -78,8 +75,8 @@ final class QueryVersions {
       ParagraphShape secondShape) {
     return first.language().equals(second.language())
         && Versions.oneVersion(
-            aligner.align(first, second, statistics),
-            aligner.thresholds(),
+            sequences.align(first, second),
+            sequences.aligner().thresholds(),
             firstShape,
             secondShape);
   }
