@@ -4,16 +4,21 @@ import org.polydup.Detector;
 import org.polydup.MinHashScheme;
 import org.polydup.Polydup;
 import org.polydup.io.DocumentSource;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** The detector options shared by scan, eval and bench. */
+/**
+ * The detector options shared by scan, eval and bench. Values out of range are usage errors when
+ * the command line is parsed (exit code 2, the message and the usage), not exceptions from deep in
+ * the run.
+ */
 final class DetectorOptions {
-  @Option(
-      names = "--threshold",
-      paramLabel = "T",
-      description =
-          "Shingle Jaccard at and above which a pair is always a duplicate; sets the LSH bands."
-              + " Default 0.8.")
+  /** The command these options are mixed into, for its usage errors. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   Double threshold;
 
   @Option(
@@ -26,17 +31,8 @@ final class DetectorOptions {
       description = "Also report same-event pairs that are not copies (relation 'related').")
   boolean includeRelated;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Worker threads. Default: available processors.")
   Integer threads;
 
-  @Option(
-      names = "--max-chars",
-      paramLabel = "N",
-      description =
-          "Longer documents are truncated to N characters, with a warning. Default" + " 5000000.")
   int maxCharacters = DocumentSource.DEFAULT_MAX_CHARACTERS;
 
   @Option(
@@ -44,6 +40,51 @@ final class DetectorOptions {
       negatable = true,
       description = "Progress bar on stderr. Default: on when stderr is a terminal.")
   Boolean progress;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "T",
+      description =
+          "Shingle Jaccard at and above which a pair is always a duplicate; sets the LSH bands."
+              + " In (0, 1]; default 0.8.")
+  void threshold(double value) {
+    // Written so that NaN fails too.
+    if (!(value > 0 && value <= 1)) {
+      throw usageError("--threshold must be in (0, 1], got " + value);
+    }
+    threshold = value;
+  }
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads, at least 1. Default: available processors.")
+  void threads(int value) {
+    threads = atLeastOne("--threads", value);
+  }
+
+  @Option(
+      names = "--max-chars",
+      paramLabel = "N",
+      description =
+          "Longer documents are truncated to N characters, with a warning. At least 1; default"
+              + " 5000000.")
+  void maxCharacters(int value) {
+    maxCharacters = atLeastOne("--max-chars", value);
+  }
+
+  /** {@code value}, or a usage error naming {@code option} when it is below 1. */
+  int atLeastOne(String option, int value) {
+    if (value < 1) {
+      throw usageError(option + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  /** A usage error of the command these options are mixed into. */
+  ParameterException usageError(String message) {
+    return new ParameterException(command.commandLine(), message);
+  }
 
   Detector detector() {
     return detector(MinHashScheme.ONE_PASS);

@@ -54,7 +54,11 @@ final class EvalCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "For 'lsh': use the first N documents; for --distractors: add the first N."
-              + " Default ${DEFAULT-VALUE}.")
+              + " At least 1; default 20000.")
+  void limit(int value) {
+    limit = detectorOptions.atLeastOne("--limit", value);
+  }
+
   int limit = 20_000;
 
   @Option(

@@ -30,6 +30,18 @@ class MainTest {
     return buffer.toString(StandardCharsets.UTF_8);
   }
 
+  private static String captureStderr(Runnable r) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      r.run();
+    } finally {
+      System.setErr(old);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
   void scan_writesPairsAndClusters_forTheSeeds(@TempDir Path out) throws IOException {
     int[] code = new int[1];
@@ -98,6 +110,37 @@ class MainTest {
     assertEquals(2, Main.run("scan"));
     assertEquals(2, Main.run("scan", "testdata/seeds", "--threshold", "abc"));
     assertEquals(2, Main.run("frobnicate"));
+  }
+
+  @Test
+  void optionsOutOfRange_areUsageErrors_namingTheOption_withoutAStackTrace(@TempDir Path out) {
+    String[][] cases = {
+      {"scan", "testdata/seeds", "--threshold", "0"},
+      {"scan", "testdata/seeds", "--threshold", "1.5"},
+      {"scan", "testdata/seeds", "--threshold", "NaN"},
+      {"scan", "testdata/seeds", "--threads", "0"},
+      {"scan", "testdata/seeds", "--max-chars", "-1"},
+      {"bench", "testdata/seeds", "--threads", "-2"},
+      {"eval", "seeds", "--limit", "0"},
+    };
+    for (String[] args : cases) {
+      String option = args[2];
+      // scan is given an output folder, so that a value wrongly accepted writes nowhere else.
+      String[] full =
+          args[0].equals("scan")
+              ? java.util.stream.Stream.concat(
+                      java.util.Arrays.stream(args),
+                      java.util.stream.Stream.of("--out", out.toString()))
+                  .toArray(String[]::new)
+              : args;
+      int[] code = new int[1];
+      String stderr = captureStderr(() -> code[0] = Main.run(full));
+      String command = String.join(" ", args);
+      assertEquals(2, code[0], command);
+      assertTrue(stderr.startsWith(option + " must be "), command + ": " + stderr);
+      assertTrue(
+          !stderr.contains("Exception") && !stderr.contains("\tat "), command + ": " + stderr);
+    }
   }
 
   @Test
