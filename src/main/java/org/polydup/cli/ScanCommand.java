@@ -93,19 +93,26 @@ final class ScanCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** {@code n} and the noun, plural unless {@code n} is 1. */
+  static String count(int n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+  }
+
   private void printSummary(ScanResult result, int inputProblems) {
     Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
     for (Match m : result.matches()) {
       byRelation.merge(m.relation(), 1, Integer::sum);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%d documents scanned, %d pairs flagged %s, %d clusters, %d problems%n",
-        result.documents(),
-        result.matches().size(),
-        labels(byRelation),
-        result.clusters().size(),
-        inputProblems + result.problems().size());
+    System.out.println(
+        count(result.documents(), "document")
+            + " scanned, "
+            + count(result.matches().size(), "pair")
+            + " flagged "
+            + labels(byRelation)
+            + ", "
+            + count(result.clusters().size(), "cluster")
+            + ", "
+            + count(inputProblems + result.problems().size(), "problem"));
     if (result.matches().size() <= LISTED_MATCHES) {
       for (Match m : result.matches()) {
         System.out.println("  " + describe(m));

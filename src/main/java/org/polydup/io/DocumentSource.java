@@ -46,8 +46,9 @@ import org.polydup.Document;
  *   <li>A JSONL line that is not a JSON object, or has content after it: skipped ({@link
  *       InputProblem.Kind#MALFORMED_JSON}); missing {@code id} or {@code text} ({@link
  *       InputProblem.Kind#MISSING_FIELD}); null, non-string or blank {@code id}, null or non-string
- *       {@code text} ({@link InputProblem.Kind#INVALID_FIELD}). A non-string {@code lang} is
- *       ignored.
+ *       {@code text} ({@link InputProblem.Kind#INVALID_FIELD}). A {@code lang} that is not a string
+ *       or not a language code is ignored, with a warning ({@link
+ *       InputProblem.Kind#IGNORED_LANGUAGE}), and the document kept.
  *   <li>Duplicate id: the first document kept is kept, later ones are skipped ({@link
  *       InputProblem.Kind#DUPLICATE_ID}). A skipped document does not claim its id.
  *   <li>A text longer than {@link Builder#maxCharacters(int)} characters: cut to that length (one

@@ -30,7 +30,10 @@ public record InputProblem(String source, long line, String documentId, Kind kin
     ERROR
   }
 
-  /** What went wrong. Every kind except {@link #TRUNCATED} means the document was skipped. */
+  /**
+   * What went wrong. Every kind except {@link #TRUNCATED} and {@link #IGNORED_LANGUAGE} means the
+   * document was skipped.
+   */
   public enum Kind {
     /**
      * Empty file, a JSONL file without lines, a folder without {@code .txt} files, or a document
@@ -56,12 +59,21 @@ public record InputProblem(String source, long line, String documentId, Kind kin
     OVERSIZED,
     /** A document longer than the configured maximum; it is kept, cut to the maximum. */
     TRUNCATED,
+    /**
+     * A JSONL {@code lang} that is not a string or not a language code ({@link
+     * org.polydup.lang.LanguageIdentifier#isLanguageCode}); the document is kept and its language
+     * detected, as if no {@code lang} were given.
+     */
+    IGNORED_LANGUAGE,
     /** A file that could not be read (I/O error, corrupt gzip); documents before the error stay. */
     UNREADABLE;
 
-    /** {@link Severity#WARNING} for {@link #TRUNCATED}, {@link Severity#ERROR} otherwise. */
+    /**
+     * {@link Severity#WARNING} for {@link #TRUNCATED} and {@link #IGNORED_LANGUAGE} (the document
+     * is kept), {@link Severity#ERROR} otherwise.
+     */
     public Severity severity() {
-      return this == TRUNCATED ? Severity.WARNING : Severity.ERROR;
+      return this == TRUNCATED || this == IGNORED_LANGUAGE ? Severity.WARNING : Severity.ERROR;
     }
 
     /** The lower-case name used in JSON output, e.g. {@code "malformed_json"}. */

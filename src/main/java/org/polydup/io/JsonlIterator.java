@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.polydup.Document;
+import org.polydup.lang.LanguageIdentifier;
 
 /**
  * Reads a JSON Lines file, optionally gzip-compressed, one line at a time. Each line is parsed by
@@ -135,6 +136,7 @@ final class JsonlIterator extends AbstractDocumentIterator {
     boolean textSeen = false;
     String textProblem = null;
     String language = null;
+    String languageProblem = null;
     try (JsonParser parser = json.createParser(input.lineReader())) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -177,6 +179,15 @@ final class JsonlIterator extends AbstractDocumentIterator {
           case "lang":
             if (value == JsonToken.VALUE_STRING) {
               language = parser.getText();
+              if (!language.isBlank() && !LanguageIdentifier.isLanguageCode(language)) {
+                languageProblem =
+                    "\"lang\" \""
+                        + abbreviate(language)
+                        + "\" is not a language code such as \"de\" or \"pt-BR\"";
+                language = null;
+              }
+            } else if (value != JsonToken.VALUE_NULL) {
+              languageProblem = "\"lang\" must be a string, got " + describe(value);
             }
             break;
           default:
@@ -240,7 +251,16 @@ final class JsonlIterator extends AbstractDocumentIterator {
           (idProblem != null ? idProblem : textProblem) + "; line skipped");
       return null;
     }
-    return accept(source, line, id, text, text.totalLength, language);
+    Document document = accept(source, line, id, text, text.totalLength, language);
+    if (document != null && languageProblem != null) {
+      report(
+          source,
+          line,
+          id,
+          InputProblem.Kind.IGNORED_LANGUAGE,
+          languageProblem + "; ignored, the language is detected");
+    }
+    return document;
   }
 
   private void reportInvalidUtf8(long line, String id, Utf8Input.InvalidUtf8Exception e) {

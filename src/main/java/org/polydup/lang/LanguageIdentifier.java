@@ -265,6 +265,15 @@ public final class LanguageIdentifier {
         "und-" + UScript.getShortName(script), LanguageGuess.Method.FALLBACK, 0.0);
   }
 
+  /**
+   * Whether {@code hint} is a language code {@link #identify} takes as the answer: its primary
+   * subtag (before any {@code -} or {@code _}) is two or three ASCII letters, in any case, other
+   * than {@code und}. Any other hint is ignored and the language detected.
+   */
+  public static boolean isLanguageCode(String hint) {
+    return normaliseHint(hint) != null;
+  }
+
   private static String normaliseHint(String hint) {
     if (hint == null) {
       return null;

@@ -250,7 +250,45 @@ class DocumentSourceTest {
             new Document("b", "Великий", null),
             new Document("c", "é\n🙂", null)),
         result.documents());
-    assertTrue(result.problems().isEmpty(), result.problems()::toString);
+    // A lang that is not a string is ignored, with a warning; the document is kept.
+    InputProblem problem = result.onlyProblem();
+    assertProblem(problem, InputProblem.Kind.IGNORED_LANGUAGE, file, 3, "b");
+    assertEquals(InputProblem.Severity.WARNING, problem.severity());
+    assertEquals(
+        "\"lang\" must be a string, got a number; ignored, the language is detected",
+        problem.message());
+  }
+
+  @Test
+  void jsonl_languageThatIsNoLanguageCode_isIgnoredWithAWarning_andTheDocumentKept()
+      throws IOException {
+    Path file =
+        write(
+            "docs.jsonl",
+            "{\"id\":\"a\",\"text\":\"alpha\",\"lang\":\"English\"}\n"
+                + "{\"id\":\"b\",\"text\":\"beta\",\"lang\":\"pt_BR\"}\n"
+                + "{\"id\":\"c\",\"text\":\"gamma\",\"lang\":\"\"}\n"
+                + "{\"id\":\"d\",\"text\":\"delta\",\"lang\":null}\n"
+                + "{\"id\":\"e\",\"text\":\"   \",\"lang\":\"??\"}\n");
+
+    Result result = read(file);
+
+    assertEquals(
+        List.of(
+            new Document("a", "alpha", null),
+            new Document("b", "beta", "pt_BR"),
+            new Document("c", "gamma", null),
+            new Document("d", "delta", null)),
+        result.documents());
+    // A skipped document (e, blank) is reported for what skipped it, not for its lang.
+    List<InputProblem> problems = result.problems();
+    assertEquals(2, problems.size(), problems::toString);
+    assertProblem(problems.get(0), InputProblem.Kind.IGNORED_LANGUAGE, file, 1, "a");
+    assertEquals(
+        "\"lang\" \"English\" is not a language code such as \"de\" or \"pt-BR\";"
+            + " ignored, the language is detected",
+        problems.get(0).message());
+    assertProblem(problems.get(1), InputProblem.Kind.EMPTY, file, 5, "e");
   }
 
   @Test
