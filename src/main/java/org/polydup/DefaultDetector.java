@@ -5,12 +5,16 @@ import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.ints.IntSortedSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 import org.polydup.align.IncrementalMatcher;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
@@ -66,28 +70,104 @@ final class DefaultDetector implements Detector {
             : null;
   }
 
+  /** What add and query compute from a document's text, outside the index lock. */
+  private record Analysed(
+      Document document,
+      Fingerprint fingerprint,
+      String language,
+      IncrementalMatcher.Profile profile) {}
+
+  private Analysed analyse(Document document) {
+    Objects.requireNonNull(document, "document");
+    String language = languageOf(document);
+    return new Analysed(
+        document,
+        workers.get().fingerprint(document.text()),
+        language,
+        profileOf(document, language));
+  }
+
   @Override
   public void add(Document document) {
-    Objects.requireNonNull(document, "document");
-    Fingerprint fingerprint = workers.get().fingerprint(document.text());
-    String language = languageOf(document);
-    IncrementalMatcher.Profile profile = profileOf(document, language);
+    Analysed analysed = analyse(document);
     lock.writeLock().lock();
     try {
-      if (slotOf.containsKey(document.id())) {
-        throw new IllegalArgumentException("document " + document.id() + " is already indexed");
+      requireNew(document.id());
+      insert(analysed);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void addAll(List<Document> documents) {
+    Set<String> ids = new HashSet<>();
+    for (Document document : Objects.requireNonNull(documents, "documents")) {
+      if (!ids.add(Objects.requireNonNull(document, "document").id())) {
+        throw new IllegalArgumentException("document " + document.id() + " is given twice");
       }
-      int slot = stored.size();
-      stored.add(new Stored(document.id(), fingerprint, language));
-      slotOf.put(document.id(), slot);
-      lsh.add(slot, fingerprint.signature());
-      passages.add(slot, fingerprint.shingles().positional());
-      frequencies.addDocument(fingerprint.shingles().distinct());
-      if (alignment != null) {
-        alignment.add(slot, profile);
+    }
+    // Analysis (fingerprint, language, entities) is per document and independent: in parallel.
+    // The inserts then go in list order, so slot numbers, and every later answer, are those of
+    // adding the documents one by one.
+    Analysed[] analysed = new Analysed[documents.size()];
+    ForkJoinPool pool = new ForkJoinPool(configuration.threads());
+    try {
+      pool.submit(
+              () ->
+                  IntStream.range(0, analysed.length)
+                      .parallel()
+                      .forEach(i -> analysed[i] = analyse(documents.get(i))))
+          .join();
+    } finally {
+      pool.shutdown();
+    }
+    lock.writeLock().lock();
+    try {
+      for (Document document : documents) {
+        requireNew(document.id());
+      }
+      for (Analysed a : analysed) {
+        insert(a);
       }
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<Match> queryAndAdd(Document document) {
+    Analysed analysed = analyse(document);
+    lock.writeLock().lock();
+    try {
+      requireNew(document.id());
+      // The write lock's holder may take the read lock the query takes.
+      List<Match> found = query(analysed);
+      insert(analysed);
+      return found;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Must hold the write lock. */
+  private void requireNew(String id) {
+    if (slotOf.containsKey(id)) {
+      throw new IllegalArgumentException("document " + id + " is already indexed");
+    }
+  }
+
+  /** Puts an analysed document into every index; must hold the write lock. */
+  private void insert(Analysed analysed) {
+    Fingerprint fingerprint = analysed.fingerprint();
+    int slot = stored.size();
+    stored.add(new Stored(analysed.document().id(), fingerprint, analysed.language()));
+    slotOf.put(analysed.document().id(), slot);
+    lsh.add(slot, fingerprint.signature());
+    passages.add(slot, fingerprint.shingles().positional());
+    frequencies.addDocument(fingerprint.shingles().distinct());
+    if (alignment != null) {
+      alignment.add(slot, analysed.profile());
     }
   }
 
@@ -124,10 +204,14 @@ final class DefaultDetector implements Detector {
 
   @Override
   public List<Match> query(Document document) {
-    Objects.requireNonNull(document, "document");
-    Fingerprint fingerprint = workers.get().fingerprint(document.text());
-    String language = languageOf(document);
-    IncrementalMatcher.Profile profile = profileOf(document, language);
+    return query(analyse(document));
+  }
+
+  private List<Match> query(Analysed analysed) {
+    Document document = analysed.document();
+    Fingerprint fingerprint = analysed.fingerprint();
+    String language = analysed.language();
+    IncrementalMatcher.Profile profile = analysed.profile();
     List<Match> found = new ArrayList<>();
     // Slots the shingle stage flagged: their verdict stands, the align stage leaves them alone.
     IntOpenHashSet settled = new IntOpenHashSet();

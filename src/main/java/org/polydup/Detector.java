@@ -20,6 +20,29 @@ public interface Detector {
   void add(Document document);
 
   /**
+   * Adds the documents, in list order: the same index as {@link #add} on each in turn, with the
+   * documents analysed (fingerprint, language, entities) in parallel on the configured threads
+   * first. For loading an archive before querying it.
+   *
+   * @throws IllegalArgumentException when an id is already indexed or given twice; nothing is added
+   *     then
+   */
+  void addAll(List<Document> documents);
+
+  /**
+   * {@link #query} then {@link #add}, as one step: the document is analysed once (a query followed
+   * by an add analysed it twice), and no other add, remove or query runs between the two, so two
+   * copies checked in at the same moment from two threads find each other, the later one in its
+   * matches. A service that checks each arriving story against its archive and then archives it
+   * calls this.
+   *
+   * @return the matches {@link #query} would return before the add
+   * @throws IllegalArgumentException when a document with the same id is already indexed; nothing
+   *     is added then
+   */
+  List<Match> queryAndAdd(Document document);
+
+  /**
    * Removes the document with this id; returns false when there was none. Afterwards the index
    * answers queries as if the document had never been added: it is no candidate, and its shingles
    * and entity keys no longer count in the document frequencies that weigh them. Its memory is

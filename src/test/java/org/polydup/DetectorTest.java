@@ -285,6 +285,57 @@ class DetectorTest {
   }
 
   /**
+   * {@code queryAndAdd} is {@code query} then {@code add} in one step, and {@code addAll} is {@code
+   * add} on each document in order: on the syndication subset and the chats, with alignment on and
+   * off, the same matches, evidence and scores included, document by document.
+   */
+  @Test
+  void queryAndAdd_andAddAll_answerAsQueryThenAdd_andAddOneByOne() throws IOException {
+    List<Document> documents =
+        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
+      documents.add(new Document(doc.id(), doc.text(), doc.language()));
+    }
+    for (boolean crossLanguage : new boolean[] {false, true}) {
+      Detector oneStep = Polydup.builder().crossLanguage(crossLanguage).threads(2).build();
+      Detector twoSteps = Polydup.builder().crossLanguage(crossLanguage).threads(2).build();
+      int found = 0;
+      for (Document d : documents) {
+        List<Match> expected = twoSteps.query(d);
+        twoSteps.add(d);
+        assertEquals(expected, oneStep.queryAndAdd(d), d.id());
+        found += expected.size();
+      }
+      assertTrue(found > 100, "matches found: " + found);
+      assertEquals(documents.size(), oneStep.size());
+
+      // The first half loaded at once, the second queried: as if the first were added one by one.
+      int half = documents.size() / 2;
+      Detector loaded = Polydup.builder().crossLanguage(crossLanguage).threads(2).build();
+      Detector oneByOne = Polydup.builder().crossLanguage(crossLanguage).threads(2).build();
+      loaded.addAll(documents.subList(0, half));
+      documents.subList(0, half).forEach(oneByOne::add);
+      for (Document d : documents.subList(half, documents.size())) {
+        assertEquals(oneByOne.query(d), loaded.query(d), d.id());
+      }
+    }
+  }
+
+  @Test
+  void addAll_addsNothing_whenAnIdIsIndexedOrGivenTwice() {
+    Detector detector = sameLanguage();
+    Document a = Document.of("a", "The first story, told once.");
+    Document b = Document.of("b", "The second story, told once.");
+    detector.add(a);
+    assertThrows(IllegalArgumentException.class, () -> detector.addAll(List.of(b, a)));
+    assertThrows(IllegalArgumentException.class, () -> detector.addAll(List.of(b, b)));
+    assertThrows(IllegalArgumentException.class, () -> detector.queryAndAdd(a));
+    assertEquals(1, detector.size());
+    detector.addAll(List.of(b));
+    assertEquals(2, detector.size());
+  }
+
+  /**
    * An index that had documents added and removed answers as one that never had them: candidates,
    * shingle and entity-key weights, structures. Every other document of the syndication subset and
    * of the chats is added to both, the rest to one of them and removed again, interleaved so that

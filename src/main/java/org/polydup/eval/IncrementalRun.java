@@ -12,8 +12,8 @@ import org.polydup.ScanStatistics;
 
 /**
  * The pairs a service finds that checks each new story against its archive: documents are taken in
- * input order, each queried against the ones before it ({@link Detector#query}) and then added
- * ({@link Detector#add}). Every pair is found once, when its later document arrives, with {@code a}
+ * input order, each queried against the ones before it and then added ({@link
+ * Detector#queryAndAdd}). Every pair is found once, when its later document arrives, with {@code a}
  * the later one. The result is shaped as a scan's so the evaluations score it alike; it has no
  * clusters (a query does not build them) and no statistics.
  */
@@ -36,8 +36,7 @@ public final class IncrementalRun {
     List<Match> matches = new ArrayList<>();
     int done = 0;
     for (Document document : documents) {
-      matches.addAll(detector.query(document));
-      detector.add(document);
+      matches.addAll(detector.queryAndAdd(document));
       progress.update("query+add", ++done, documents.size());
     }
     return new ScanResult(
