@@ -147,7 +147,7 @@ final class ScanCommand implements Callable<Integer> {
         score);
   }
 
-  private static String labels(Map<Relation, Integer> byRelation) {
+  static String labels(Map<Relation, Integer> byRelation) {
     StringBuilder s = new StringBuilder("(");
     byRelation.forEach(
         (r, n) -> s.append(s.length() > 1 ? ", " : "").append(n).append(' ').append(r.label()));

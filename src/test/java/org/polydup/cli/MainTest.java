@@ -112,6 +112,81 @@ class MainTest {
     assertEquals(2, Main.run("frobnicate"));
   }
 
+  /**
+   * Seeds 000, 002 and 004 archived, 001 and 003 arriving (and 000 again, which is skipped): the
+   * new documents' pairs are those a scan of all five reports with 001 or 003 in them, each with
+   * the new document as a.
+   */
+  @Test
+  void query_checksNewStoriesAgainstTheArchive_asTheScanWouldPairThem(@TempDir Path dir)
+      throws IOException {
+    Path archive = Files.createDirectories(dir.resolve("archive"));
+    Path arriving = Files.createDirectories(dir.resolve("new"));
+    for (String name :
+        List.of("000_1ef89ecac97abb9a", "002_da7ef6208064fff2", "004_adea4495f1fc6c7e")) {
+      Files.copy(Path.of("testdata/seeds", name + ".txt"), archive.resolve(name + ".txt"));
+    }
+    for (String name :
+        List.of("000_1ef89ecac97abb9a", "001_0e17fbea12fc6044", "003_9d1f904c1f5aad34")) {
+      Files.copy(Path.of("testdata/seeds", name + ".txt"), arriving.resolve(name + ".txt"));
+    }
+    Path out = dir.resolve("out");
+    int[] code = new int[1];
+    String stdout =
+        captureStdout(
+            () ->
+                code[0] =
+                    Main.run(
+                        "query",
+                        "--archive",
+                        archive.toString(),
+                        arriving.toString(),
+                        "--out",
+                        out.toString()));
+    assertEquals(0, code[0], stdout);
+    assertTrue(stdout.startsWith("2 new documents checked against 3 archived documents"), stdout);
+
+    java.util.Set<String> queried = new java.util.TreeSet<>();
+    for (String line : Files.readAllLines(out.resolve("pairs.jsonl"), StandardCharsets.UTF_8)) {
+      JsonNode p = JSON.readTree(line);
+      String a = p.get("a").asText();
+      assertTrue(a.startsWith("001_") || a.startsWith("003_"), line);
+      queried.add(unordered(a, p.get("b").asText()) + " " + p.get("relation").asText());
+    }
+    Path scanned = dir.resolve("scan");
+    captureStdout(() -> Main.run("scan", "testdata/seeds", "--out", scanned.toString()));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (String line : Files.readAllLines(scanned.resolve("pairs.jsonl"), StandardCharsets.UTF_8)) {
+      JsonNode p = JSON.readTree(line);
+      String pair = unordered(p.get("a").asText(), p.get("b").asText());
+      if (pair.contains("001_") || pair.contains("003_")) {
+        expected.add(pair + " " + p.get("relation").asText());
+      }
+    }
+    assertTrue(expected.size() >= 3, "" + expected);
+    assertEquals(expected, queried);
+    String problems = Files.readString(out.resolve("problems.jsonl"), StandardCharsets.UTF_8);
+    assertTrue(problems.contains("000_1ef89ecac97abb9a is in the archive already"), problems);
+  }
+
+  private static String unordered(String a, String b) {
+    return a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
+  }
+
+  @Test
+  void query_withoutAnArchive_isAUsageError_andAnUnreadableOneAnInputError(@TempDir Path dir) {
+    assertEquals(2, Main.run("query", "testdata/seeds", "--out", dir.toString()));
+    assertEquals(
+        1,
+        Main.run(
+            "query",
+            "--archive",
+            dir.resolve("missing").toString(),
+            "testdata/seeds",
+            "--out",
+            dir.toString()));
+  }
+
   @Test
   void optionsOutOfRange_areUsageErrors_namingTheOption_withoutAStackTrace(@TempDir Path out) {
     String[][] cases = {
