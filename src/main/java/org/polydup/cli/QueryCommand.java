@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.polydup.Match;
 import org.polydup.Relation;
 import org.polydup.io.InputProblem;
 import org.polydup.io.JsonlWriter;
+import org.polydup.report.HtmlReport;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +64,13 @@ final class QueryCommand implements Callable<Integer> {
       defaultValue = "polydup-out",
       description = "Output folder (created if missing). Default: ${DEFAULT-VALUE}.")
   Path out;
+
+  @Option(
+      names = "--html",
+      description =
+          "Also write DIR/report.html: the pairs with their evidence quoted in context from both"
+              + " texts, for reading (at most the first 1000 pairs; pairs.jsonl has them all).")
+  boolean html;
 
   @Mixin DetectorOptions detectorOptions;
 
@@ -129,6 +138,17 @@ final class QueryCommand implements Callable<Integer> {
         written.write(p.toMap());
       }
     }
+    if (html) {
+      Map<String, String> texts = new HashMap<>();
+      archived.documents.forEach(d -> texts.put(d.id(), d.text()));
+      fresh.forEach(d -> texts.put(d.id(), d.text()));
+      HtmlReport.write(
+          out.resolve("report.html"),
+          "polydup query --archive " + archive + " " + inputs,
+          matches,
+          texts::get,
+          HtmlReport.DEFAULT_MAXIMUM_PAIRS);
+    }
     printSummary(archived.documents.size(), fresh.size(), matches, problems.size());
     return 0;
   }
@@ -153,6 +173,7 @@ final class QueryCommand implements Callable<Integer> {
         System.out.println("  " + ScanCommand.describe(m));
       }
     }
-    System.out.println("wrote " + out.resolve("pairs.jsonl"));
+    System.out.println(
+        "wrote " + out.resolve("pairs.jsonl") + (html ? ", " + out.resolve("report.html") : ""));
   }
 }

@@ -17,6 +17,7 @@ import org.polydup.ScanResult;
 import org.polydup.StoryCluster;
 import org.polydup.io.InputProblem;
 import org.polydup.io.JsonlWriter;
+import org.polydup.report.HtmlReport;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +47,13 @@ final class ScanCommand implements Callable<Integer> {
       defaultValue = "polydup-out",
       description = "Output folder (created if missing). Default: ${DEFAULT-VALUE}.")
   Path out;
+
+  @Option(
+      names = "--html",
+      description =
+          "Also write DIR/report.html: the pairs with their evidence quoted in context from both"
+              + " texts, for reading (at most the first 1000 pairs; pairs.jsonl has them all).")
+  boolean html;
 
   @Mixin DetectorOptions detectorOptions;
 
@@ -89,6 +97,14 @@ final class ScanCommand implements Callable<Integer> {
         problems.write(Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
       }
     }
+    if (html) {
+      HtmlReport.write(
+          out.resolve("report.html"),
+          "polydup scan " + inputs,
+          result.matches(),
+          texts::get,
+          HtmlReport.DEFAULT_MAXIMUM_PAIRS);
+    }
     printSummary(result, read.problems.size());
     return 0;
   }
@@ -119,7 +135,11 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     System.out.println(
-        "wrote " + out.resolve("pairs.jsonl") + ", " + out.resolve("clusters.jsonl"));
+        "wrote "
+            + out.resolve("pairs.jsonl")
+            + ", "
+            + out.resolve("clusters.jsonl")
+            + (html ? ", " + out.resolve("report.html") : ""));
   }
 
   static String describe(Match m) {

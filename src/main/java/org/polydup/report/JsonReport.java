@@ -78,7 +78,8 @@ public final class JsonReport {
     return o;
   }
 
-  private static Map<String, Object> scores(Scores s) {
+  /** The scores of a pair as pairs.jsonl names them, the finite ones only, in a fixed order. */
+  static Map<String, Object> scores(Scores s) {
     Map<String, Object> o = new LinkedHashMap<>();
     if (s.estimatedJaccard() != null) {
       o.put("jaccard_estimate", s.estimatedJaccard().estimate());
@@ -104,7 +105,9 @@ public final class JsonReport {
   }
 
   private static String snippet(String text, int start, int end) {
-    String s = text.substring(start, Math.min(end, start + SNIPPET_CHARACTERS));
+    // Never half of a surrogate pair: a lone surrogate is not valid UTF-8 in the output.
+    String s =
+        text.substring(start, HtmlReport.safeCut(text, Math.min(end, start + SNIPPET_CHARACTERS)));
     return end - start > SNIPPET_CHARACTERS ? s + "…" : s;
   }
 }

@@ -188,6 +188,28 @@ class MainTest {
   }
 
   @Test
+  void scanWithHtml_writesAReportOfEveryPair(@TempDir Path out) throws IOException {
+    captureStdout(
+        () ->
+            assertEquals(0, Main.run("scan", "testdata/seeds", "--out", out.toString(), "--html")));
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    List<String> pairs = Files.readAllLines(out.resolve("pairs.jsonl"), StandardCharsets.UTF_8);
+    assertTrue(html.contains(pairs.size() + " flagged pairs."), html);
+    assertEquals(pairs.size(), html.split("<section", -1).length - 1);
+    for (String line : pairs) {
+      JsonNode p = JSON.readTree(line);
+      assertTrue(
+          html.contains(
+              "<code>" + p.get("a").asText() + "</code> and <code>" + p.get("b").asText()),
+          line);
+    }
+    // Without --html, no report.
+    Path plain = out.resolve("plain");
+    captureStdout(() -> Main.run("scan", "testdata/seeds", "--out", plain.toString()));
+    assertTrue(!Files.exists(plain.resolve("report.html")));
+  }
+
+  @Test
   void optionsOutOfRange_areUsageErrors_namingTheOption_withoutAStackTrace(@TempDir Path out) {
     String[][] cases = {
       {"scan", "testdata/seeds", "--threshold", "0"},
