@@ -17,7 +17,6 @@ import org.polydup.Match;
 import org.polydup.Relation;
 import org.polydup.io.InputProblem;
 import org.polydup.io.JsonlWriter;
-import org.polydup.report.HtmlReport;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,19 +57,7 @@ final class QueryCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "The new stories to check.")
   List<Path> inputs;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "polydup-out",
-      description = "Output folder (created if missing). Default: ${DEFAULT-VALUE}.")
-  Path out;
-
-  @Option(
-      names = "--html",
-      description =
-          "Also write DIR/report.html: the pairs with their evidence quoted in context from both"
-              + " texts, for reading (at most the first 1000 pairs; pairs.jsonl has them all).")
-  boolean html;
+  @Mixin OutputOptions output;
 
   @Mixin DetectorOptions detectorOptions;
 
@@ -118,9 +105,9 @@ final class QueryCommand implements Callable<Integer> {
 
     Detector detector = detectorOptions.detector();
     List<Match> matches = new ArrayList<>();
-    Files.createDirectories(out);
+    Files.createDirectories(output.out);
     try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress);
-        JsonlWriter pairs = JsonlWriter.open(out.resolve("pairs.jsonl"))) {
+        JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
       bar.update("load archive", 0, archived.documents.size());
       detector.addAll(archived.documents);
       int done = 0;
@@ -133,27 +120,24 @@ final class QueryCommand implements Callable<Integer> {
         bar.update("query+add", ++done, fresh.size());
       }
     }
-    try (JsonlWriter written = JsonlWriter.open(out.resolve("problems.jsonl"))) {
+    try (JsonlWriter written = JsonlWriter.open(output.file("problems.jsonl"))) {
       for (InputProblem p : problems) {
         written.write(p.toMap());
       }
     }
-    if (html) {
-      Map<String, String> texts = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
+    if (output.html) {
       archived.documents.forEach(d -> texts.put(d.id(), d.text()));
       fresh.forEach(d -> texts.put(d.id(), d.text()));
-      HtmlReport.write(
-          out.resolve("report.html"),
-          "polydup query --archive " + archive + " " + inputs,
-          matches,
-          texts::get,
-          HtmlReport.DEFAULT_MAXIMUM_PAIRS);
     }
-    printSummary(archived.documents.size(), fresh.size(), matches, problems.size());
+    String html =
+        output.writeHtml("polydup query --archive " + archive + " " + inputs, matches, texts::get);
+    printSummary(archived.documents.size(), fresh.size(), matches, problems.size(), html);
     return 0;
   }
 
-  private void printSummary(int archiveSize, int checked, List<Match> matches, int problems) {
+  private void printSummary(
+      int archiveSize, int checked, List<Match> matches, int problems, String html) {
     Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
     for (Match m : matches) {
       byRelation.merge(m.relation(), 1, Integer::sum);
@@ -173,7 +157,6 @@ final class QueryCommand implements Callable<Integer> {
         System.out.println("  " + ScanCommand.describe(m));
       }
     }
-    System.out.println(
-        "wrote " + out.resolve("pairs.jsonl") + (html ? ", " + out.resolve("report.html") : ""));
+    System.out.println("wrote " + output.file("pairs.jsonl") + html);
   }
 }

@@ -17,11 +17,9 @@ import org.polydup.ScanResult;
 import org.polydup.StoryCluster;
 import org.polydup.io.InputProblem;
 import org.polydup.io.JsonlWriter;
-import org.polydup.report.HtmlReport;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code polydup scan}: find the copies among a folder or JSONL file of stories. */
@@ -41,19 +39,7 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders or files to scan.")
   List<Path> inputs;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "polydup-out",
-      description = "Output folder (created if missing). Default: ${DEFAULT-VALUE}.")
-  Path out;
-
-  @Option(
-      names = "--html",
-      description =
-          "Also write DIR/report.html: the pairs with their evidence quoted in context from both"
-              + " texts, for reading (at most the first 1000 pairs; pairs.jsonl has them all).")
-  boolean html;
+  @Mixin OutputOptions output;
 
   @Mixin DetectorOptions detectorOptions;
 
@@ -74,22 +60,22 @@ final class ScanCommand implements Callable<Integer> {
       System.err.println("polydup: no readable documents in " + inputs);
       return Main.EXIT_INPUT;
     }
-    Files.createDirectories(out);
+    Files.createDirectories(output.out);
     Map<String, String> texts = new HashMap<>();
     for (Document d : read.documents) {
       texts.put(d.id(), d.text());
     }
-    try (JsonlWriter pairs = JsonlWriter.open(out.resolve("pairs.jsonl"))) {
+    try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
       for (Match m : result.matches()) {
         pairs.write(JsonReport.pair(m, texts.get(m.a())));
       }
     }
-    try (JsonlWriter clusters = JsonlWriter.open(out.resolve("clusters.jsonl"))) {
+    try (JsonlWriter clusters = JsonlWriter.open(output.file("clusters.jsonl"))) {
       for (StoryCluster c : result.clusters()) {
         clusters.write(JsonReport.cluster(c));
       }
     }
-    try (JsonlWriter problems = JsonlWriter.open(out.resolve("problems.jsonl"))) {
+    try (JsonlWriter problems = JsonlWriter.open(output.file("problems.jsonl"))) {
       for (InputProblem p : read.problems) {
         problems.write(p.toMap());
       }
@@ -97,15 +83,8 @@ final class ScanCommand implements Callable<Integer> {
         problems.write(Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
       }
     }
-    if (html) {
-      HtmlReport.write(
-          out.resolve("report.html"),
-          "polydup scan " + inputs,
-          result.matches(),
-          texts::get,
-          HtmlReport.DEFAULT_MAXIMUM_PAIRS);
-    }
-    printSummary(result, read.problems.size());
+    String html = output.writeHtml("polydup scan " + inputs, result.matches(), texts::get);
+    printSummary(result, read.problems.size(), html);
     return 0;
   }
 
@@ -114,7 +93,7 @@ final class ScanCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
-  private void printSummary(ScanResult result, int inputProblems) {
+  private void printSummary(ScanResult result, int inputProblems, String html) {
     Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
     for (Match m : result.matches()) {
       byRelation.merge(m.relation(), 1, Integer::sum);
@@ -135,11 +114,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     System.out.println(
-        "wrote "
-            + out.resolve("pairs.jsonl")
-            + ", "
-            + out.resolve("clusters.jsonl")
-            + (html ? ", " + out.resolve("report.html") : ""));
+        "wrote " + output.file("pairs.jsonl") + ", " + output.file("clusters.jsonl") + html);
   }
 
   static String describe(Match m) {

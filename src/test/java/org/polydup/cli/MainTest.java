@@ -18,40 +18,41 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** An exit code and what the command printed on stdout. */
+  private record Ran(int code, String stdout) {}
+
+  private static Ran run(String... args) {
+    int[] code = new int[1];
+    String stdout = captureStdout(() -> code[0] = Main.run(args));
+    return new Ran(code[0], stdout);
+  }
+
   private static String captureStdout(Runnable r) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      r.run();
-    } finally {
-      System.setOut(old);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
+    return capture(r, System.out, System::setOut);
   }
 
   private static String captureStderr(Runnable r) {
-    PrintStream old = System.err;
+    return capture(r, System.err, System::setErr);
+  }
+
+  /** What {@code r} prints on the stream {@code set} replaces ({@code old} until then). */
+  private static String capture(
+      Runnable r, PrintStream old, java.util.function.Consumer<PrintStream> set) {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    set.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     try {
       r.run();
     } finally {
-      System.setErr(old);
+      set.accept(old);
     }
     return buffer.toString(StandardCharsets.UTF_8);
   }
 
   @Test
   void scan_writesPairsAndClusters_forTheSeeds(@TempDir Path out) throws IOException {
-    int[] code = new int[1];
-    String stdout =
-        captureStdout(
-            () ->
-                code[0] =
-                    Main.run(
-                        "scan", "testdata/seeds", "--out", out.toString(), "--no-cross-language"));
-    assertEquals(0, code[0], stdout);
+    Ran ran = run("scan", "testdata/seeds", "--out", out.toString(), "--no-cross-language");
+    String stdout = ran.stdout();
+    assertEquals(0, ran.code(), stdout);
     assertTrue(stdout.contains("5 documents scanned"), stdout);
     List<String> pairs = Files.readAllLines(out.resolve("pairs.jsonl"), StandardCharsets.UTF_8);
     assertTrue(pairs.size() >= 1, "pairs: " + pairs);
@@ -131,19 +132,10 @@ class MainTest {
       Files.copy(Path.of("testdata/seeds", name + ".txt"), arriving.resolve(name + ".txt"));
     }
     Path out = dir.resolve("out");
-    int[] code = new int[1];
-    String stdout =
-        captureStdout(
-            () ->
-                code[0] =
-                    Main.run(
-                        "query",
-                        "--archive",
-                        archive.toString(),
-                        arriving.toString(),
-                        "--out",
-                        out.toString()));
-    assertEquals(0, code[0], stdout);
+    Ran ran =
+        run("query", "--archive", archive.toString(), arriving.toString(), "--out", out.toString());
+    String stdout = ran.stdout();
+    assertEquals(0, ran.code(), stdout);
     assertTrue(stdout.startsWith("2 new documents checked against 3 archived documents"), stdout);
 
     java.util.Set<String> queried = new java.util.TreeSet<>();
@@ -258,14 +250,9 @@ class MainTest {
             + "\n";
     Files.writeString(input, lines, StandardCharsets.UTF_8);
     Path out = dir.resolve("out");
-    int[] code = new int[1];
-    String stdout =
-        captureStdout(
-            () ->
-                code[0] =
-                    Main.run(
-                        "scan", input.toString(), "--out", out.toString(), "--no-cross-language"));
-    assertEquals(0, code[0]);
+    Ran ran = run("scan", input.toString(), "--out", out.toString(), "--no-cross-language");
+    String stdout = ran.stdout();
+    assertEquals(0, ran.code());
     assertTrue(stdout.contains("2 documents scanned"), stdout);
     assertTrue(stdout.contains("1 contained"), stdout);
     List<String> problems = Files.readAllLines(out.resolve("problems.jsonl"));
