@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
@@ -101,6 +102,12 @@ final class DefaultDetector implements Detector {
 
   @Override
   public void addAll(List<Document> documents) {
+    addAll(documents, ScanProgress.NONE);
+  }
+
+  @Override
+  public void addAll(List<Document> documents, ScanProgress progress) {
+    Objects.requireNonNull(progress, "progress");
     Set<String> ids = new HashSet<>();
     for (Document document : Objects.requireNonNull(documents, "documents")) {
       if (!ids.add(Objects.requireNonNull(document, "document").id())) {
@@ -111,13 +118,18 @@ final class DefaultDetector implements Detector {
     // The inserts then go in list order, so slot numbers, and every later answer, are those of
     // adding the documents one by one.
     Analysed[] analysed = new Analysed[documents.size()];
+    AtomicInteger done = new AtomicInteger();
     ForkJoinPool pool = new ForkJoinPool(configuration.threads());
     try {
       pool.submit(
               () ->
                   IntStream.range(0, analysed.length)
                       .parallel()
-                      .forEach(i -> analysed[i] = analyse(documents.get(i))))
+                      .forEach(
+                          i -> {
+                            analysed[i] = analyse(documents.get(i));
+                            progress.update("analyse", done.incrementAndGet(), analysed.length);
+                          }))
           .join();
     } finally {
       pool.shutdown();

@@ -30,6 +30,12 @@ public interface Detector {
   void addAll(List<Document> documents);
 
   /**
+   * {@link #addAll(List)}, reporting each document analysed to {@code progress} (stage {@code
+   * analyse}) from the worker threads.
+   */
+  void addAll(List<Document> documents, ScanProgress progress);
+
+  /**
    * {@link #query} then {@link #add}, as one step: the document is analysed once (a query followed
    * by an add analysed it twice), and no other add, remove or query runs between the two, so two
    * copies checked in at the same moment from two threads find each other, the later one in its

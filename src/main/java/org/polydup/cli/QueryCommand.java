@@ -108,8 +108,7 @@ final class QueryCommand implements Callable<Integer> {
     Files.createDirectories(output.out);
     try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress);
         JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
-      bar.update("load archive", 0, archived.documents.size());
-      detector.addAll(archived.documents);
+      detector.addAll(archived.documents, bar);
       int done = 0;
       for (Document d : fresh) {
         for (Match m : detector.queryAndAdd(d)) {
