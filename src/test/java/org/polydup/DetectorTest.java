@@ -191,6 +191,66 @@ class DetectorTest {
         "incremental query finds what the batch scan found: " + first);
   }
 
+  /**
+   * Stories and their reposts checked in from two threads at once with {@code queryAndAdd}: every
+   * story-repost pair is reported exactly once, by whichever of the two came second, however the
+   * threads interleave (with a separate query and add, two copies arriving together could each miss
+   * the other).
+   */
+  @Test
+  void concurrentQueryAndAdd_findsEveryCopyPairExactlyOnce() throws Exception {
+    List<Document> stories =
+        SyndicationEvaluation.load(Path.of("testdata/syndication")).documents().stream()
+            .filter(d -> d.text().length() >= 600)
+            .limit(60)
+            .toList();
+    List<Document> arriving = new ArrayList<>();
+    for (Document story : stories) {
+      arriving.add(story);
+      arriving.add(
+          Document.of(
+              story.id() + "-repost",
+              "Home | News | Sport\n" + story.text() + "\nRead also: weather tomorrow"));
+    }
+    // Two threads, one taking the stories and one the reposts, meeting at a barrier before each
+    // pair: a story and its repost are checked in at the same moment.
+    Detector detector = sameLanguage();
+    Map<String, Integer> reported = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int side = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = side; i < arriving.size(); i += 2) {
+                    together.await(1, TimeUnit.MINUTES);
+                    for (Match m : detector.queryAndAdd(arriving.get(i))) {
+                      reported.merge(unordered(m.a(), m.b()), 1, Integer::sum);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(arriving.size(), detector.size());
+    for (Document story : stories) {
+      String pair = unordered(story.id(), story.id() + "-repost");
+      assertEquals(1, reported.getOrDefault(pair, 0), pair);
+    }
+  }
+
+  private static String unordered(String a, String b) {
+    return a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
+  }
+
   private static Detector withAlignment() {
     return Polydup.builder().crossLanguage(true).threads(2).build();
   }
