@@ -78,26 +78,9 @@ final class QueryCommand implements Callable<Integer> {
     }
     arriving.stream().forEachRemaining(d -> {});
     arriving.printProblems(System.err, 20);
-    Set<String> archivedIds = new HashSet<>();
-    archived.documents.forEach(d -> archivedIds.add(d.id()));
-    List<Document> fresh = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>(archived.problems);
     problems.addAll(arriving.problems);
-    for (Document d : arriving.documents) {
-      if (archivedIds.contains(d.id())) {
-        InputProblem p =
-            new InputProblem(
-                String.valueOf(inputs),
-                0,
-                d.id(),
-                InputProblem.Kind.DUPLICATE_ID,
-                "id " + d.id() + " is in the archive already; the new document is skipped");
-        problems.add(p);
-        System.err.println("polydup: " + p);
-      } else {
-        fresh.add(d);
-      }
-    }
+    List<Document> fresh = notArchived(archived.documents, arriving.documents, problems);
     if (fresh.isEmpty()) {
       System.err.println("polydup: no new readable documents in " + inputs);
       return Main.EXIT_INPUT;
@@ -133,6 +116,33 @@ final class QueryCommand implements Callable<Integer> {
         output.writeHtml("polydup query --archive " + archive + " " + inputs, matches, texts::get);
     printSummary(archived.documents.size(), fresh.size(), matches, problems.size(), html);
     return 0;
+  }
+
+  /**
+   * The arriving documents whose ids the archive does not hold; each other one is reported (on
+   * stderr and into {@code problems}) and skipped.
+   */
+  private List<Document> notArchived(
+      List<Document> archived, List<Document> arriving, List<InputProblem> problems) {
+    Set<String> archivedIds = new HashSet<>();
+    archived.forEach(d -> archivedIds.add(d.id()));
+    List<Document> fresh = new ArrayList<>();
+    for (Document d : arriving) {
+      if (archivedIds.contains(d.id())) {
+        InputProblem p =
+            new InputProblem(
+                String.valueOf(inputs),
+                0,
+                d.id(),
+                InputProblem.Kind.DUPLICATE_ID,
+                "id " + d.id() + " is in the archive already; the new document is skipped");
+        problems.add(p);
+        System.err.println("polydup: " + p);
+      } else {
+        fresh.add(d);
+      }
+    }
+    return fresh;
   }
 
   private void printSummary(
