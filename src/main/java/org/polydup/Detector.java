@@ -4,8 +4,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Finds copies of documents: incrementally ({@link #add}, {@link #query}) against the documents
- * added so far, or in one batch ({@link #scan}). Made by {@link Polydup#builder()}.
+ * Finds copies of documents: incrementally against the documents added so far ({@link #query}, and
+ * {@link #queryAndAdd} to check an arriving story and keep it; {@link #add}, {@link #addAll} to
+ * load an archive), or in one batch ({@link #scan}). Made by {@link Polydup#builder()}.
  *
  * <p>Thread-safe: {@code add}, {@code remove} and {@code query} may be called from many threads at
  * once; a query sees every add that completed before it started.
