@@ -3,6 +3,8 @@ package org.polydup;
 import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.ints.IntSortedSet;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +17,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.polydup.align.IncrementalMatcher;
+import org.polydup.align.ParagraphShape;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
@@ -48,7 +52,12 @@ final class DefaultDetector implements Detector {
   /** The align stage of add and query, or {@code null} when cross-language matching is off. */
   private final IncrementalAlignment alignment;
 
-  private record Stored(String id, Fingerprint fingerprint, String language) {}
+  /**
+   * An added document: what the same-language stages need, and its entities and structure (null
+   * without cross-language matching), kept for {@link #save}.
+   */
+  private record Stored(
+      String id, Fingerprint fingerprint, String language, IncrementalMatcher.Profile profile) {}
 
   DefaultDetector(Configuration configuration) {
     this.configuration = configuration;
@@ -117,27 +126,88 @@ final class DefaultDetector implements Detector {
     // Analysis (fingerprint, language, entities) is per document and independent: in parallel.
     // The inserts then go in list order, so slot numbers, and every later answer, are those of
     // adding the documents one by one.
-    Analysed[] analysed = new Analysed[documents.size()];
+    insertAll(analyseInParallel(documents.size(), i -> analyse(documents.get(i)), progress));
+  }
+
+  @Override
+  public void save(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    List<ArchiveFile.Entry> entries = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      for (Stored s : stored) {
+        if (s != null) {
+          entries.add(
+              new ArchiveFile.Entry(
+                  s.id(),
+                  s.language(),
+                  s.fingerprint().shingles().text(),
+                  s.profile() == null ? null : s.profile().entities()));
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    ArchiveFile.write(file, configuration, entries);
+  }
+
+  @Override
+  public void load(Path file, ScanProgress progress) throws IOException {
+    Objects.requireNonNull(progress, "progress");
+    List<ArchiveFile.Entry> entries = ArchiveFile.read(file, configuration);
+    Set<String> ids = new HashSet<>();
+    for (ArchiveFile.Entry e : entries) {
+      if (!ids.add(e.id())) {
+        throw new IncompatibleDataException(file + " holds document " + e.id() + " twice");
+      }
+    }
+    // The entities are stored; fingerprints and structures are computed again, cheaply.
+    insertAll(
+        analyseInParallel(
+            entries.size(),
+            i -> {
+              ArchiveFile.Entry e = entries.get(i);
+              Document document = new Document(e.id(), e.text(), e.language());
+              return new Analysed(
+                  document,
+                  workers.get().fingerprint(e.text()),
+                  e.language(),
+                  e.entities() == null
+                      ? null
+                      : new IncrementalMatcher.Profile(e.entities(), ParagraphShape.of(e.text())));
+            },
+            progress));
+  }
+
+  /** Analyses {@code count} documents on the configured threads, reporting each one done. */
+  private Analysed[] analyseInParallel(
+      int count, IntFunction<Analysed> analyse, ScanProgress progress) {
+    Analysed[] analysed = new Analysed[count];
     AtomicInteger done = new AtomicInteger();
     ForkJoinPool pool = new ForkJoinPool(configuration.threads());
     try {
       pool.submit(
               () ->
-                  IntStream.range(0, analysed.length)
+                  IntStream.range(0, count)
                       .parallel()
                       .forEach(
                           i -> {
-                            analysed[i] = analyse(documents.get(i));
-                            progress.update("analyse", done.incrementAndGet(), analysed.length);
+                            analysed[i] = analyse.apply(i);
+                            progress.update("analyse", done.incrementAndGet(), count);
                           }))
           .join();
     } finally {
       pool.shutdown();
     }
+    return analysed;
+  }
+
+  /** Inserts analysed documents in order, all or none (no id may be indexed already). */
+  private void insertAll(Analysed[] analysed) {
     lock.writeLock().lock();
     try {
-      for (Document document : documents) {
-        requireNew(document.id());
+      for (Analysed a : analysed) {
+        requireNew(a.document().id());
       }
       for (Analysed a : analysed) {
         insert(a);
@@ -173,7 +243,8 @@ final class DefaultDetector implements Detector {
   private void insert(Analysed analysed) {
     Fingerprint fingerprint = analysed.fingerprint();
     int slot = stored.size();
-    stored.add(new Stored(analysed.document().id(), fingerprint, analysed.language()));
+    stored.add(
+        new Stored(analysed.document().id(), fingerprint, analysed.language(), analysed.profile()));
     slotOf.put(analysed.document().id(), slot);
     lsh.add(slot, fingerprint.signature());
     passages.add(slot, fingerprint.shingles().positional());
@@ -201,6 +272,27 @@ final class DefaultDetector implements Detector {
       return true;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean contains(String id) {
+    lock.readLock().lock();
+    try {
+      return slotOf.containsKey(id);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public String textOf(String id) {
+    lock.readLock().lock();
+    try {
+      Integer slot = slotOf.get(id);
+      return slot == null ? null : stored.get(slot).fingerprint().shingles().text();
+    } finally {
+      lock.readLock().unlock();
     }
   }
 

@@ -1,5 +1,7 @@
 package org.polydup;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 
@@ -37,6 +39,29 @@ public interface Detector {
   void addAll(List<Document> documents, ScanProgress progress);
 
   /**
+   * Writes the indexed documents to {@code file}, with what is costly to compute again (each
+   * document's language and, with cross-language matching on, its entities), so that {@link #load}
+   * rebuilds the index in a fraction of the time adding them took. The file is replaced as a whole
+   * (through a temporary file beside it); adds and removes wait while the documents are gathered.
+   *
+   * @throws IOException when the file cannot be written
+   */
+  void save(Path file) throws IOException;
+
+  /**
+   * Adds the documents {@link #save} wrote, in their order: the same index as adding them with
+   * {@link #addAll}, without analysing their entities again. Reports to {@code progress} (stage
+   * {@code analyse}) as {@link #addAll(List, ScanProgress)} does.
+   *
+   * @throws IncompatibleDataException when the file is not a saved index, is truncated or corrupt,
+   *     has another format version, or was saved by a detector with other seed, permutations,
+   *     shingle size, MinHash scheme or cross-language setting; nothing is added then
+   * @throws IllegalArgumentException when one of its ids is indexed already; nothing is added then
+   * @throws IOException when the file cannot be read
+   */
+  void load(Path file, ScanProgress progress) throws IOException;
+
+  /**
    * {@link #query} then {@link #add}, as one step: the document is analysed once (a query followed
    * by an add analysed it twice), and no other add, remove or query runs between the two, so two
    * copies checked in at the same moment from two threads find each other, the later one in its
@@ -60,6 +85,12 @@ public interface Detector {
 
   /** Number of documents in the index. */
   int size();
+
+  /** Whether a document with this id is in the index. */
+  boolean contains(String id);
+
+  /** The text of the indexed document with this id, or {@code null} when there is none. */
+  String textOf(String id);
 
   /**
    * The indexed documents this one copies or is copied by, without adding it. In every match,

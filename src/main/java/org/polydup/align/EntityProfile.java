@@ -1,8 +1,13 @@
 package org.polydup.align;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.polydup.IncompatibleDataException;
 
 /**
  * The ordered entities of one document: immutable, safe to share between threads.
@@ -179,6 +184,57 @@ public final class EntityProfile {
    */
   public int end(int i) {
     return ends[i];
+  }
+
+  /**
+   * Writes the entities (keys, kinds and spans; not the language or the text, which the caller
+   * stores) so that {@link #readEntities} rebuilds an equal profile without extracting them again:
+   * extraction is most of what adding a document costs with alignment on.
+   *
+   * @throws IllegalStateException for a profile built without its text (its surfaces would be lost)
+   */
+  public void writeEntities(DataOutput out) throws IOException {
+    if (text == null) {
+      throw new IllegalStateException("a profile built without its text cannot be stored");
+    }
+    out.writeInt(keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      out.writeLong(keys[i]);
+      out.writeLong(wordKeys[i]);
+      out.writeByte(kinds[i]);
+      out.writeInt(starts[i]);
+      out.writeInt(ends[i]);
+    }
+  }
+
+  /**
+   * The profile {@link #writeEntities} wrote, over {@code text}.
+   *
+   * @throws IncompatibleDataException when what is read cannot be such a profile (a kind this
+   *     version does not know, a span outside the text)
+   */
+  public static EntityProfile readEntities(DataInput in, String language, String text)
+      throws IOException {
+    int size = in.readInt();
+    if (size < 0 || size > 4L * text.length() + 16) {
+      throw new IncompatibleDataException(
+          "stored entity count " + size + " for a text of " + text.length() + " chars");
+    }
+    List<Entity> entities = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      long key = in.readLong();
+      long wordKey = in.readLong();
+      int kind = in.readByte();
+      int start = in.readInt();
+      int end = in.readInt();
+      if (kind < 0 || kind >= KINDS.length || start < 0 || end < start || end > text.length()) {
+        throw new IncompatibleDataException(
+            "stored entity " + i + " has kind " + kind + " and span [" + start + ", " + end + ")");
+      }
+      // The surface is cut from the text on demand, as for a profile the extractor made.
+      entities.add(new Entity(key, wordKey, KINDS[kind], start, end, ""));
+    }
+    return new EntityProfile(language, text, entities);
   }
 
   /** The {@code i}-th entity in text order; {@code 0 <= i < size()}. */

@@ -1,0 +1,182 @@
+package org.polydup;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+import org.polydup.align.EntityProfile;
+
+/**
+ * The file {@link Detector#save} writes and {@link Detector#load} reads: the documents of an index
+ * with what is costly to compute again. Per document its id, its language as decided when it was
+ * added, its text and, with cross-language matching on, its entities (extraction is most of an
+ * add's cost); fingerprints and paragraph structures are computed again from the text when loading,
+ * which is cheap and keeps the format small. Gzipped; texts are stored as UTF-16 code units, so any
+ * Java string comes back equal.
+ *
+ * <p>The header names the format version and the settings the stored data depends on (seed,
+ * permutations, shingle size, MinHash scheme, cross-language), and a detector built with other
+ * settings refuses the file. The LSH bands are rebuilt on loading, so the threshold may differ.
+ */
+final class ArchiveFile {
+  private static final String MAGIC = "polydup-archive";
+
+  /**
+   * Bumped whenever what is stored changes meaning, including how entities are extracted and keyed:
+   * stored entities must be the ones the loading version would extract.
+   */
+  static final int FORMAT_VERSION = 1;
+
+  private ArchiveFile() {}
+
+  /** One stored document; {@code entities} is {@code null} without cross-language matching. */
+  record Entry(String id, String language, String text, EntityProfile entities) {}
+
+  /**
+   * Writes {@code entries} to {@code file}, through a temporary file beside it that then replaces
+   * it: a crash leaves the old file whole.
+   */
+  static void write(Path file, Configuration configuration, List<Entry> entries)
+      throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    // Not Files.createTempFile, whose owner-only permissions the renamed file would keep.
+    Path temporary =
+        parent.resolve(
+            file.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "-"
+                + System.nanoTime()
+                + ".part");
+    try {
+      try (DataOutputStream out =
+          new DataOutputStream(
+              new BufferedOutputStream(
+                  new GZIPOutputStream(
+                      Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW), 1 << 16),
+                  1 << 16))) {
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(settings(configuration));
+        out.writeInt(entries.size());
+        for (Entry e : entries) {
+          writeString(out, e.id());
+          writeString(out, e.language());
+          writeString(out, e.text());
+          if (configuration.crossLanguage()) {
+            e.entities().writeEntities(out);
+          }
+        }
+      }
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Reads the entries of {@code file}, in the order they were written.
+   *
+   * @throws IncompatibleDataException when the file is not an archive, is truncated or corrupt, has
+   *     another format version, or was written with other settings
+   * @throws IOException when it cannot be read
+   */
+  static List<Entry> read(Path file, Configuration configuration) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in =
+            new DataInputStream(
+                new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
+      String magic = in.readUTF();
+      if (!magic.equals(MAGIC)) {
+        throw new IncompatibleDataException(file + " is not a polydup archive");
+      }
+      int version = in.readInt();
+      if (version != FORMAT_VERSION) {
+        throw new IncompatibleDataException(
+            file
+                + " has archive format "
+                + version
+                + ", this version reads "
+                + FORMAT_VERSION
+                + "; build the archive again from its documents");
+      }
+      String stored = in.readUTF();
+      String expected = settings(configuration);
+      if (!stored.equals(expected)) {
+        throw new IncompatibleDataException(
+            file + " was saved with " + stored + ", this detector has " + expected);
+      }
+      int count = in.readInt();
+      if (count < 0) {
+        throw new IncompatibleDataException(file + " holds " + count + " documents");
+      }
+      List<Entry> entries = new ArrayList<>(Math.min(count, 1 << 20));
+      for (int i = 0; i < count; i++) {
+        String id = readString(in);
+        String language = readString(in);
+        String text = readString(in);
+        EntityProfile entities =
+            configuration.crossLanguage() ? EntityProfile.readEntities(in, language, text) : null;
+        entries.add(new Entry(id, language, text, entities));
+      }
+      if (in.read() != -1) {
+        throw new IncompatibleDataException(file + " has data after its last document");
+      }
+      return entries;
+    } catch (EOFException | ZipException e) {
+      throw new IncompatibleDataException(file + " is truncated or corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  /** The settings stored data depends on, as one line. */
+  private static String settings(Configuration c) {
+    return "seed="
+        + c.seed()
+        + " permutations="
+        + c.numberOfPermutations()
+        + " shingleSize="
+        + c.shingleSize()
+        + " minHash="
+        + c.minHashScheme()
+        + " crossLanguage="
+        + c.crossLanguage();
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    out.writeInt(s.length());
+    out.writeChars(s);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      throw new IncompatibleDataException("a stored string of length " + length);
+    }
+    // Read in chunks: a corrupt length must not allocate gigabytes before the stream runs out.
+    StringBuilder s = new StringBuilder(Math.min(length, 1 << 16));
+    byte[] buffer = new byte[2 * Math.min(length, 1 << 15)];
+    int left = length;
+    while (left > 0) {
+      int chars = Math.min(left, buffer.length / 2);
+      in.readFully(buffer, 0, 2 * chars);
+      for (int k = 0; k < chars; k++) {
+        s.append((char) (((buffer[2 * k] & 0xff) << 8) | (buffer[2 * k + 1] & 0xff)));
+      }
+      left -= chars;
+    }
+    return s.toString();
+  }
+}
