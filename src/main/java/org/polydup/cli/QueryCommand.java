@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.polydup.Detector;
 import org.polydup.Document;
+import org.polydup.IncompatibleDataException;
 import org.polydup.Match;
 import org.polydup.Relation;
 import org.polydup.io.InputProblem;
@@ -20,27 +19,32 @@ import org.polydup.io.JsonlWriter;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code polydup query}: check new stories against an archive, as a newsroom checks each story that
- * arrives. The archive is loaded into a {@link Detector} ({@link Detector#addAll}), then each new
- * document, in input order, is checked against the archive and the new documents before it and
- * added ({@link Detector#queryAndAdd}), so copies among the new documents are found too. The
- * archive is only read: it is analysed again at every run (there is no on-disk index).
+ * arrives. The index is loaded from a file {@code --save} wrote ({@link Detector#load}) and from
+ * archive documents ({@link Detector#addAll}); then each new document, in input order, is checked
+ * against the index and the new documents before it and added ({@link Detector#queryAndAdd}), so
+ * copies among the new documents are found too; {@code --save} then writes the whole index for the
+ * next run.
  */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
     description = {
-      "Check new stories against an archive: loads the --archive documents, then checks each"
-          + " INPUT document, in input order, against the archive and the INPUT documents before"
-          + " it. Writes DIR/pairs.jsonl (a = the new document; same fields as scan) and"
-          + " DIR/problems.jsonl, and prints a summary. The archive files are only read; they are"
-          + " analysed again at every run.",
+      "Check new stories against an archive: loads the --saved index and the --archive stories,"
+          + " then checks each INPUT document, in input order, against them and the INPUT"
+          + " documents before it. Writes DIR/pairs.jsonl (a = the new document; same fields as"
+          + " scan) and DIR/problems.jsonl, and prints a summary. --save FILE then writes the"
+          + " index, new documents included, so that the next run loads it with --saved FILE"
+          + " instead of analysing the archive again.",
       "ARCHIVE and INPUT are folders of .txt files, .txt files, or .jsonl / .jsonl.gz files of"
-          + " {\"id\", \"text\", \"lang\"?} objects. A new document whose id is in the archive is"
+          + " {\"id\", \"text\", \"lang\"?} objects. A document whose id is in the index already is"
           + " skipped."
     })
 final class QueryCommand implements Callable<Integer> {
@@ -49,13 +53,30 @@ final class QueryCommand implements Callable<Integer> {
 
   @Option(
       names = "--archive",
-      required = true,
       paramLabel = "ARCHIVE",
       description = "The stories to check against (repeatable).")
-  List<Path> archive;
+  List<Path> archive = List.of();
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "The new stories to check.")
-  List<Path> inputs;
+  @Option(
+      names = "--saved",
+      paramLabel = "FILE",
+      description =
+          "An index written by --save, loaded before the --archive stories: its stories are not"
+              + " analysed again.")
+  Path saved;
+
+  @Option(
+      names = "--save",
+      paramLabel = "FILE",
+      description =
+          "After the run, write the index (the saved and archived stories and the new ones) to"
+              + " FILE, for --saved next time. FILE may be the --saved one; it is replaced whole.")
+  Path save;
+
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "The new stories to check.")
+  List<Path> inputs = List.of();
+
+  @Spec CommandSpec spec;
 
   @Mixin OutputOptions output;
 
@@ -63,43 +84,71 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // Both are checked before either is read, so a wrong path fails at once.
+    if (archive.isEmpty() && saved == null) {
+      throw new ParameterException(spec.commandLine(), "give --archive, --saved or both");
+    }
+    if (inputs.isEmpty() && save == null) {
+      throw new ParameterException(
+          spec.commandLine(), "no INPUT to check (to build an index only, give --save)");
+    }
+    // Every path is checked before any is read, so a wrong one fails at once.
+    if (saved != null && !Files.isReadable(saved)) {
+      System.err.println("polydup: cannot read the saved index " + saved);
+      return Main.EXIT_INPUT;
+    }
     Inputs archived = Inputs.openOrReport(archive, detectorOptions.maxCharacters);
     Inputs arriving =
         archived == null ? null : Inputs.openOrReport(inputs, detectorOptions.maxCharacters);
     if (arriving == null) {
       return Main.EXIT_INPUT;
     }
-    archived.stream().forEachRemaining(d -> {});
-    archived.printProblems(System.err, 20);
-    if (archived.documents.isEmpty()) {
-      System.err.println("polydup: no readable documents in the archive " + archive);
-      return Main.EXIT_INPUT;
-    }
-    arriving.stream().forEachRemaining(d -> {});
-    arriving.printProblems(System.err, 20);
-    List<InputProblem> problems = new ArrayList<>(archived.problems);
-    problems.addAll(arriving.problems);
-    List<Document> fresh = notArchived(archived.documents, arriving.documents, problems);
-    if (fresh.isEmpty()) {
-      System.err.println("polydup: no new readable documents in " + inputs);
-      return Main.EXIT_INPUT;
-    }
-
     Detector detector = detectorOptions.detector();
+    List<InputProblem> problems = new ArrayList<>();
     List<Match> matches = new ArrayList<>();
+    List<Document> fresh;
+    int loaded;
+    int indexed;
     Files.createDirectories(output.out);
-    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress);
-        JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
-      detector.addAll(archived.documents, bar);
-      int done = 0;
-      for (Document d : fresh) {
-        for (Match m : detector.queryAndAdd(d)) {
-          // a is the new document: its text quotes the passages.
-          pairs.write(JsonReport.pair(m, d.text()));
-          matches.add(m);
+    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+      if (saved != null) {
+        try {
+          detector.load(saved, bar);
+        } catch (IncompatibleDataException e) {
+          System.err.println("polydup: " + e.getMessage());
+          return Main.EXIT_INPUT;
         }
-        bar.update("query+add", ++done, fresh.size());
+      }
+      loaded = detector.size();
+      archived.stream().forEachRemaining(d -> {});
+      archived.printProblems(System.err, 20);
+      problems.addAll(archived.problems);
+      if (!archive.isEmpty() && archived.documents.isEmpty()) {
+        System.err.println("polydup: no readable documents in the archive " + archive);
+        return Main.EXIT_INPUT;
+      }
+      detector.addAll(notIndexed(detector, archived.documents, archive, problems), bar);
+      arriving.stream().forEachRemaining(d -> {});
+      arriving.printProblems(System.err, 20);
+      problems.addAll(arriving.problems);
+      fresh = notIndexed(detector, arriving.documents, inputs, problems);
+      if (!inputs.isEmpty() && fresh.isEmpty()) {
+        System.err.println("polydup: no new readable documents in " + inputs);
+        return Main.EXIT_INPUT;
+      }
+      try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
+        int done = 0;
+        for (Document d : fresh) {
+          for (Match m : detector.queryAndAdd(d)) {
+            // a is the new document: its text quotes the passages.
+            pairs.write(JsonReport.pair(m, d.text()));
+            matches.add(m);
+          }
+          bar.update("query+add", ++done, fresh.size());
+        }
+      }
+      indexed = detector.size() - fresh.size();
+      if (save != null) {
+        detector.save(save);
       }
     }
     try (JsonlWriter written = JsonlWriter.open(output.file("problems.jsonl"))) {
@@ -107,46 +156,42 @@ final class QueryCommand implements Callable<Integer> {
         written.write(p.toMap());
       }
     }
-    Map<String, String> texts = new HashMap<>();
-    if (output.html) {
-      archived.documents.forEach(d -> texts.put(d.id(), d.text()));
-      fresh.forEach(d -> texts.put(d.id(), d.text()));
-    }
     String html =
-        output.writeHtml("polydup query --archive " + archive + " " + inputs, matches, texts::get);
-    printSummary(archived.documents.size(), fresh.size(), matches, problems.size(), html);
+        output.writeHtml(
+            "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+            matches,
+            detector::textOf);
+    printSummary(indexed, loaded, fresh.size(), matches, problems.size(), html);
     return 0;
   }
 
   /**
-   * The arriving documents whose ids the archive does not hold; each other one is reported (on
-   * stderr and into {@code problems}) and skipped.
+   * The documents whose ids the detector does not hold yet; each other one is reported (on stderr
+   * and into {@code problems}) and skipped.
    */
-  private List<Document> notArchived(
-      List<Document> archived, List<Document> arriving, List<InputProblem> problems) {
-    Set<String> archivedIds = new HashSet<>();
-    archived.forEach(d -> archivedIds.add(d.id()));
-    List<Document> fresh = new ArrayList<>();
-    for (Document d : arriving) {
-      if (archivedIds.contains(d.id())) {
+  private static List<Document> notIndexed(
+      Detector detector, List<Document> documents, List<Path> from, List<InputProblem> problems) {
+    List<Document> kept = new ArrayList<>();
+    for (Document d : documents) {
+      if (detector.contains(d.id())) {
         InputProblem p =
             new InputProblem(
-                String.valueOf(inputs),
+                String.valueOf(from),
                 0,
                 d.id(),
                 InputProblem.Kind.DUPLICATE_ID,
-                "id " + d.id() + " is in the archive already; the new document is skipped");
+                "id " + d.id() + " is in the index already; the document is skipped");
         problems.add(p);
         System.err.println("polydup: " + p);
       } else {
-        fresh.add(d);
+        kept.add(d);
       }
     }
-    return fresh;
+    return kept;
   }
 
   private void printSummary(
-      int archiveSize, int checked, List<Match> matches, int problems, String html) {
+      int indexed, int loaded, int checked, List<Match> matches, int problems, String html) {
     Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
     for (Match m : matches) {
       byRelation.merge(m.relation(), 1, Integer::sum);
@@ -154,7 +199,10 @@ final class QueryCommand implements Callable<Integer> {
     System.out.println(
         ScanCommand.count(checked, "new document")
             + " checked against "
-            + ScanCommand.count(archiveSize, "archived document")
+            + ScanCommand.count(indexed, "archived document")
+            + (saved == null
+                ? ""
+                : " (" + String.format(Locale.ROOT, "%,d", loaded) + " loaded from " + saved + ")")
             + ", "
             + ScanCommand.count(matches.size(), "pair")
             + " flagged "
@@ -166,6 +214,16 @@ final class QueryCommand implements Callable<Integer> {
         System.out.println("  " + ScanCommand.describe(m));
       }
     }
-    System.out.println("wrote " + output.file("pairs.jsonl") + html);
+    System.out.println(
+        "wrote "
+            + output.file("pairs.jsonl")
+            + html
+            + (save == null
+                ? ""
+                : ", "
+                    + save
+                    + " (the index of "
+                    + String.format(Locale.ROOT, "%,d", indexed + checked)
+                    + " documents)"));
   }
 }

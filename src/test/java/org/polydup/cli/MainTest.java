@@ -158,7 +158,74 @@ class MainTest {
     assertTrue(expected.size() >= 3, "" + expected);
     assertEquals(expected, queried);
     String problems = Files.readString(out.resolve("problems.jsonl"), StandardCharsets.UTF_8);
-    assertTrue(problems.contains("000_1ef89ecac97abb9a is in the archive already"), problems);
+    assertTrue(problems.contains("000_1ef89ecac97abb9a is in the index already"), problems);
+  }
+
+  /**
+   * A day's run saves the index; the next day's loads it with --saved and finds the same pairs as a
+   * run that reads the archive again; the saved file then holds every story seen.
+   */
+  @Test
+  void query_savesTheIndex_andTheNextRunLoadsIt(@TempDir Path dir) throws IOException {
+    Path day1 = Files.createDirectories(dir.resolve("day1"));
+    Path day2 = Files.createDirectories(dir.resolve("day2"));
+    for (String name :
+        List.of("000_1ef89ecac97abb9a", "002_da7ef6208064fff2", "004_adea4495f1fc6c7e")) {
+      Files.copy(Path.of("testdata/seeds", name + ".txt"), day1.resolve(name + ".txt"));
+    }
+    for (String name : List.of("001_0e17fbea12fc6044", "003_9d1f904c1f5aad34")) {
+      Files.copy(Path.of("testdata/seeds", name + ".txt"), day2.resolve(name + ".txt"));
+    }
+    Path index = dir.resolve("archive.pdx");
+    Ran built =
+        run(
+            "query",
+            "--archive",
+            day1.toString(),
+            "--save",
+            index.toString(),
+            "--out",
+            dir.resolve("out1").toString());
+    assertEquals(0, built.code(), built.stdout());
+    assertTrue(Files.size(index) > 0);
+
+    Ran fromSaved =
+        run(
+            "query",
+            "--saved",
+            index.toString(),
+            day2.toString(),
+            "--save",
+            index.toString(),
+            "--out",
+            dir.resolve("out2").toString());
+    assertEquals(0, fromSaved.code(), fromSaved.stdout());
+    assertTrue(fromSaved.stdout().contains("(3 loaded from "), fromSaved.stdout());
+    Ran fromArchive =
+        run(
+            "query",
+            "--archive",
+            day1.toString(),
+            day2.toString(),
+            "--out",
+            dir.resolve("out3").toString());
+    assertEquals(
+        Files.readAllLines(dir.resolve("out3/pairs.jsonl")),
+        Files.readAllLines(dir.resolve("out2/pairs.jsonl")));
+    assertTrue(fromSaved.stdout().contains("the index of 5 documents"), fromSaved.stdout());
+
+    // Day 3 re-sends a story of day 2: skipped, as the saved index holds it.
+    Ran again =
+        run(
+            "query",
+            "--saved",
+            index.toString(),
+            day2.toString(),
+            "--out",
+            dir.resolve("out4").toString());
+    assertEquals(1, again.code(), "no new document left to check");
+    assertEquals(2, Main.run("query", day2.toString()), "neither --archive nor --saved");
+    assertEquals(2, Main.run("query", "--archive", day1.toString()), "no INPUT and no --save");
   }
 
   private static String unordered(String a, String b) {
