@@ -420,6 +420,24 @@ class DetectorTest {
   }
 
   @Test
+  void savedIndex_keepsEveryTextExactly_evenLoneSurrogates(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    // An emoji (a surrogate pair), a lone high surrogate, NUL and a 70,000-char text (past
+    // DataOutput.writeUTF's limit) must all come back equal.
+    String odd = "Emoji 🙂, a lone \ud83d surrogate, a NUL \u0000 and Ünïcödé, in a story.";
+    String long70k = "Долгий текст о погоде. ".repeat(3_000);
+    Detector detector = withAlignment();
+    detector.addAll(List.of(Document.of("odd", odd), Document.of("long", long70k)));
+    Path file = dir.resolve("index.pdx");
+    detector.save(file);
+    Detector loaded = withAlignment();
+    loaded.load(file, ScanProgress.NONE);
+    assertEquals(odd, loaded.textOf("odd"));
+    assertEquals(long70k, loaded.textOf("long"));
+    assertTrue(loaded.contains("long") && !loaded.contains("other"));
+  }
+
+  @Test
   void savedIndex_isRefused_withOtherSettings_orWhenCorrupt(
       @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
     Detector detector = sameLanguage();
