@@ -20,7 +20,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.polydup.align.IncrementalMatcher;
-import org.polydup.align.ParagraphShape;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
@@ -90,11 +89,19 @@ final class DefaultDetector implements Detector {
   private Analysed analyse(Document document) {
     Objects.requireNonNull(document, "document");
     String language = languageOf(document);
-    return new Analysed(
+    return analysed(
         document,
-        workers.get().fingerprint(document.text()),
         language,
-        profileOf(document, language));
+        alignment == null ? null : IncrementalMatcher.profile(document.text(), language));
+  }
+
+  /**
+   * The analysis of a document whose language and entities are known ({@code profile} is {@code
+   * null} without cross-language matching): what is left is its fingerprint.
+   */
+  private Analysed analysed(
+      Document document, String language, IncrementalMatcher.Profile profile) {
+    return new Analysed(document, workers.get().fingerprint(document.text()), language, profile);
   }
 
   @Override
@@ -167,14 +174,10 @@ final class DefaultDetector implements Detector {
             entries.size(),
             i -> {
               ArchiveFile.Entry e = entries.get(i);
-              Document document = new Document(e.id(), e.text(), e.language());
-              return new Analysed(
-                  document,
-                  workers.get().fingerprint(e.text()),
+              return analysed(
+                  new Document(e.id(), e.text(), e.language()),
                   e.language(),
-                  e.entities() == null
-                      ? null
-                      : new IncrementalMatcher.Profile(e.entities(), ParagraphShape.of(e.text())));
+                  e.entities() == null ? null : IncrementalMatcher.profile(e.entities(), e.text()));
             },
             progress));
   }
@@ -391,13 +394,6 @@ final class DefaultDetector implements Detector {
         configuration.includeRelated(),
         configuration.verificationPolicy(),
         configuration.threshold());
-  }
-
-  /**
-   * The document's entities and structure when cross-language matching is on, else {@code null}.
-   */
-  private IncrementalMatcher.Profile profileOf(Document document, String language) {
-    return alignment == null ? null : IncrementalMatcher.profile(document.text(), language);
   }
 
   /** The stored documents as {@link IncrementalAlignment} reads them; under the index lock. */

@@ -109,7 +109,15 @@ public final class IncrementalMatcher {
    * lock.
    */
   public static Profile profile(String text, String language) {
-    return new Profile(CrossLanguageMatcher.extract(text, language), ParagraphShape.of(text));
+    return profile(CrossLanguageMatcher.extract(text, language), text);
+  }
+
+  /**
+   * The profile of a text whose entities were extracted before (a stored index's): only the
+   * structure, which is cheap, is computed.
+   */
+  public static Profile profile(EntityProfile entities, String text) {
+    return new Profile(entities, ParagraphShape.of(text));
   }
 
   /**

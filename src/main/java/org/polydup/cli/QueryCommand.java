@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polydup.Detector;
 import org.polydup.Document;
 import org.polydup.IncompatibleDataException;
 import org.polydup.Match;
-import org.polydup.Relation;
 import org.polydup.io.InputProblem;
 import org.polydup.io.JsonlWriter;
 import org.polydup.report.JsonReport;
@@ -48,9 +45,6 @@ import picocli.CommandLine.Spec;
           + " skipped."
     })
 final class QueryCommand implements Callable<Integer> {
-  /** Matches listed on stdout one by one when there are at most this many. */
-  private static final int LISTED_MATCHES = 30;
-
   @Option(
       names = "--archive",
       paramLabel = "ARCHIVE",
@@ -192,10 +186,6 @@ final class QueryCommand implements Callable<Integer> {
 
   private void printSummary(
       int indexed, int loaded, int checked, List<Match> matches, int problems, String html) {
-    Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
-    for (Match m : matches) {
-      byRelation.merge(m.relation(), 1, Integer::sum);
-    }
     System.out.println(
         ScanCommand.count(checked, "new document")
             + " checked against "
@@ -204,16 +194,10 @@ final class QueryCommand implements Callable<Integer> {
                 ? ""
                 : " (" + String.format(Locale.ROOT, "%,d", loaded) + " loaded from " + saved + ")")
             + ", "
-            + ScanCommand.count(matches.size(), "pair")
-            + " flagged "
-            + ScanCommand.labels(byRelation)
+            + ScanCommand.flagged(matches)
             + ", "
             + ScanCommand.count(problems, "problem"));
-    if (matches.size() <= LISTED_MATCHES) {
-      for (Match m : matches) {
-        System.out.println("  " + ScanCommand.describe(m));
-      }
-    }
+    ScanCommand.listMatches(matches);
     System.out.println(
         "wrote "
             + output.file("pairs.jsonl")

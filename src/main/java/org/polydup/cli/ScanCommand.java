@@ -94,25 +94,15 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void printSummary(ScanResult result, int inputProblems, String html) {
-    Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
-    for (Match m : result.matches()) {
-      byRelation.merge(m.relation(), 1, Integer::sum);
-    }
     System.out.println(
         count(result.documents(), "document")
             + " scanned, "
-            + count(result.matches().size(), "pair")
-            + " flagged "
-            + labels(byRelation)
+            + flagged(result.matches())
             + ", "
             + count(result.clusters().size(), "cluster")
             + ", "
             + count(inputProblems + result.problems().size(), "problem"));
-    if (result.matches().size() <= LISTED_MATCHES) {
-      for (Match m : result.matches()) {
-        System.out.println("  " + describe(m));
-      }
-    }
+    listMatches(result.matches());
     System.out.println(
         "wrote " + output.file("pairs.jsonl") + ", " + output.file("clusters.jsonl") + html);
   }
@@ -142,10 +132,25 @@ final class ScanCommand implements Callable<Integer> {
         score);
   }
 
-  static String labels(Map<Relation, Integer> byRelation) {
-    StringBuilder s = new StringBuilder("(");
+  /** "N pairs flagged (n1 relation1, n2 relation2, ...)", relations in their declared order. */
+  static String flagged(List<Match> matches) {
+    Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
+    for (Match m : matches) {
+      byRelation.merge(m.relation(), 1, Integer::sum);
+    }
+    StringBuilder s = new StringBuilder(count(matches.size(), "pair")).append(" flagged (");
+    int start = s.length();
     byRelation.forEach(
-        (r, n) -> s.append(s.length() > 1 ? ", " : "").append(n).append(' ').append(r.label()));
+        (r, n) -> s.append(s.length() > start ? ", " : "").append(n).append(' ').append(r.label()));
     return s.append(')').toString();
+  }
+
+  /** Prints each match on its own line, when there are at most {@value #LISTED_MATCHES}. */
+  static void listMatches(List<Match> matches) {
+    if (matches.size() <= LISTED_MATCHES) {
+      for (Match m : matches) {
+        System.out.println("  " + describe(m));
+      }
+    }
   }
 }
