@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
           + " scan) and DIR/problems.jsonl, and prints a summary. --save FILE then writes the"
           + " index, new documents included, so that the next run loads it with --saved FILE"
           + " instead of analysing the archive again.",
-      "ARCHIVE and INPUT are folders of .txt files, .txt files, or .jsonl / .jsonl.gz files of"
-          + " {\"id\", \"text\", \"lang\"?} objects. A document whose id is in the index already is"
+      "ARCHIVE and INPUT are read as scan's INPUT (folders of .txt files, .txt, .jsonl, .csv or"
+          + " .tsv files, optionally gzipped). A document whose id is in the index already is"
           + " skipped."
     })
 final class QueryCommand implements Callable<Integer> {

@@ -29,8 +29,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Scan stories and report the copies: writes DIR/pairs.jsonl, DIR/clusters.jsonl and"
           + " DIR/problems.jsonl, and prints a summary.",
-      "INPUT is a folder of .txt files (id = file name without .txt), a .txt file, or a .jsonl /"
-          + " .jsonl.gz file of {\"id\", \"text\", \"lang\"?} objects."
+      "INPUT is a folder of .txt files (id = file name without .txt), a .txt file, a .jsonl"
+          + " file of {\"id\", \"text\", \"lang\"?} objects, or a .csv / .tsv file whose header"
+          + " names the columns id, text and optionally lang; each file type may be gzipped (.gz)."
     })
 final class ScanCommand implements Callable<Integer> {
   /** Matches listed on stdout one by one when there are at most this many. */

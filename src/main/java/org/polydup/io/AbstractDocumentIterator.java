@@ -6,9 +6,12 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.polydup.Document;
+import org.polydup.lang.LanguageIdentifier;
 
 /** The checks shared by every input type: empty text, duplicate ids, truncation. */
 abstract class AbstractDocumentIterator implements DocumentIterator {
+  private static final int MESSAGE_LIMIT = 200;
+
   final int maxCharacters;
   private final Consumer<? super InputProblem> problems;
   private final Set<String> keptIds = new HashSet<>();
@@ -109,6 +112,43 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
     }
     keptIds.add(id);
     return new Document(id, kept, language);
+  }
+
+  /**
+   * Why a language hint is ignored, or {@code null} when it is usable: a language code, or blank
+   * (no hint).
+   *
+   * @param label how the hint is named in the message, e.g. {@code "lang"} in quotes
+   */
+  static String languageHintProblem(String label, String language) {
+    if (language.isBlank() || LanguageIdentifier.isLanguageCode(language)) {
+      return null;
+    }
+    return label
+        + " \""
+        + abbreviate(language)
+        + "\" is not a language code such as \"de\" or \"pt-BR\"";
+  }
+
+  /** Reports a kept document whose language hint was ignored. */
+  final void reportIgnoredLanguage(String source, long line, String id, String problem) {
+    report(
+        source,
+        line,
+        id,
+        InputProblem.Kind.IGNORED_LANGUAGE,
+        problem + "; ignored, the language is detected");
+  }
+
+  /** A parser's message on one line, at most 200 characters. */
+  static String limit(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    String oneLine = message.replace('\n', ' ').replace('\r', ' ');
+    return oneLine.length() <= MESSAGE_LIMIT
+        ? oneLine
+        : oneLine.substring(0, MESSAGE_LIMIT - 3) + "...";
   }
 
   static String abbreviate(String value) {

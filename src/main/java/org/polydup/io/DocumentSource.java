@@ -29,6 +29,14 @@ import org.polydup.Document;
  *       one JSON object per line, {@code {"id": "...", "text": "...", "lang": "uk"}}; {@code lang}
  *       is optional and becomes {@link Document#languageHint()}, other fields are ignored, blank
  *       lines are skipped silently.
+ *   <li>a {@code .csv} or {@code .tsv} file (comma- or tab-separated), optionally gzip-compressed
+ *       ({@code .csv.gz}, {@code .tsv.gz}): a header row naming the columns {@code id}, {@code
+ *       text} and optionally {@code lang} (in any order, case-insensitive; other columns are
+ *       ignored), then one record per document. Fields are quoted as in RFC 4180 (what
+ *       spreadsheets, pandas and Python's {@code csv} module write): a field that holds the
+ *       delimiter, a quote or a line break is quoted, a quote inside it doubled. Records may end in
+ *       LF or CRLF; a line break inside a quoted field is kept as it is. An empty {@code lang}
+ *       means no hint; blank lines are skipped.
  * </ul>
  *
  * <p>Policies for bad input (each problem goes to the problem consumer as an {@link InputProblem};
@@ -41,14 +49,22 @@ import org.polydup.Document;
  *       whole file is skipped ({@link InputProblem.Kind#BINARY}).
  *   <li>Invalid UTF-8 is never replaced: a {@code .txt} document with invalid bytes is skipped, and
  *       so is a JSONL line with invalid bytes, reported with its line and byte offset ({@link
- *       InputProblem.Kind#INVALID_UTF8}). Decoding resumes on the next line. A UTF-16 file is
- *       reported the same way. A UTF-8 byte order mark is dropped.
+ *       InputProblem.Kind#INVALID_UTF8}). Decoding resumes on the next line. A CSV record with
+ *       invalid bytes is skipped the same way. A UTF-16 file is reported the same way. A UTF-8 byte
+ *       order mark is dropped.
  *   <li>A JSONL line that is not a JSON object, or has content after it: skipped ({@link
  *       InputProblem.Kind#MALFORMED_JSON}); missing {@code id} or {@code text} ({@link
  *       InputProblem.Kind#MISSING_FIELD}); null, non-string or blank {@code id}, null or non-string
  *       {@code text} ({@link InputProblem.Kind#INVALID_FIELD}). A {@code lang} that is not a string
  *       or not a language code is ignored, with a warning ({@link
  *       InputProblem.Kind#IGNORED_LANGUAGE}), and the document kept.
+ *   <li>A CSV header without an {@code id} or {@code text} column: the file is skipped ({@link
+ *       InputProblem.Kind#MISSING_FIELD}). A CSV record that cannot be parsed, or has another
+ *       number of fields than the header, is skipped ({@link InputProblem.Kind#MALFORMED_CSV}) and
+ *       reported at the line it starts on. A bad quote can make a record swallow the lines after
+ *       it: a record that spans lines and cannot be parsed (a quoted field never closed, text after
+ *       a closing quote) costs only its first line, and reading resumes on the next. A blank {@code
+ *       id}: {@link InputProblem.Kind#INVALID_FIELD}.
  *   <li>Duplicate id: the first document kept is kept, later ones are skipped ({@link
  *       InputProblem.Kind#DUPLICATE_ID}). A skipped document does not claim its id.
  *   <li>A text longer than {@link Builder#maxCharacters(int)} characters: cut to that length (one
@@ -83,7 +99,8 @@ public final class DocumentSource {
   /**
    * A source with the default settings.
    *
-   * @param path a folder, {@code .txt}, {@code .jsonl} or {@code .jsonl.gz} file; checked when read
+   * @param path a folder, or a {@code .txt}, {@code .jsonl[.gz]}, {@code .csv[.gz]} or {@code
+   *     .tsv[.gz]} file; checked when read
    * @throws NullPointerException if {@code path} is null
    */
   public static DocumentSource of(Path path) {
@@ -93,7 +110,8 @@ public final class DocumentSource {
   /**
    * A builder for a source reading {@code path}.
    *
-   * @param path a folder, {@code .txt}, {@code .jsonl} or {@code .jsonl.gz} file; checked when read
+   * @param path a folder, or a {@code .txt}, {@code .jsonl[.gz]}, {@code .csv[.gz]} or {@code
+   *     .tsv[.gz]} file; checked when read
    * @throws NullPointerException if {@code path} is null
    */
   public static Builder builder(Path path) {
@@ -116,7 +134,8 @@ public final class DocumentSource {
    * @param problems receives every problem found, in input order; never null
    * @return an iterator to close after use
    * @throws UnreadableInputException if the path does not exist, cannot be read, or is neither a
-   *     folder nor a {@code .txt}, {@code .jsonl} or {@code .jsonl.gz} file
+   *     folder nor a {@code .txt}, {@code .jsonl}, {@code .csv} or {@code .tsv} file (the last
+   *     three optionally {@code .gz})
    */
   public DocumentIterator iterator(Consumer<? super InputProblem> problems)
       throws UnreadableInputException {
@@ -149,8 +168,20 @@ public final class DocumentSource {
     if (name.endsWith(".jsonl.gz") || name.endsWith(".ndjson.gz")) {
       return new JsonlIterator(path, true, maxCharacters, problems);
     }
+    for (boolean gzip : new boolean[] {false, true}) {
+      String suffix = gzip ? ".gz" : "";
+      if (name.endsWith(".csv" + suffix)) {
+        return new CsvIterator(path, gzip, ',', maxCharacters, problems);
+      }
+      if (name.endsWith(".tsv" + suffix)) {
+        return new CsvIterator(path, gzip, '\t', maxCharacters, problems);
+      }
+    }
     throw new UnreadableInputException(
-        path, "unsupported file type; expected a folder, .txt, .jsonl or .jsonl.gz", null);
+        path,
+        "unsupported file type; expected a folder, .txt, .jsonl, .csv or .tsv (the last three"
+            + " optionally .gz)",
+        null);
   }
 
   /**

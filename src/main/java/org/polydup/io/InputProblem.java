@@ -46,23 +46,34 @@ public record InputProblem(String source, long line, String documentId, Kind kin
     INVALID_UTF8,
     /** A JSONL line that is not JSON, not a JSON object, or has content after the object. */
     MALFORMED_JSON,
-    /** A JSONL object without {@code id} or {@code text}. */
+    /**
+     * A CSV or TSV record that Commons CSV cannot parse (text after a closing quote, a quoted field
+     * never closed), or whose number of fields differs from the header's.
+     */
+    MALFORMED_CSV,
+    /**
+     * A JSONL object without {@code id} or {@code text}, or a CSV header without an {@code id} or
+     * {@code text} column (then the whole file is skipped).
+     */
     MISSING_FIELD,
-    /** A JSONL {@code id} or {@code text} that is null, not a string, or (for {@code id}) blank. */
+    /**
+     * A JSONL {@code id} or {@code text} that is null, not a string, or (for {@code id}) blank; a
+     * blank CSV {@code id}.
+     */
     INVALID_FIELD,
     /** An id already seen in this input; the first document with that id is kept. */
     DUPLICATE_ID,
     /**
-     * A JSONL line with a string too long to buffer (over 100,000,000 characters, or over {@code
-     * maxCharacters} if that is larger); the line is skipped.
+     * A JSONL line with a string, or a CSV record, too long to buffer (over 100,000,000 characters,
+     * or over {@code maxCharacters} if that is larger); it is skipped.
      */
     OVERSIZED,
     /** A document longer than the configured maximum; it is kept, cut to the maximum. */
     TRUNCATED,
     /**
-     * A JSONL {@code lang} that is not a string or not a language code ({@link
-     * org.polydup.lang.LanguageIdentifier#isLanguageCode}); the document is kept and its language
-     * detected, as if no {@code lang} were given.
+     * A JSONL {@code lang} (or CSV {@code lang} column) that is not a string or not a language code
+     * ({@link org.polydup.lang.LanguageIdentifier#isLanguageCode}); the document is kept and its
+     * language detected, as if no {@code lang} were given.
      */
     IGNORED_LANGUAGE,
     /** A file that could not be read (I/O error, corrupt gzip); documents before the error stay. */

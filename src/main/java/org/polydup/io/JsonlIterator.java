@@ -8,27 +8,20 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.polydup.Document;
-import org.polydup.lang.LanguageIdentifier;
 
 /**
  * Reads a JSON Lines file, optionally gzip-compressed, one line at a time. Each line is parsed by
  * Jackson's streaming parser straight from the strict UTF-8 {@link Utf8Input} line reader, so no
  * line is ever held as a byte array or a {@link String}; only the {@code text} value is buffered.
  */
-final class JsonlIterator extends AbstractDocumentIterator {
-  private static final int MESSAGE_LIMIT = 200;
-
+final class JsonlIterator extends LineFileIterator {
   /**
    * The longest JSON string (and field name) buffered: 100,000,000 characters, 200 MB of heap. A
    * longer {@code text} cannot be truncated without holding it whole, so its line is skipped as
@@ -38,11 +31,7 @@ final class JsonlIterator extends AbstractDocumentIterator {
   static final int DEFAULT_MAX_BUFFERED_CHARACTERS = 100_000_000;
 
   private final JsonFactory json;
-  private final String source;
-  private final long totalBytes;
-  private final CountingInputStream counting;
   private final BoundedText textBuffer;
-  private Utf8Input input;
   private boolean sawLine;
 
   JsonlIterator(Path file, boolean gzip, int maxCharacters, Consumer<? super InputProblem> problems)
@@ -57,7 +46,7 @@ final class JsonlIterator extends AbstractDocumentIterator {
       int maxBufferedCharacters,
       Consumer<? super InputProblem> problems)
       throws UnreadableInputException {
-    super(maxCharacters, problems);
+    super(file, gzip, maxCharacters, problems);
     int buffered = Math.max(maxBufferedCharacters, maxCharacters);
     this.textBuffer = new BoundedText(maxCharacters);
     // Strict JSON: duplicate keys are malformed. String limits raised from Jackson's defaults (20 M
@@ -72,35 +61,6 @@ final class JsonlIterator extends AbstractDocumentIterator {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
-    this.source = file.toString();
-    try {
-      this.totalBytes = Files.size(file);
-      this.counting = new CountingInputStream(Files.newInputStream(file));
-    } catch (IOException e) {
-      throw new UnreadableInputException(file, TextFileIterator.describe(e), e);
-    }
-    try {
-      // Inflation runs a few chunks ahead on its own thread (see ReadAheadInputStream); the
-      // gzip header is still read here, so a file that is not gzip fails as before.
-      InputStream stream =
-          gzip
-              ? new ReadAheadInputStream(
-                  new GZIPInputStream(counting, 1 << 16), file.getFileName().toString())
-              : counting;
-      input = new Utf8Input(stream, true);
-      if (input.sniffProblem() != null) {
-        report(source, 0, null, input.sniffKind(), input.sniffProblem() + "; file skipped");
-        close();
-      }
-    } catch (IOException e) {
-      report(
-          source,
-          0,
-          null,
-          InputProblem.Kind.UNREADABLE,
-          "cannot read file (" + TextFileIterator.describe(e) + "); skipped");
-      close();
-    }
   }
 
   @Override
@@ -117,12 +77,7 @@ final class JsonlIterator extends AbstractDocumentIterator {
         report(source, 0, null, InputProblem.Kind.EMPTY, "empty file; no documents");
       }
     } catch (IOException e) {
-      report(
-          source,
-          input.lineNumber(),
-          null,
-          InputProblem.Kind.UNREADABLE,
-          "cannot read further (" + TextFileIterator.describe(e) + "); rest of file skipped");
+      reportUnreadable(input.lineNumber(), e);
     }
     return null;
   }
@@ -179,11 +134,8 @@ final class JsonlIterator extends AbstractDocumentIterator {
           case "lang":
             if (value == JsonToken.VALUE_STRING) {
               language = parser.getText();
-              if (!language.isBlank() && !LanguageIdentifier.isLanguageCode(language)) {
-                languageProblem =
-                    "\"lang\" \""
-                        + abbreviate(language)
-                        + "\" is not a language code such as \"de\" or \"pt-BR\"";
+              languageProblem = languageHintProblem("\"lang\"", language);
+              if (languageProblem != null) {
                 language = null;
               }
             } else if (value != JsonToken.VALUE_NULL) {
@@ -253,12 +205,7 @@ final class JsonlIterator extends AbstractDocumentIterator {
     }
     Document document = accept(source, line, id, text, text.totalLength, language);
     if (document != null && languageProblem != null) {
-      report(
-          source,
-          line,
-          id,
-          InputProblem.Kind.IGNORED_LANGUAGE,
-          languageProblem + "; ignored, the language is detected");
+      reportIgnoredLanguage(source, line, id, languageProblem);
     }
     return document;
   }
@@ -294,39 +241,6 @@ final class JsonlIterator extends AbstractDocumentIterator {
       default:
         return token.asString() == null ? token.name() : token.asString();
     }
-  }
-
-  private static String limit(String message) {
-    if (message == null) {
-      return "no detail";
-    }
-    String oneLine = message.replace('\n', ' ').replace('\r', ' ');
-    return oneLine.length() <= MESSAGE_LIMIT
-        ? oneLine
-        : oneLine.substring(0, MESSAGE_LIMIT - 3) + "...";
-  }
-
-  @Override
-  void release() {
-    try {
-      if (input != null) {
-        input.close();
-      } else {
-        counting.close();
-      }
-    } catch (IOException e) {
-      // nothing was written; a failing close loses nothing
-    }
-  }
-
-  @Override
-  public long bytesRead() {
-    return counting.count;
-  }
-
-  @Override
-  public long totalBytes() {
-    return totalBytes;
   }
 
   /**
@@ -401,40 +315,6 @@ final class JsonlIterator extends AbstractDocumentIterator {
     @Override
     public String toString() {
       return new String(chars, 0, size);
-    }
-  }
-
-  /** Counts the bytes read from the file, for progress. */
-  private static final class CountingInputStream extends FilterInputStream {
-    long count;
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int read = super.read(buffer, offset, length);
-      if (read > 0) {
-        count += read;
-      }
-      return read;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
     }
   }
 }

@@ -75,6 +75,37 @@ class MainTest {
   }
 
   @Test
+  void scan_ofTheSeedsAsCsv_findsThePairsOfTheSeedFolder(@TempDir Path dir) throws IOException {
+    // The seeds written by Commons CSV's own printer (quotes doubled, line breaks quoted, CRLF
+    // record ends), in a column order of its own and with a column polydup ignores.
+    Path csv = dir.resolve("seeds.csv");
+    try (java.io.Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        org.apache.commons.csv.CSVPrinter printer =
+            new org.apache.commons.csv.CSVPrinter(
+                writer, org.apache.commons.csv.CSVFormat.RFC4180)) {
+      printer.printRecord("source", "text", "id");
+      try (java.util.stream.Stream<Path> files = Files.list(Path.of("testdata/seeds"))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+          String name = file.getFileName().toString();
+          printer.printRecord(
+              "seed", Files.readString(file), name.substring(0, name.length() - ".txt".length()));
+        }
+      }
+    }
+    Path fromFolder = dir.resolve("folder");
+    Path fromCsv = dir.resolve("csv");
+
+    assertEquals(0, run("scan", "testdata/seeds", "--out", fromFolder.toString()).code());
+    Ran ran = run("scan", csv.toString(), "--out", fromCsv.toString());
+
+    assertEquals(0, ran.code(), ran.stdout());
+    assertTrue(ran.stdout().contains("5 documents scanned"), ran.stdout());
+    List<String> pairs = Files.readAllLines(fromFolder.resolve("pairs.jsonl"));
+    assertTrue(pairs.size() >= 3, "pairs: " + pairs);
+    assertEquals(pairs, Files.readAllLines(fromCsv.resolve("pairs.jsonl")));
+  }
+
+  @Test
   void scan_exitsWithOne_whenInputCannotBeRead(@TempDir Path out) {
     assertEquals(
         1, Main.run("scan", out.resolve("missing.jsonl").toString(), "--out", out.toString()));

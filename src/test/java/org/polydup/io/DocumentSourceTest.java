@@ -64,7 +64,7 @@ class DocumentSourceTest {
     return out.toByteArray();
   }
 
-  private static void assertProblem(
+  static void assertProblem(
       InputProblem problem, InputProblem.Kind kind, Path file, long line, String id) {
     assertEquals(kind, problem.kind(), problem::toString);
     assertEquals(file.toString(), problem.source(), problem::toString);
@@ -604,12 +604,12 @@ class DocumentSourceTest {
 
   @Test
   void unsupportedFileType_throwsExceptionNamingThePath() throws IOException {
-    Path csv = write("docs.csv", "id,text\n");
+    Path xml = write("docs.xml", "<docs/>\n");
 
     UnreadableInputException exception =
-        assertThrows(UnreadableInputException.class, () -> read(csv));
+        assertThrows(UnreadableInputException.class, () -> read(xml));
 
-    assertTrue(exception.getMessage().contains(csv.toString()), exception::getMessage);
+    assertTrue(exception.getMessage().contains(xml.toString()), exception::getMessage);
   }
 
   @Test
