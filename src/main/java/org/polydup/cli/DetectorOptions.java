@@ -1,9 +1,13 @@
 package org.polydup.cli;
 
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.polydup.Detector;
 import org.polydup.MinHashScheme;
 import org.polydup.Polydup;
 import org.polydup.io.DocumentSource;
+import org.polydup.lang.LanguageIdentifier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +38,8 @@ final class DetectorOptions {
   Integer threads;
 
   int maxCharacters = DocumentSource.DEFAULT_MAX_CHARACTERS;
+
+  Set<String> languages;
 
   @Option(
       names = "--progress",
@@ -73,6 +79,31 @@ final class DetectorOptions {
     maxCharacters = atLeastOne("--max-chars", value);
   }
 
+  @Option(
+      names = "--languages",
+      paramLabel = "CODES",
+      description =
+          "Comma-separated ISO 639-1 codes that language detection may answer with where a"
+              + " script serves several languages (Latin, Cyrillic, Arabic), e.g. en,ro,hu."
+              + " Default: en,uk,ru,de,cs,fr,es,pl,zh,ja,hi,is,hr,it,pt,nl,ar,tr,ko,sv.")
+  void languages(String value) {
+    Set<String> codes = new LinkedHashSet<>();
+    Set<String> supported = LanguageIdentifier.supportedLanguages();
+    for (String part : value.split(",", -1)) {
+      String code = part.strip().toLowerCase(Locale.ROOT);
+      if (!supported.contains(code)) {
+        throw usageError(
+            "--languages must be codes of languages polydup can detect; \""
+                + part.strip()
+                + "\" is not (supported: "
+                + String.join(",", supported)
+                + ")");
+      }
+      codes.add(code);
+    }
+    languages = codes;
+  }
+
   /** {@code value}, or a usage error naming {@code option} when it is below 1. */
   int atLeastOne(String option, int value) {
     if (value < 1) {
@@ -97,6 +128,9 @@ final class DetectorOptions {
     }
     if (threads != null) {
       builder.threads(threads);
+    }
+    if (languages != null) {
+      builder.languages(languages);
     }
     return builder.crossLanguage(!noCrossLanguage).includeRelated(includeRelated).build();
   }

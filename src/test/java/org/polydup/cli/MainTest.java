@@ -309,6 +309,8 @@ class MainTest {
       {"scan", "testdata/seeds", "--max-chars", "-1"},
       {"bench", "testdata/seeds", "--threads", "-2"},
       {"eval", "seeds", "--limit", "0"},
+      {"scan", "testdata/seeds", "--languages", "en,xx"},
+      {"scan", "testdata/seeds", "--languages", ""},
     };
     for (String[] args : cases) {
       String option = args[2];
@@ -328,6 +330,44 @@ class MainTest {
       assertTrue(
           !stderr.contains("Exception") && !stderr.contains("\tat "), command + ": " + stderr);
     }
+  }
+
+  @Test
+  void languagesOption_letsDetectionAnswerWithALanguageOutsideTheDefaults(@TempDir Path dir)
+      throws IOException {
+    String story =
+        "Guvernul a anunțat joi că prețul energiei electrice va fi plafonat pentru încă șase luni,"
+            + " iar consumatorii casnici vor plăti cel mult 68 de bani pe kilowatt-oră. Măsura se"
+            + " aplică și întreprinderilor mici, potrivit ministrului Energiei, care a spus că"
+            + " bugetul are bani pentru compensări până la sfârșitul anului.";
+    Path input = dir.resolve("docs.jsonl");
+    Files.writeString(
+        input,
+        JSON.writeValueAsString(java.util.Map.of("id", "story", "text", story))
+            + "\n"
+            + JSON.writeValueAsString(
+                java.util.Map.of("id", "repost", "text", "Știri pe scurt\n\n" + story))
+            + "\n");
+
+    assertEquals(
+        0, run("scan", input.toString(), "--out", dir.resolve("default").toString()).code());
+    Ran ran =
+        run(
+            "scan",
+            input.toString(),
+            "--languages",
+            "en, RO",
+            "--out",
+            dir.resolve("ro").toString());
+
+    assertEquals(0, ran.code(), ran.stdout());
+    JsonNode withDefaults =
+        JSON.readTree(Files.readAllLines(dir.resolve("default").resolve("pairs.jsonl")).get(0));
+    JsonNode withRomanian =
+        JSON.readTree(Files.readAllLines(dir.resolve("ro").resolve("pairs.jsonl")).get(0));
+    assertTrue(!withDefaults.get("lang_a").asText().equals("ro"), withDefaults::toString);
+    assertEquals("ro", withRomanian.get("lang_a").asText());
+    assertEquals("ro", withRomanian.get("lang_b").asText());
   }
 
   @Test
