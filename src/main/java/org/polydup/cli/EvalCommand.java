@@ -134,6 +134,7 @@ final class EvalCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     FalsePositiveReport report = falsePositives == null ? null : e.falsePositiveReport();
     System.out.print(e.score(result, report).table());
+    System.out.print(e.deduplicationTable(result));
     write(report, falsePositives);
     System.out.printf(Locale.ROOT, "(scan took %.1f s)%n", seconds);
   }

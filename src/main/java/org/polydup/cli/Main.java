@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "polydup 0.1.0",
     description = "Finds reposted, syndicated and translated copies of news stories.",
-    subcommands = {ScanCommand.class, QueryCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {
+      ScanCommand.class,
+      DedupCommand.class,
+      QueryCommand.class,
+      EvalCommand.class,
+      BenchCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code when the input could not be read. */

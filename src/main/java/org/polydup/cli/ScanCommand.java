@@ -46,9 +46,32 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Scanned scanned = scanAndWrite(inputs, detectorOptions, output, "polydup scan " + inputs);
+    if (scanned == null) {
+      return Main.EXIT_INPUT;
+    }
+    printSummary(scanned.result(), scanned.read().problems.size(), scanned.html());
+    return 0;
+  }
+
+  /**
+   * What a scan read and found.
+   *
+   * @param html ", DIR/report.html" when the page was written, else ""
+   */
+  record Scanned(Inputs read, ScanResult result, String html) {}
+
+  /**
+   * Reads and scans the inputs, then writes {@code pairs.jsonl}, {@code clusters.jsonl}, {@code
+   * problems.jsonl} and, when asked, {@code report.html}. Returns null, after saying why on stderr,
+   * when an input cannot be read at all or holds no readable document.
+   */
+  static Scanned scanAndWrite(
+      List<Path> inputs, DetectorOptions detectorOptions, OutputOptions output, String title)
+      throws IOException {
     Inputs read = Inputs.openOrReport(inputs, detectorOptions.maxCharacters);
     if (read == null) {
-      return Main.EXIT_INPUT;
+      return null;
     }
     // The scan reads the inputs itself, analysing the documents read while it decodes the rest;
     // the input problems are complete, and printed, once it has read everything.
@@ -59,7 +82,7 @@ final class ScanCommand implements Callable<Integer> {
     read.printProblems(System.err, 20);
     if (read.documents.isEmpty()) {
       System.err.println("polydup: no readable documents in " + inputs);
-      return Main.EXIT_INPUT;
+      return null;
     }
     Files.createDirectories(output.out);
     Map<String, String> texts = new HashMap<>();
@@ -84,9 +107,8 @@ final class ScanCommand implements Callable<Integer> {
         problems.write(Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
       }
     }
-    String html = output.writeHtml("polydup scan " + inputs, result.matches(), texts::get);
-    printSummary(result, read.problems.size(), html);
-    return 0;
+    String html = output.writeHtml(title, result.matches(), texts::get);
+    return new Scanned(read, result, html);
   }
 
   /** {@code n} and the noun, plural unless {@code n} is 1. */

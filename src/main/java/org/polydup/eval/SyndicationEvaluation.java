@@ -18,6 +18,7 @@ import org.polydup.Match;
 import org.polydup.Relation;
 import org.polydup.ScanResult;
 import org.polydup.Scores;
+import org.polydup.cluster.Deduplicator;
 
 /**
  * Scores a scan against the syndication set ({@code ../shared/data/syndication}): same-language
@@ -203,6 +204,74 @@ public final class SyndicationEvaluation {
   private static boolean same(Map<String, String> groups, String x, String y) {
     String gx = groups.get(x);
     return gx != null && gx.equals(groups.get(y));
+  }
+
+  /**
+   * How {@code polydup dedup} would clean this set, for each keep policy at the default minimum
+   * coverage: how many documents it drops, how many of them it drops for a document of another
+   * labelled story (a loss of text) or for a digest that quotes only their lead, and what share of
+   * the redundant documents it drops. Redundant: the members of each labelled story other than its
+   * digests, less the one kept.
+   */
+  public String deduplicationTable(ScanResult result) {
+    Map<String, Integer> storySize = new HashMap<>();
+    java.util.Set<String> digests = new java.util.HashSet<>();
+    java.util.Set<PairKey> digestPairs = new java.util.HashSet<>();
+    for (LabelledPair pair : labelled.values()) {
+      if (pair.transform().equals("digest")) {
+        digests.add(pair.a());
+        digestPairs.add(PairKey.of(pair.a(), pair.b()));
+      }
+    }
+    for (Document d : documents) {
+      String story = clusterOf.get(d.id());
+      if (story != null && !digests.contains(d.id())) {
+        storySize.merge(story, 1, Integer::sum);
+      }
+    }
+    int redundant = 0;
+    for (int size : storySize.values()) {
+      redundant += Math.max(0, size - 1);
+    }
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "deduplication (polydup dedup, minimum coverage %.2f): %d redundant documents%n"
+                    + "%-8s %8s %14s %14s %9s%n",
+                Deduplicator.DEFAULT_MINIMUM_COVERAGE,
+                redundant,
+                "keep",
+                "dropped",
+                "other story",
+                "into digest",
+                "share"));
+    for (Deduplicator.Keep keep : Deduplicator.Keep.values()) {
+      Deduplicator.Result r =
+          new Deduplicator(keep, Deduplicator.DEFAULT_MINIMUM_COVERAGE)
+              .deduplicate(documents, result.matches());
+      int otherStory = 0;
+      int intoDigest = 0;
+      for (Deduplicator.Dropped d : r.dropped()) {
+        String story = clusterOf.get(d.id());
+        if (story == null || !story.equals(clusterOf.get(d.kept()))) {
+          otherStory++;
+        }
+        if (digestPairs.contains(PairKey.of(d.id(), d.kept()))) {
+          intoDigest++;
+        }
+      }
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %8d %14d %14d %9.3f%n",
+              keep.name().toLowerCase(Locale.ROOT),
+              r.dropped().size(),
+              otherStory,
+              intoDigest,
+              redundant == 0 ? 0 : (double) r.dropped().size() / redundant));
+    }
+    return table.toString();
   }
 
   private static void readGroups(Path file, Map<String, String> groupOf) {

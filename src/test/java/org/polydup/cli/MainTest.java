@@ -106,6 +106,45 @@ class MainTest {
   }
 
   @Test
+  void dedup_writesTheSeedsWithoutTheStoryThatItsPageHoldsWhole(@TempDir Path out)
+      throws IOException {
+    Ran ran = run("dedup", "testdata/seeds", "--out", out.toString());
+
+    assertEquals(0, ran.code(), ran.stdout());
+    assertTrue(ran.stdout().startsWith("5 documents read, 4 kept, 1 dropped"), ran.stdout());
+    List<String> dropped = Files.readAllLines(out.resolve("dropped.jsonl"));
+    assertEquals(1, dropped.size(), dropped::toString);
+    JsonNode d = JSON.readTree(dropped.get(0));
+    assertEquals("001_0e17fbea12fc6044", d.get("id").asText());
+    assertEquals("000_1ef89ecac97abb9a", d.get("kept").asText());
+    assertEquals("contained", d.get("relation").asText());
+    List<String> kept = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("kept.jsonl"))) {
+      JsonNode k = JSON.readTree(line);
+      kept.add(k.get("id").asText());
+      String name = k.get("id").asText() + ".txt";
+      assertEquals(Files.readString(Path.of("testdata/seeds", name)), k.get("text").asText());
+    }
+    assertEquals(
+        List.of(
+            "000_1ef89ecac97abb9a",
+            "002_da7ef6208064fff2",
+            "003_9d1f904c1f5aad34",
+            "004_adea4495f1fc6c7e"),
+        kept);
+    assertTrue(Files.exists(out.resolve("pairs.jsonl")));
+    int[] code = new int[1];
+    String stderr =
+        captureStderr(
+            () ->
+                code[0] =
+                    Main.run(
+                        "dedup", "testdata/seeds", "--keep", "oldest", "--out", out.toString()));
+    assertEquals(2, code[0], stderr);
+    assertTrue(stderr.startsWith("--keep must be longest or first"), stderr);
+  }
+
+  @Test
   void scan_exitsWithOne_whenInputCannotBeRead(@TempDir Path out) {
     assertEquals(
         1, Main.run("scan", out.resolve("missing.jsonl").toString(), "--out", out.toString()));
@@ -311,12 +350,13 @@ class MainTest {
       {"eval", "seeds", "--limit", "0"},
       {"scan", "testdata/seeds", "--languages", "en,xx"},
       {"scan", "testdata/seeds", "--languages", ""},
+      {"dedup", "testdata/seeds", "--min-coverage", "0"},
     };
     for (String[] args : cases) {
       String option = args[2];
-      // scan is given an output folder, so that a value wrongly accepted writes nowhere else.
+      // scan and dedup are given an output folder, so a value wrongly accepted writes nowhere else.
       String[] full =
-          args[0].equals("scan")
+          args[0].equals("scan") || args[0].equals("dedup")
               ? java.util.stream.Stream.concat(
                       java.util.Arrays.stream(args),
                       java.util.stream.Stream.of("--out", out.toString()))
