@@ -142,7 +142,7 @@ final class ArchiveFile {
   }
 
   /** The settings stored data depends on, as one line. */
-  private static String settings(Configuration c) {
+  static String settings(Configuration c) {
     return "seed="
         + c.seed()
         + " permutations="

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.ints.IntSortedSet;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,12 @@ final class DefaultDetector implements Detector {
 
   /** The align stage of add and query, or {@code null} when cross-language matching is off. */
   private final IncrementalAlignment alignment;
+
+  /**
+   * Where adds and removes are also written, for a {@link PersistentDetector}; {@code null} for an
+   * index that lives in memory only. Guarded by the write lock.
+   */
+  private ArchiveIndex archive;
 
   /**
    * An added document: what the same-language stages need, and its entities and structure (null
@@ -161,11 +168,19 @@ final class DefaultDetector implements Detector {
   @Override
   public void load(Path file, ScanProgress progress) throws IOException {
     Objects.requireNonNull(progress, "progress");
-    List<ArchiveFile.Entry> entries = ArchiveFile.read(file, configuration);
+    load(ArchiveFile.read(file, configuration), file.toString(), progress);
+  }
+
+  /**
+   * Adds stored documents, in their order, without extracting their entities again.
+   *
+   * @param source names where they come from, in errors
+   */
+  void load(List<ArchiveFile.Entry> entries, String source, ScanProgress progress) {
     Set<String> ids = new HashSet<>();
     for (ArchiveFile.Entry e : entries) {
       if (!ids.add(e.id())) {
-        throw new IncompatibleDataException(file + " holds document " + e.id() + " twice");
+        throw new IncompatibleDataException(source + " holds document " + e.id() + " twice");
       }
     }
     // The entities are stored; fingerprints and structures are computed again, cheaply.
@@ -180,6 +195,20 @@ final class DefaultDetector implements Detector {
                   e.entities() == null ? null : IncrementalMatcher.profile(e.entities(), e.text()));
             },
             progress));
+  }
+
+  Configuration configuration() {
+    return configuration;
+  }
+
+  /** From now on, writes every add and remove to {@code archive} too ({@code null}: no more). */
+  void attach(ArchiveIndex archive) {
+    lock.writeLock().lock();
+    try {
+      this.archive = archive;
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   /** Analyses {@code count} documents on the configured threads, reporting each one done. */
@@ -242,8 +271,25 @@ final class DefaultDetector implements Detector {
     }
   }
 
-  /** Puts an analysed document into every index; must hold the write lock. */
+  /**
+   * Puts an analysed document into every index; must hold the write lock. With an archive attached
+   * it is stored there first, so a document the archive could not take is not indexed either.
+   *
+   * @throws UncheckedIOException when the archive cannot store it
+   */
   private void insert(Analysed analysed) {
+    if (archive != null) {
+      try {
+        archive.add(
+            new ArchiveFile.Entry(
+                analysed.document().id(),
+                analysed.language(),
+                analysed.document().text(),
+                analysed.profile() == null ? null : analysed.profile().entities()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot store " + analysed.document().id(), e);
+      }
+    }
     Fingerprint fingerprint = analysed.fingerprint();
     int slot = stored.size();
     stored.add(
@@ -261,10 +307,17 @@ final class DefaultDetector implements Detector {
   public boolean remove(String id) {
     lock.writeLock().lock();
     try {
-      Integer slot = slotOf.remove(id);
-      if (slot == null) {
+      if (!slotOf.containsKey(id)) {
         return false;
       }
+      if (archive != null) {
+        try {
+          archive.remove(id);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot remove " + id + " from the archive", e);
+        }
+      }
+      int slot = slotOf.remove(id);
       lsh.remove(slot);
       passages.remove(slot);
       frequencies.removeDocument(stored.get(slot).fingerprint().shingles().distinct());

@@ -1,5 +1,7 @@
 package org.polydup;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -216,6 +218,34 @@ public final class Polydup {
      * @throws IllegalArgumentException when the LSH override does not fit the permutations
      */
     public Detector build() {
+      return buildDefault();
+    }
+
+    /**
+     * Builds a detector whose index is kept in {@code directory}, creating the archive there when
+     * there is none and loading its documents otherwise (see {@link PersistentDetector}).
+     *
+     * @throws IncompatibleDataException when the folder holds an archive written with other seed,
+     *     permutations, shingle size, MinHash scheme or cross-language setting, another archive
+     *     format, or something that is not a polydup archive
+     * @throws IOException when the folder cannot be read or written, or another process has it open
+     * @throws IllegalArgumentException as {@link #build()}
+     */
+    public PersistentDetector open(Path directory) throws IOException {
+      return open(directory, ScanProgress.NONE);
+    }
+
+    /**
+     * {@link #open(Path)}, reporting the loading to {@code progress} (stage {@code analyse}).
+     *
+     * @throws IOException as {@link #open(Path)}
+     */
+    public PersistentDetector open(Path directory, ScanProgress progress) throws IOException {
+      DefaultDetector detector = buildDefault();
+      return PersistentDetector.open(detector, detector.configuration(), directory, progress);
+    }
+
+    private DefaultDetector buildDefault() {
       LshParameters lsh =
           lshParameters != null
               ? lshParameters

@@ -122,6 +122,11 @@ final class DetectorOptions {
   }
 
   Detector detector(MinHashScheme scheme) {
+    return builder(scheme).build();
+  }
+
+  /** A builder with these options. */
+  Polydup.Builder builder(MinHashScheme scheme) {
     Polydup.Builder builder = Polydup.builder().minHashScheme(scheme);
     if (threshold != null) {
       builder.threshold(threshold);
@@ -132,6 +137,6 @@ final class DetectorOptions {
     if (languages != null) {
       builder.languages(languages);
     }
-    return builder.crossLanguage(!noCrossLanguage).includeRelated(includeRelated).build();
+    return builder.crossLanguage(!noCrossLanguage).includeRelated(includeRelated);
   }
 }

@@ -11,6 +11,8 @@ import org.polydup.Detector;
 import org.polydup.Document;
 import org.polydup.IncompatibleDataException;
 import org.polydup.Match;
+import org.polydup.MinHashScheme;
+import org.polydup.PersistentDetector;
 import org.polydup.io.InputProblem;
 import org.polydup.io.JsonlWriter;
 import org.polydup.report.JsonReport;
@@ -67,6 +69,15 @@ final class QueryCommand implements Callable<Integer> {
               + " FILE, for --saved next time. FILE may be the --saved one; it is replaced whole.")
   Path save;
 
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description =
+          "A persistent index kept in the folder DIR (created when missing): its stories are"
+              + " loaded first, and every story added in this run is committed to it at the end,"
+              + " without rewriting it. A crash loses only the run's own stories.")
+  Path index;
+
   @Parameters(arity = "0..*", paramLabel = "INPUT", description = "The new stories to check.")
   List<Path> inputs = List.of();
 
@@ -78,12 +89,13 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (archive.isEmpty() && saved == null) {
-      throw new ParameterException(spec.commandLine(), "give --archive, --saved or both");
+    if (archive.isEmpty() && saved == null && index == null) {
+      throw new ParameterException(spec.commandLine(), "give --archive, --saved or --index");
     }
-    if (inputs.isEmpty() && save == null) {
+    if (inputs.isEmpty() && save == null && (index == null || archive.isEmpty())) {
       throw new ParameterException(
-          spec.commandLine(), "no INPUT to check (to build an index only, give --save)");
+          spec.commandLine(),
+          "no INPUT to check (to build an index only, give --archive with --save or --index)");
     }
     // Every path is checked before any is read, so a wrong one fails at once.
     if (saved != null && !Files.isReadable(saved)) {
@@ -96,7 +108,25 @@ final class QueryCommand implements Callable<Integer> {
     if (arriving == null) {
       return Main.EXIT_INPUT;
     }
-    Detector detector = detectorOptions.detector();
+    PersistentDetector persistent = null;
+    try {
+      if (index != null) {
+        try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+          persistent = detectorOptions.builder(MinHashScheme.ONE_PASS).open(index, bar);
+        } catch (IncompatibleDataException | IOException e) {
+          System.err.println("polydup: cannot open the index " + index + ": " + e.getMessage());
+          return Main.EXIT_INPUT;
+        }
+      }
+      return run(persistent != null ? persistent : detectorOptions.detector(), archived, arriving);
+    } finally {
+      if (persistent != null) {
+        persistent.close(); // commits this run's stories
+      }
+    }
+  }
+
+  private int run(Detector detector, Inputs archived, Inputs arriving) throws IOException {
     List<InputProblem> problems = new ArrayList<>();
     List<Match> matches = new ArrayList<>();
     List<Document> fresh;
@@ -193,6 +223,9 @@ final class QueryCommand implements Callable<Integer> {
             + (saved == null
                 ? ""
                 : " (" + String.format(Locale.ROOT, "%,d", loaded) + " loaded from " + saved + ")")
+            + (index == null
+                ? ""
+                : " (" + String.format(Locale.ROOT, "%,d", loaded) + " in " + index + ")")
             + ", "
             + ScanCommand.flagged(matches)
             + ", "
@@ -207,6 +240,13 @@ final class QueryCommand implements Callable<Integer> {
                 : ", "
                     + save
                     + " (the index of "
+                    + String.format(Locale.ROOT, "%,d", indexed + checked)
+                    + " documents)")
+            + (index == null
+                ? ""
+                : ", committed to "
+                    + index
+                    + " ("
                     + String.format(Locale.ROOT, "%,d", indexed + checked)
                     + " documents)"));
   }

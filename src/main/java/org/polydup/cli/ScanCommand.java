@@ -161,7 +161,11 @@ final class ScanCommand implements Callable<Integer> {
     for (Match m : matches) {
       byRelation.merge(m.relation(), 1, Integer::sum);
     }
-    StringBuilder s = new StringBuilder(count(matches.size(), "pair")).append(" flagged (");
+    StringBuilder s = new StringBuilder(count(matches.size(), "pair")).append(" flagged");
+    if (matches.isEmpty()) {
+      return s.toString();
+    }
+    s.append(" (");
     int start = s.length();
     byRelation.forEach(
         (r, n) -> s.append(s.length() > start ? ", " : "").append(n).append(' ').append(r.label()));

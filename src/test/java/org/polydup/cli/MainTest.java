@@ -298,6 +298,48 @@ class MainTest {
     assertEquals(2, Main.run("query", "--archive", day1.toString()), "no INPUT and no --save");
   }
 
+  @Test
+  void query_withAPersistentIndex_findsWhatTheArchiveRunFinds_andKeepsTheNewStories(
+      @TempDir Path dir) throws IOException {
+    Path index = dir.resolve("index");
+    Path archive = dir.resolve("archive");
+    Path today = dir.resolve("today");
+    Files.createDirectories(archive);
+    Files.createDirectories(today);
+    for (String seed : List.of("000_1ef89ecac97abb9a", "003_9d1f904c1f5aad34")) {
+      Files.copy(Path.of("testdata/seeds", seed + ".txt"), archive.resolve(seed + ".txt"));
+    }
+    for (String seed : List.of("001_0e17fbea12fc6044", "002_da7ef6208064fff2")) {
+      Files.copy(Path.of("testdata/seeds", seed + ".txt"), today.resolve(seed + ".txt"));
+    }
+
+    String idx = index.toString();
+    Ran built = run(out(dir, "built", "query", "--index", idx, "--archive", archive.toString()));
+    Ran checked = run(out(dir, "checked", "query", "--index", idx, today.toString()));
+    Ran plain = run(out(dir, "plain", "query", "--archive", archive.toString(), today.toString()));
+    Ran again = run(out(dir, "again", "query", "--index", idx, "--archive", archive.toString()));
+
+    assertEquals(0, built.code(), built.stdout());
+    assertTrue(built.stdout().contains("committed to " + index + " (2 documents)"), built.stdout());
+    assertEquals(0, checked.code(), checked.stdout());
+    assertTrue(checked.stdout().contains("(2 in " + index + ")"), checked.stdout());
+    assertEquals(0, plain.code(), plain.stdout());
+    List<String> pairs = Files.readAllLines(dir.resolve("checked").resolve("pairs.jsonl"));
+    assertTrue(pairs.size() >= 2, "pairs: " + pairs);
+    assertEquals(Files.readAllLines(dir.resolve("plain").resolve("pairs.jsonl")), pairs);
+    // The second run committed today's stories: the archive's ones are all skipped as known.
+    assertEquals(0, again.code(), again.stdout());
+    assertTrue(again.stdout().contains("(4 in " + index + ")"), again.stdout());
+  }
+
+  /** {@code args}, then {@code --out dir/name}. */
+  private static String[] out(Path dir, String name, String... args) {
+    String[] full = java.util.Arrays.copyOf(args, args.length + 2);
+    full[args.length] = "--out";
+    full[args.length + 1] = dir.resolve(name).toString();
+    return full;
+  }
+
   private static String unordered(String a, String b) {
     return a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
   }

@@ -1,0 +1,278 @@
+package org.polydup;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.polydup.align.EntityProfile;
+
+/**
+ * The documents of a {@link PersistentDetector}, kept in a Lucene index on disk: what {@link
+ * ArchiveFile} holds (id, language, text, entities), but written one document at a time and made
+ * durable by {@link #commit()}, so a newsroom adds each day's stories and removes old ones without
+ * rewriting the archive, and a crash loses only what was not committed.
+ *
+ * <p>Lucene is used as a store, not for search: the in-memory index answers queries, and is built
+ * from the stored documents when the archive is opened. Each document's add number is stored too,
+ * so the documents come back in the order they were added (merges may reorder Lucene's documents),
+ * and a detector opened from the archive answers as the one that wrote it.
+ *
+ * <p>The commit's user data names the format version and the settings the stored data depends on,
+ * as {@link ArchiveFile}'s header does; a detector with other settings refuses the archive. One
+ * process at a time may open an archive (Lucene's write lock). Not thread-safe by itself: the
+ * detector calls it under its write lock.
+ */
+final class ArchiveIndex implements Closeable {
+  private static final String FORMAT = "polydup.format";
+  private static final String SETTINGS = "polydup.settings";
+  private static final String ID = "id";
+  private static final String SEQUENCE = "seq";
+  private static final String LANGUAGE = "lang";
+  private static final String TEXT = "text";
+  private static final String TEXT_UTF16 = "text16";
+  private static final String ENTITIES = "entities";
+
+  private final Path directory;
+  private final Configuration configuration;
+  private final Directory store;
+  private final IndexWriter writer;
+  private long nextSequence;
+
+  private ArchiveIndex(
+      Path directory, Configuration configuration, Directory store, IndexWriter writer) {
+    this.directory = directory;
+    this.configuration = configuration;
+    this.store = store;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens the archive in {@code directory}, creating it (and the folder) when there is none.
+   *
+   * @throws IncompatibleDataException when the folder holds another archive format, an archive
+   *     written with other settings, something that is not a polydup archive, or a corrupt index
+   * @throws IOException when it cannot be read or another process has it open
+   */
+  static ArchiveIndex open(Path directory, Configuration configuration) throws IOException {
+    Files.createDirectories(directory);
+    Directory store = FSDirectory.open(directory);
+    try {
+      boolean exists = DirectoryReader.indexExists(store);
+      if (exists) {
+        check(directory, SegmentInfos.readLatestCommit(store).getUserData(), configuration);
+      } else if (hasFiles(directory)) {
+        throw new IncompatibleDataException(
+            directory + " is not empty and holds no polydup archive");
+      }
+      IndexWriterConfig config =
+          new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      ArchiveIndex archive =
+          new ArchiveIndex(directory, configuration, store, new IndexWriter(store, config));
+      if (!exists) {
+        archive.commit(); // an empty archive that names its settings
+      }
+      return archive;
+    } catch (LockObtainFailedException e) {
+      store.close();
+      throw new IOException(directory + " is open in another process", e);
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      store.close();
+      throw new IncompatibleDataException(directory + " is corrupt: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static boolean hasFiles(Path directory) throws IOException {
+    try (var entries = Files.list(directory)) {
+      return entries.findAny().isPresent();
+    }
+  }
+
+  private static void check(Path directory, Map<String, String> data, Configuration c)
+      throws IncompatibleDataException {
+    String format = data.get(FORMAT);
+    if (format == null) {
+      throw new IncompatibleDataException(
+          directory + " holds a Lucene index, not a polydup archive");
+    }
+    if (!format.equals(Integer.toString(ArchiveFile.FORMAT_VERSION))) {
+      throw new IncompatibleDataException(
+          directory
+              + " has archive format "
+              + format
+              + ", this version reads "
+              + ArchiveFile.FORMAT_VERSION
+              + "; build the archive again from its documents");
+    }
+    String expected = ArchiveFile.settings(c);
+    if (!expected.equals(data.get(SETTINGS))) {
+      throw new IncompatibleDataException(
+          directory
+              + " was written with "
+              + data.get(SETTINGS)
+              + ", this detector has "
+              + expected);
+    }
+  }
+
+  /** The committed documents, in the order they were added. */
+  List<ArchiveFile.Entry> read() throws IOException {
+    record Numbered(long sequence, ArchiveFile.Entry entry) {}
+    List<Numbered> numbered = new ArrayList<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        LeafReader segment = leaf.reader();
+        Bits live = segment.getLiveDocs();
+        StoredFields fields = segment.storedFields();
+        for (int doc = 0; doc < segment.maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          org.apache.lucene.document.Document stored = fields.document(doc);
+          long sequence = stored.getField(SEQUENCE).numericValue().longValue();
+          String id = stored.get(ID);
+          String language = stored.get(LANGUAGE);
+          String text = stored.get(TEXT);
+          if (text == null) {
+            text = utf16(stored.getBinaryValue(TEXT_UTF16));
+          }
+          EntityProfile entities = null;
+          if (configuration.crossLanguage()) {
+            BytesRef bytes = stored.getBinaryValue(ENTITIES);
+            try (DataInputStream in =
+                new DataInputStream(
+                    new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length))) {
+              entities = EntityProfile.readEntities(in, language, text);
+            }
+          }
+          numbered.add(new Numbered(sequence, new ArchiveFile.Entry(id, language, text, entities)));
+          nextSequence = Math.max(nextSequence, sequence + 1);
+        }
+      }
+    } catch (java.io.EOFException | IllegalArgumentException | NullPointerException e) {
+      throw new IncompatibleDataException(
+          directory + " holds a document polydup cannot read: " + e, e);
+    }
+    numbered.sort(Comparator.comparingLong(Numbered::sequence));
+    List<ArchiveFile.Entry> entries = new ArrayList<>(numbered.size());
+    for (Numbered n : numbered) {
+      entries.add(n.entry());
+    }
+    return entries;
+  }
+
+  /** Stores a document; durable at the next {@link #commit()}. */
+  void add(ArchiveFile.Entry entry) throws IOException {
+    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+    doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+    doc.add(new StoredField(SEQUENCE, nextSequence++));
+    doc.add(new StoredField(LANGUAGE, entry.language()));
+    // Lucene stores a string as UTF-8, which cannot hold a lone surrogate: such a text is stored as
+    // its UTF-16 code units instead, so that any Java string comes back equal.
+    if (isWellFormed(entry.text())) {
+      doc.add(new StoredField(TEXT, entry.text()));
+    } else {
+      doc.add(new StoredField(TEXT_UTF16, utf16(entry.text())));
+    }
+    if (configuration.crossLanguage()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        entry.entities().writeEntities(out);
+      }
+      doc.add(new StoredField(ENTITIES, bytes.toByteArray()));
+    }
+    writer.addDocument(doc);
+  }
+
+  /** Deletes a document; durable at the next {@link #commit()}. */
+  void remove(String id) throws IOException {
+    writer.deleteDocuments(new Term(ID, id));
+  }
+
+  /** Makes every add and remove so far durable, at once: a crash keeps all of them or none. */
+  void commit() throws IOException {
+    writer.setLiveCommitData(
+        Map.of(
+                FORMAT,
+                Integer.toString(ArchiveFile.FORMAT_VERSION),
+                SETTINGS,
+                ArchiveFile.settings(configuration))
+            .entrySet());
+    writer.commit();
+  }
+
+  /** Drops what was not committed, then releases the archive. */
+  void rollback() throws IOException {
+    try {
+      writer.rollback();
+    } finally {
+      store.close();
+    }
+  }
+
+  /** Commits, then releases the archive. */
+  @Override
+  public void close() throws IOException {
+    try {
+      commit();
+      writer.close();
+    } finally {
+      store.close();
+    }
+  }
+
+  /** Whether every surrogate in {@code text} is half of a pair. */
+  private static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] utf16(String text) {
+    ByteBuffer bytes = ByteBuffer.allocate(2 * text.length());
+    bytes.asCharBuffer().put(text);
+    return bytes.array();
+  }
+
+  private static String utf16(BytesRef bytes) {
+    return ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).asCharBuffer().toString();
+  }
+}

@@ -1,0 +1,173 @@
+package org.polydup;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link Detector} whose index is kept in a folder on disk (a Lucene index used as a store), for
+ * a newsroom that keeps months of stories and checks each new one as it arrives: every add and
+ * remove is written to the archive as it happens, {@link #commit()} makes them durable at once (a
+ * crash keeps all of them or none), and {@link #close()} commits. Opening the folder again gives a
+ * detector that answers every query as the one that wrote it.
+ *
+ * <p>Unlike {@link Detector#save}, nothing is rewritten: a commit costs the documents added and
+ * removed since the last one. Opening costs what {@link Detector#load} costs: the stored texts and
+ * entities are read and fingerprints computed again, in parallel.
+ *
+ * <p>Thread-safe as {@link Detector}; {@link #commit()} may run beside adds and queries. One
+ * process at a time may open a folder. {@link #scan} compares the given documents only and writes
+ * nothing. Built by {@link Polydup.Builder#open(Path)}.
+ */
+public final class PersistentDetector implements Detector, Closeable {
+  private final DefaultDetector detector;
+  private final ArchiveIndex archive;
+  private final Path directory;
+
+  private PersistentDetector(DefaultDetector detector, ArchiveIndex archive, Path directory) {
+    this.detector = detector;
+    this.archive = archive;
+    this.directory = directory;
+  }
+
+  /** Opens (or creates) the archive in {@code directory} and loads its documents. */
+  static PersistentDetector open(
+      DefaultDetector detector, Configuration configuration, Path directory, ScanProgress progress)
+      throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(progress, "progress");
+    ArchiveIndex archive = ArchiveIndex.open(directory, configuration);
+    try {
+      detector.load(archive.read(), directory.toString(), progress);
+    } catch (IOException | RuntimeException e) {
+      archive.rollback();
+      throw e;
+    }
+    detector.attach(archive);
+    return new PersistentDetector(detector, archive, directory);
+  }
+
+  /** The folder the archive is kept in. */
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * Makes every add and remove so far durable, all at once.
+   *
+   * @throws IOException when the archive cannot be written; what was committed before stays
+   */
+  public void commit() throws IOException {
+    archive.commit();
+  }
+
+  /**
+   * Commits, then releases the folder. The detector must not be used afterwards.
+   *
+   * @throws IOException when the archive cannot be written
+   */
+  @Override
+  public void close() throws IOException {
+    detector.attach(null);
+    archive.close();
+  }
+
+  /**
+   * Releases the folder without committing, as a process that dies does: what was not committed is
+   * lost. For tests of crash safety.
+   */
+  void abandon() throws IOException {
+    detector.attach(null);
+    archive.rollback();
+  }
+
+  /**
+   * {@inheritDoc} Also stored in the archive, durable at the next commit.
+   *
+   * @throws java.io.UncheckedIOException when the archive cannot store it; it is not added then
+   */
+  @Override
+  public void add(Document document) {
+    detector.add(document);
+  }
+
+  @Override
+  public void addAll(List<Document> documents) {
+    detector.addAll(documents);
+  }
+
+  @Override
+  public void addAll(List<Document> documents, ScanProgress progress) {
+    detector.addAll(documents, progress);
+  }
+
+  /** Writes a snapshot file, as {@link Detector#save} does; the archive is not changed. */
+  @Override
+  public void save(Path file) throws IOException {
+    detector.save(file);
+  }
+
+  /** Adds a snapshot's documents, which are stored in the archive too. */
+  @Override
+  public void load(Path file, ScanProgress progress) throws IOException {
+    detector.load(file, progress);
+  }
+
+  @Override
+  public List<Match> queryAndAdd(Document document) {
+    return detector.queryAndAdd(document);
+  }
+
+  /**
+   * {@inheritDoc} Also deleted from the archive, durably at the next commit.
+   *
+   * @throws java.io.UncheckedIOException when the archive cannot delete it; it stays then
+   */
+  @Override
+  public boolean remove(String id) {
+    return detector.remove(id);
+  }
+
+  @Override
+  public int size() {
+    return detector.size();
+  }
+
+  @Override
+  public boolean contains(String id) {
+    return detector.contains(id);
+  }
+
+  @Override
+  public String textOf(String id) {
+    return detector.textOf(id);
+  }
+
+  @Override
+  public List<Match> query(Document document) {
+    return detector.query(document);
+  }
+
+  @Override
+  public ScanResult scan(List<Document> documents) {
+    return detector.scan(documents);
+  }
+
+  @Override
+  public ScanResult scan(List<Document> documents, ScanProgress progress) {
+    return detector.scan(documents, progress);
+  }
+
+  @Override
+  public ScanResult scan(Iterator<? extends Document> documents, ScanProgress progress) {
+    return detector.scan(documents, progress);
+  }
+
+  @Override
+  public String toString() {
+    return "PersistentDetector{" + directory + ", " + size() + " documents}";
+  }
+}

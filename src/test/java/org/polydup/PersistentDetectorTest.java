@@ -1,0 +1,135 @@
+package org.polydup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polydup.align.CrossLanguageMatcher;
+import org.polydup.align.XlingChats;
+import org.polydup.eval.SyndicationEvaluation;
+
+class PersistentDetectorTest {
+  @TempDir Path dir;
+
+  /** Real documents: the syndication subset and the xling chats (both in testdata). */
+  private static List<Document> documents() throws IOException {
+    List<Document> documents =
+        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
+      documents.add(new Document(doc.id(), doc.text(), doc.language()));
+    }
+    return documents;
+  }
+
+  private static Polydup.Builder builder(boolean crossLanguage) {
+    return Polydup.builder().crossLanguage(crossLanguage).threads(2);
+  }
+
+  @Test
+  void reopened_answersAsTheDetectorThatWroteIt_acrossCommitsAndRemoves() throws IOException {
+    List<Document> documents = documents();
+    int half = documents.size() / 2;
+    List<Document> archived = documents.subList(0, half);
+    for (boolean crossLanguage : new boolean[] {false, true}) {
+      Path folder = dir.resolve("archive-" + crossLanguage);
+      Detector reference = builder(crossLanguage).build();
+      try (PersistentDetector writing = builder(crossLanguage).open(folder)) {
+        // Added over three sessions' worth of commits, with removals in between.
+        int third = archived.size() / 3;
+        writing.addAll(archived.subList(0, third));
+        writing.commit();
+        for (Document d : archived.subList(third, archived.size())) {
+          writing.add(d);
+        }
+        for (int i = 0; i < half; i += 3) {
+          assertTrue(writing.remove(archived.get(i).id()));
+        }
+      }
+      reference.addAll(archived);
+      for (int i = 0; i < half; i += 3) {
+        reference.remove(archived.get(i).id());
+      }
+      try (PersistentDetector reopened = builder(crossLanguage).open(folder)) {
+        assertEquals(reference.size(), reopened.size());
+        int found = 0;
+        for (Document d : documents.subList(half, documents.size())) {
+          List<Match> expected = reference.query(d);
+          assertEquals(expected, reopened.query(d), d.id());
+          found += expected.size();
+        }
+        assertTrue(found > 20, "matches found: " + found);
+        assertFalse(reopened.contains(archived.get(0).id()));
+      }
+    }
+  }
+
+  @Test
+  void aCrash_keepsWhatWasCommitted_andLosesTheRest() throws IOException {
+    PersistentDetector first = builder(false).open(dir);
+    first.add(Document.of("kept", "The mayor opened the new bridge over the river on Monday."));
+    first.commit();
+    first.add(Document.of("lost", "The council will vote on the budget next week, it said."));
+    first.remove("kept");
+    first.abandon();
+
+    try (PersistentDetector reopened = builder(false).open(dir)) {
+      assertTrue(reopened.contains("kept"));
+      assertFalse(reopened.contains("lost"));
+      assertEquals(1, reopened.size());
+    }
+  }
+
+  @Test
+  void textsComeBackExactly_evenLoneSurrogates() throws IOException {
+    String odd = "Emoji 🙂, a lone \ud83d surrogate, a NUL \u0000 and Ünïcödé, in a story.";
+    String long70k = "Долгий текст о погоде. ".repeat(3_000);
+    try (PersistentDetector detector = builder(true).open(dir)) {
+      detector.addAll(List.of(Document.of("odd", odd), Document.of("long", long70k)));
+    }
+    try (PersistentDetector reopened = builder(true).open(dir)) {
+      assertEquals(odd, reopened.textOf("odd"));
+      assertEquals(long70k, reopened.textOf("long"));
+    }
+  }
+
+  @Test
+  void isRefused_withOtherSettings_whileOpen_andForAFolderThatIsNoArchive() throws IOException {
+    try (PersistentDetector detector = builder(false).open(dir)) {
+      detector.add(Document.of("a", "The first story, told once, with enough words to shingle."));
+      IOException open = assertThrows(IOException.class, () -> builder(false).open(dir));
+      assertTrue(open.getMessage().contains("open in another process"), open::getMessage);
+    }
+    IncompatibleDataException otherSetting =
+        assertThrows(IncompatibleDataException.class, () -> builder(true).open(dir));
+    assertTrue(otherSetting.getMessage().contains("crossLanguage=false"), otherSetting::getMessage);
+    assertThrows(
+        IncompatibleDataException.class,
+        () -> Polydup.builder().crossLanguage(false).seed(7).open(dir));
+    // The refused opens left the archive as it was.
+    try (PersistentDetector again = builder(false).open(dir)) {
+      assertEquals(1, again.size());
+    }
+
+    Path notAnArchive = Files.createDirectories(dir.resolve("photos"));
+    Files.writeString(notAnArchive.resolve("holiday.txt"), "not an index");
+    IncompatibleDataException foreign =
+        assertThrows(IncompatibleDataException.class, () -> builder(false).open(notAnArchive));
+    assertTrue(foreign.getMessage().contains("holds no polydup archive"), foreign::getMessage);
+    assertEquals(List.of("holiday.txt"), listNames(notAnArchive));
+  }
+
+  private static List<String> listNames(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+}
