@@ -78,6 +78,15 @@ final class QueryCommand implements Callable<Integer> {
               + " without rewriting it. A crash loses only the run's own stories.")
   Path index;
 
+  @Option(
+      names = "--remove",
+      paramLabel = "FILE",
+      description =
+          "A file of document ids, one per line: those documents are removed from the index"
+              + " before the new stories are checked, so an --index or --save index can keep a"
+              + " sliding window of stories. An id the index does not hold is reported.")
+  Path remove;
+
   @Parameters(arity = "0..*", paramLabel = "INPUT", description = "The new stories to check.")
   List<Path> inputs = List.of();
 
@@ -92,14 +101,23 @@ final class QueryCommand implements Callable<Integer> {
     if (archive.isEmpty() && saved == null && index == null) {
       throw new ParameterException(spec.commandLine(), "give --archive, --saved or --index");
     }
-    if (inputs.isEmpty() && save == null && (index == null || archive.isEmpty())) {
+    if (inputs.isEmpty()
+        && save == null
+        && (index == null || archive.isEmpty() && remove == null)) {
       throw new ParameterException(
           spec.commandLine(),
-          "no INPUT to check (to build an index only, give --archive with --save or --index)");
+          "no INPUT to check (to build or change an index only, give --save or --index)");
     }
     // Every path is checked before any is read, so a wrong one fails at once.
     if (saved != null && !Files.isReadable(saved)) {
       System.err.println("polydup: cannot read the saved index " + saved);
+      return Main.EXIT_INPUT;
+    }
+    List<String> removals;
+    try {
+      removals = remove == null ? List.of() : Files.readAllLines(remove);
+    } catch (IOException e) {
+      System.err.println("polydup: cannot read the ids to remove, " + remove + ": " + e);
       return Main.EXIT_INPUT;
     }
     Inputs archived = Inputs.openOrReport(archive, detectorOptions.maxCharacters);
@@ -118,7 +136,11 @@ final class QueryCommand implements Callable<Integer> {
           return Main.EXIT_INPUT;
         }
       }
-      return run(persistent != null ? persistent : detectorOptions.detector(), archived, arriving);
+      return run(
+          persistent != null ? persistent : detectorOptions.detector(),
+          removals,
+          archived,
+          arriving);
     } finally {
       if (persistent != null) {
         persistent.close(); // commits this run's stories
@@ -126,11 +148,13 @@ final class QueryCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Detector detector, Inputs archived, Inputs arriving) throws IOException {
+  private int run(Detector detector, List<String> removals, Inputs archived, Inputs arriving)
+      throws IOException {
     List<InputProblem> problems = new ArrayList<>();
     List<Match> matches = new ArrayList<>();
     List<Document> fresh;
     int loaded;
+    int removed;
     int indexed;
     Files.createDirectories(output.out);
     try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
@@ -143,6 +167,7 @@ final class QueryCommand implements Callable<Integer> {
         }
       }
       loaded = detector.size();
+      removed = removeAll(detector, removals, problems);
       archived.stream().forEachRemaining(d -> {});
       archived.printProblems(System.err, 20);
       problems.addAll(archived.problems);
@@ -185,8 +210,33 @@ final class QueryCommand implements Callable<Integer> {
             "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
             matches,
             detector::textOf);
-    printSummary(indexed, loaded, fresh.size(), matches, problems.size(), html);
+    printSummary(indexed, loaded, removed, fresh.size(), matches, problems.size(), html);
     return 0;
+  }
+
+  /** Removes the listed ids (blank lines skipped); reports each the index does not hold. */
+  private int removeAll(Detector detector, List<String> ids, List<InputProblem> problems) {
+    int removed = 0;
+    for (int line = 0; line < ids.size(); line++) {
+      String id = ids.get(line).strip();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (detector.remove(id)) {
+        removed++;
+      } else {
+        InputProblem p =
+            new InputProblem(
+                remove.toString(),
+                line + 1,
+                id,
+                InputProblem.Kind.UNKNOWN_ID,
+                "id " + id + " is not in the index; nothing removed");
+        problems.add(p);
+        System.err.println("polydup: " + p);
+      }
+    }
+    return removed;
   }
 
   /**
@@ -215,7 +265,13 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private void printSummary(
-      int indexed, int loaded, int checked, List<Match> matches, int problems, String html) {
+      int indexed,
+      int loaded,
+      int removed,
+      int checked,
+      List<Match> matches,
+      int problems,
+      String html) {
     System.out.println(
         ScanCommand.count(checked, "new document")
             + " checked against "
@@ -226,6 +282,7 @@ final class QueryCommand implements Callable<Integer> {
             + (index == null
                 ? ""
                 : " (" + String.format(Locale.ROOT, "%,d", loaded) + " in " + index + ")")
+            + (remove == null ? "" : String.format(Locale.ROOT, ", %,d removed", removed))
             + ", "
             + ScanCommand.flagged(matches)
             + ", "

@@ -31,8 +31,8 @@ public record InputProblem(String source, long line, String documentId, Kind kin
   }
 
   /**
-   * What went wrong. Every kind except {@link #TRUNCATED} and {@link #IGNORED_LANGUAGE} means the
-   * document was skipped.
+   * What went wrong. Every kind except {@link #TRUNCATED}, {@link #IGNORED_LANGUAGE} and {@link
+   * #UNKNOWN_ID} means the document was skipped.
    */
   public enum Kind {
     /**
@@ -77,14 +77,19 @@ public record InputProblem(String source, long line, String documentId, Kind kin
      */
     IGNORED_LANGUAGE,
     /** A file that could not be read (I/O error, corrupt gzip); documents before the error stay. */
-    UNREADABLE;
+    UNREADABLE,
+    /** An id listed for removal from an index that does not hold it; nothing is removed. */
+    UNKNOWN_ID;
 
     /**
      * {@link Severity#WARNING} for {@link #TRUNCATED} and {@link #IGNORED_LANGUAGE} (the document
-     * is kept), {@link Severity#ERROR} otherwise.
+     * is kept) and {@link #UNKNOWN_ID} (no document is concerned), {@link Severity#ERROR}
+     * otherwise.
      */
     public Severity severity() {
-      return this == TRUNCATED || this == IGNORED_LANGUAGE ? Severity.WARNING : Severity.ERROR;
+      return this == TRUNCATED || this == IGNORED_LANGUAGE || this == UNKNOWN_ID
+          ? Severity.WARNING
+          : Severity.ERROR;
     }
 
     /** The lower-case name used in JSON output, e.g. {@code "malformed_json"}. */

@@ -330,6 +330,20 @@ class MainTest {
     // The second run committed today's stories: the archive's ones are all skipped as known.
     assertEquals(0, again.code(), again.stdout());
     assertTrue(again.stdout().contains("(4 in " + index + ")"), again.stdout());
+
+    // A sliding window: today's first story leaves the index; an unknown id is reported.
+    Path old = Files.writeString(dir.resolve("old.txt"), "001_0e17fbea12fc6044\n\nnot-there\n");
+    Ran removed = run(out(dir, "removed", "query", "--index", idx, "--remove", old.toString()));
+    Ran after = run(out(dir, "after", "query", "--index", idx, "--archive", today.toString()));
+
+    assertEquals(0, removed.code(), removed.stdout());
+    assertTrue(removed.stdout().contains("(4 in " + index + "), 1 removed"), removed.stdout());
+    String problems = Files.readString(dir.resolve("removed").resolve("problems.jsonl"));
+    assertTrue(
+        problems.contains("\"kind\":\"unknown_id\"") && problems.contains("\"line\":3"), problems);
+    // Given again, the removed story is new to the index: it is added, the other one skipped.
+    assertTrue(after.stdout().contains("(3 in " + index + ")"), after.stdout());
+    assertTrue(after.stdout().contains("committed to " + index + " (4 documents)"), after.stdout());
   }
 
   /** {@code args}, then {@code --out dir/name}. */
