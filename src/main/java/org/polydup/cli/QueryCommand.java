@@ -164,6 +164,10 @@ final class QueryCommand implements Callable<Integer> {
         } catch (IncompatibleDataException e) {
           System.err.println("polydup: " + e.getMessage());
           return Main.EXIT_INPUT;
+        } catch (IllegalArgumentException e) {
+          // With --index, the folder may hold a document of the saved file already.
+          System.err.println("polydup: cannot load " + saved + ": " + e.getMessage());
+          return Main.EXIT_INPUT;
         }
       }
       loaded = detector.size();
