@@ -82,6 +82,9 @@ final class ArchiveIndex implements Closeable {
    * @throws IOException when it cannot be read or another process has it open
    */
   static ArchiveIndex open(Path directory, Configuration configuration) throws IOException {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new IOException(directory + " is a file, not a folder");
+    }
     Files.createDirectories(directory);
     Directory store = FSDirectory.open(directory);
     try {
@@ -94,10 +97,15 @@ final class ArchiveIndex implements Closeable {
       }
       IndexWriterConfig config =
           new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      ArchiveIndex archive =
-          new ArchiveIndex(directory, configuration, store, new IndexWriter(store, config));
+      IndexWriter writer = new IndexWriter(store, config);
+      ArchiveIndex archive = new ArchiveIndex(directory, configuration, store, writer);
       if (!exists) {
-        archive.commit(); // an empty archive that names its settings
+        try {
+          archive.commit(); // an empty archive that names its settings
+        } catch (IOException | RuntimeException e) {
+          writer.rollback(); // releases the write lock
+          throw e;
+        }
       }
       return archive;
     } catch (LockObtainFailedException e) {
@@ -112,11 +120,22 @@ final class ArchiveIndex implements Closeable {
     }
   }
 
+  /**
+   * Whether the folder holds anything but Lucene's lock file, which a process that died while
+   * creating the archive leaves behind.
+   */
   private static boolean hasFiles(Path directory) throws IOException {
     try (var entries = Files.list(directory)) {
-      return entries.findAny().isPresent();
+      return entries.anyMatch(f -> !f.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME));
     }
   }
+
+  /**
+   * The longest id the archive stores, in characters: Lucene indexes at most 32,766 bytes per term,
+   * and ids are indexed as UTF-16 (two bytes a character) so that every Java string, a lone
+   * surrogate too, is kept exactly.
+   */
+  static final int MAXIMUM_ID_LENGTH = IndexWriter.MAX_TERM_LENGTH / 2;
 
   private static void check(Path directory, Map<String, String> data, Configuration c)
       throws IncompatibleDataException {
@@ -160,7 +179,7 @@ final class ArchiveIndex implements Closeable {
           }
           org.apache.lucene.document.Document stored = fields.document(doc);
           long sequence = stored.getField(SEQUENCE).numericValue().longValue();
-          String id = stored.get(ID);
+          String id = utf16(stored.getBinaryValue(ID));
           String language = stored.get(LANGUAGE);
           String text = stored.get(TEXT);
           if (text == null) {
@@ -194,7 +213,9 @@ final class ArchiveIndex implements Closeable {
   /** Stores a document; durable at the next {@link #commit()}. */
   void add(ArchiveFile.Entry entry) throws IOException {
     org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-    doc.add(new StringField(ID, entry.id(), Field.Store.YES));
+    BytesRef id = new BytesRef(utf16(entry.id()));
+    doc.add(new StringField(ID, id, Field.Store.NO));
+    doc.add(new StoredField(ID, id));
     doc.add(new StoredField(SEQUENCE, nextSequence++));
     doc.add(new StoredField(LANGUAGE, entry.language()));
     // Lucene stores a string as UTF-8, which cannot hold a lone surrogate: such a text is stored as
@@ -216,7 +237,7 @@ final class ArchiveIndex implements Closeable {
 
   /** Deletes a document; durable at the next {@link #commit()}. */
   void remove(String id) throws IOException {
-    writer.deleteDocuments(new Term(ID, id));
+    writer.deleteDocuments(new Term(ID, new BytesRef(utf16(id))));
   }
 
   /** Makes every add and remove so far durable, at once: a crash keeps all of them or none. */
@@ -240,12 +261,18 @@ final class ArchiveIndex implements Closeable {
     }
   }
 
-  /** Commits, then releases the archive. */
+  /**
+   * Commits, then releases the archive. If the commit fails, what was not committed is dropped and
+   * the archive is released all the same.
+   */
   @Override
   public void close() throws IOException {
     try {
       commit();
       writer.close();
+    } catch (IOException | RuntimeException e) {
+      writer.rollback(); // releases the write lock
+      throw e;
     } finally {
       store.close();
     }

@@ -269,6 +269,13 @@ final class DefaultDetector implements Detector {
     if (slotOf.containsKey(id)) {
       throw new IllegalArgumentException("document " + id + " is already indexed");
     }
+    if (archive != null && id.length() > ArchiveIndex.MAXIMUM_ID_LENGTH) {
+      throw new IllegalArgumentException(
+          "document id of "
+              + id.length()
+              + " characters; the archive stores ids of at most "
+              + ArchiveIndex.MAXIMUM_ID_LENGTH);
+    }
   }
 
   /**

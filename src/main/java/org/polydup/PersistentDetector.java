@@ -23,6 +23,13 @@ import java.util.Objects;
  * nothing. Built by {@link Polydup.Builder#open(Path)}.
  */
 public final class PersistentDetector implements Detector, Closeable {
+  /**
+   * The longest document id the archive stores, in characters (16,383): {@link #add} and its
+   * siblings refuse a longer one with an {@link IllegalArgumentException}, before anything is
+   * stored.
+   */
+  public static final int MAXIMUM_ID_LENGTH = ArchiveIndex.MAXIMUM_ID_LENGTH;
+
   private final DefaultDetector detector;
   private final ArchiveIndex archive;
   private final Path directory;
@@ -76,10 +83,13 @@ public final class PersistentDetector implements Detector, Closeable {
   }
 
   /**
-   * Releases the folder without committing, as a process that dies does: what was not committed is
-   * lost. For tests of crash safety.
+   * Releases the folder without committing: every add and remove since the last commit is dropped
+   * from the archive, as when the process dies. A run that failed half-way calls this so that the
+   * archive stays as it was. The detector must not be used afterwards.
+   *
+   * @throws IOException when the folder cannot be released
    */
-  void abandon() throws IOException {
+  public void rollback() throws IOException {
     detector.attach(null);
     archive.rollback();
   }

@@ -79,11 +79,36 @@ class PersistentDetectorTest {
     first.commit();
     first.add(Document.of("lost", "The council will vote on the budget next week, it said."));
     first.remove("kept");
-    first.abandon();
+    first.rollback();
 
     try (PersistentDetector reopened = builder(false).open(dir)) {
       assertTrue(reopened.contains("kept"));
       assertFalse(reopened.contains("lost"));
+      assertEquals(1, reopened.size());
+    }
+  }
+
+  @Test
+  void idsComeBackExactly_evenLoneSurrogates_andTooLongOnesAreRefusedBeforeAnythingIsStored()
+      throws IOException {
+    String story = "The mayor opened the new bridge over the river on Monday, officials said.";
+    String tooLong = "x".repeat(PersistentDetector.MAXIMUM_ID_LENGTH + 1);
+    try (PersistentDetector detector = builder(false).open(dir)) {
+      // Two ids that UTF-8 would turn into one ("x\uFFFD").
+      detector.add(Document.of("x\ud800", story));
+      detector.add(Document.of("x\ud801", story + " Again."));
+      List<Document> batch =
+          List.of(Document.of("fine", story + " Later."), Document.of(tooLong, story));
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> detector.addAll(batch));
+      assertTrue(refused.getMessage().contains("at most 16383"), refused::getMessage);
+      assertFalse(detector.contains("fine"), "all or none");
+      assertTrue(detector.remove("x\ud801"));
+    }
+    try (PersistentDetector reopened = builder(false).open(dir)) {
+      assertTrue(reopened.contains("x\ud800"));
+      assertFalse(reopened.contains("x\ud801"));
+      assertFalse(reopened.contains("fine"));
       assertEquals(1, reopened.size());
     }
   }

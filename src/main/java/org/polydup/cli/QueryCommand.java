@@ -75,7 +75,7 @@ final class QueryCommand implements Callable<Integer> {
       description =
           "A persistent index kept in the folder DIR (created when missing): its stories are"
               + " loaded first, and every story added in this run is committed to it at the end,"
-              + " without rewriting it. A crash loses only the run's own stories.")
+              + " without rewriting it. A run that fails or crashes leaves it as it was.")
   Path index;
 
   @Option(
@@ -127,6 +127,7 @@ final class QueryCommand implements Callable<Integer> {
       return Main.EXIT_INPUT;
     }
     PersistentDetector persistent = null;
+    boolean succeeded = false;
     try {
       if (index != null) {
         try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
@@ -136,19 +137,27 @@ final class QueryCommand implements Callable<Integer> {
           return Main.EXIT_INPUT;
         }
       }
-      return run(
-          persistent != null ? persistent : detectorOptions.detector(),
-          removals,
-          archived,
-          arriving);
+      int inFolder = persistent == null ? 0 : persistent.size();
+      int code =
+          run(
+              persistent != null ? persistent : detectorOptions.detector(),
+              inFolder,
+              removals,
+              archived,
+              arriving);
+      succeeded = code == 0;
+      return code;
     } finally {
-      if (persistent != null) {
-        persistent.close(); // commits this run's stories
+      if (persistent != null && succeeded) {
+        persistent.close(); // commits this run's stories and removals
+      } else if (persistent != null) {
+        persistent.rollback(); // a failed run leaves the folder as it was
       }
     }
   }
 
-  private int run(Detector detector, List<String> removals, Inputs archived, Inputs arriving)
+  private int run(
+      Detector detector, int inFolder, List<String> removals, Inputs archived, Inputs arriving)
       throws IOException {
     List<InputProblem> problems = new ArrayList<>();
     List<Match> matches = new ArrayList<>();
@@ -170,7 +179,7 @@ final class QueryCommand implements Callable<Integer> {
           return Main.EXIT_INPUT;
         }
       }
-      loaded = detector.size();
+      loaded = detector.size() - inFolder;
       removed = removeAll(detector, removals, problems);
       archived.stream().forEachRemaining(d -> {});
       archived.printProblems(System.err, 20);
@@ -214,7 +223,7 @@ final class QueryCommand implements Callable<Integer> {
             "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
             matches,
             detector::textOf);
-    printSummary(indexed, loaded, removed, fresh.size(), matches, problems.size(), html);
+    printSummary(indexed, inFolder, loaded, removed, fresh.size(), matches, problems.size(), html);
     return 0;
   }
 
@@ -251,18 +260,35 @@ final class QueryCommand implements Callable<Integer> {
       Detector detector, List<Document> documents, List<Path> from, List<InputProblem> problems) {
     List<Document> kept = new ArrayList<>();
     for (Document d : documents) {
+      InputProblem p = null;
       if (detector.contains(d.id())) {
-        InputProblem p =
+        p =
             new InputProblem(
                 String.valueOf(from),
                 0,
                 d.id(),
                 InputProblem.Kind.DUPLICATE_ID,
                 "id " + d.id() + " is in the index already; the document is skipped");
+      } else if (detector instanceof PersistentDetector
+          && d.id().length() > PersistentDetector.MAXIMUM_ID_LENGTH) {
+        p =
+            new InputProblem(
+                String.valueOf(from),
+                0,
+                d.id().substring(0, 77) + "...",
+                InputProblem.Kind.INVALID_FIELD,
+                String.format(
+                    Locale.ROOT,
+                    "an id of %,d characters; the --index folder stores ids of at most %,d;"
+                        + " the document is skipped",
+                    d.id().length(),
+                    PersistentDetector.MAXIMUM_ID_LENGTH));
+      }
+      if (p == null) {
+        kept.add(d);
+      } else {
         problems.add(p);
         System.err.println("polydup: " + p);
-      } else {
-        kept.add(d);
       }
     }
     return kept;
@@ -270,6 +296,7 @@ final class QueryCommand implements Callable<Integer> {
 
   private void printSummary(
       int indexed,
+      int inFolder,
       int loaded,
       int removed,
       int checked,
@@ -285,7 +312,7 @@ final class QueryCommand implements Callable<Integer> {
                 : " (" + String.format(Locale.ROOT, "%,d", loaded) + " loaded from " + saved + ")")
             + (index == null
                 ? ""
-                : " (" + String.format(Locale.ROOT, "%,d", loaded) + " in " + index + ")")
+                : " (" + String.format(Locale.ROOT, "%,d", inFolder) + " in " + index + ")")
             + (remove == null ? "" : String.format(Locale.ROOT, ", %,d removed", removed))
             + ", "
             + ScanCommand.flagged(matches)

@@ -344,6 +344,27 @@ class MainTest {
     // Given again, the removed story is new to the index: it is added, the other one skipped.
     assertTrue(after.stdout().contains("(3 in " + index + ")"), after.stdout());
     assertTrue(after.stdout().contains("committed to " + index + " (4 documents)"), after.stdout());
+
+    // A run that fails (every INPUT story is known already) changes nothing, its removal included.
+    Path known = Files.createDirectories(dir.resolve("known"));
+    Files.copy(
+        Path.of("testdata/seeds/002_da7ef6208064fff2.txt"),
+        known.resolve("002_da7ef6208064fff2.txt"));
+    String ids = old.toString();
+    Ran failed = run(out(dir, "failed", "query", "--index", idx, "--remove", ids, known + ""));
+    Ran unchanged = run(out(dir, "unchanged", "query", "--index", idx, "--remove", ids));
+    assertEquals(1, failed.code(), failed.stdout());
+    assertTrue(unchanged.stdout().contains("(4 in " + index + "), 1 removed"), unchanged.stdout());
+
+    // A saved file and the folder, counted apart.
+    Path saved = dir.resolve("one.pdx");
+    Path single = Files.createDirectories(dir.resolve("single"));
+    Files.copy(Path.of("testdata/seeds/004_adea4495f1fc6c7e.txt"), single.resolve("004.txt"));
+    Ran save = run(out(dir, "s", "query", "--archive", single + "", "--save", saved + ""));
+    Ran both = run(out(dir, "both", "query", "--index", idx, "--saved", saved + "", today + ""));
+    assertEquals(0, save.code(), save.stdout());
+    String counts = "(1 loaded from " + saved + ") (3 in " + index + ")";
+    assertTrue(both.stdout().contains(counts), both.stdout());
   }
 
   /** {@code args}, then {@code --out dir/name}. */
