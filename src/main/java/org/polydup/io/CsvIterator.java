@@ -22,9 +22,16 @@ import org.polydup.Document;
  * class finds where each record ends itself, with the few states of RFC 4180 quoting ({@link
  * Boundary}), and hands Commons CSV one record at a time: a malformed record costs only itself. A
  * quoted field still open at the end of the file is the one case a single pass cannot bound; its
- * first line is reported and reading starts again on the line after it.
+ * first line is reported and reading starts again on the line after it (at most {@value
+ * #MAXIMUM_RESUMES} times a file).
  */
 final class CsvIterator extends LineFileIterator {
+  /**
+   * How many times a file is read again from the line after an unclosed quote; each costs a read of
+   * the file up to that line, so a file full of them would take quadratic time.
+   */
+  static final int MAXIMUM_RESUMES = 20;
+
   private final int maxBufferedCharacters;
   private final CSVFormat format;
   private final char delimiter;
@@ -35,6 +42,9 @@ final class CsvIterator extends LineFileIterator {
   private boolean lineEndedWithCarriageReturn;
 
   private long dataRecords;
+
+  /** Times the file was read again after a quote left open to its end. */
+  private int resumes;
 
   /** Set when the rest of the file cannot be read: a bad header, an I/O error. */
   private boolean stopped;
@@ -139,7 +149,7 @@ final class CsvIterator extends LineFileIterator {
         appendBounded('\n');
         invalidUtf8 = readLine(boundary, invalidUtf8);
       }
-      if (record.length() > 0 || invalidUtf8 != null) {
+      if (!isBlank(record) || invalidUtf8 != null) {
         return new RawRecord(
             start,
             input.lineNumber(),
@@ -192,6 +202,15 @@ final class CsvIterator extends LineFileIterator {
     }
   }
 
+  private static boolean isBlank(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void appendBounded(char c) {
     if (record.length() <= maxBufferedCharacters) {
       record.append(c);
@@ -226,10 +245,17 @@ final class CsvIterator extends LineFileIterator {
     List<String> fields;
     try {
       fields = fields(raw);
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      String message =
-          e instanceof UncheckedIOException ? e.getCause().getMessage() : e.getMessage();
-      boolean resume = !header && raw.spansLines();
+    } catch (IOException | IllegalStateException e) {
+      String message = e.getMessage();
+      // Only a quote left open to the end of the file is read again from the next line: its
+      // first line is all that is known to be bad. A record whose quotes close was delimited as
+      // the quoting says, so its lines are its own text, and reading them as records would make
+      // up documents from the lines of a story.
+      boolean resume = !header && raw.unclosed() && resumes < MAXIMUM_RESUMES;
+      String skipped =
+          raw.spansLines()
+              ? String.format(Locale.ROOT, "record (lines %d-%d) skipped", line, raw.endLine())
+              : "record skipped";
       report(
           source,
           line,
@@ -241,10 +267,13 @@ final class CsvIterator extends LineFileIterator {
               + (header
                   ? "file skipped"
                   : resume
-                      ? "record skipped, reading resumes on line " + (line + 1)
-                      : "record skipped"));
+                      ? "line skipped, reading resumes on line " + (line + 1)
+                      : raw.unclosed()
+                          ? "rest of file skipped (too many unclosed quotes to read again)"
+                          : skipped));
       stopped = header;
       if (resume) {
+        resumes++;
         reopen(line);
       }
       return null;
@@ -301,10 +330,27 @@ final class CsvIterator extends LineFileIterator {
     try (CSVParser parser = CSVParser.parse(raw.text(), format)) {
       List<CSVRecord> records = parser.getRecords();
       if (records.size() != 1) {
-        throw new IOException(records.size() + " records where one was expected");
+        // Commons CSV ends a record at a lone CR too; the lines here were split at LF only.
+        throw new IOException(
+            "a carriage return outside quotes ends a record; quote the field that holds it");
       }
       return records.get(0).toList();
+    } catch (UncheckedIOException e) {
+      throw withoutPosition(e.getCause());
+    } catch (IOException e) {
+      throw withoutPosition(e);
     }
+  }
+
+  /**
+   * Commons CSV's message without the line and position it gives, which count within the record
+   * (the problem names the record's line in the file).
+   */
+  private static IOException withoutPosition(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    message = message.replaceAll("^\\(line \\d+\\)\\s*", "");
+    message = message.replaceAll("\\s*at line: \\d+, position: \\d+", "");
+    return new IOException(message, e);
   }
 
   private void readHeader(long line, List<String> names, String invalidUtf8) {

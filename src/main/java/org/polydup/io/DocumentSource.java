@@ -61,10 +61,11 @@ import org.polydup.Document;
  *   <li>A CSV header without an {@code id} or {@code text} column: the file is skipped ({@link
  *       InputProblem.Kind#MISSING_FIELD}). A CSV record that cannot be parsed, or has another
  *       number of fields than the header, is skipped ({@link InputProblem.Kind#MALFORMED_CSV}) and
- *       reported at the line it starts on. A bad quote can make a record swallow the lines after
- *       it: a record that spans lines and cannot be parsed (a quoted field never closed, text after
- *       a closing quote) costs only its first line, and reading resumes on the next. A blank {@code
- *       id}: {@link InputProblem.Kind#INVALID_FIELD}.
+ *       reported at the line it starts on, with all its lines: they are read as its text, never as
+ *       records of their own. A quoted field never closed would swallow the rest of the file: only
+ *       its first line is skipped then, and reading resumes on the next (at most 20 times a file).
+ *       Blank and whitespace-only lines are skipped. A blank {@code id}: {@link
+ *       InputProblem.Kind#INVALID_FIELD}.
  *   <li>Duplicate id: the first document kept is kept, later ones are skipped ({@link
  *       InputProblem.Kind#DUPLICATE_ID}). A skipped document does not claim its id.
  *   <li>A text longer than {@link Builder#maxCharacters(int)} characters: cut to that length (one

@@ -62,7 +62,12 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
     bytesReadBefore = bytesRead();
     input.close();
     counting = new CountingInputStream(Files.newInputStream(file));
-    input = new Utf8Input(decompressed(), true);
+    try {
+      input = new Utf8Input(decompressed(), true);
+    } catch (IOException e) {
+      counting.close();
+      throw e;
+    }
     for (long i = 0; i < lines && input.nextLine(); i++) {
       // skip to where reading resumes
     }

@@ -112,26 +112,69 @@ class CsvSourceTest {
   }
 
   @Test
-  void csv_badQuoteThatSwallowsLaterRecords_costsOnlyItsLine() throws IOException {
-    // The stray quote on line 3 opens a field that the quote on line 5 closes, followed by more
-    // text: the three lines do not parse as one record, and lines 4 and 5 are read again.
+  void csv_malformedRecordOverSeveralLines_isSkippedWhole_andMakesUpNoDocuments()
+      throws IOException {
+    // An unescaped quote inside a quoted story closes it early, after line 4; line 4, which holds
+    // a comma and so looks like an id and a text, must not come back as a document.
     Path file =
         write(
             "docs.csv",
             "id,text\n"
                 + "a,alpha\n"
-                + "b,\"bravo\n"
-                + "c,charlie\n"
-                + "d,\"delta\" is quoted\n"
-                + "e,\"echo, quoted\"\n");
+                + "b,\"First paragraph.\n"
+                + "In Kyiv, the mayor said \"no\" twice.\n"
+                + "Last paragraph.\"\n"
+                + "c,\"charlie, quoted\"\n");
 
     Result result = DocumentSourceTest.read(file);
 
-    assertEquals(List.of("a", "c", "e"), result.ids());
-    assertEquals(2, result.problems().size(), result.problems()::toString);
-    assertProblem(result.problems().get(0), InputProblem.Kind.MALFORMED_CSV, file, 3, null);
-    assertProblem(result.problems().get(1), InputProblem.Kind.MALFORMED_CSV, file, 5, null);
-    assertEquals("echo, quoted", result.documents().get(2).text());
+    assertEquals(List.of("a", "c"), result.ids());
+    List<InputProblem> problems = result.problems();
+    assertEquals(2, problems.size(), problems::toString);
+    assertProblem(problems.get(0), InputProblem.Kind.MALFORMED_CSV, file, 3, null);
+    assertTrue(
+        problems.get(0).message().endsWith("record (lines 3-4) skipped"), problems::toString);
+    assertTrue(!problems.get(0).message().contains("position:"), problems::toString);
+    assertProblem(problems.get(1), InputProblem.Kind.MALFORMED_CSV, file, 5, "Last paragraph.\"");
+    assertEquals("charlie, quoted", result.documents().get(1).text());
+  }
+
+  @Test
+  void csv_whitespaceOnlyLines_areSkippedAsBlank_andALoneCarriageReturnIsExplained()
+      throws IOException {
+    Path file = write("docs.csv", "id,text\n  \t\na,alpha\nb,bra\rvo\nc,charlie\n");
+
+    Result result = DocumentSourceTest.read(file);
+
+    assertEquals(List.of("a", "c"), result.ids());
+    assertProblem(result.onlyProblem(), InputProblem.Kind.MALFORMED_CSV, file, 4, null);
+    assertTrue(
+        result.onlyProblem().message().contains("a carriage return outside quotes ends a record"),
+        result.onlyProblem()::message);
+  }
+
+  @Test
+  void csv_manyUnclosedQuotes_areReadAgainOnlyABoundedNumberOfTimes() throws IOException {
+    StringBuilder csv = new StringBuilder("id,text,note\n");
+    int bad = CsvIterator.MAXIMUM_RESUMES + 5;
+    for (int i = 0; i < bad; i++) {
+      // x"y is literal; "z opens a field the next line's x" closes, and ,"z opens again: every
+      // line's quote is open at the end of the file.
+      csv.append("bad").append(i).append(",x\"y,\"z\n");
+    }
+    Path file = write("docs.csv", csv.toString());
+
+    Result result = DocumentSourceTest.read(file);
+
+    assertEquals(List.of(), result.ids());
+    List<InputProblem> problems = result.problems();
+    assertEquals(CsvIterator.MAXIMUM_RESUMES + 1, problems.size(), problems::toString);
+    assertTrue(
+        problems
+            .get(problems.size() - 1)
+            .message()
+            .endsWith("(too many unclosed quotes to read again)"),
+        problems.get(problems.size() - 1)::message);
   }
 
   @Test
