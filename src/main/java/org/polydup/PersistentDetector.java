@@ -18,9 +18,11 @@ import java.util.Objects;
  * removed since the last one. Opening costs what {@link Detector#load} costs: the stored texts and
  * entities are read and fingerprints computed again, in parallel.
  *
- * <p>Thread-safe as {@link Detector}; {@link #commit()} may run beside adds and queries. One
- * process at a time may open a folder. {@link #scan} compares the given documents only and writes
- * nothing. Built by {@link Polydup.Builder#open(Path)}.
+ * <p>Thread-safe as {@link Detector}; {@link #commit()} may run beside adds and queries. A document
+ * is handed to Lucene under the detector's write lock, so that the archive and the in-memory index
+ * never disagree; Lucene buffers it in memory, and the rare add that fills its buffer writes a
+ * segment, which queries wait for. One process at a time may open a folder. {@link #scan} compares
+ * the given documents only and writes nothing. Built by {@link Polydup.Builder#open(Path)}.
  */
 public final class PersistentDetector implements Detector, Closeable {
   /**

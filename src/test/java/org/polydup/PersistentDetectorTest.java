@@ -73,6 +73,50 @@ class PersistentDetectorTest {
   }
 
   @Test
+  void commits_runBesideAddsAndQueries_andLoseNothing() throws Exception {
+    List<Document> documents = documents().subList(0, 120);
+    try (PersistentDetector detector = builder(false).open(dir)) {
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(3);
+      try {
+        java.util.concurrent.Future<?> adds =
+            pool.submit(
+                () -> {
+                  for (Document d : documents) {
+                    detector.queryAndAdd(d);
+                  }
+                });
+        java.util.concurrent.Future<?> commits =
+            pool.submit(
+                () -> {
+                  while (!adds.isDone()) {
+                    detector.commit();
+                  }
+                  return null;
+                });
+        java.util.concurrent.Future<?> queries =
+            pool.submit(
+                () -> {
+                  for (Document d : documents) {
+                    detector.query(d);
+                  }
+                });
+        adds.get();
+        commits.get();
+        queries.get();
+      } finally {
+        pool.shutdown();
+      }
+    }
+    try (PersistentDetector reopened = builder(false).open(dir)) {
+      assertEquals(documents.size(), reopened.size());
+      for (Document d : documents) {
+        assertEquals(d.text(), reopened.textOf(d.id()), d.id());
+      }
+    }
+  }
+
+  @Test
   void aCrash_keepsWhatWasCommitted_andLosesTheRest() throws IOException {
     PersistentDetector first = builder(false).open(dir);
     first.add(Document.of("kept", "The mayor opened the new bridge over the river on Monday."));
