@@ -104,21 +104,7 @@ final class ArchiveFile {
         throw new IncompatibleDataException(file + " is not a polydup archive");
       }
       int version = in.readInt();
-      if (version != FORMAT_VERSION) {
-        throw new IncompatibleDataException(
-            file
-                + " has archive format "
-                + version
-                + ", this version reads "
-                + FORMAT_VERSION
-                + "; build the archive again from its documents");
-      }
-      String stored = in.readUTF();
-      String expected = settings(configuration);
-      if (!stored.equals(expected)) {
-        throw new IncompatibleDataException(
-            file + " was saved with " + stored + ", this detector has " + expected);
-      }
+      requireCompatible(file, Integer.toString(version), in.readUTF(), configuration);
       int count = in.readInt();
       if (count < 0) {
         throw new IncompatibleDataException(file + " holds " + count + " documents");
@@ -138,6 +124,32 @@ final class ArchiveFile {
       return entries;
     } catch (EOFException | ZipException e) {
       throw new IncompatibleDataException(file + " is truncated or corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses stored documents (of a file or of an {@link ArchiveIndex}) written by another format
+   * version or with other settings than {@code configuration}'s.
+   *
+   * @param version the stored format version, as written
+   * @param stored the stored {@link #settings} line
+   * @throws IncompatibleDataException naming {@code source} and what differs
+   */
+  static void requireCompatible(
+      Path source, String version, String stored, Configuration configuration) {
+    if (!Integer.toString(FORMAT_VERSION).equals(version)) {
+      throw new IncompatibleDataException(
+          source
+              + " has archive format "
+              + version
+              + ", this version reads "
+              + FORMAT_VERSION
+              + "; build the archive again from its documents");
+    }
+    String expected = settings(configuration);
+    if (!expected.equals(stored)) {
+      throw new IncompatibleDataException(
+          source + " was written with " + stored + ", this detector has " + expected);
     }
   }
 

@@ -144,24 +144,7 @@ final class ArchiveIndex implements Closeable {
       throw new IncompatibleDataException(
           directory + " holds a Lucene index, not a polydup archive");
     }
-    if (!format.equals(Integer.toString(ArchiveFile.FORMAT_VERSION))) {
-      throw new IncompatibleDataException(
-          directory
-              + " has archive format "
-              + format
-              + ", this version reads "
-              + ArchiveFile.FORMAT_VERSION
-              + "; build the archive again from its documents");
-    }
-    String expected = ArchiveFile.settings(c);
-    if (!expected.equals(data.get(SETTINGS))) {
-      throw new IncompatibleDataException(
-          directory
-              + " was written with "
-              + data.get(SETTINGS)
-              + ", this detector has "
-              + expected);
-    }
+    ArchiveFile.requireCompatible(directory, format, data.get(SETTINGS), c);
   }
 
   /** The committed documents, in the order they were added. */

@@ -2,7 +2,6 @@ package org.polydup.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.polydup.Document;
-import org.polydup.Relation;
 import org.polydup.cluster.Deduplicator;
 import org.polydup.io.JsonlWriter;
 import picocli.CommandLine.Command;
@@ -63,10 +61,7 @@ final class DedupCommand implements Callable<Integer> {
           "A document contained in another is dropped only when at least this share of its text"
               + " lies in the container. In (0, 1]; default 0.8. Duplicates are always dropped.")
   void minimumCoverage(double value) {
-    if (!(value > 0 && value <= 1)) {
-      throw detectorOptions.usageError("--min-coverage must be in (0, 1], got " + value);
-    }
-    minimumCoverage = value;
+    minimumCoverage = detectorOptions.share("--min-coverage", value);
   }
 
   @Override
@@ -93,7 +88,6 @@ final class DedupCommand implements Callable<Integer> {
         }
       }
     }
-    Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
     try (JsonlWriter written = JsonlWriter.open(output.file("dropped.jsonl"))) {
       for (Deduplicator.Dropped d : result.dropped()) {
         Map<String, Object> line = new LinkedHashMap<>();
@@ -102,17 +96,8 @@ final class DedupCommand implements Callable<Integer> {
         line.put("relation", d.relation().label());
         line.put("coverage", Math.round(d.coverage() * 10_000) / 10_000.0);
         written.write(line);
-        byRelation.merge(d.relation(), 1, Integer::sum);
       }
     }
-    StringBuilder reasons = new StringBuilder();
-    byRelation.forEach(
-        (r, n) ->
-            reasons
-                .append(reasons.length() == 0 ? " (" : ", ")
-                .append(n)
-                .append(' ')
-                .append(r.label()));
     System.out.println(
         ScanCommand.count(documents.size(), "document")
             + String.format(
@@ -120,7 +105,8 @@ final class DedupCommand implements Callable<Integer> {
                 " read, %,d kept, %,d dropped%s, ",
                 result.kept().size(),
                 result.dropped().size(),
-                reasons.length() > 0 ? reasons.append(')') : "")
+                ScanCommand.byRelation(
+                    result.dropped().stream().map(Deduplicator.Dropped::relation)))
             + ScanCommand.count(scanned.read().problems.size(), "problem"));
     System.out.println(
         "wrote "

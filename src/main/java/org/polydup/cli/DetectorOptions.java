@@ -54,11 +54,7 @@ final class DetectorOptions {
           "Shingle Jaccard at and above which a pair is always a duplicate; sets the LSH bands."
               + " In (0, 1]; default 0.8.")
   void threshold(double value) {
-    // Written so that NaN fails too.
-    if (!(value > 0 && value <= 1)) {
-      throw usageError("--threshold must be in (0, 1], got " + value);
-    }
-    threshold = value;
+    threshold = share("--threshold", value);
   }
 
   @Option(
@@ -102,6 +98,15 @@ final class DetectorOptions {
       codes.add(code);
     }
     languages = codes;
+  }
+
+  /** {@code value}, or a usage error naming {@code option} when it is not in (0, 1]. */
+  double share(String option, double value) {
+    // Written so that NaN fails too.
+    if (!(value > 0 && value <= 1)) {
+      throw usageError(option + " must be in (0, 1], got " + value);
+    }
+    return value;
   }
 
   /** {@code value}, or a usage error naming {@code option} when it is below 1. */

@@ -148,10 +148,12 @@ final class QueryCommand implements Callable<Integer> {
       succeeded = code == 0;
       return code;
     } finally {
-      if (persistent != null && succeeded) {
-        persistent.close(); // commits this run's stories and removals
-      } else if (persistent != null) {
-        persistent.rollback(); // a failed run leaves the folder as it was
+      if (persistent != null) {
+        if (succeeded) {
+          persistent.close(); // commits this run's stories and removals
+        } else {
+          persistent.rollback(); // a failed run leaves the folder as it was
+        }
       }
     }
   }

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.polydup.Document;
 import org.polydup.DocumentProblem;
 import org.polydup.Match;
@@ -157,19 +159,21 @@ final class ScanCommand implements Callable<Integer> {
 
   /** "N pairs flagged (n1 relation1, n2 relation2, ...)", relations in their declared order. */
   static String flagged(List<Match> matches) {
-    Map<Relation, Integer> byRelation = new EnumMap<>(Relation.class);
-    for (Match m : matches) {
-      byRelation.merge(m.relation(), 1, Integer::sum);
-    }
-    StringBuilder s = new StringBuilder(count(matches.size(), "pair")).append(" flagged");
-    if (matches.isEmpty()) {
-      return s.toString();
-    }
-    s.append(" (");
-    int start = s.length();
-    byRelation.forEach(
-        (r, n) -> s.append(s.length() > start ? ", " : "").append(n).append(' ').append(r.label()));
-    return s.append(')').toString();
+    return count(matches.size(), "pair")
+        + " flagged"
+        + byRelation(matches.stream().map(Match::relation));
+  }
+
+  /**
+   * " (n1 relation1, n2 relation2, ...)", how many of each relation, in their declared order; ""
+   * when there are none.
+   */
+  static String byRelation(Stream<Relation> relations) {
+    Map<Relation, Integer> counts = new EnumMap<>(Relation.class);
+    relations.forEach(r -> counts.merge(r, 1, Integer::sum));
+    StringJoiner joined = new StringJoiner(", ", " (", ")").setEmptyValue("");
+    counts.forEach((r, n) -> joined.add(n + " " + r.label()));
+    return joined.toString();
   }
 
   /** Prints each match on its own line, when there are at most {@value #LISTED_MATCHES}. */

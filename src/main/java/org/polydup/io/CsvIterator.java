@@ -218,9 +218,9 @@ final class CsvIterator extends LineFileIterator {
   }
 
   /**
-   * The record's document, or null after reporting why it is skipped. A record that spans lines and
-   * cannot be parsed (or never closes its quote) may have swallowed the records after it: only its
-   * first line is known to be bad, so reading starts again on the next line.
+   * The record's document, or null after reporting why it is skipped. A record whose quote is never
+   * closed has swallowed the rest of the file: only its first line is known to be bad, so reading
+   * starts again on the next line.
    */
   private Document parse(RawRecord raw) throws IOException {
     long line = raw.line();
@@ -252,25 +252,24 @@ final class CsvIterator extends LineFileIterator {
       // the quoting says, so its lines are its own text, and reading them as records would make
       // up documents from the lines of a story.
       boolean resume = !header && raw.unclosed() && resumes < MAXIMUM_RESUMES;
-      String skipped =
-          raw.spansLines()
-              ? String.format(Locale.ROOT, "record (lines %d-%d) skipped", line, raw.endLine())
-              : "record skipped";
+      String outcome;
+      if (header) {
+        outcome = "file skipped";
+      } else if (resume) {
+        outcome = "line skipped, reading resumes on line " + (line + 1);
+      } else if (raw.unclosed()) {
+        outcome = "rest of file skipped (too many unclosed quotes to read again)";
+      } else if (raw.spansLines()) {
+        outcome = String.format(Locale.ROOT, "record (lines %d-%d) skipped", line, raw.endLine());
+      } else {
+        outcome = "record skipped";
+      }
       report(
           source,
           line,
           null,
           InputProblem.Kind.MALFORMED_CSV,
-          "malformed CSV ("
-              + limit(message)
-              + "); "
-              + (header
-                  ? "file skipped"
-                  : resume
-                      ? "line skipped, reading resumes on line " + (line + 1)
-                      : raw.unclosed()
-                          ? "rest of file skipped (too many unclosed quotes to read again)"
-                          : skipped));
+          "malformed CSV (" + limit(message) + "); " + outcome);
       stopped = header;
       if (resume) {
         resumes++;

@@ -83,25 +83,17 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
         "cannot read further (" + TextFileIterator.describe(e) + "); rest of file skipped");
   }
 
-  private static void closeQuietly(Utf8Input lines) {
+  private static void closeQuietly(AutoCloseable stream) {
     try {
-      lines.close();
-    } catch (IOException e) {
+      stream.close();
+    } catch (Exception e) {
       // nothing was written; a failing close loses nothing
     }
   }
 
   @Override
   final void release() {
-    if (input != null) {
-      closeQuietly(input);
-    } else {
-      try {
-        counting.close();
-      } catch (IOException e) {
-        // as above
-      }
-    }
+    closeQuietly(input != null ? input : counting);
   }
 
   @Override
