@@ -29,7 +29,10 @@ import picocli.CommandLine.Parameters;
       "INPUT is read as scan's INPUT."
     })
 final class DedupCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders or files to read.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
+      description = "Folders or files to read; - reads JSON Lines from standard input.")
   List<Path> inputs;
 
   @Mixin OutputOptions output;

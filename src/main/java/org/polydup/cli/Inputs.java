@@ -40,18 +40,35 @@ final class Inputs {
   /**
    * Checks that every input can be read, without reading documents yet.
    *
+   * <p>The path {@value DocumentSource#STANDARD_INPUT} stands for JSON Lines on standard input,
+   * which is not checked (that would consume it) and may be given once.
+   *
    * @throws UnreadableInputException naming the first input that does not exist, cannot be read or
-   *     has an unsupported type
+   *     has an unsupported type, or standard input given twice
    */
   static Inputs open(List<Path> paths, int maxCharacters) throws UnreadableInputException {
     List<DocumentSource> sources = new ArrayList<>();
+    boolean standardInput = false;
     for (Path path : paths) {
+      if (isStandardInput(path)) {
+        if (standardInput) {
+          throw new UnreadableInputException(path, "standard input can be read only once", null);
+        }
+        standardInput = true;
+        sources.add(DocumentSource.standardInput().maxCharacters(maxCharacters).build());
+        continue;
+      }
       DocumentSource source = DocumentSource.builder(path).maxCharacters(maxCharacters).build();
       // Opening checks the path; its problems (an empty folder) are reported when it is read.
       source.iterator(problem -> {}).close();
       sources.add(source);
     }
     return new Inputs(sources);
+  }
+
+  /** Whether {@code path} is {@value DocumentSource#STANDARD_INPUT}, standard input. */
+  static boolean isStandardInput(Path path) {
+    return path.toString().equals(DocumentSource.STANDARD_INPUT);
   }
 
   /**
@@ -70,7 +87,7 @@ final class Inputs {
       private final Set<String> ids = new HashSet<>();
       private int nextSource;
       private DocumentIterator current;
-      private Path currentPath;
+      private String currentName;
       private Document pending;
 
       @Override
@@ -84,7 +101,7 @@ final class Inputs {
             } else {
               problems.add(
                   new InputProblem(
-                      currentPath.toString(),
+                      currentName,
                       0,
                       d.id(),
                       InputProblem.Kind.DUPLICATE_ID,
@@ -117,7 +134,7 @@ final class Inputs {
           return false;
         }
         DocumentSource source = sources.get(nextSource++);
-        currentPath = source.path();
+        currentName = source.name();
         try {
           current = source.iterator(problems::add);
         } catch (UnreadableInputException e) {
@@ -125,7 +142,7 @@ final class Inputs {
           // and it is reported like an I/O error inside a file, the other inputs still read.
           problems.add(
               new InputProblem(
-                  currentPath.toString(),
+                  currentName,
                   0,
                   null,
                   InputProblem.Kind.UNREADABLE,

@@ -87,7 +87,10 @@ final class QueryCommand implements Callable<Integer> {
               + " sliding window of stories. An id the index does not hold is reported.")
   Path remove;
 
-  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "The new stories to check.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "INPUT",
+      description = "The new stories to check; - reads JSON Lines from standard input.")
   List<Path> inputs = List.of();
 
   @Spec CommandSpec spec;
@@ -107,6 +110,11 @@ final class QueryCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "no INPUT to check (to build or change an index only, give --save or --index)");
+    }
+    if (archive.stream().anyMatch(Inputs::isStandardInput)
+        && inputs.stream().anyMatch(Inputs::isStandardInput)) {
+      throw new ParameterException(
+          spec.commandLine(), "standard input (-) can be an ARCHIVE or an INPUT, not both");
     }
     // Every path is checked before any is read, so a wrong one fails at once.
     if (saved != null && !Files.isReadable(saved)) {

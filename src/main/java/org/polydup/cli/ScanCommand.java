@@ -39,7 +39,10 @@ final class ScanCommand implements Callable<Integer> {
   /** Matches listed on stdout one by one when there are at most this many. */
   private static final int LISTED_MATCHES = 30;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Folders or files to scan.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
+      description = "Folders or files to scan; - reads JSON Lines from standard input.")
   List<Path> inputs;
 
   @Mixin OutputOptions output;

@@ -1,6 +1,7 @@
 package org.polydup.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.polydup.Document;
 
@@ -37,6 +39,9 @@ import org.polydup.Document;
  *       delimiter, a quote or a line break is quoted, a quote inside it doubled. Records may end in
  *       LF or CRLF; a line break inside a quoted field is kept as it is. An empty {@code lang}
  *       means no hint; blank lines are skipped.
+ *   <li>JSON Lines from an open stream, such as standard input ({@link #ofJsonl(String,
+ *       InputStream)}, {@link #standardInput()}), gzip-compressed or not (told by gzip's magic
+ *       bytes). A stream is read once.
  * </ul>
  *
  * <p>Policies for bad input (each problem goes to the problem consumer as an {@link InputProblem};
@@ -83,17 +88,28 @@ import org.polydup.Document;
  * <p>Memory: a {@code .txt} document costs at most {@code maxCharacters} characters; a JSONL line
  * costs its {@code text} value once (Jackson's buffer) plus the kept prefix, never its bytes.
  *
- * <p>Instances are immutable and may be shared; each {@link #iterator} call reads the input anew.
+ * <p>Instances are immutable and may be shared; each {@link #iterator} call reads the input anew,
+ * except that a stream can be read only once.
  */
 public final class DocumentSource {
   /** Default {@link Builder#maxCharacters(int)}: 5,000,000 characters (UTF-16 code units). */
   public static final int DEFAULT_MAX_CHARACTERS = 5_000_000;
 
+  /** The name {@link #standardInput()} reports problems under, as command-line tools write it. */
+  public static final String STANDARD_INPUT = "-";
+
   private final Path path;
+  private final String name;
+
+  /** A stream's bytes until its first read takes them (shared by every build of a builder). */
+  private final AtomicReference<InputStream> stream;
+
   private final int maxCharacters;
 
   private DocumentSource(Builder builder) {
     this.path = builder.path;
+    this.name = builder.name;
+    this.stream = builder.stream;
     this.maxCharacters = builder.maxCharacters;
   }
 
@@ -116,12 +132,49 @@ public final class DocumentSource {
    * @throws NullPointerException if {@code path} is null
    */
   public static Builder builder(Path path) {
-    return new Builder(path);
+    return new Builder(Objects.requireNonNull(path, "path"), path.toString(), null);
   }
 
-  /** The input path. */
+  /**
+   * JSON Lines read from an open stream, with the default settings; see {@link #jsonlBuilder}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static DocumentSource ofJsonl(String name, InputStream stream) {
+    return jsonlBuilder(name, stream).build();
+  }
+
+  /**
+   * A builder for a source reading JSON Lines from an open stream, such as a network response or a
+   * pipe: gzip-compressed or not (told by gzip's magic bytes), parsed and checked as a {@code
+   * .jsonl} file is. The stream is read once, by the first {@link #iterator}; closing the iterator
+   * does not close the stream, which stays the caller's.
+   *
+   * @param name the name problems are reported under, in place of a file name
+   * @param stream the bytes; never null
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder jsonlBuilder(String name, InputStream stream) {
+    return new Builder(
+        null, Objects.requireNonNull(name, "name"), Objects.requireNonNull(stream, "stream"));
+  }
+
+  /**
+   * JSON Lines read from standard input, named {@value #STANDARD_INPUT} in problems: what {@code
+   * polydup scan -} reads, e.g. {@code zcat stories.jsonl.gz | polydup scan -}.
+   */
+  public static Builder standardInput() {
+    return jsonlBuilder(STANDARD_INPUT, System.in);
+  }
+
+  /** The input path, or null for a stream. */
   public Path path() {
     return path;
+  }
+
+  /** The name problems are reported under: the path as a string, or the stream's name. */
+  public String name() {
+    return name;
   }
 
   /** The maximum length of a document's text in characters; longer texts are truncated. */
@@ -137,10 +190,18 @@ public final class DocumentSource {
    * @throws UnreadableInputException if the path does not exist, cannot be read, or is neither a
    *     folder nor a {@code .txt}, {@code .jsonl}, {@code .csv} or {@code .tsv} file (the last
    *     three optionally {@code .gz})
+   * @throws IllegalStateException if this source is a stream that was read already
    */
   public DocumentIterator iterator(Consumer<? super InputProblem> problems)
       throws UnreadableInputException {
     Objects.requireNonNull(problems, "problems");
+    if (stream != null) {
+      InputStream bytes = stream.getAndSet(null);
+      if (bytes == null) {
+        throw new IllegalStateException(name + " is a stream, and it was read already");
+      }
+      return new JsonlIterator(bytes, name, maxCharacters, problems);
+    }
     if (Files.isDirectory(path)) {
       List<Path> files = listTextFiles();
       if (files.isEmpty()) {
@@ -225,16 +286,23 @@ public final class DocumentSource {
 
   @Override
   public String toString() {
-    return "DocumentSource{path=" + path + ", maxCharacters=" + maxCharacters + "}";
+    return (path != null ? "DocumentSource{path=" + path : "DocumentSource{stream=" + name)
+        + ", maxCharacters="
+        + maxCharacters
+        + "}";
   }
 
   /** Settings for a {@link DocumentSource}. Not thread-safe; {@link #build()} copies them. */
   public static final class Builder {
     private final Path path;
+    private final String name;
+    private final AtomicReference<InputStream> stream;
     private int maxCharacters = DEFAULT_MAX_CHARACTERS;
 
-    private Builder(Path path) {
-      this.path = Objects.requireNonNull(path, "path");
+    private Builder(Path path, String name, InputStream stream) {
+      this.path = path;
+      this.name = name;
+      this.stream = stream == null ? null : new AtomicReference<>(stream);
     }
 
     /**

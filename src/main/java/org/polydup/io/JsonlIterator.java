@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,20 +48,30 @@ final class JsonlIterator extends LineFileIterator {
       Consumer<? super InputProblem> problems)
       throws UnreadableInputException {
     super(file, gzip, maxCharacters, problems);
-    int buffered = Math.max(maxBufferedCharacters, maxCharacters);
     this.textBuffer = new BoundedText(maxCharacters);
+    this.json = factory(Math.max(maxBufferedCharacters, maxCharacters));
+  }
+
+  /** Reads an open stream once (gzip detected by its magic bytes); see {@link LineFileIterator}. */
+  JsonlIterator(
+      InputStream stream, String name, int maxCharacters, Consumer<? super InputProblem> problems) {
+    super(stream, name, maxCharacters, problems);
+    this.textBuffer = new BoundedText(maxCharacters);
+    this.json = factory(Math.max(DEFAULT_MAX_BUFFERED_CHARACTERS, maxCharacters));
+  }
+
+  private static JsonFactory factory(int maxBufferedCharacters) {
     // Strict JSON: duplicate keys are malformed. String limits raised from Jackson's defaults (20 M
     // characters per string, 50 k per name) so that long documents reach the truncation.
-    this.json =
-        JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxStringLength(buffered)
-                    .maxNameLength(buffered)
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
+    return JsonFactory.builder()
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(maxBufferedCharacters)
+                .maxNameLength(maxBufferedCharacters)
+                .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+        .build();
   }
 
   @Override

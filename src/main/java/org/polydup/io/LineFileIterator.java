@@ -1,5 +1,7 @@
 package org.polydup.io;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,8 +13,12 @@ import java.util.function.Consumer;
  * and CSV readers share (opening, sniffing, progress, closing).
  */
 abstract class LineFileIterator extends AbstractDocumentIterator {
+  /** The file read, or null for a stream. */
   final Path file;
+
+  /** The name problems are reported under: the file's path, or the stream's name. */
   final String source;
+
   private final boolean gzip;
   private final long totalBytes;
   private CountingInputStream counting;
@@ -34,8 +40,44 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
     } catch (IOException e) {
       throw new UnreadableInputException(file, TextFileIterator.describe(e), e);
     }
+    openLines(file.getFileName().toString());
+  }
+
+  /**
+   * Reads an open stream once, such as standard input: it cannot be reopened, its size is unknown
+   * ({@link #totalBytes()} is 0), and it is gzip-decompressed when it starts with gzip's magic
+   * bytes. Closing this iterator does not close {@code stream}.
+   */
+  LineFileIterator(
+      InputStream stream, String name, int maxCharacters, Consumer<? super InputProblem> problems) {
+    super(maxCharacters, problems);
+    this.file = null;
+    this.source = name;
+    this.totalBytes = 0;
+    // The caller owns the stream (System.in above all), so closing stops at this filter.
+    BufferedInputStream buffered =
+        new BufferedInputStream(
+            new FilterInputStream(stream) {
+              @Override
+              public void close() {}
+            });
+    this.counting = new CountingInputStream(buffered);
+    boolean compressed;
     try {
-      Utf8Input lines = new Utf8Input(decompressed(), true);
+      buffered.mark(2);
+      compressed = buffered.read() == 0x1f && buffered.read() == 0x8b;
+      buffered.reset();
+    } catch (IOException e) {
+      compressed = false; // reported by the first read below
+    }
+    this.gzip = compressed;
+    openLines(name);
+  }
+
+  /** Opens {@link #input}, or reports why the input is skipped and closes it. */
+  private void openLines(String name) {
+    try {
+      Utf8Input lines = new Utf8Input(counting.decompressed(gzip, name), true);
       if (lines.sniffProblem() == null) {
         input = lines;
         return;
@@ -53,17 +95,16 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
     close();
   }
 
-  private InputStream decompressed() throws IOException {
-    return counting.decompressed(gzip, file.getFileName().toString());
-  }
-
-  /** Opens the file again and skips its first {@code lines} lines; progress does not go back. */
+  /**
+   * Opens the file again and skips its first {@code lines} lines; progress does not go back. Only
+   * for an iterator made from a file.
+   */
   final void reopen(long lines) throws IOException {
     bytesReadBefore = bytesRead();
     input.close();
     counting = new CountingInputStream(Files.newInputStream(file));
     try {
-      input = new Utf8Input(decompressed(), true);
+      input = new Utf8Input(counting.decompressed(gzip, file.getFileName().toString()), true);
     } catch (IOException e) {
       counting.close();
       throw e;

@@ -49,6 +49,35 @@ class MainTest {
   }
 
   @Test
+  void scan_ofStandardInput_findsWhatTheFileScanFinds(@TempDir Path out) throws IOException {
+    Path file = Path.of("testdata", "syndication", "docs.jsonl");
+    Path fromFile = out.resolve("file");
+    Path fromPipe = out.resolve("pipe");
+    assertEquals(0, run("scan", file.toString(), "--out", fromFile.toString()).code());
+    java.io.InputStream stdin = System.in;
+    Ran ran;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      System.setIn(in);
+      ran = run("scan", "-", "--out", fromPipe.toString());
+    } finally {
+      System.setIn(stdin);
+    }
+
+    assertEquals(0, ran.code(), ran.stdout());
+    assertTrue(
+        Files.readAllLines(fromPipe.resolve("pairs.jsonl")).size() > 100, "pairs from stdin");
+    for (String name : List.of("pairs.jsonl", "clusters.jsonl")) {
+      assertEquals(
+          Files.readString(fromFile.resolve(name)), Files.readString(fromPipe.resolve(name)), name);
+    }
+  }
+
+  @Test
+  void scan_ofStandardInputTwice_cannotRead(@TempDir Path out) {
+    assertEquals(1, Main.run("scan", "-", "-", "--out", out.toString()));
+  }
+
+  @Test
   void scan_writesPairsAndClusters_forTheSeeds(@TempDir Path out) throws IOException {
     Ran ran = run("scan", "testdata/seeds", "--out", out.toString(), "--no-cross-language");
     String stdout = ran.stdout();

@@ -631,6 +631,63 @@ class DocumentSourceTest {
     assertFalse(iterator.hasNext());
   }
 
+  // ---- streams (standard input)
+
+  @Test
+  void jsonlStream_readsAsTheFileDoes_plainOrGzipped_andLeavesTheStreamOpen() throws IOException {
+    String lines =
+        "{\"id\":\"a\",\"text\":\"first story\",\"lang\":\"en\"}\n"
+            + "not json\n"
+            + "{\"id\":\"b\",\"text\":\"second story\"}\n";
+    Result fromFile = read(write("stories.jsonl", lines));
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (OutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(lines.getBytes(UTF_8));
+    }
+    for (byte[] bytes : List.of(lines.getBytes(UTF_8), compressed.toByteArray())) {
+      boolean[] closed = new boolean[1];
+      java.io.InputStream stream =
+          new java.io.ByteArrayInputStream(bytes) {
+            @Override
+            public void close() {
+              closed[0] = true;
+            }
+          };
+      Result fromStream = read(DocumentSource.ofJsonl("pipe", stream));
+
+      assertEquals(fromFile.documents(), fromStream.documents());
+      InputProblem problem = fromStream.onlyProblem();
+      assertEquals("pipe", problem.source());
+      assertEquals(2, problem.line());
+      assertEquals(InputProblem.Kind.MALFORMED_JSON, problem.kind());
+      assertFalse(closed[0], "the caller's stream was closed");
+    }
+  }
+
+  @Test
+  void jsonlStream_isReadOnce_evenThroughTwoBuilds() throws IOException {
+    DocumentSource.Builder builder =
+        DocumentSource.jsonlBuilder(
+            "pipe",
+            new java.io.ByteArrayInputStream("{\"id\":\"a\",\"text\":\"x\"}\n".getBytes(UTF_8)));
+    DocumentSource source = builder.build();
+    assertEquals(List.of("a"), read(source).ids());
+    assertNull(source.path());
+    assertEquals("pipe", source.name());
+
+    assertThrows(IllegalStateException.class, () -> source.iterator(problem -> {}));
+    assertThrows(IllegalStateException.class, () -> builder.build().iterator(problem -> {}));
+  }
+
+  @Test
+  void jsonlStream_empty_isReportedUnderItsName() throws IOException {
+    Result result =
+        read(DocumentSource.ofJsonl("-", new java.io.ByteArrayInputStream(new byte[0])));
+    assertTrue(result.documents().isEmpty());
+    assertEquals("-", result.onlyProblem().source());
+    assertEquals(InputProblem.Kind.EMPTY, result.onlyProblem().kind());
+  }
+
   // ---- real text
 
   @Test
