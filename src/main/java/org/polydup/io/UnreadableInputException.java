@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The input path itself cannot be read: it does not exist, is not readable, or is not a folder,
- * {@code .txt}, {@code .jsonl} or {@code .jsonl.gz} file. The message names the path. Problems
- * inside a readable input are not exceptions but {@link InputProblem}s.
+ * The input path itself cannot be read: it does not exist, is not readable, or is not a folder or a
+ * file of a supported type ({@code .txt}, {@code .jsonl}, {@code .csv}, {@code .tsv}, the last
+ * three optionally {@code .gz}). The message names the path. Problems inside a readable input are
+ * not exceptions but {@link InputProblem}s.
  */
 public final class UnreadableInputException extends IOException {
   private static final long serialVersionUID = 1L;
