@@ -3,7 +3,6 @@ package org.polydup.io;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 
 /** Counts the bytes read from a file, for progress. */
 final class CountingInputStream extends FilterInputStream {
@@ -19,7 +18,7 @@ final class CountingInputStream extends FilterInputStream {
    * gzip fails at once.
    */
   InputStream decompressed(boolean gzip, String name) throws IOException {
-    return gzip ? new ReadAheadInputStream(new GZIPInputStream(this, 1 << 16), name) : this;
+    return gzip ? new ReadAheadInputStream(GzipInput.of(this), name) : this;
   }
 
   @Override

@@ -40,6 +40,12 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
     } catch (IOException e) {
       throw new UnreadableInputException(file, TextFileIterator.describe(e), e);
     }
+    if (gzip && totalBytes == 0) {
+      // Not even a gzip header: the same as an empty plain file, not a damaged one.
+      report(source, 0, null, InputProblem.Kind.EMPTY, "empty file; no documents");
+      close();
+      return;
+    }
     openLines(file.getFileName().toString());
   }
 

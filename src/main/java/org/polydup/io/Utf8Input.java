@@ -46,6 +46,10 @@ final class Utf8Input implements AutoCloseable {
   private long bufferOffset;
 
   private boolean endOfStream;
+
+  /** A read error met while sniffing, thrown by the first read past the bytes read before it. */
+  private IOException deferredError;
+
   private InvalidUtf8Exception pendingError;
 
   /** Characters decoded for a one-character read that did not fit: at most a low surrogate. */
@@ -71,8 +75,14 @@ final class Utf8Input implements AutoCloseable {
     this.in = in;
     this.splitLines = splitLines;
     bytes.flip();
-    while (bytes.remaining() < SNIFF_LENGTH && fill()) {
-      // read until the sniff window is full or the stream ends
+    try {
+      while (bytes.remaining() < SNIFF_LENGTH && fill()) {
+        // read until the sniff window is full or the stream ends
+      }
+    } catch (IOException e) {
+      // A short gzip file cut off before its end fails here, with good lines already read: they
+      // are delivered, and the error when reading reaches it.
+      deferredError = e;
     }
     byte[] array = bytes.array();
     int length = bytes.limit();
@@ -208,6 +218,12 @@ final class Utf8Input implements AutoCloseable {
     if (endOfStream) {
       return false;
     }
+    if (deferredError != null) {
+      IOException error = deferredError;
+      deferredError = null;
+      endOfStream = true;
+      throw error;
+    }
     int position = bytes.position();
     bufferOffset += position;
     searchedTo = Math.max(0, searchedTo - position);
@@ -217,8 +233,13 @@ final class Utf8Input implements AutoCloseable {
       throw new IllegalStateException("buffer full without progress");
     }
     int read = 0;
-    while (read == 0) {
-      read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+    try {
+      while (read == 0) {
+        read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      }
+    } catch (IOException e) {
+      bytes.flip(); // the bytes before the error stay readable
+      throw e;
     }
     if (read < 0) {
       endOfStream = true;
