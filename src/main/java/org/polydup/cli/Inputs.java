@@ -27,6 +27,12 @@ final class Inputs {
   /** The documents read so far, in input order. */
   final List<Document> documents = new ArrayList<>();
 
+  /** Where each of {@link #documents} was read (file or stream, line), for later problems. */
+  private final List<Where> origins = new ArrayList<>();
+
+  /** A document's file (or stream name) and the line it starts on (0 when not line-based). */
+  private record Where(String source, long line) {}
+
   /** The problems found so far, in input order. */
   final List<InputProblem> problems = new ArrayList<>();
 
@@ -97,12 +103,15 @@ final class Inputs {
             Document d = current.next();
             if (ids.add(d.id())) {
               documents.add(d);
+              origins.add(
+                  new Where(
+                      current.source() != null ? current.source() : currentName, current.line()));
               pending = d;
             } else {
               problems.add(
                   new InputProblem(
-                      currentName,
-                      0,
+                      current.source() != null ? current.source() : currentName,
+                      current.line(),
                       d.id(),
                       InputProblem.Kind.DUPLICATE_ID,
                       "duplicate id " + d.id() + " (also in an earlier input); kept the first"));
@@ -176,6 +185,15 @@ final class Inputs {
       inputs.stream().forEachRemaining(d -> {});
     }
     return inputs;
+  }
+
+  /**
+   * A problem with {@code documents.get(index)} found after it was read, reported at its file and
+   * line.
+   */
+  InputProblem problem(int index, String id, InputProblem.Kind kind, String message) {
+    Where where = origins.get(index);
+    return new InputProblem(where.source(), where.line(), id, kind, message);
   }
 
   void printProblems(PrintStream err, int limit) {

@@ -18,6 +18,15 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
   private Document pending;
   private boolean finished;
 
+  /** Where the last document {@link #accept} kept was read, then the pending one, then the last. */
+  private String acceptedSource;
+
+  private long acceptedLine;
+  private String pendingSource;
+  private long pendingLine;
+  private String returnedSource;
+  private long returnedLine;
+
   AbstractDocumentIterator(int maxCharacters, Consumer<? super InputProblem> problems) {
     this.maxCharacters = maxCharacters;
     this.problems = problems;
@@ -35,6 +44,9 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
       pending = computeNext();
       if (pending == null) {
         close();
+      } else {
+        pendingSource = acceptedSource;
+        pendingLine = acceptedLine;
       }
     }
     return pending != null;
@@ -47,7 +59,19 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
     }
     Document document = pending;
     pending = null;
+    returnedSource = pendingSource;
+    returnedLine = pendingLine;
     return document;
+  }
+
+  @Override
+  public final String source() {
+    return returnedSource;
+  }
+
+  @Override
+  public final long line() {
+    return returnedLine;
   }
 
   @Override
@@ -111,6 +135,8 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
       kept = text.toString();
     }
     keptIds.add(id);
+    acceptedSource = source;
+    acceptedLine = line;
     return new Document(id, kept, language);
   }
 

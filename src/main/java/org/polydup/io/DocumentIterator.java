@@ -24,6 +24,23 @@ public interface DocumentIterator extends Iterator<Document>, Closeable {
   /** Size of the input in bytes (the file, or the sum of the folder's {@code .txt} files). */
   long totalBytes();
 
+  /**
+   * Where the document last returned by {@link #next()} was read: its file (a folder's {@code .txt}
+   * file, or the input file) or the stream's name; null before the first document. For reporting a
+   * problem found with the document later, such as an id another input holds too.
+   */
+  default String source() {
+    return null;
+  }
+
+  /**
+   * The line the document last returned by {@link #next()} starts on, counting from 1, in a file of
+   * records (JSONL, CSV); 0 for a {@code .txt} file or before the first document.
+   */
+  default long line() {
+    return 0;
+  }
+
   /** Closes the open file, if any; further calls to {@link #hasNext()} return false. */
   @Override
   void close();

@@ -23,9 +23,10 @@ import org.polydup.Document;
  *
  * <ul>
  *   <li>a folder: every regular {@code *.txt} file directly inside it (not recursive; extension
- *       case-insensitive) is a document whose id is the file name without {@code .txt}; files are
- *       read in order of their names ({@link String#compareTo}, independent of locale and file
- *       system), so runs are deterministic;
+ *       case-insensitive; a {@code .txt} link to nothing is reported as unreadable) is a document
+ *       whose id is the file name without {@code .txt}; files are read in order of their names
+ *       ({@link String#compareTo}, independent of locale and file system), so runs are
+ *       deterministic;
  *   <li>a single {@code .txt} file, read the same way;
  *   <li>a {@code .jsonl} (or {@code .ndjson}) file, optionally gzip-compressed ({@code .jsonl.gz}):
  *       one JSON object per line, {@code {"id": "...", "text": "...", "lang": "uk"}}; {@code lang}
@@ -269,7 +270,10 @@ public final class DocumentSource {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".txt") && Files.isRegularFile(entry)) {
+        // A .txt link whose target is gone is listed, so that reading it reports the problem
+        // instead of the document vanishing without a word; a folder named x.txt is not a story.
+        if (name.toLowerCase(Locale.ROOT).endsWith(".txt")
+            && (Files.isRegularFile(entry) || !Files.exists(entry))) {
           files.add(entry);
         }
       }
@@ -280,7 +284,11 @@ public final class DocumentSource {
     } catch (IOException e) {
       throw new UnreadableInputException(path, String.valueOf(e.getMessage()), e);
     }
-    files.sort(Comparator.comparing(file -> file.getFileName().toString()));
+    // Names the platform cannot decode (a Latin-1 name under a UTF-8 locale) may read alike; the
+    // paths' own order, byte-wise on Unix, then keeps which of them comes first deterministic.
+    files.sort(
+        Comparator.comparing((Path file) -> file.getFileName().toString())
+            .thenComparing(Comparator.naturalOrder()));
     return files;
   }
 

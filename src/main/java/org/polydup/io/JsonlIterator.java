@@ -267,7 +267,8 @@ final class JsonlIterator extends LineFileIterator {
     long totalLength;
 
     BoundedText(int maxCharacters) {
-      this.keep = maxCharacters + 1;
+      // Saturated: --max-chars may be Integer.MAX_VALUE.
+      this.keep = (int) Math.min(Integer.MAX_VALUE, maxCharacters + 1L);
     }
 
     BoundedText reset() {

@@ -70,7 +70,8 @@ final class TextFileIterator extends AbstractDocumentIterator {
       }
       input.nextLine();
       Reader reader = input.lineReader();
-      StringBuilder text = new StringBuilder((int) Math.min(size, maxCharacters) + 16);
+      StringBuilder text =
+          new StringBuilder((int) Math.min(Math.min(size, maxCharacters) + 16L, 1 << 30));
       char[] buffer = new char[8192];
       int read;
       while (text.length() <= maxCharacters && (read = reader.read(buffer)) > 0) {

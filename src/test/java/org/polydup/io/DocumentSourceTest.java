@@ -538,6 +538,82 @@ class DocumentSourceTest {
     assertTrue(problems.isEmpty(), problems::toString);
   }
 
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (OutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(text.getBytes(UTF_8));
+    }
+    return compressed.toByteArray();
+  }
+
+  private static String stories(int from, int to) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      lines.append("{\"id\":\"").append(i).append("\",\"text\":\"story ").append(i).append("\"}\n");
+    }
+    return lines.toString();
+  }
+
+  @Test
+  void jsonlGz_smallFileCutInItsTrailer_keepsEveryDocument() throws IOException {
+    byte[] bytes = gzip(stories(0, 10));
+    Path file = write("small.jsonl.gz", java.util.Arrays.copyOf(bytes, bytes.length - 8));
+
+    Result result = read(file);
+
+    assertEquals(10, result.documents().size());
+    assertEquals(InputProblem.Kind.UNREADABLE, result.onlyProblem().kind());
+  }
+
+  @Test
+  void jsonlGz_damagedLaterMember_orBytesAfterTheLast_areReported() throws IOException {
+    byte[] first = gzip(stories(0, 200));
+    byte[] second = gzip(stories(200, 400));
+    assertEquals(400, read(write("two.jsonl.gz", concat(first, second))).documents().size());
+
+    byte[] damaged = second.clone();
+    damaged[3] = (byte) 0xFF; // reserved header flags
+    Result afterDamage = read(write("damaged.jsonl.gz", concat(first, damaged)));
+    assertEquals(200, afterDamage.documents().size());
+    assertEquals(InputProblem.Kind.UNREADABLE, afterDamage.onlyProblem().kind());
+
+    Result afterJunk = read(write("junk.jsonl.gz", concat(first, "junk".getBytes(UTF_8))));
+    assertEquals(200, afterJunk.documents().size());
+    assertEquals(InputProblem.Kind.UNREADABLE, afterJunk.onlyProblem().kind());
+  }
+
+  @Test
+  void jsonlGz_emptyFile_isEmptyNotDamaged() throws IOException {
+    Result result = read(write("empty.jsonl.gz", new byte[0]));
+    assertTrue(result.documents().isEmpty());
+    assertEquals(InputProblem.Kind.EMPTY, result.onlyProblem().kind());
+  }
+
+  @Test
+  void jsonl_largestMaxCharacters_keepsTexts() throws IOException {
+    Path file = write("docs.jsonl", stories(0, 3));
+    Result result = read(DocumentSource.builder(file).maxCharacters(Integer.MAX_VALUE).build());
+    assertEquals(List.of("0", "1", "2"), result.ids());
+    assertTrue(result.problems().isEmpty(), result.problems()::toString);
+  }
+
+  @Test
+  void folder_txtLinkToNothing_isReported() throws IOException {
+    Path stories = Files.createDirectory(folder.resolve("stories"));
+    Files.writeString(stories.resolve("a.txt"), "A story.", UTF_8);
+    try {
+      Files.createSymbolicLink(stories.resolve("b.txt"), stories.resolve("gone.txt"));
+    } catch (UnsupportedOperationException | IOException e) {
+      return; // no symbolic links on this file system
+    }
+
+    Result result = read(stories);
+
+    assertEquals(List.of("a"), result.ids());
+    assertEquals(InputProblem.Kind.UNREADABLE, result.onlyProblem().kind());
+    assertTrue(result.onlyProblem().source().endsWith("b.txt"));
+  }
+
   @Test
   void jsonlGz_truncatedStream_keepsTheDocumentsBeforeTheBreak() throws IOException {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
