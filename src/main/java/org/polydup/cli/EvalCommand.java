@@ -1,6 +1,8 @@
 package org.polydup.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -112,8 +114,8 @@ final class EvalCommand implements Callable<Integer> {
         System.err.println(
             "polydup: unknown set '"
                 + set
-                + "'; expected seeds, syndication, xling, rewrites,"
-                + " msrp or all");
+                + "'; expected seeds, syndication, xling, rewrites, align,"
+                + " msrp, lsh or all");
         return Main.EXIT_USAGE;
       }
     }
@@ -150,7 +152,8 @@ final class EvalCommand implements Callable<Integer> {
     ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, crossLanguage);
     if (distractors != null) {
       if (!Files.isRegularFile(distractors)) {
-        throw new IllegalArgumentException("--distractors: no such file: " + distractors);
+        throw new UncheckedIOException(
+            new NoSuchFileException(distractors.toString(), null, "--distractors: no such file"));
       }
       e.withDistractors(distractors, limit);
     }
@@ -193,7 +196,8 @@ final class EvalCommand implements Callable<Integer> {
 
   private static void requireFolder(Path folder) {
     if (!Files.isDirectory(folder)) {
-      throw new IllegalArgumentException("no such folder: " + folder);
+      throw new UncheckedIOException(
+          new NoSuchFileException(folder.toString(), null, "no such folder"));
     }
   }
 }

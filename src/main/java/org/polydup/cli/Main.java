@@ -1,11 +1,18 @@
 package org.polydup.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code polydup}: the command line. Exit codes: 0 success, 1 input could not be read, 2 usage
- * error.
+ * {@code polydup}: the command line. Exit codes: 0 success, 1 input could not be read (or output
+ * could not be written), 2 usage error. Each failure is one line on stderr; a stack trace means a
+ * bug.
  */
 @Command(
     name = "polydup",
@@ -41,6 +48,42 @@ public final class Main implements Runnable {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          IOException io =
+              e instanceof UncheckedIOException unchecked
+                  ? unchecked.getCause()
+                  : e instanceof IOException checked ? checked : null;
+          if (io != null) {
+            command.getErr().println("polydup: " + describe(io));
+            return EXIT_INPUT;
+          }
+          if (e instanceof IllegalArgumentException) {
+            command.getErr().println("polydup: " + e.getMessage());
+            return EXIT_USAGE;
+          }
+          throw e;
+        });
     return cli.execute(args);
+  }
+
+  /** An I/O failure in words, naming the file. */
+  static String describe(IOException e) {
+    if (e instanceof FileSystemException fs && fs.getFile() != null) {
+      String what =
+          fs.getReason() != null
+              ? fs.getReason()
+              : e instanceof NoSuchFileException
+                  ? "no such file or folder"
+                  : e instanceof FileAlreadyExistsException
+                      ? "already exists and is not a folder"
+                      : e instanceof AccessDeniedException
+                          ? "permission denied"
+                          : e.getClass().getSimpleName();
+      return fs.getFile() + ": " + what;
+    }
+    return e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }

@@ -82,7 +82,8 @@ final class QueryCommand implements Callable<Integer> {
       names = "--remove",
       paramLabel = "FILE",
       description =
-          "A file of document ids, one per line: those documents are removed from the index"
+          "A file of document ids, one per line (UTF-8, each id exactly as in the input):"
+              + " those documents are removed from the index"
               + " before the new stories are checked, so an --index or --save index can keep a"
               + " sliding window of stories. An id the index does not hold is reported.")
   Path remove;
@@ -117,8 +118,11 @@ final class QueryCommand implements Callable<Integer> {
           spec.commandLine(), "standard input (-) can be an ARCHIVE or an INPUT, not both");
     }
     // Every path is checked before any is read, so a wrong one fails at once.
-    if (saved != null && !Files.isReadable(saved)) {
-      System.err.println("polydup: cannot read the saved index " + saved);
+    if (saved != null && !(Files.isRegularFile(saved) && Files.isReadable(saved))) {
+      System.err.println(
+          "polydup: cannot read the saved index "
+              + saved
+              + (Files.isDirectory(saved) ? ": a folder (for a folder index, use --index)" : ""));
       return Main.EXIT_INPUT;
     }
     List<String> removals;
@@ -195,17 +199,15 @@ final class QueryCommand implements Callable<Integer> {
       archived.printProblems(System.err, 20);
       problems.addAll(archived.problems);
       if (!archive.isEmpty() && archived.documents.isEmpty()) {
-        System.err.println("polydup: no readable documents in the archive " + archive);
-        return Main.EXIT_INPUT;
+        return failWith(problems, "no readable documents in the archive " + archive);
       }
-      detector.addAll(notIndexed(detector, archived.documents, archive, problems), bar);
+      detector.addAll(notIndexed(detector, archived, problems), bar);
       arriving.stream().forEachRemaining(d -> {});
       arriving.printProblems(System.err, 20);
       problems.addAll(arriving.problems);
-      fresh = notIndexed(detector, arriving.documents, inputs, problems);
+      fresh = notIndexed(detector, arriving, problems);
       if (!inputs.isEmpty() && fresh.isEmpty()) {
-        System.err.println("polydup: no new readable documents in " + inputs);
-        return Main.EXIT_INPUT;
+        return failWith(problems, "no new readable documents in " + inputs);
       }
       try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
         int done = 0;
@@ -223,11 +225,7 @@ final class QueryCommand implements Callable<Integer> {
         detector.save(save);
       }
     }
-    try (JsonlWriter written = JsonlWriter.open(output.file("problems.jsonl"))) {
-      for (InputProblem p : problems) {
-        written.write(p.toMap());
-      }
-    }
+    writeProblems(problems);
     String html =
         output.writeHtml(
             "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
@@ -237,12 +235,36 @@ final class QueryCommand implements Callable<Integer> {
     return 0;
   }
 
+  private void writeProblems(List<InputProblem> problems) throws IOException {
+    try (JsonlWriter written = JsonlWriter.open(output.file("problems.jsonl"))) {
+      for (InputProblem p : problems) {
+        written.write(p.toMap());
+      }
+    }
+  }
+
+  /**
+   * Ends a run that has nothing to check: writes the problems and an empty {@code pairs.jsonl}, so
+   * that no file from an earlier run is left to be taken for this one's, and says why.
+   */
+  private int failWith(List<InputProblem> problems, String why) throws IOException {
+    JsonlWriter.open(output.file("pairs.jsonl")).close();
+    writeProblems(problems);
+    System.err.println(
+        "polydup: " + why + "; the problems are in " + output.file("problems.jsonl"));
+    return Main.EXIT_INPUT;
+  }
+
   /** Removes the listed ids (blank lines skipped); reports each the index does not hold. */
   private int removeAll(Detector detector, List<String> ids, List<InputProblem> problems) {
     int removed = 0;
     for (int line = 0; line < ids.size(); line++) {
-      String id = ids.get(line).strip();
-      if (id.isEmpty()) {
+      // Ids are matched exactly, since an id may have edge spaces; only a byte order mark goes.
+      String id = ids.get(line);
+      if (line == 0 && id.startsWith("\uFEFF")) {
+        id = id.substring(1);
+      }
+      if (id.isBlank()) {
         continue;
       }
       if (detector.remove(id)) {
@@ -254,7 +276,7 @@ final class QueryCommand implements Callable<Integer> {
                 line + 1,
                 id,
                 InputProblem.Kind.UNKNOWN_ID,
-                "id " + id + " is not in the index; nothing removed");
+                "id \"" + id + "\" is not in the index; nothing removed");
         problems.add(p);
         System.err.println("polydup: " + p);
       }
@@ -267,24 +289,23 @@ final class QueryCommand implements Callable<Integer> {
    * and into {@code problems}) and skipped.
    */
   private static List<Document> notIndexed(
-      Detector detector, List<Document> documents, List<Path> from, List<InputProblem> problems) {
+      Detector detector, Inputs read, List<InputProblem> problems) {
     List<Document> kept = new ArrayList<>();
-    for (Document d : documents) {
+    for (int i = 0; i < read.documents.size(); i++) {
+      Document d = read.documents.get(i);
       InputProblem p = null;
       if (detector.contains(d.id())) {
         p =
-            new InputProblem(
-                String.valueOf(from),
-                0,
+            read.problem(
+                i,
                 d.id(),
                 InputProblem.Kind.DUPLICATE_ID,
                 "id " + d.id() + " is in the index already; the document is skipped");
       } else if (detector instanceof PersistentDetector
           && d.id().length() > PersistentDetector.MAXIMUM_ID_LENGTH) {
         p =
-            new InputProblem(
-                String.valueOf(from),
-                0,
+            read.problem(
+                i,
                 d.id().substring(0, 77) + "...",
                 InputProblem.Kind.INVALID_FIELD,
                 String.format(

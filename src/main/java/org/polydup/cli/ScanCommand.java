@@ -69,7 +69,8 @@ final class ScanCommand implements Callable<Integer> {
   /**
    * Reads and scans the inputs, then writes {@code pairs.jsonl}, {@code clusters.jsonl}, {@code
    * problems.jsonl} and, when asked, {@code report.html}. Returns null, after saying why on stderr,
-   * when an input cannot be read at all or holds no readable document.
+   * when an input cannot be read at all (nothing is written) or holds no readable document (the
+   * files are written, empty but for the problems, so none is left from an earlier run).
    */
   static Scanned scanAndWrite(
       List<Path> inputs, DetectorOptions detectorOptions, OutputOptions output, String title)
@@ -78,6 +79,7 @@ final class ScanCommand implements Callable<Integer> {
     if (read == null) {
       return null;
     }
+    Files.createDirectories(output.out); // an unusable --out fails now, not after the scan
     // The scan reads the inputs itself, analysing the documents read while it decodes the rest;
     // the input problems are complete, and printed, once it has read everything.
     ScanResult result;
@@ -85,11 +87,6 @@ final class ScanCommand implements Callable<Integer> {
       result = detectorOptions.detector().scan(read.stream(), bar);
     }
     read.printProblems(System.err, 20);
-    if (read.documents.isEmpty()) {
-      System.err.println("polydup: no readable documents in " + inputs);
-      return null;
-    }
-    Files.createDirectories(output.out);
     Map<String, String> texts = new HashMap<>();
     for (Document d : read.documents) {
       texts.put(d.id(), d.text());
@@ -111,6 +108,14 @@ final class ScanCommand implements Callable<Integer> {
       for (DocumentProblem p : result.problems()) {
         problems.write(Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
       }
+    }
+    if (read.documents.isEmpty()) {
+      System.err.println(
+          "polydup: no readable documents in "
+              + inputs
+              + "; the problems are in "
+              + output.file("problems.jsonl"));
+      return null;
     }
     String html = output.writeHtml(title, result.matches(), texts::get);
     return new Scanned(read, result, html);

@@ -196,13 +196,56 @@ class MainTest {
   }
 
   @Test
-  void scan_exitsWithOne_whenNoDocumentIsReadable(@TempDir Path dir) throws IOException {
-    Path input = dir.resolve("docs.jsonl");
-    Files.writeString(input, "{not json\n", StandardCharsets.UTF_8);
+  void scan_exitsWithOne_whenNoDocumentIsReadable_andWritesTheProblems(@TempDir Path dir)
+      throws IOException {
     Path out = dir.resolve("out");
+    assertEquals(0, run("scan", "testdata/seeds", "--out", out.toString()).code());
+    assertTrue(Files.size(out.resolve("pairs.jsonl")) > 0, "an earlier run's pairs");
+    Path input = dir.resolve("docs.jsonl");
+    Files.writeString(input, "{not json\n{\"id\":\"x\",\"txt\":\"y\"}\n", StandardCharsets.UTF_8);
+
     assertEquals(
         1, Main.run("scan", input.toString(), "--out", out.toString(), "--no-cross-language"));
-    assertTrue(Files.notExists(out.resolve("pairs.jsonl")));
+    assertEquals(0, Files.size(out.resolve("pairs.jsonl")), "no pairs left from the earlier run");
+    assertEquals(0, Files.size(out.resolve("clusters.jsonl")));
+    List<String> problems = Files.readAllLines(out.resolve("problems.jsonl"));
+    assertEquals(2, problems.size(), problems::toString);
+    assertEquals(2, JSON.readTree(problems.get(1)).get("line").asInt());
+  }
+
+  @Test
+  void scan_reportsAnIdAnotherInputHolds_atItsFileAndLine(@TempDir Path dir) throws IOException {
+    Path first = Files.writeString(dir.resolve("first.jsonl"), "{\"id\":\"a\",\"text\":\"one\"}\n");
+    Path second =
+        Files.writeString(
+            dir.resolve("second.jsonl"),
+            "{\"id\":\"b\",\"text\":\"two\"}\n\n{\"id\":\"a\",\"text\":\"three\"}\n");
+    Path out = dir.resolve("out");
+
+    Ran ran = run("scan", first.toString(), second.toString(), "--out", out.toString());
+    assertEquals(0, ran.code(), ran.stdout());
+    JsonNode problem = JSON.readTree(Files.readAllLines(out.resolve("problems.jsonl")).get(0));
+    assertEquals(second.toString(), problem.get("source").asText());
+    assertEquals(3, problem.get("line").asInt());
+    assertEquals("duplicate_id", problem.get("kind").asText());
+  }
+
+  @Test
+  void ioFailures_areOneLineAndExitOne(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    String[] stderr = new String[1];
+    int[] code = new int[1];
+    stderr[0] =
+        captureStderr(() -> code[0] = Main.run("scan", "testdata/seeds", "--out", file.toString()));
+    assertEquals(1, code[0]);
+    assertEquals(1, stderr[0].strip().lines().count(), stderr[0]);
+    assertTrue(stderr[0].contains(file.toString()), stderr[0]);
+
+    stderr[0] =
+        captureStderr(
+            () -> code[0] = Main.run("query", "--saved", dir.toString(), "testdata/seeds"));
+    assertEquals(1, code[0]);
+    assertTrue(stderr[0].contains("--index"), stderr[0]);
   }
 
   @Test
