@@ -102,20 +102,29 @@ final class ArchiveIndex implements Closeable {
       if (!exists) {
         try {
           archive.commit(); // an empty archive that names its settings
-        } catch (IOException | RuntimeException e) {
-          writer.rollback(); // releases the write lock
+        } catch (Throwable e) {
+          try {
+            writer.rollback(); // releases the write lock
+          } catch (Throwable suppressed) {
+            e.addSuppressed(suppressed);
+          }
           throw e;
         }
       }
       return archive;
     } catch (LockObtainFailedException e) {
       store.close();
-      throw new IOException(directory + " is open in another process", e);
+      throw new IOException(
+          directory + " is open already (by another process, or another detector in this one)", e);
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
       store.close();
       throw new IncompatibleDataException(directory + " is corrupt: " + e.getMessage(), e);
-    } catch (IOException | RuntimeException e) {
-      store.close();
+    } catch (Throwable e) {
+      try {
+        store.close();
+      } catch (Throwable suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }

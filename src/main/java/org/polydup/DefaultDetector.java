@@ -58,6 +58,9 @@ final class DefaultDetector implements Detector {
    */
   private ArchiveIndex archive;
 
+  /** Why the archive was detached ({@link #detach}), or null. Guarded by the lock. */
+  private String detached;
+
   /**
    * An added document: what the same-language stages need, and its entities and structure (null
    * without cross-language matching), kept for {@link #save}.
@@ -167,6 +170,7 @@ final class DefaultDetector implements Detector {
 
   @Override
   public void load(Path file, ScanProgress progress) throws IOException {
+    Objects.requireNonNull(file, "file");
     Objects.requireNonNull(progress, "progress");
     load(ArchiveFile.read(file, configuration), file.toString(), progress);
   }
@@ -201,13 +205,35 @@ final class DefaultDetector implements Detector {
     return configuration;
   }
 
-  /** From now on, writes every add and remove to {@code archive} too ({@code null}: no more). */
+  /** From now on, writes every add and remove to {@code archive} too. */
   void attach(ArchiveIndex archive) {
     lock.writeLock().lock();
     try {
       this.archive = archive;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Stops writing to the archive, for good: every later add and remove throws {@link
+   * IllegalStateException} with {@code why}, since it could no longer be kept. Queries still
+   * answer.
+   */
+  void detach(String why) {
+    lock.writeLock().lock();
+    try {
+      this.archive = null;
+      this.detached = why;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Must hold the write lock. */
+  private void requireAttachedIfEver() {
+    if (detached != null) {
+      throw new IllegalStateException(detached);
     }
   }
 
@@ -285,6 +311,7 @@ final class DefaultDetector implements Detector {
    * @throws UncheckedIOException when the archive cannot store it
    */
   private void insert(Analysed analysed) {
+    requireAttachedIfEver();
     if (archive != null) {
       try {
         archive.add(
@@ -312,8 +339,10 @@ final class DefaultDetector implements Detector {
 
   @Override
   public boolean remove(String id) {
+    Objects.requireNonNull(id, "id");
     lock.writeLock().lock();
     try {
+      requireAttachedIfEver();
       if (!slotOf.containsKey(id)) {
         return false;
       }
@@ -340,6 +369,7 @@ final class DefaultDetector implements Detector {
 
   @Override
   public boolean contains(String id) {
+    Objects.requireNonNull(id, "id");
     lock.readLock().lock();
     try {
       return slotOf.containsKey(id);
@@ -350,6 +380,7 @@ final class DefaultDetector implements Detector {
 
   @Override
   public String textOf(String id) {
+    Objects.requireNonNull(id, "id");
     lock.readLock().lock();
     try {
       Integer slot = slotOf.get(id);
@@ -436,12 +467,18 @@ final class DefaultDetector implements Detector {
 
   @Override
   public ScanResult scan(List<Document> documents, ScanProgress progress) {
-    return batch().run(documents, progress);
+    return batch()
+        .run(
+            Objects.requireNonNull(documents, "documents"),
+            Objects.requireNonNull(progress, "progress"));
   }
 
   @Override
   public ScanResult scan(Iterator<? extends Document> documents, ScanProgress progress) {
-    return batch().run(Objects.requireNonNull(documents, "documents"), progress);
+    return batch()
+        .run(
+            Objects.requireNonNull(documents, "documents"),
+            Objects.requireNonNull(progress, "progress"));
   }
 
   private BatchScan batch() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link Detector} whose index is kept in a folder on disk (a Lucene index used as a store), for
@@ -32,9 +33,12 @@ public final class PersistentDetector implements Detector, Closeable {
    */
   public static final int MAXIMUM_ID_LENGTH = ArchiveIndex.MAXIMUM_ID_LENGTH;
 
+  private static final String CLOSED = "the persistent detector is closed: ";
+
   private final DefaultDetector detector;
   private final ArchiveIndex archive;
   private final Path directory;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private PersistentDetector(DefaultDetector detector, ArchiveIndex archive, Path directory) {
     this.detector = detector;
@@ -51,8 +55,14 @@ public final class PersistentDetector implements Detector, Closeable {
     ArchiveIndex archive = ArchiveIndex.open(directory, configuration);
     try {
       detector.load(archive.read(), directory.toString(), progress);
-    } catch (IOException | RuntimeException e) {
-      archive.rollback();
+    } catch (Throwable e) {
+      // An Error too (out of memory while loading, a failing progress callback): the folder must
+      // not stay locked for the rest of the JVM's life.
+      try {
+        archive.rollback();
+      } catch (Throwable suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
     detector.attach(archive);
@@ -70,30 +80,41 @@ public final class PersistentDetector implements Detector, Closeable {
    * @throws IOException when the archive cannot be written; what was committed before stays
    */
   public void commit() throws IOException {
+    if (closed.get()) {
+      throw new IllegalStateException(CLOSED + directory);
+    }
     archive.commit();
   }
 
   /**
-   * Commits, then releases the folder. The detector must not be used afterwards.
+   * Commits, then releases the folder. Afterwards, {@link #add}, {@link #remove}, {@link #commit}
+   * and the other calls that change the index throw {@link IllegalStateException} (what they
+   * changed could not be kept); queries still answer from memory. Closing again, or after {@link
+   * #rollback()}, does nothing.
    *
    * @throws IOException when the archive cannot be written
    */
   @Override
   public void close() throws IOException {
-    detector.attach(null);
-    archive.close();
+    if (closed.compareAndSet(false, true)) {
+      detector.detach(CLOSED + directory);
+      archive.close();
+    }
   }
 
   /**
    * Releases the folder without committing: every add and remove since the last commit is dropped
    * from the archive, as when the process dies. A run that failed half-way calls this so that the
-   * archive stays as it was. The detector must not be used afterwards.
+   * archive stays as it was. Afterwards the detector is closed, as after {@link #close()}; rolling
+   * back a closed detector does nothing.
    *
    * @throws IOException when the folder cannot be released
    */
   public void rollback() throws IOException {
-    detector.attach(null);
-    archive.rollback();
+    if (closed.compareAndSet(false, true)) {
+      detector.detach(CLOSED + directory);
+      archive.rollback();
+    }
   }
 
   /**

@@ -171,11 +171,57 @@ class PersistentDetectorTest {
   }
 
   @Test
+  void closedOrRolledBack_refusesChanges_andClosesOnce() throws IOException {
+    Document story = Document.of("a", "The first story, told once, with enough words to shingle.");
+    for (boolean rollBack : new boolean[] {false, true}) {
+      Path folder = dir.resolve("lifecycle-" + rollBack);
+      PersistentDetector detector = builder(false).open(folder);
+      detector.add(story);
+      detector.commit();
+      if (rollBack) {
+        detector.rollback();
+      }
+      detector.close();
+      detector.close(); // a second close does nothing
+
+      Document other = Document.of("b", "Another story, added after the folder was released.");
+      assertThrows(IllegalStateException.class, () -> detector.add(other));
+      assertThrows(IllegalStateException.class, () -> detector.queryAndAdd(other));
+      assertThrows(IllegalStateException.class, () -> detector.remove("a"));
+      assertThrows(IllegalStateException.class, detector::commit);
+      assertTrue(detector.contains("a"), "queries still answer from memory");
+      try (PersistentDetector reopened = builder(false).open(folder)) {
+        assertTrue(reopened.contains("a"));
+        assertFalse(reopened.contains("b"));
+      }
+    }
+  }
+
+  @Test
+  void openFailingWithAnError_releasesTheFolder() throws IOException {
+    try (PersistentDetector writing = builder(false).open(dir)) {
+      writing.add(Document.of("a", "The first story, told once, with enough words to shingle."));
+    }
+    assertThrows(
+        AssertionError.class,
+        () ->
+            builder(false)
+                .open(
+                    dir,
+                    (stage, done, total) -> {
+                      throw new AssertionError("progress failed");
+                    }));
+    try (PersistentDetector reopened = builder(false).open(dir)) {
+      assertTrue(reopened.contains("a"));
+    }
+  }
+
+  @Test
   void isRefused_withOtherSettings_whileOpen_andForAFolderThatIsNoArchive() throws IOException {
     try (PersistentDetector detector = builder(false).open(dir)) {
       detector.add(Document.of("a", "The first story, told once, with enough words to shingle."));
       IOException open = assertThrows(IOException.class, () -> builder(false).open(dir));
-      assertTrue(open.getMessage().contains("open in another process"), open::getMessage);
+      assertTrue(open.getMessage().contains("is open already"), open::getMessage);
     }
     IncompatibleDataException otherSetting =
         assertThrows(IncompatibleDataException.class, () -> builder(true).open(dir));
