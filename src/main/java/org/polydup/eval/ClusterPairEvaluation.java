@@ -172,7 +172,7 @@ public final class ClusterPairEvaluation {
       }
       for (String id : List.of(m.a(), m.b())) {
         Match previous = best.get(id);
-        if (previous == null || m.scores().alignment() > previous.scores().alignment()) {
+        if (previous == null || strength(m) > strength(previous)) {
           best.put(id, m);
         }
       }
@@ -208,7 +208,7 @@ public final class ClusterPairEvaluation {
     s.append(Counts.header()).append('\n').append(all.row("all")).append('\n');
     byLanguagePair.forEach(
         (pair, c) -> {
-          if (c.truePositives + c.falseNegatives > 0) {
+          if (c.truePositives + c.falseNegatives + c.falsePositives > 0) {
             s.append(c.row(pair)).append('\n');
           }
         });
@@ -246,5 +246,23 @@ public final class ClusterPairEvaluation {
       return a;
     }
     return a.compareTo(b) <= 0 ? a + "-" + b : b + "-" + a;
+  }
+
+  /**
+   * How much of the smaller text a match finds in the other, one scale for both stages: the
+   * alignment score (aligned entity weight over the lighter text's) or the larger share of a text
+   * inside shared passages, whichever is known and larger. A shingle-stage match has no alignment
+   * score ({@code NaN}), so comparing alignment scores alone would let output order pick a
+   * document's best partner.
+   */
+  static double strength(Match m) {
+    double best = 0;
+    for (double v :
+        new double[] {m.scores().alignment(), m.scores().coverageA(), m.scores().coverageB()}) {
+      if (!Double.isNaN(v)) {
+        best = Math.max(best, v);
+      }
+    }
+    return best;
   }
 }

@@ -25,6 +25,16 @@ final class Counts {
   }
 
   String row(String label) {
+    if (truePositives + falseNegatives == 0) {
+      // No gold pairs: only the false positives mean anything.
+      return String.format(
+          Locale.ROOT,
+          "%-14s %6d %6d %6d   (no gold pairs)",
+          label,
+          truePositives,
+          falsePositives,
+          falseNegatives);
+    }
     return String.format(
         Locale.ROOT,
         "%-14s %6d %6d %6d   P %.4f  R %.4f  F1 %.4f",

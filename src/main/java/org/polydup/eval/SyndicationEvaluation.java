@@ -104,7 +104,16 @@ public final class SyndicationEvaluation {
       PairKey key = PairKey.of(m.a(), m.b());
       reported.put(key, m);
       LabelledPair gold = labelled.get(key);
-      String language = languageOf.getOrDefault(m.a(), "?");
+      // A false pair across languages is charged to its language pair, not to whichever of its
+      // documents came first.
+      String languageA = languageOf.getOrDefault(m.a(), "?");
+      String languageB = languageOf.getOrDefault(m.b(), "?");
+      String language =
+          languageA.equals(languageB)
+              ? languageA
+              : languageA.compareTo(languageB) < 0
+                  ? languageA + "-" + languageB
+                  : languageB + "-" + languageA;
       if (gold != null) {
         all.truePositives++;
         byTransform.computeIfAbsent(gold.transform(), k -> new Counts()).truePositives++;
@@ -151,7 +160,7 @@ public final class SyndicationEvaluation {
     table.append(all.row("all")).append('\n');
     table.append("by transform (FP cannot be assigned to a transform)\n");
     byTransform.forEach((t, c) -> table.append(c.row(t)).append('\n'));
-    table.append("by language (of a)\n");
+    table.append("by language (a false pair across languages: by its language pair)\n");
     byLanguage.forEach((l, c) -> table.append(c.row(l)).append('\n'));
     table.append(
         String.format(

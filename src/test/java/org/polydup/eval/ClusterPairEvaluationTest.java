@@ -59,6 +59,44 @@ class ClusterPairEvaluationTest {
   }
 
   @Test
+  void recallAtOne_ranksShingleAndAlignedPairsOnOneScale_whateverTheirOrder() throws IOException {
+    Files.writeString(
+        folder.resolve("docs.jsonl"),
+        doc("a-1", "en", "c1") + doc("a-2", "en", "c1") + doc("b-1", "en", "c2"));
+    ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, false);
+    // a-1's gold partner is found as a weak reworded copy, its false one as a contained passage
+    // covering 90% of a-1: the passage is the stronger evidence, so a-1's best partner is wrong.
+    Match weakRight =
+        new Match(
+            "a-1",
+            "a-2",
+            Relation.DERIVED,
+            null,
+            "en",
+            "en",
+            Scores.ofAlignment(0.4, 0.4, 0.4, 0.5),
+            List.of(),
+            List.<EntityLink>of());
+    Match strongWrong =
+        new Match(
+            "a-1",
+            "b-1",
+            Relation.CONTAINED,
+            "b-1",
+            "en",
+            "en",
+            Scores.ofShingles(null, 0.5, 0.9, 0.5, 0.9, 0.5),
+            List.of(),
+            List.<EntityLink>of());
+    for (List<Match> order :
+        List.of(List.of(weakRight, strongWrong), List.of(strongWrong, weakRight))) {
+      String table = e.table(new ScanResult(3, order, List.of(), List.of(), null));
+      // a-1 ranks b-1 first (a miss); a-2's only partner is a-1 (a hit).
+      assertTrue(table.contains("recall@1 0.5000 (1 of 2"), table);
+    }
+  }
+
+  @Test
   void withDistractors_takesTheFirstLimitDocuments() throws IOException {
     Files.writeString(folder.resolve("docs.jsonl"), doc("a-en", "en", "c1"));
     Path distractors = folder.resolve("distractors.jsonl");
