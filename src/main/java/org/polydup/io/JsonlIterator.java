@@ -187,7 +187,12 @@ final class JsonlIterator extends LineFileIterator {
         return null;
       }
       JsonLocation location = e.getLocation();
-      String column = location == null ? "" : " at column " + location.getColumnNr();
+      // The offset into the line, not Jackson's column: Jackson starts a new line at the CR of a
+      // CRLF line end and counts columns from 1 again there.
+      String column =
+          location == null || location.getCharOffset() < 0
+              ? ""
+              : " at column " + (location.getCharOffset() + 1);
       report(
           source,
           line,

@@ -707,6 +707,18 @@ class DocumentSourceTest {
     assertFalse(iterator.hasNext());
   }
 
+  @Test
+  void jsonl_malformedLine_isReportedAtTheSameColumn_withCrlfLineEnds() throws IOException {
+    String bad = "{\"id\":\"x\",\"text\":\"unterminated";
+    for (String end : List.of("\n", "\r\n")) {
+      Path file = write("docs.jsonl", "{\"id\":\"a\",\"text\":\"b\"}" + end + bad + end);
+      InputProblem problem = read(file).onlyProblem();
+      assertTrue(
+          problem.message().startsWith("malformed JSON at column " + (bad.length() + 1)),
+          problem::toString);
+    }
+  }
+
   // ---- streams (standard input)
 
   @Test
