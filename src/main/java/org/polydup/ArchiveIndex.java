@@ -33,6 +33,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.polydup.align.EntityProfile;
+import org.polydup.internal.Utf16;
 
 /**
  * The documents of a {@link PersistentDetector}, kept in a Lucene index on disk: what {@link
@@ -212,7 +213,7 @@ final class ArchiveIndex implements Closeable {
     doc.add(new StoredField(LANGUAGE, entry.language()));
     // Lucene stores a string as UTF-8, which cannot hold a lone surrogate: such a text is stored as
     // its UTF-16 code units instead, so that any Java string comes back equal.
-    if (isWellFormed(entry.text())) {
+    if (Utf16.isWellFormed(entry.text())) {
       doc.add(new StoredField(TEXT, entry.text()));
     } else {
       doc.add(new StoredField(TEXT_UTF16, utf16(entry.text())));
@@ -268,21 +269,6 @@ final class ArchiveIndex implements Closeable {
     } finally {
       store.close();
     }
-  }
-
-  /** Whether every surrogate in {@code text} is half of a pair. */
-  private static boolean isWellFormed(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static byte[] utf16(String text) {

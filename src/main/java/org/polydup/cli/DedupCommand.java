@@ -62,7 +62,8 @@ final class DedupCommand implements Callable<Integer> {
       paramLabel = "C",
       description =
           "A document contained in another is dropped only when at least this share of its text"
-              + " lies in the container. In (0, 1]; default 0.8. Duplicates are always dropped.")
+              + " lies in the container. In (0, 1]; default 0.8. Duplicates are always dropped, as"
+              + " --threshold defines them: lower it with care.")
   void minimumCoverage(double value) {
     minimumCoverage = detectorOptions.share("--min-coverage", value);
   }
@@ -100,6 +101,9 @@ final class DedupCommand implements Callable<Integer> {
         line.put("coverage", Math.round(d.coverage() * 10_000) / 10_000.0);
         written.write(line);
       }
+    }
+    if (documents.isEmpty()) {
+      return Main.EXIT_INPUT; // said by scanAndWrite; kept and dropped are written, empty
     }
     System.out.println(
         ScanCommand.count(documents.size(), "document")

@@ -226,13 +226,13 @@ final class QueryCommand implements Callable<Integer> {
       }
     }
     writeProblems(problems);
-    String html =
-        output.writeHtml(
-            "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-            matches,
-            detector::textOf);
+    String html = output.writeHtml(title(), matches, detector::textOf);
     printSummary(indexed, inFolder, loaded, removed, fresh.size(), matches, problems.size(), html);
     return 0;
+  }
+
+  private String title() {
+    return "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 
   private void writeProblems(List<InputProblem> problems) throws IOException {
@@ -250,6 +250,7 @@ final class QueryCommand implements Callable<Integer> {
   private int failWith(List<InputProblem> problems, String why) throws IOException {
     JsonlWriter.open(output.file("pairs.jsonl")).close();
     writeProblems(problems);
+    output.writeHtml(title(), List.of(), id -> null);
     System.err.println(
         "polydup: " + why + "; the problems are in " + output.file("problems.jsonl"));
     return Main.EXIT_INPUT;

@@ -52,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Scanned scanned = scanAndWrite(inputs, detectorOptions, output, "polydup scan " + inputs);
-    if (scanned == null) {
+    if (scanned == null || scanned.read().documents.isEmpty()) {
       return Main.EXIT_INPUT;
     }
     printSummary(scanned.result(), scanned.read().problems.size(), scanned.html());
@@ -69,8 +69,10 @@ final class ScanCommand implements Callable<Integer> {
   /**
    * Reads and scans the inputs, then writes {@code pairs.jsonl}, {@code clusters.jsonl}, {@code
    * problems.jsonl} and, when asked, {@code report.html}. Returns null, after saying why on stderr,
-   * when an input cannot be read at all (nothing is written) or holds no readable document (the
-   * files are written, empty but for the problems, so none is left from an earlier run).
+   * when an input cannot be read at all (nothing is written). When the inputs hold no readable
+   * document it says so too, writes the files all the same (empty but for the problems, so none is
+   * left from an earlier run) and returns a result without documents: the command then exits with
+   * {@link Main#EXIT_INPUT} after writing its own files.
    */
   static Scanned scanAndWrite(
       List<Path> inputs, DetectorOptions detectorOptions, OutputOptions output, String title)
@@ -109,15 +111,14 @@ final class ScanCommand implements Callable<Integer> {
         problems.write(Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
       }
     }
+    String html = output.writeHtml(title, result.matches(), texts::get);
     if (read.documents.isEmpty()) {
       System.err.println(
           "polydup: no readable documents in "
               + inputs
               + "; the problems are in "
               + output.file("problems.jsonl"));
-      return null;
     }
-    String html = output.writeHtml(title, result.matches(), texts::get);
     return new Scanned(read, result, html);
   }
 

@@ -21,7 +21,12 @@ import org.polydup.Relation;
  * <p>A document X may be dropped for a kept document Y when the scan flagged them {@code duplicate}
  * (either way round), or {@code contained} with Y the container and at least {@link
  * #minimumCoverage()} of X's text inside Y's (its coverage: the share of its shingles in passages
- * shared with Y). Cross-language relations never drop a document: a translation is other data.
+ * shared with Y). A duplicate is dropped whatever its coverage, as the scan's threshold defines
+ * duplicates: at the default 0.8, at least 80% of each text's shingles are in the other, and the
+ * pairs the verifier calls duplicates below it (light edits) have at least 0.74 of each text in
+ * shared passages on the syndication set; a scan run with a much looser threshold makes looser
+ * duplicates, and dedup drops them too. Cross-language relations never drop a document: a
+ * translation is other data.
  *
  * <p>Documents are visited in the order of preference of {@link Keep}; each is dropped if one of
  * the documents it may be dropped for is already kept, and kept otherwise. So every dropped
@@ -52,7 +57,8 @@ public final class Deduplicator {
    * @param id the dropped document
    * @param kept the kept document it was dropped for
    * @param relation {@link Relation#DUPLICATE} or {@link Relation#CONTAINED} (in {@code kept})
-   * @param coverage the share of the dropped text found in the kept one
+   * @param coverage the share of the dropped text found in the kept one: in shared passages, or for
+   *     a duplicate the share of its distinct shingles in the other if that is larger
    */
   public record Dropped(String id, String kept, Relation relation, double coverage) {}
 
@@ -120,8 +126,21 @@ public final class Deduplicator {
       int a = positionOf(position, m.a());
       int b = positionOf(position, m.b());
       if (m.relation() == Relation.DUPLICATE) {
-        inside.get(a).add(new Candidate(b, Relation.DUPLICATE, m.scores().coverageA()));
-        inside.get(b).add(new Candidate(a, Relation.DUPLICATE, m.scores().coverageB()));
+        // A text too short for passages has coverage 0: its shingles found in the other say more.
+        inside
+            .get(a)
+            .add(
+                new Candidate(
+                    b,
+                    Relation.DUPLICATE,
+                    largest(m.scores().coverageA(), m.scores().containmentAInB())));
+        inside
+            .get(b)
+            .add(
+                new Candidate(
+                    a,
+                    Relation.DUPLICATE,
+                    largest(m.scores().coverageB(), m.scores().containmentBInA())));
       } else if (m.relation() == Relation.CONTAINED) {
         boolean aContains = m.container().equals(m.a());
         int inner = aContains ? b : a;
@@ -169,6 +188,11 @@ public final class Deduplicator {
       }
     }
     return new Result(keptIds, droppedList);
+  }
+
+  /** The larger of two shares, either of which may be unknown ({@code NaN}); 0 if both are. */
+  private static double largest(double x, double y) {
+    return Math.max(Double.isNaN(x) ? 0 : x, Double.isNaN(y) ? 0 : y);
   }
 
   private static int positionOf(Map<String, Integer> position, String id) {

@@ -3,6 +3,7 @@ package org.polydup.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
+import org.polydup.internal.Utf16;
 
 /**
  * Writes JSON Lines: one JSON object per line, UTF-8, with Jackson's streaming generator.
@@ -44,8 +46,10 @@ import java.util.zip.GZIPOutputStream;
  *   <li>a {@link Record} → object with its components in declaration order.
  * </ul>
  *
- * <p>Non-ASCII text is written as UTF-8, not escaped. An unpaired surrogate in a string (possible
- * in text decoded from {@code \}{@code uD800} escapes) is written as U+FFFD.
+ * <p>Non-ASCII text is written as UTF-8, not escaped. An unpaired surrogate in a string value
+ * (possible in text decoded from {@code \}{@code uD800} escapes), which UTF-8 cannot encode, is
+ * written as a {@code \}{@code uD800} escape, so the string reads back exactly (two ids that differ
+ * only there stay two ids); in a key it is written as U+FFFD.
  *
  * <p>{@link #write} is synchronized, so several threads may share one writer; each line is
  * complete. Lines reach the stream when the internal buffer fills, on {@link #flush()} and on
@@ -167,7 +171,7 @@ public final class JsonlWriter implements Closeable, Flushable {
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof CharSequence || value instanceof Character) {
-      generator.writeString(wellFormed(value.toString()));
+      writeString(value.toString());
     } else if (value instanceof Boolean) {
       generator.writeBoolean((Boolean) value);
     } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -190,7 +194,7 @@ public final class JsonlWriter implements Closeable, Flushable {
     } else if (value instanceof Map) {
       generator.writeStartObject();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        String name = wellFormed(String.valueOf(entry.getKey()));
+        String name = Utf16.wellFormed(String.valueOf(entry.getKey()));
         generator.writeFieldName(name);
         writeValue(entry.getValue(), name);
       }
@@ -235,39 +239,31 @@ public final class JsonlWriter implements Closeable, Flushable {
     }
   }
 
-  /** Replaces unpaired surrogates with U+FFFD; they cannot be encoded in UTF-8. */
-  static String wellFormed(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        boolean paired =
-            Character.isHighSurrogate(c)
-                && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1));
-        if (!paired) {
-          return replaceUnpaired(text);
-        }
-        i++;
-      }
+  /**
+   * Writes a string value; one with an unpaired surrogate (which Jackson refuses to encode) is
+   * quoted here, the surrogate as a JSON escape, the rest as Jackson quotes it.
+   */
+  private void writeString(String text) throws IOException {
+    if (Utf16.isWellFormed(text)) {
+      generator.writeString(text);
+      return;
     }
-    return text;
-  }
-
-  private static String replaceUnpaired(String text) {
-    StringBuilder result = new StringBuilder(text.length());
+    JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+    StringBuilder quoted = new StringBuilder(text.length() + 8).append('"');
+    int run = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)
           && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
-        result.append(c).append(text.charAt(i + 1));
         i++;
       } else if (Character.isSurrogate(c)) {
-        result.append('\uFFFD');
-      } else {
-        result.append(c);
+        quoted.append(encoder.quoteAsString(text.substring(run, i)));
+        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        run = i + 1;
       }
     }
-    return result.toString();
+    quoted.append(encoder.quoteAsString(text.substring(run))).append('"');
+    generator.writeRawValue(quoted.toString());
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.commons.text.StringEscapeUtils;
 import org.polydup.EntityLink;
 import org.polydup.Match;
+import org.polydup.internal.Utf16;
 import org.polydup.verify.SharedPassage;
 
 /**
@@ -132,15 +133,17 @@ public final class HtmlReport {
     w.write("</th></tr>\n");
     int rows = 0;
     for (SharedPassage p : m.passages()) {
-      if (rows++ == EVIDENCE_ROWS) {
+      if (rows == EVIDENCE_ROWS) {
         break;
       }
+      rows++;
       row(w, "passage", textA, p.aStart(), p.aEnd(), textB, p.bStart(), p.bEnd());
     }
     for (EntityLink link : m.entities()) {
-      if (rows++ == EVIDENCE_ROWS) {
+      if (rows == EVIDENCE_ROWS) {
         break;
       }
+      rows++;
       row(w, link.kind(), textA, link.aStart(), link.aEnd(), textB, link.bStart(), link.bEnd());
     }
     w.write("</table>\n");
@@ -204,7 +207,11 @@ public final class HtmlReport {
         : at;
   }
 
+  /**
+   * HTML-escaped, with an unpaired surrogate (which the page's UTF-8 cannot encode) shown as
+   * U+FFFD, so one malformed id or text cannot stop the page half-written.
+   */
   private static String escape(String s) {
-    return StringEscapeUtils.escapeHtml4(s);
+    return StringEscapeUtils.escapeHtml4(Utf16.wellFormed(s));
   }
 }

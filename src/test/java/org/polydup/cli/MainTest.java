@@ -214,6 +214,22 @@ class MainTest {
   }
 
   @Test
+  void dedup_withNoReadableDocument_leavesNoEarlierRunsFiles(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("out");
+    assertEquals(
+        0,
+        run("dedup", "testdata/syndication/docs.jsonl", "--out", out.toString(), "--html").code());
+    assertTrue(Files.size(out.resolve("kept.jsonl")) > 0);
+    Path input = Files.writeString(dir.resolve("bad.jsonl"), "{not json\n");
+
+    assertEquals(1, run("dedup", input.toString(), "--out", out.toString(), "--html").code());
+    for (String name : List.of("kept.jsonl", "dropped.jsonl", "pairs.jsonl", "clusters.jsonl")) {
+      assertEquals(0, Files.size(out.resolve(name)), name);
+    }
+    assertTrue(Files.readString(out.resolve("report.html")).contains("0 flagged pairs"));
+  }
+
+  @Test
   void scan_reportsAnIdAnotherInputHolds_atItsFileAndLine(@TempDir Path dir) throws IOException {
     Path first = Files.writeString(dir.resolve("first.jsonl"), "{\"id\":\"a\",\"text\":\"one\"}\n");
     Path second =

@@ -64,6 +64,19 @@ class DeduplicatorTest {
   }
 
   @Test
+  void aDuplicateTooShortForPassages_reportsTheShareOfItsShinglesFound() {
+    List<Document> docs = List.of(doc("a", 12), doc("b", 12));
+    Scores noPassages = Scores.ofShingles(new Estimate(1, 0.9, 1), 1.0, 1.0, 1.0, 0.0, 0.0);
+    Match m =
+        new Match("a", "b", Relation.DUPLICATE, null, "en", "en", noPassages, List.of(), List.of());
+
+    Deduplicator.Result result = FIRST.deduplicate(docs, List.of(m));
+
+    assertEquals(
+        List.of(new Deduplicator.Dropped("b", "a", Relation.DUPLICATE, 1.0)), result.dropped());
+  }
+
+  @Test
   void aContainedText_isDroppedOnlyIntoItsContainer_andOnlyWhenNearlyAllOfItIsThere() {
     List<Document> docs =
         List.of(doc("story", 500), doc("page", 900), doc("digest", 1000), doc("other", 400));

@@ -105,8 +105,15 @@ class JsonlWriterTest {
   }
 
   @Test
-  void write_replacesUnpairedSurrogates() throws IOException {
-    assertEquals("{\"text\":\"a\uFFFDb🙂\uFFFD\"}\n", written(Map.of("text", "a\uD800b🙂\uDC00")));
+  void write_escapesUnpairedSurrogates_soTheyReadBackExactly() throws IOException {
+    String text = "a\uD800b🙂\uDC00\"\n";
+    String line = written(Map.of("text", text));
+    assertEquals("{\"text\":\"a\\ud800b🙂\\udc00\\\"\\n\"}\n", line);
+    assertEquals(
+        text,
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("text").asText());
+    // In a key, which names a field, the surrogate is replaced.
+    assertEquals("{\"k\uFFFD\":1}\n", written(Map.of("k\uD800", 1)));
   }
 
   @Test

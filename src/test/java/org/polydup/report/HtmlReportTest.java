@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.polydup.EntityLink;
 import org.polydup.Match;
 import org.polydup.Relation;
@@ -90,6 +91,54 @@ class HtmlReportTest {
     assertFalse(html.contains("?"), "a lone surrogate would be written as ?");
     assertTrue(html.contains(" […]</mark>"), html);
     assertFalse(html.contains(passage), "the whole 500-character passage is not shown");
+  }
+
+  @Test
+  void unpairedSurrogates_inIdsAndTexts_leaveAWholePage(@TempDir Path folder) throws IOException {
+    String a = "Broken \uD800 escape, then The Financial Times said so.";
+    String b = "Also \uDC00 broken; The Financial Times said so.";
+    Path file = folder.resolve("report.html");
+    Match m =
+        translation(
+            "a\uD800",
+            "b",
+            new EntityLink("name", "Financial Times", 29, 44, "Financial Times", 27, 42));
+
+    HtmlReport.write(file, "scan", List.of(m), Map.of("a\uD800", a, "b", b)::get, 10);
+
+    String html = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+    assertTrue(html.endsWith("</html>\n"), html);
+    assertTrue(html.contains("a\uFFFD"), html);
+  }
+
+  @Test
+  void showsAtMostTwelveRowsOfEvidence_passagesAndEntitiesTogether() throws IOException {
+    String text = "word ".repeat(400);
+    List<SharedPassage> passages = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      passages.add(new SharedPassage(10 * i, 10 * i + 5, 10 * i, 10 * i + 5, 1));
+    }
+    List<EntityLink> links = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      links.add(new EntityLink("name", "word", 5 * i, 5 * i + 4, "word", 5 * i, 5 * i + 4));
+    }
+    Match m =
+        new Match(
+            "a",
+            "b",
+            Relation.DERIVED,
+            null,
+            "en",
+            "en",
+            Scores.ofAlignment(0.5, 0.5, 0.5, 0.5),
+            passages,
+            links);
+
+    String html = page(List.of(m), Map.of("a", text, "b", text), 10);
+
+    assertEquals(
+        HtmlReport.EVIDENCE_ROWS + 1, html.split("<tr>", -1).length - 1, "header and 12 rows");
+    assertTrue(html.contains("31 more"), html);
   }
 
   @Test
