@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ForkJoinPool;
 import org.polydup.align.AlignmentResult;
 import org.polydup.align.AlignmentThresholds;
@@ -185,8 +187,20 @@ final class AlignmentStage implements CrossLanguageStage {
             return isWholeCopy(fingerprints[position[low]], fingerprints[position[high]]);
           }
         };
+    Map<Integer, String> problems = new ConcurrentSkipListMap<>();
     List<CrossLanguageMatcher.AlignedPair> pairs =
-        pool.submit(() -> matcher.match(docs, settled)).join();
+        pool.submit(
+                () ->
+                    matcher.match(
+                        docs,
+                        settled,
+                        (index, failure) ->
+                            problems.put(
+                                position[index],
+                                "entities could not be extracted ("
+                                    + failure
+                                    + "); it was compared without them")))
+            .join();
     progress.update("align", 1, 1);
     // Checking each aligned pair costs an exact verification: do it on the scan's threads.
     List<IndexedMatch> matches =
@@ -208,7 +222,8 @@ final class AlignmentStage implements CrossLanguageStage {
             .join();
     return new Result(
         withoutSideLinks(matches, wholeCopies(alreadyMatched, fingerprints), documents.size()),
-        pairs.size());
+        pairs.size(),
+        problems);
   }
 
   /**

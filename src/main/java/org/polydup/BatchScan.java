@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -238,11 +239,13 @@ final class BatchScan {
         }
       }
       long crossCandidates = 0;
+      Map<Integer, String> alignmentProblems = Map.of();
       if (configuration.crossLanguage() && crossLanguage != null) {
         CrossLanguageStage.Result cross =
             crossLanguage.scan(
                 documents, fingerprints, rarity, languages, matchedPairs, pool, progress);
         crossCandidates = cross.candidatePairs();
+        alignmentProblems = cross.problems();
         for (CrossLanguageStage.IndexedMatch m : cross.matches()) {
           matches.add(m.match());
           if (m.match().relation() != Relation.RELATED) {
@@ -261,6 +264,10 @@ final class BatchScan {
           problemList.add(new DocumentProblem(documents.get(i).id(), problems[i]));
         } else {
           scanned++;
+        }
+        String alignmentProblem = alignmentProblems.get(i);
+        if (alignmentProblem != null) {
+          problemList.add(new DocumentProblem(documents.get(i).id(), alignmentProblem));
         }
       }
       List<StoryCluster> clusterList =

@@ -2,6 +2,7 @@ package org.polydup;
 
 import it.unimi.dsi.fastutil.longs.LongSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import org.polydup.verify.ShingleRarity;
 
@@ -11,8 +12,11 @@ interface CrossLanguageStage {
   /** A match with the input positions of its two documents, {@code x < y}. */
   record IndexedMatch(int x, int y, Match match) {}
 
-  /** The matches found and how many candidate pairs were aligned. */
-  record Result(List<IndexedMatch> matches, long candidatePairs) {}
+  /**
+   * The matches found, how many candidate pairs were aligned, and the documents whose entities
+   * could not be extracted (input position to why; they took part with none).
+   */
+  record Result(List<IndexedMatch> matches, long candidatePairs, Map<Integer, String> problems) {}
 
   /**
    * Finds translated and retold copies among the documents.

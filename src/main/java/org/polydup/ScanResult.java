@@ -8,7 +8,7 @@ import java.util.List;
  * @param documents number of documents scanned successfully
  * @param matches flagged pairs, ordered by the input position of a, then of b
  * @param clusters story clusters of two or more documents, in input order of their first member
- * @param problems documents that could not be processed
+ * @param problems documents that could not be processed, or not wholly
  * @param statistics counts and sizes for reports and benchmarks
  */
 public record ScanResult(

@@ -45,6 +45,27 @@ class DetectorTest {
   }
 
   @Test
+  void scan_withAlignment_keepsEveryPair_besideOddDocuments() throws IOException {
+    // Each of these once threw from entity extraction, which lost the whole batch.
+    List<Document> documents =
+        List.of(
+            Document.of("page", seed("000_1ef89ecac97abb9a")),
+            Document.of(
+                "numbers", "Winning numbers: 101 202 303 404 505 606 707 808 909 111 222 333."),
+            Document.of("dots", "a.".repeat(5_000)),
+            Document.of("story", seed("001_0e17fbea12fc6044")));
+
+    ScanResult result = Polydup.builder().threads(2).build().scan(documents);
+
+    assertEquals(4, result.documents());
+    assertTrue(result.problems().isEmpty(), result.problems()::toString);
+    assertTrue(
+        result.matches().stream()
+            .anyMatch(m -> m.relation() == Relation.CONTAINED && "page".equals(m.container())),
+        result.matches()::toString);
+  }
+
+  @Test
   void query_returnsContainedStory_whenPageHasFurniture() throws IOException {
     Detector detector = sameLanguage();
     detector.add(Document.of("page", seed("000_1ef89ecac97abb9a")));

@@ -198,16 +198,51 @@ public final class CrossLanguageMatcher {
     }
   }
 
+  /** Told of a document whose entities could not be extracted. */
+  @FunctionalInterface
+  public interface ExtractionFailures {
+    /**
+     * Called concurrently, once per failed document.
+     *
+     * @param index the document's position in the list given to {@link #match}
+     * @param failure what the extractor threw
+     */
+    void failed(int index, Throwable failure);
+  }
+
   /**
    * Like {@link #match(List)}, but does not align candidate pairs that {@code settled} accepts:
    * their verdict is known, and on a corpus full of near-duplicates they would be most of the
-   * alignment work. They are not returned and do not take part in triangle closing.
+   * alignment work. They are not returned and do not take part in triangle closing. A document
+   * whose extraction throws fails the whole call.
    *
    * @param settled pairs (by input position) to leave out; called concurrently
    * @return pairs in no particular order, each once
    */
   public List<AlignedPair> match(List<Doc> documents, PairFilter settled) {
+    return match(
+        documents,
+        settled,
+        (index, failure) -> {
+          if (failure instanceof Error error) {
+            throw error;
+          }
+          throw (RuntimeException) failure;
+        });
+  }
+
+  /**
+   * Like {@link #match(List, PairFilter)}, but a document whose entity extraction throws (a bug
+   * that some odd text sets off) is passed to {@code failures} and takes part with no entities, so
+   * that one document does not cost the batch its other pairs.
+   *
+   * @param failures told of each such document; may rethrow to fail the call
+   * @return pairs in no particular order, each once
+   */
+  public List<AlignedPair> match(
+      List<Doc> documents, PairFilter settled, ExtractionFailures failures) {
     Objects.requireNonNull(settled, "settled");
+    Objects.requireNonNull(failures, "failures");
     int size = documents.size();
     EntityProfile[] profiles = new EntityProfile[size];
     ParagraphShape[] shapes = new ParagraphShape[size];
@@ -227,10 +262,14 @@ public final class CrossLanguageMatcher {
               }
               try {
                 profiles[i] = extractor.extract(doc.text(), doc.language());
-              } finally {
+                shapes[i] = ParagraphShape.of(doc.text());
                 extractors.push(extractor);
+              } catch (RuntimeException | StackOverflowError e) {
+                // The extractor is dropped: a failure half-way may have left its caches odd.
+                failures.failed(i, e);
+                profiles[i] = new EntityExtractor().extract("", doc.language());
+                shapes[i] = ParagraphShape.of("");
               }
-              shapes[i] = ParagraphShape.of(doc.text());
             });
     // The local stays in scope through every pass below: let go of its extractors now.
     extractors.clear();

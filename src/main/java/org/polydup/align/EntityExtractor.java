@@ -590,10 +590,13 @@ public final class EntityExtractor {
         consumed++;
         end = next.end;
       }
-      if (groups > 0) {
-        value =
-            Numbers.parseNumber(
-                text.substring(token.start, end).replaceAll("[ \u00a0\u202f\u2009]", ""));
+      BigDecimal joined =
+          groups == 0
+              ? null
+              : Numbers.parseNumber(
+                  text.substring(token.start, end).replaceAll("[ \u00a0\u202f\u2009]", ""));
+      if (joined != null) {
+        value = joined;
         token =
             new Token(
                 text,
@@ -603,6 +606,10 @@ public final class EntityExtractor {
                 0,
                 new Word(text.substring(token.start, end), language));
         index = consumed;
+      } else {
+        // No groups, or too many to be one number (a list of lottery numbers): the first alone.
+        consumed = index;
+        end = token.end;
       }
     }
     if (index + 1 < tokens.size()) {
@@ -757,8 +764,11 @@ public final class EntityExtractor {
     }
 
     private static boolean isSentenceInitial(String text, int start) {
-      for (int i = start - 1; i >= 0; i--) {
-        char c = text.charAt(i);
+      // By code point: a letter outside the BMP (mathematical bold, many scripts' supplements) is
+      // two surrogates, neither of them a letter, and a walk by char went back to the start of the
+      // text for every such word, quadratic in it.
+      for (int i = start; i > 0; ) {
+        int c = text.codePointBefore(i);
         if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '…' || c == ':'
             || c == '•' || c == '。' || c == '！' || c == '？') {
           return true;
@@ -766,6 +776,7 @@ public final class EntityExtractor {
         if (Character.isLetterOrDigit(c) || c == ',' || c == ';') {
           return false;
         }
+        i -= Character.charCount(c);
       }
       return true;
     }

@@ -248,6 +248,30 @@ class EntityExtractorTest {
   }
 
   @Test
+  void aListOfThreeDigitNumbers_isNotOneNumberTooLongToRead() {
+    // Space-grouped thousands joined past what a number can hold used to throw (a null value).
+    String text = "Winning numbers: 101 202 303 404 505 606 707 808 909 111 222 333 444 555.";
+    EntityProfile profile = extractor.extract(text, "en");
+    assertTrue(
+        profile.entities().stream()
+            .anyMatch(e -> e.kind() == EntityKind.NUMBER && e.surface().startsWith("101")),
+        profile.entities()::toString);
+    // Still one number where the groups make one: 250 000 is 250000.
+    EntityProfile grouped = extractor.extract("Зарплата 250 000 гривень.", "uk");
+    assertTrue(
+        grouped.entities().stream().anyMatch(e -> e.surface().equals("250 000")),
+        grouped.entities()::toString);
+  }
+
+  @Test
+  void pathologicalRuns_doNotOverflowTheStack() {
+    // The link pattern's domain labels recursed once per label inside java.util.regex.
+    extractor.extract("a.".repeat(5_000), "en");
+    extractor.extract("x".repeat(20_000) + ":", "en");
+    extractor.extract("\uD835\uDC07\uD835\uDC1E\uD835\uDC25 ".repeat(2_000), "en");
+  }
+
+  @Test
   void randomUnicode_neverThrows_andKeepsOffsets() {
     long seed = Long.getLong("polydup.test.seed", 20261122L);
     Random random = new Random(seed);

@@ -36,6 +36,30 @@ class LinkFinderTest {
   }
 
   @Test
+  void linkSpans_findRealLinks_withinTheirLengthBounds() {
+    String text =
+        "See https://www.example.com/news?id=7 or write to desk@news.example.org, follow"
+            + " @polydup_bot, read bbc.co.uk.";
+    java.util.List<String> found = new java.util.ArrayList<>();
+    int[] spans = LinkFinder.linkSpans(text);
+    for (int i = 0; i < spans.length; i += 2) {
+      found.add(text.substring(spans[i], spans[i + 1]));
+    }
+    assertEquals(
+        java.util.List.of(
+            "https://www.example.com/news?id=7",
+            "desk@news.example.org",
+            "@polydup_bot",
+            "bbc.co.uk"),
+        found);
+    // An e-mail's local part is at most 64 characters: a longer run before the @ is cut.
+    String longLocal = "x".repeat(100) + "@example.com";
+    int[] local = LinkFinder.linkSpans(longLocal);
+    assertEquals(
+        java.util.List.of(36, longLocal.length()), java.util.Arrays.stream(local).boxed().toList());
+  }
+
+  @Test
   void linkForm_dropsSchemeWwwAndTrailingPunctuation() {
     assertEquals("example.com/news", LinkFinder.linkForm("https://www.Example.com/news/."));
     assertEquals("example.com", LinkFinder.linkForm("example.com,"));

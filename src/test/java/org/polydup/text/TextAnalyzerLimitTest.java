@@ -33,6 +33,21 @@ class TextAnalyzerLimitTest {
   }
 
   @Test
+  void streamSafe_keepsThirtyMarksOnALetter_andLeavesOtherTextAlone() {
+    char[] storm = ("a" + "\u0301\u0316".repeat(20) + "b").toCharArray();
+    int length = TextAnalyzer.streamSafe(storm, storm.length);
+    assertEquals("a" + "\u0301\u0316".repeat(15) + "b", new String(storm, 0, length));
+    char[] plain = "caf\u00e9 na\u0308ive \uD835\uDC07".toCharArray();
+    assertEquals(plain.length, TextAnalyzer.streamSafe(plain, plain.length));
+    // A storm is one token, its letter and thirty marks, however long it is.
+    assertEquals(
+        1,
+        new TextAnalyzer(TextOptions.defaults())
+            .analyze("a" + "\u0301\u0316".repeat(5_000))
+            .tokenCount());
+  }
+
+  @Test
   void analyze_readsASurrogatePairCutByTheLimitAsTheStringHasIt() {
     String text = "word \uD83D\uDE00x tail";
     assertEquals(List.of("word@0-4"), tokens(text, 6)); // the limit falls inside the pair
