@@ -135,6 +135,11 @@ final class CharacterTable {
     if (codePoint == 0x200B) { // zero-width space separates words
       return SEPARATOR;
     }
+    if (codePoint == 0x0640) {
+      // Arabic tatweel (kashida) stretches a word to justify a line: layout, not a letter of it,
+      // so a word stretched on one site must meet the same word unstretched on another.
+      return IGNORABLE;
+    }
     switch (Character.getType(codePoint)) {
       case Character.FORMAT:
         return UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT)

@@ -33,6 +33,16 @@ class TextAnalyzerLimitTest {
   }
 
   @Test
+  void arabicTatweel_isLayout_notALetterOfTheWord() {
+    assertEquals(tokens("\u0643\u062a\u0627\u0628 \u062c\u0645\u064a\u0644", 100).size(), 2);
+    assertEquals(
+        List.of("\u0643\u062a\u0627\u0628"),
+        tokens("\u0643\u062a\u0640\u0640\u0627\u0628", 100).stream()
+            .map(t -> t.substring(0, t.indexOf('@')))
+            .toList());
+  }
+
+  @Test
   void streamSafe_keepsThirtyMarksOnALetter_andLeavesOtherTextAlone() {
     char[] storm = ("a" + "\u0301\u0316".repeat(20) + "b").toCharArray();
     int length = TextAnalyzer.streamSafe(storm, storm.length);
