@@ -9,38 +9,37 @@ public final class Utf16 {
 
   /** Whether every surrogate in {@code text} is half of a pair. */
   public static boolean isWellFormed(String text) {
-    for (int i = 0; i < text.length(); i++) {
+    return nextUnpaired(text, 0) < 0;
+  }
+
+  /** The index of the first unpaired surrogate at or after {@code from}, or -1. */
+  public static int nextUnpaired(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c)
           && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return false;
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 
   /** {@code text} with each unpaired surrogate replaced by U+FFFD; {@code text} itself if none. */
   public static String wellFormed(String text) {
-    if (isWellFormed(text)) {
+    int unpaired = nextUnpaired(text, 0);
+    if (unpaired < 0) {
       return text;
     }
     StringBuilder result = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        result.append(c).append(text.charAt(i + 1));
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        result.append('\uFFFD');
-      } else {
-        result.append(c);
-      }
+    int from = 0;
+    while (unpaired >= 0) {
+      result.append(text, from, unpaired).append('\uFFFD');
+      from = unpaired + 1;
+      unpaired = nextUnpaired(text, from);
     }
-    return result.toString();
+    return result.append(text, from, text.length()).toString();
   }
 }

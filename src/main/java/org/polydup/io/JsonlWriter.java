@@ -250,20 +250,15 @@ public final class JsonlWriter implements Closeable, Flushable {
     }
     JsonStringEncoder encoder = JsonStringEncoder.getInstance();
     StringBuilder quoted = new StringBuilder(text.length() + 8).append('"');
-    int run = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        quoted.append(encoder.quoteAsString(text.substring(run, i)));
-        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-        run = i + 1;
-      }
+    int from = 0;
+    for (int unpaired = Utf16.nextUnpaired(text, 0);
+        unpaired >= 0;
+        unpaired = Utf16.nextUnpaired(text, from)) {
+      quoted.append(encoder.quoteAsString(text.substring(from, unpaired)));
+      quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) text.charAt(unpaired)));
+      from = unpaired + 1;
     }
-    quoted.append(encoder.quoteAsString(text.substring(run))).append('"');
+    quoted.append(encoder.quoteAsString(text.substring(from))).append('"');
     generator.writeRawValue(quoted.toString());
   }
 }
