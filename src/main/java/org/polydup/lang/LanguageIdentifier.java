@@ -5,6 +5,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -234,7 +235,7 @@ public final class LanguageIdentifier {
     if (lazy == null || !useLingua) {
       return fallback(script);
     }
-    String sample = text.subSequence(0, counts.sampleEnd).toString();
+    String sample = asciiWidth(text.subSequence(0, counts.sampleEnd).toString());
     SortedMap<Language, Double> confidences = lazy.get().computeLanguageConfidenceValues(sample);
     Language best = Language.UNKNOWN;
     double bestConfidence = -1;
@@ -249,6 +250,22 @@ public final class LanguageIdentifier {
     }
     return new LanguageGuess(
         code(best), LanguageGuess.Method.LINGUA, Math.max(0.0, Math.min(1.0, bestConfidence)));
+  }
+
+  /**
+   * {@code sample} with fullwidth Latin letters, digits and punctuation (U+FF01–U+FF5E, as East
+   * Asian sites set Latin text) folded to ASCII by NFKC: Lingua's models know the letters, not
+   * their fullwidth forms, and read a fullwidth German text as Swedish. Other text is returned as
+   * it is, so no other language guess moves.
+   */
+  static String asciiWidth(String sample) {
+    for (int i = 0; i < sample.length(); i++) {
+      char c = sample.charAt(i);
+      if (c >= '\uFF01' && c <= '\uFF5E') {
+        return Normalizer2.getNFKCInstance().normalize(sample);
+      }
+    }
+    return sample;
   }
 
   /** Number of Lingua detectors built so far (at most one per shared script); for tests. */

@@ -47,6 +47,19 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void identify_fullwidthLatin_readsAsTheSameText() {
+    String german =
+        "Die Bundesregierung hat am Mittwoch beschlossen, die Steuern für kleine Unternehmen zu"
+            + " senken, und die Opposition kritisiert den Plan scharf.";
+    StringBuilder fullwidth = new StringBuilder();
+    german
+        .chars()
+        .forEach(c -> fullwidth.append(c > ' ' && c < 0x7f ? (char) (c + 0xFEE0) : (char) c));
+    assertGuess("de", LanguageGuess.Method.LINGUA, IDENTIFIER.identify(german, null));
+    assertGuess("de", LanguageGuess.Method.LINGUA, IDENTIFIER.identify(fullwidth.toString(), null));
+  }
+
+  @Test
   void identify_ukrainianVersusRussian_usesLingua() {
     assertGuess(
         "uk",
