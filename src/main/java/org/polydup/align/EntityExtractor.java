@@ -87,6 +87,7 @@ public final class EntityExtractor {
     int nativeScript = LanguageTags.nativeScript(language);
     SpanMap<Word> known = wordsByLanguage.computeIfAbsent(code, k -> new SpanMap<>());
     List<Token> tokens = tokenize(text, nativeScript, code, known);
+    listEnd = -1;
     // Corpus-free name filter: words seen capitalised away from a sentence start.
     Set<String> capitalisedInside = new HashSet<>();
     for (Token token : tokens) {
@@ -563,6 +564,24 @@ public final class EntityExtractor {
     }
   }
 
+  /**
+   * Space-separated groups of three digits after a number's first group that still make one number:
+   * six reach 10^21, more than any quantity a story states ("1 000 000 000 000" is four).
+   */
+  private static final int MAXIMUM_GROUPS = 6;
+
+  /** The last token of the list of numbers being read in {@link #extract}, or -1. */
+  private int listEnd = -1;
+
+  /** Whether {@code next} is a group of three digits one space after {@code token}. */
+  private static boolean isNextGroup(String text, Token token, Token next) {
+    return next.type == TokenType.NUMBER
+        && next.length() == 3
+        && Numbers.isDigits(next.surface)
+        && next.start - token.end == 1
+        && " \u00a0\u202f\u2009".indexOf(text.charAt(token.end)) >= 0;
+  }
+
   private int number(
       String text, List<Token> tokens, int index, String language, List<Entity> entities) {
     Token token = tokens.get(index);
@@ -576,19 +595,25 @@ public final class EntityExtractor {
     int consumed = index;
     // French, Czech, Russian and Ukrainian group thousands with a space: 250 000 is one number.
     int groups = 0;
-    if (token.surface.length() <= 3 && Numbers.isDigits(token.surface)) {
+    if (token.surface.length() <= 3 && Numbers.isDigits(token.surface) && index > listEnd) {
       while (consumed + 1 < tokens.size()) {
-        Token next = tokens.get(consumed + 1);
-        if (next.type != TokenType.NUMBER
-            || next.length() != 3
-            || !Numbers.isDigits(next.surface)
-            || next.start - end != 1
-            || " \u00a0\u202f\u2009".indexOf(text.charAt(end)) < 0) {
+        if (!isNextGroup(text, tokens.get(consumed), tokens.get(consumed + 1))) {
+          break;
+        }
+        if (groups == MAXIMUM_GROUPS) {
+          // A list of numbers, not one number: each of its groups stands alone, and the run is
+          // passed once, not from each group again (that made long lists quadratic).
+          listEnd = consumed + 1;
+          while (listEnd + 1 < tokens.size()
+              && isNextGroup(text, tokens.get(listEnd), tokens.get(listEnd + 1))) {
+            listEnd++;
+          }
+          groups = 0;
           break;
         }
         groups++;
         consumed++;
-        end = next.end;
+        end = tokens.get(consumed).end;
       }
       BigDecimal joined =
           groups == 0

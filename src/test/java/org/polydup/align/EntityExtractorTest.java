@@ -252,10 +252,15 @@ class EntityExtractorTest {
     // Space-grouped thousands joined past what a number can hold used to throw (a null value).
     String text = "Winning numbers: 101 202 303 404 505 606 707 808 909 111 222 333 444 555.";
     EntityProfile profile = extractor.extract(text, "en");
-    assertTrue(
-        profile.entities().stream()
-            .anyMatch(e -> e.kind() == EntityKind.NUMBER && e.surface().startsWith("101")),
+    // A list, not one number: each of its 14 groups is a number of its own.
+    assertEquals(
+        14,
+        profile.entities().stream().filter(e -> e.kind() == EntityKind.NUMBER).count(),
         profile.entities()::toString);
+    EntityProfile trillion = extractor.extract("Debt reached 1 000 000 000 000 dollars.", "en");
+    assertTrue(
+        trillion.entities().stream().anyMatch(e -> e.surface().equals("1 000 000 000 000")),
+        trillion.entities()::toString);
     // Still one number where the groups make one: 250 000 is 250000.
     EntityProfile grouped = extractor.extract("Зарплата 250 000 гривень.", "uk");
     assertTrue(
