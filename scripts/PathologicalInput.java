@@ -25,6 +25,7 @@ public class PathologicalInput {
         n -> "\uD835\uDC07\uD835\uDC1E\uD835\uDC25\uD835\uDC25\uD835\uDC28 ".repeat(n / 11));
     cases.put("comment openers", n -> "<!-- ".repeat(n / 5));
     cases.put("mark storm", n -> "a" + "\u0301\u0316".repeat(n / 2));
+    cases.put("decomposing marks", n -> "a" + "\u0F73".repeat(n));
     cases.put("dot runs", n -> "a.".repeat(n / 2));
     cases.put("number lists", n -> "101 202 303 ".repeat(n / 12));
     for (Map.Entry<String, IntFunction<String>> c : cases.entrySet()) {

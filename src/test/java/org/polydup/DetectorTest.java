@@ -51,7 +51,8 @@ class DetectorTest {
         List.of(
             Document.of("page", seed("000_1ef89ecac97abb9a")),
             Document.of(
-                "numbers", "Winning numbers: 101 202 303 404 505 606 707 808 909 111 222 333."),
+                "numbers",
+                "Winning numbers: 101 202 303 404 505 606 707 808 909 111 222 333 444 555."),
             Document.of("dots", "a.".repeat(5_000)),
             Document.of("story", seed("001_0e17fbea12fc6044")));
 

@@ -15,7 +15,7 @@ final class LinkFinder {
   /**
    * Web addresses, e-mail addresses, {@code @handles}, and bare domains under common endings. Every
    * part has a length bound no real link exceeds (an address's 2,048 characters, an e-mail's
-   * 64-character local part and 253-character domain, 63 characters a label and 8 labels before the
+   * 64-character local part and 253-character domain, 63 characters a label and 9 labels before the
    * ending): unbounded, the e-mail alternative ran from each start position to the end of a long
    * run of letters, quadratic in it (an 80,000-character run took 28 s), and the labels' repetition
    * recursed once per label inside {@code java.util.regex}, so a run like {@code a.a.a.} of 4,000

@@ -13,12 +13,17 @@ final class CountingInputStream extends FilterInputStream {
   }
 
   /**
-   * This file's bytes, inflated when {@code gzip}. Inflation runs a few chunks ahead on its own
-   * thread (see {@link ReadAheadInputStream}); the gzip header is read here, so a file that is not
-   * gzip fails at once.
+   * This file's bytes, inflated when {@code gzip}. Inflation of a file runs a few chunks ahead on
+   * its own thread (see {@link ReadAheadInputStream}); a caller's stream (a pipe, a socket) is
+   * inflated on the reading thread instead, since a blocked read there cannot be interrupted: a
+   * closed iterator would wait for it, and its thread would go on taking the caller's bytes. The
+   * gzip header is read here, so input that is not gzip fails at once.
    */
-  InputStream decompressed(boolean gzip, String name) throws IOException {
-    return gzip ? new ReadAheadInputStream(GzipInput.of(this), name) : this;
+  InputStream decompressed(boolean gzip, String name, boolean readAhead) throws IOException {
+    if (!gzip) {
+      return this;
+    }
+    return readAhead ? new ReadAheadInputStream(GzipInput.of(this), name) : GzipInput.of(this);
   }
 
   @Override

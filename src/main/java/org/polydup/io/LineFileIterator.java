@@ -83,7 +83,7 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
   /** Opens {@link #input}, or reports why the input is skipped and closes it. */
   private void openLines(String name) {
     try {
-      Utf8Input lines = new Utf8Input(counting.decompressed(gzip, name), true);
+      Utf8Input lines = new Utf8Input(counting.decompressed(gzip, name, file != null), true);
       if (lines.sniffProblem() == null) {
         input = lines;
         return;
@@ -110,7 +110,7 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
     input.close();
     counting = new CountingInputStream(Files.newInputStream(file));
     try {
-      input = new Utf8Input(counting.decompressed(gzip, file.getFileName().toString()), true);
+      input = new Utf8Input(counting.decompressed(gzip, file.getFileName().toString(), true), true);
     } catch (IOException e) {
       counting.close();
       throw e;

@@ -753,6 +753,30 @@ class DocumentSourceTest {
   }
 
   @Test
+  void jsonlStream_gzipped_isReadOnlyByTheThreadThatIterates() throws IOException {
+    // A read-ahead thread blocked on a pipe cannot be stopped: closing would wait for it, and it
+    // would go on taking the caller's bytes.
+    java.util.Set<Thread> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.io.InputStream stream =
+        new java.io.FilterInputStream(new java.io.ByteArrayInputStream(gzip(stories(0, 50)))) {
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            readers.add(Thread.currentThread());
+            return super.read(buffer, offset, length);
+          }
+
+          @Override
+          public int read() throws IOException {
+            readers.add(Thread.currentThread());
+            return super.read();
+          }
+        };
+
+    assertEquals(50, read(DocumentSource.ofJsonl("pipe", stream)).documents().size());
+    assertEquals(java.util.Set.of(Thread.currentThread()), readers);
+  }
+
+  @Test
   void jsonlStream_isReadOnce_evenThroughTwoBuilds() throws IOException {
     DocumentSource.Builder builder =
         DocumentSource.jsonlBuilder(
