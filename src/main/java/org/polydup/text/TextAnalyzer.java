@@ -522,7 +522,8 @@ public final class TextAnalyzer {
         break;
       }
       byte characterClass = CharacterTable.classOfCodePoint(codePoint);
-      if (characterClass != SEGMENTED && characterClass != MARK) {
+      // A soft hyphen or a joiner inside a run is invisible, as it is inside a Latin word.
+      if (characterClass != SEGMENTED && characterClass != MARK && characterClass != IGNORABLE) {
         break;
       }
       if (splitByScript
@@ -554,17 +555,40 @@ public final class TextAnalyzer {
   /** Overlapping bigrams of the code points in [runStart, runEnd); one token if only one. */
   private void emitBigrams(char[] text, int runStart, int runEnd) {
     int first = runStart;
-    int second = first + Character.charCount(Character.codePointAt(text, first, textLength));
+    int second = unitEnd(text, first, runEnd);
     if (second >= runEnd) {
       emitToken(text, first, runEnd);
       return;
     }
     while (second < runEnd) {
-      int third = second + Character.charCount(Character.codePointAt(text, second, textLength));
+      int third = unitEnd(text, second, runEnd);
       emitToken(text, first, third);
       first = second;
       second = third;
     }
+  }
+
+  /**
+   * The end of the bigram unit starting at {@code at}: a character with the marks and invisible
+   * characters after it. A combining voicing mark (U+3099, how a decomposed text writes が) or a
+   * variation selector belongs to its character, so the same text in NFC and NFD, or with and
+   * without a selector, makes the same bigrams once each token is normalised.
+   */
+  private int unitEnd(char[] text, int at, int runEnd) {
+    int i = at + Character.charCount(Character.codePointAt(text, at, textLength));
+    while (i < runEnd) {
+      int codePoint = Character.codePointAt(text, i, textLength);
+      byte characterClass = CharacterTable.classOfCodePoint(codePoint);
+      // The kana voicing marks are classed with their script, as segmented: their combining
+      // class says they attach.
+      if (characterClass != MARK
+          && characterClass != IGNORABLE
+          && UCharacter.getCombiningClass(codePoint) == 0) {
+        break;
+      }
+      i += Character.charCount(codePoint);
+    }
+    return i;
   }
 
   private void emitToken(char[] text, int start, int end) {

@@ -23,6 +23,30 @@ class TextAnalyzerInvarianceTest {
   }
 
   @Test
+  void hanAndKanaBigrams_inNfd_withSelectorsOrInvisibleCharacters_giveTheSameShingles() {
+    // Bigrams, as the detector's Fingerprinter segments Han and kana.
+    TextAnalyzer analyzer =
+        new TextAnalyzer(
+            TextOptions.builder()
+                .hanAndKanaSegmentation(TextOptions.HanAndKanaSegmentation.BIGRAMS)
+                .build());
+    String japanese = "東京都はガイドラインを導入すると発表した。データによると、観光客は大きく増加した。";
+    String chinese = "北京时间3月5日，国务院总理发表政府工作报告，提出经济增长的预期目标。";
+    for (String text : new String[] {japanese, chinese}) {
+      long[] expected = analyzer.analyze(text).shingles();
+      for (String variant :
+          new String[] {
+            java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD),
+            text.replace("国", "国\uDB40\uDD00"), // an ideographic variation selector
+            text.replaceAll("(.{3})", "$1\u00AD"), // soft hyphens
+            text.replaceAll("(.{4})", "$1\u200D") // zero-width joiners
+          }) {
+        assertArrayEquals(expected, analyzer.analyze(variant).shingles(), variant);
+      }
+    }
+  }
+
+  @Test
   void curlyQuotesAndDashes_giveSameShinglesAsStraightOnes() {
     assertSameShingles("He said “Tom & Jerry’s show” was ‘great’ — „really“ great. It’s back.");
   }
