@@ -45,6 +45,30 @@ class DetectorTest {
   }
 
   @Test
+  void scan_givesEachPairTheSameVerdict_inReversedInputOrder() throws IOException {
+    List<Document> documents =
+        SyndicationEvaluation.load(Path.of("testdata/syndication")).documents();
+    List<Document> reversed = new java.util.ArrayList<>(documents);
+    java.util.Collections.reverse(reversed);
+    Detector detector = sameLanguage();
+
+    java.util.Map<Set<String>, String> forward = verdicts(detector.scan(documents));
+    java.util.Map<Set<String>, String> backward = verdicts(detector.scan(reversed));
+
+    assertTrue(forward.size() > 100, "pairs: " + forward.size());
+    assertEquals(forward, backward);
+  }
+
+  /** Each pair's relation and container, whichever document came first. */
+  private static java.util.Map<Set<String>, String> verdicts(ScanResult result) {
+    java.util.Map<Set<String>, String> verdicts = new java.util.HashMap<>();
+    for (Match m : result.matches()) {
+      verdicts.put(Set.of(m.a(), m.b()), m.relation() + " " + m.container());
+    }
+    return verdicts;
+  }
+
+  @Test
   void scan_withAlignment_keepsEveryPair_besideOddDocuments() throws IOException {
     // Each of these once threw from entity extraction, which lost the whole batch.
     List<Document> documents =

@@ -1,5 +1,7 @@
 package org.polydup.verify;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.polydup.Relation;
 
@@ -27,6 +29,26 @@ public record Verification(
     List<SharedPassage> passages,
     Relation relation,
     boolean aContainsB) {
+
+  /** The same measurements for the pair (b, a): each side's figures and passage ends exchanged. */
+  public Verification swapped() {
+    List<SharedPassage> mirrored = new ArrayList<>(passages.size());
+    for (SharedPassage p : passages) {
+      mirrored.add(new SharedPassage(p.bStart(), p.bEnd(), p.aStart(), p.aEnd(), p.shingles()));
+    }
+    mirrored.sort(
+        Comparator.comparingInt(SharedPassage::aStart).thenComparingInt(SharedPassage::bStart));
+    return new Verification(
+        jaccard,
+        containmentBInA,
+        containmentAInB,
+        coverageB,
+        coverageA,
+        longestPassageShingles,
+        List.copyOf(mirrored),
+        relation,
+        relation == Relation.CONTAINED ? !aContainsB : aContainsB);
+  }
 
   /** Whether the pair is reported as a copy. */
   public boolean isCopy() {
