@@ -31,10 +31,17 @@ final class PairJudge {
   /**
    * The match between a and b, or {@code null} when they are not copies, given a's boilerplate
    * positions (computed once for a text judged against many, as a query is) and the rarity that
-   * gives b's. Only the shorter text's positions tell a widely syndicated pair, so b's are computed
-   * only when b is the shorter: each position is a probe into the rarity, most of them cache
-   * misses.
+   * gives b's. Only the positions of the text verified first (the shorter) are read, so b's are
+   * computed only when b is verified first: each position is a probe into the rarity, most of them
+   * cache misses.
    */
+  /** Whether b is verified first: it is the shorter, or as long and its id the smaller. */
+  private static boolean verifiesBFirst(String idA, Fingerprint a, String idB, Fingerprint b) {
+    int lengthA = a.shingles().length();
+    int lengthB = b.shingles().length();
+    return lengthA != lengthB ? lengthA > lengthB : idA.compareTo(idB) > 0;
+  }
+
   Match judge(
       String idA,
       Fingerprint a,
@@ -44,9 +51,9 @@ final class PairJudge {
       ShingleRarity rarity,
       java.util.function.Function<String, String> languageOf) {
     BoilerplatePositions boilerplateB =
-        a.shingles().length() <= b.shingles().length()
-            ? BoilerplatePositions.NONE // not read: a is the shorter
-            : BoilerplatePositions.of(b.shingles(), rarity);
+        verifiesBFirst(idA, a, idB, b)
+            ? BoilerplatePositions.of(b.shingles(), rarity)
+            : BoilerplatePositions.NONE; // not read: a is verified first
     return judge(idA, a, boilerplateA, idB, b, boilerplateB, languageOf);
   }
 
@@ -62,20 +69,14 @@ final class PairJudge {
       Fingerprint b,
       BoilerplatePositions boilerplateB,
       java.util.function.Function<String, String> languageOf) {
-    BoilerplatePositions smaller =
-        a.shingles().length() <= b.shingles().length() ? boilerplateA : boilerplateB;
     // Verified in an orientation of the pair's own (the shorter text first, then the smaller id),
     // not the input's: the verifier matches a repeated passage to its first occurrence in the
     // second text, so the input order decided some verdicts (7 of syndication's 201 pairs
     // flipped between duplicate and contained, or changed container, when the input was reversed).
-    boolean swap =
-        a.shingles().length() != b.shingles().length()
-            ? a.shingles().length() > b.shingles().length()
-            : idA.compareTo(idB) > 0;
+    boolean swap = verifiesBFirst(idA, a, idB, b);
+    BoilerplatePositions first = swap ? boilerplateB : boilerplateA;
     BoilerplatePositions effective =
-        smaller.share() > WIDELY_SYNDICATED_SHARE
-            ? BoilerplatePositions.NONE
-            : swap ? boilerplateB : boilerplateA;
+        first.share() > WIDELY_SYNDICATED_SHARE ? BoilerplatePositions.NONE : first;
     Verification v =
         swap
             ? verifier.verify(b.shingles(), effective, a.shingles()).swapped()
