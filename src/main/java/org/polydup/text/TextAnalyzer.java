@@ -580,10 +580,13 @@ public final class TextAnalyzer {
       int codePoint = Character.codePointAt(text, i, textLength);
       byte characterClass = CharacterTable.classOfCodePoint(codePoint);
       // The kana voicing marks are classed with their script, as segmented: their combining
-      // class says they attach.
+      // class says they attach. The halfwidth ones (ｶﾞ) have class 0 but fold to the combining
+      // ones, so they attach too.
       if (characterClass != MARK
           && characterClass != IGNORABLE
-          && UCharacter.getCombiningClass(codePoint) == 0) {
+          && UCharacter.getCombiningClass(codePoint) == 0
+          && codePoint != 0xFF9E
+          && codePoint != 0xFF9F) {
         break;
       }
       i += Character.charCount(codePoint);

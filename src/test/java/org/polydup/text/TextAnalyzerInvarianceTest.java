@@ -39,7 +39,8 @@ class TextAnalyzerInvarianceTest {
             java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD),
             text.replace("国", "国\uDB40\uDD00"), // an ideographic variation selector
             text.replaceAll("(.{3})", "$1\u00AD"), // soft hyphens
-            text.replaceAll("(.{4})", "$1\u200D") // zero-width joiners
+            text.replaceAll("(.{4})", "$1\u200D"), // zero-width joiners
+            text.replace("ガイドライン", "ｶﾞｲﾄﾞﾗｲﾝ") // halfwidth katakana, voicing marks apart
           }) {
         assertArrayEquals(expected, analyzer.analyze(variant).shingles(), variant);
       }
