@@ -570,6 +570,9 @@ public final class EntityExtractor {
    */
   private static final int MAXIMUM_GROUPS = 6;
 
+  /** What separates thousands in "250 000": a space, or a no-break, narrow or thin space. */
+  private static final String GROUP_SEPARATORS = " \u00a0\u202f\u2009";
+
   /** The last token of the list of numbers being read in {@link #extract}, or -1. */
   private int listEnd = -1;
 
@@ -579,7 +582,7 @@ public final class EntityExtractor {
         && next.length() == 3
         && Numbers.isDigits(next.surface)
         && next.start - token.end == 1
-        && " \u00a0\u202f\u2009".indexOf(text.charAt(token.end)) >= 0;
+        && GROUP_SEPARATORS.indexOf(text.charAt(token.end)) >= 0;
   }
 
   private int number(
@@ -619,7 +622,7 @@ public final class EntityExtractor {
           groups == 0
               ? null
               : Numbers.parseNumber(
-                  text.substring(token.start, end).replaceAll("[ \u00a0\u202f\u2009]", ""));
+                  text.substring(token.start, end).replaceAll("[" + GROUP_SEPARATORS + "]", ""));
       if (joined != null) {
         value = joined;
         token =
@@ -632,7 +635,7 @@ public final class EntityExtractor {
                 new Word(text.substring(token.start, end), language));
         index = consumed;
       } else {
-        // No groups, or too many to be one number (a list of lottery numbers): the first alone.
+        // No groups (or a list of numbers, above): the first group alone.
         consumed = index;
         end = token.end;
       }

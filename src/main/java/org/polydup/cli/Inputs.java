@@ -101,17 +101,18 @@ final class Inputs {
         while (pending == null) {
           if (current != null && current.hasNext()) {
             Document d = current.next();
+            Where where =
+                new Where(
+                    current.source() != null ? current.source() : currentName, current.line());
             if (ids.add(d.id())) {
               documents.add(d);
-              origins.add(
-                  new Where(
-                      current.source() != null ? current.source() : currentName, current.line()));
+              origins.add(where);
               pending = d;
             } else {
               problems.add(
                   new InputProblem(
-                      current.source() != null ? current.source() : currentName,
-                      current.line(),
+                      where.source(),
+                      where.line(),
                       d.id(),
                       InputProblem.Kind.DUPLICATE_ID,
                       "duplicate id " + d.id() + " (also in an earlier input); kept the first"));

@@ -240,8 +240,11 @@ public final class ClusterPairEvaluation {
   }
 
   private String languagePair(String x, String y) {
-    String a = languageOf.get(x);
-    String b = languageOf.get(y);
+    return languagePairOf(languageOf.get(x), languageOf.get(y));
+  }
+
+  /** A row label for two languages: the language itself, or both in alphabetical order. */
+  static String languagePairOf(String a, String b) {
     if (a.equals(b)) {
       return a;
     }

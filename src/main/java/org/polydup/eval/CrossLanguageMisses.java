@@ -140,9 +140,7 @@ public final class CrossLanguageMisses {
           && !rows.get(a).cluster().equals(rows.get(b).cluster())) {
         falseCopies++;
         String languages =
-            rows.get(a).language().compareTo(rows.get(b).language()) < 0
-                ? rows.get(a).language() + "-" + rows.get(b).language()
-                : rows.get(b).language() + "-" + rows.get(a).language();
+            ClusterPairEvaluation.languagePairOf(rows.get(a).language(), rows.get(b).language());
         falseByLanguages.merge(languages, 1, Integer::sum);
       }
     }

@@ -106,14 +106,9 @@ public final class SyndicationEvaluation {
       LabelledPair gold = labelled.get(key);
       // A false pair across languages is charged to its language pair, not to whichever of its
       // documents came first.
-      String languageA = languageOf.getOrDefault(m.a(), "?");
-      String languageB = languageOf.getOrDefault(m.b(), "?");
       String language =
-          languageA.equals(languageB)
-              ? languageA
-              : languageA.compareTo(languageB) < 0
-                  ? languageA + "-" + languageB
-                  : languageB + "-" + languageA;
+          ClusterPairEvaluation.languagePairOf(
+              languageOf.getOrDefault(m.a(), "?"), languageOf.getOrDefault(m.b(), "?"));
       if (gold != null) {
         all.truePositives++;
         byTransform.computeIfAbsent(gold.transform(), k -> new Counts()).truePositives++;

@@ -18,14 +18,18 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
   private Document pending;
   private boolean finished;
 
-  /** Where the last document {@link #accept} kept was read, then the pending one, then the last. */
-  private String acceptedSource;
+  /** Where a document was read: its file or stream, and the line it starts on. */
+  private record Origin(String source, long line) {}
 
-  private long acceptedLine;
-  private String pendingSource;
-  private long pendingLine;
-  private String returnedSource;
-  private long returnedLine;
+  private static final Origin NOWHERE = new Origin(null, 0);
+
+  /**
+   * Where the last document {@link #accept} kept, the pending one and the last returned were read.
+   */
+  private Origin accepted = NOWHERE;
+
+  private Origin pendingOrigin = NOWHERE;
+  private Origin returned = NOWHERE;
 
   AbstractDocumentIterator(int maxCharacters, Consumer<? super InputProblem> problems) {
     this.maxCharacters = maxCharacters;
@@ -45,8 +49,7 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
       if (pending == null) {
         close();
       } else {
-        pendingSource = acceptedSource;
-        pendingLine = acceptedLine;
+        pendingOrigin = accepted;
       }
     }
     return pending != null;
@@ -59,19 +62,18 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
     }
     Document document = pending;
     pending = null;
-    returnedSource = pendingSource;
-    returnedLine = pendingLine;
+    returned = pendingOrigin;
     return document;
   }
 
   @Override
   public final String source() {
-    return returnedSource;
+    return returned.source();
   }
 
   @Override
   public final long line() {
-    return returnedLine;
+    return returned.line();
   }
 
   @Override
@@ -135,8 +137,7 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
       kept = text.toString();
     }
     keptIds.add(id);
-    acceptedSource = source;
-    acceptedLine = line;
+    accepted = new Origin(source, line);
     return new Document(id, kept, language);
   }
 

@@ -443,48 +443,53 @@ public final class TextAnalyzer {
       int c = Character.codePointAt(text, i, length);
       int n = Character.charCount(c);
       String decomposition = NFKD.getDecomposition(c);
-      int marks;
-      int leading;
-      int trailing;
-      if (decomposition == null) {
-        marks = UCharacter.getCombiningClass(c) == 0 ? 0 : 1;
-        leading = marks;
-        trailing = marks;
-        if (marks == 0) {
-          marks = -1; // a starter
-        }
-      } else {
-        int count = decomposition.codePointCount(0, decomposition.length());
-        leading = 0;
-        for (int j = 0; j < decomposition.length(); ) {
-          int d = decomposition.codePointAt(j);
-          if (UCharacter.getCombiningClass(d) == 0) {
-            break;
-          }
-          leading++;
-          j += Character.charCount(d);
-        }
-        trailing = 0;
-        for (int j = decomposition.length(); j > 0; ) {
-          int d = decomposition.codePointBefore(j);
-          if (UCharacter.getCombiningClass(d) == 0) {
-            break;
-          }
-          trailing++;
-          j -= Character.charCount(d);
-        }
-        marks = leading == count ? count : -1;
+      int count = 1;
+      int leading = UCharacter.getCombiningClass(c) == 0 ? 0 : 1;
+      int trailing = leading;
+      if (decomposition != null) {
+        count = decomposition.codePointCount(0, decomposition.length());
+        leading = leadingNonStarters(decomposition);
+        trailing = trailingNonStarters(decomposition);
       }
-      if (marks >= 0 && run + marks > MAXIMUM_NON_STARTERS) {
+      boolean allMarks = leading == count;
+      if (allMarks && run + leading > MAXIMUM_NON_STARTERS) {
         i += n; // one mark too many: dropped
         continue;
       }
-      run = marks >= 0 ? run + marks : trailing;
+      run = allMarks ? run + leading : trailing;
       System.arraycopy(text, i, text, kept, n);
       kept += n;
       i += n;
     }
     return kept;
+  }
+
+  /** How many combining marks (non-zero combining class) {@code units} starts with. */
+  private static int leadingNonStarters(String units) {
+    int count = 0;
+    for (int j = 0; j < units.length(); ) {
+      int d = units.codePointAt(j);
+      if (UCharacter.getCombiningClass(d) == 0) {
+        break;
+      }
+      count++;
+      j += Character.charCount(d);
+    }
+    return count;
+  }
+
+  /** How many combining marks {@code units} ends with. */
+  private static int trailingNonStarters(String units) {
+    int count = 0;
+    for (int j = units.length(); j > 0; ) {
+      int d = units.codePointBefore(j);
+      if (UCharacter.getCombiningClass(d) == 0) {
+        break;
+      }
+      count++;
+      j -= Character.charCount(d);
+    }
+    return count;
   }
 
   private void addToken(long hash, String token, int start, int end) {
