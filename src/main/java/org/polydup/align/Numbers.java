@@ -37,6 +37,8 @@ final class Numbers {
         digits.append((char) ('0' + digit));
       } else if (codePoint == ','
           || codePoint == '.'
+          || codePoint == '\uff0c' // fullwidth, as Japanese writes ３５，０００
+          || codePoint == '\uff0e'
           || codePoint == '\''
           || codePoint == '\u00a0'
           || codePoint == '\u202f'

@@ -126,8 +126,8 @@ final class CharacterTable {
     if (codePoint == '&') {
       return ENTITY_OPEN;
     }
-    if (codePoint == '.' || codePoint == ',') {
-      return NUMBER_PUNCTUATION;
+    if (codePoint == '.' || codePoint == ',' || codePoint == 0xFF0E || codePoint == 0xFF0C) {
+      return NUMBER_PUNCTUATION; // fullwidth ones too: Japanese writes ３５，０００ as 35,000
     }
     if (isApostrophe(codePoint)) {
       return APOSTROPHE;

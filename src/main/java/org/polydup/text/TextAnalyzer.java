@@ -351,7 +351,8 @@ public final class TextAnalyzer {
         break;
       case NUMBER_PUNCTUATION:
         if (tokenStart >= 0 && !hasPending && lastWasDigit) {
-          pendingCharacter = (char) codePoint;
+          pendingCharacter =
+              codePoint == 0xFF0C ? ',' : codePoint == 0xFF0E ? '.' : (char) codePoint;
           hasPending = true;
         } else {
           flushToken();
@@ -545,16 +546,64 @@ public final class TextAnalyzer {
     if (wordBreaker == null) {
       wordBreaker = BreakIterator.getWordInstance(ULocale.ROOT);
     }
-    wordBreaker.setText(new String(text, runStart, runEnd - runStart));
+    // ICU's dictionary breaks at a soft hyphen or a joiner, so a run is segmented without them
+    // and each boundary mapped back to the text: a word keeps its invisible characters, and
+    // reads the same as without them once the token is normalised.
+    VisibleRun visible = VisibleRun.of(text, runStart, runEnd, textLength);
+    wordBreaker.setText(
+        visible == null ? new String(text, runStart, runEnd - runStart) : visible.text());
     int start = wordBreaker.first();
     for (int end = wordBreaker.next();
         end != BreakIterator.DONE;
         start = end, end = wordBreaker.next()) {
       if (wordBreaker.getRuleStatus() >= BreakIterator.WORD_NONE_LIMIT) {
-        emitToken(text, runStart + start, runStart + end);
+        if (visible == null) {
+          emitToken(text, runStart + start, runStart + end);
+        } else {
+          emitToken(text, visible.positions()[start], visible.positions()[end]);
+        }
       }
     }
     return runEnd;
+  }
+
+  /**
+   * A run without its invisible characters, and for each of its positions and its end, the position
+   * in the text. A boundary before an invisible character maps past it, so the character stays with
+   * the word before.
+   */
+  private record VisibleRun(String text, int[] positions) {
+    /** The run [runStart, runEnd) without its invisible characters, or null if it has none. */
+    static VisibleRun of(char[] text, int runStart, int runEnd, int textLength) {
+      int i = runStart;
+      while (i < runEnd
+          && CharacterTable.classOfCodePoint(Character.codePointAt(text, i, textLength))
+              != IGNORABLE) {
+        i += Character.charCount(Character.codePointAt(text, i, textLength));
+      }
+      if (i == runEnd) {
+        return null;
+      }
+      StringBuilder kept = new StringBuilder(runEnd - runStart);
+      int[] positions = new int[runEnd - runStart + 1];
+      for (i = runStart; i < runEnd; ) {
+        int codePoint = Character.codePointAt(text, i, textLength);
+        int width = Character.charCount(codePoint);
+        if (CharacterTable.classOfCodePoint(codePoint) == IGNORABLE) {
+          if (kept.length() > 0) {
+            positions[kept.length()] = i + width; // the invisible one joins the word before
+          }
+        } else {
+          for (int unit = 0; unit < width; unit++) {
+            positions[kept.length() + unit] = i + unit;
+          }
+          kept.append(text, i, width);
+          positions[kept.length()] = i + width;
+        }
+        i += width;
+      }
+      return new VisibleRun(kept.toString(), positions);
+    }
   }
 
   /** Overlapping bigrams of the code points in [runStart, runEnd); one token if only one. */

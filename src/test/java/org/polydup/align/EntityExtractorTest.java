@@ -187,6 +187,13 @@ class EntityExtractorTest {
   }
 
   @Test
+  void fullwidthNumbers_meetTheirAsciiForm() {
+    assertEquals(
+        keyOf("The crowd of 35,000 people cheered.", "en", "35,000"),
+        keyOf("３５，０００人の観衆が歓声を上げた。", "ja", "３５，０００"));
+  }
+
+  @Test
   void magnitudeWords_areReadInTheTextsOwnLanguage_soMilesAreNotMillions() {
     // Pooled over every language, "miles" began with a million's abbreviation (mil) and Spanish
     // "millas" with "mil" (a thousand): 1600 miles read as 1.6 billion, 1.600 millas as 1.6

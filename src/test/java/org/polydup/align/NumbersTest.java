@@ -27,6 +27,8 @@ class NumbersTest {
   @Test
   void parseNumber_readsDigitsOfAnyScript_andRejectsTheRest() {
     assertEquals(new BigDecimal("125"), Numbers.parseNumber("\u0661\u0662\u0665"));
+    assertEquals(new BigDecimal("35000"), Numbers.parseNumber("３５，０００"));
+    assertEquals(new BigDecimal("2.5"), Numbers.parseNumber("２．５"));
     assertNull(Numbers.parseNumber("12a"));
     assertNull(Numbers.parseNumber(""));
     assertNull(Numbers.parseNumber("12."));

@@ -95,6 +95,12 @@ class TextAnalyzerGoldenTest {
   }
 
   @Test
+  void analyze_fullwidthNumberSeparators_keepANumberWhole() {
+    assertTokens(
+        "人口は３５，０００人、２．５％増", "人口@0-2", "は@2-3", "35,000@3-9", "人@9-10", "2.5@11-14", "増@15-16");
+  }
+
+  @Test
   void analyze_bigramMode_givesOverlappingHanAndKanaBigrams_butKeepsDictionaryForThai() {
     TextAnalyzer bigrams =
         new TextAnalyzer(

@@ -48,6 +48,34 @@ class TextAnalyzerInvarianceTest {
   }
 
   @Test
+  void dictionaryScripts_withInvisibleCharacters_giveTheSameWords() {
+    // ICU's dictionary segmentation breaks at a soft hyphen or a joiner; a repost that carries
+    // them (hyphenation hints, copied from a page) must read as the same words.
+    String[] texts = {
+      "รัฐบาลไทยประกาศมาตรการใหม่เพื่อกระตุ้นเศรษฐกิจในปีหน้า", // Thai
+      "ລັດຖະບານລາວປະກາດມາດຕະການໃໝ່ເພື່ອຊຸກຍູ້ເສດຖະກິດ", // Lao
+      "រដ្ឋាភិបាលកម្ពុជាបានប្រកាសវិធានការថ្មីដើម្បីជំរុញសេដ្ឋកិច្ច", // Khmer
+      "မြန်မာနိုင်ငံအစိုးရသည်စီးပွားရေးအတွက်အစီအစဉ်အသစ်ကိုကြေညာခဲ့သည်" // Burmese
+    };
+    for (String text : texts) {
+      AnalyzedText expected = analyzer.analyze(text);
+      for (String variant :
+          new String[] {
+            text.replaceAll("(.{3})", "$1\u00AD"), // soft hyphens
+            text.replaceAll("(.{4})", "$1\u200D"), // zero-width joiners
+            text.replaceAll("(.{5})", "$1\u200C") // zero-width non-joiners
+          }) {
+        AnalyzedText actual = analyzer.analyze(variant);
+        assertEquals(
+            TextAnalyzerGoldenTest.render(expected).stream().map(t -> t.split("@")[0]).toList(),
+            TextAnalyzerGoldenTest.render(actual).stream().map(t -> t.split("@")[0]).toList(),
+            variant);
+        assertArrayEquals(expected.shingles(), actual.shingles(), variant);
+      }
+    }
+  }
+
+  @Test
   void curlyQuotesAndDashes_giveSameShinglesAsStraightOnes() {
     assertSameShingles("He said “Tom & Jerry’s show” was ‘great’ — „really“ great. It’s back.");
   }
