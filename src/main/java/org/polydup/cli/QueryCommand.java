@@ -221,12 +221,14 @@ final class QueryCommand implements Callable<Integer> {
         }
       }
       indexed = detector.size() - fresh.size();
-      if (save != null) {
-        detector.save(save);
-      }
     }
     writeProblems(problems);
     String html = output.writeHtml(title(), matches, detector::textOf);
+    // Saved last: a run whose report could not be written leaves the saved index as it was, as
+    // a failed run leaves an --index folder, so running it again checks the same stories.
+    if (save != null) {
+      detector.save(save);
+    }
     printSummary(indexed, inFolder, loaded, removed, fresh.size(), matches, problems.size(), html);
     return 0;
   }

@@ -1,6 +1,7 @@
 package org.polydup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -453,6 +454,25 @@ class MainTest {
     assertEquals(0, save.code(), save.stdout());
     String counts = "(1 loaded from " + saved + ") (3 in " + index + ")";
     assertTrue(both.stdout().contains(counts), both.stdout());
+  }
+
+  @Test
+  void query_whoseReportCannotBeWritten_savesNothing(@TempDir Path dir) throws IOException {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.createDirectories(out.resolve("report.html")); // a folder where the page should go
+    Path saved = dir.resolve("index.pdx");
+    Ran failed =
+        run(
+            "query",
+            "--archive",
+            "testdata/seeds",
+            "--save",
+            saved + "",
+            "--html",
+            "--out",
+            out + "");
+    assertEquals(1, failed.code(), failed.stdout());
+    assertFalse(Files.exists(saved), "a run that failed must leave the saved index as it was");
   }
 
   /** {@code args}, then {@code --out dir/name}. */
