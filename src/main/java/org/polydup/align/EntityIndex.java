@@ -2,16 +2,17 @@ package org.polydup.align;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
+import org.polydup.internal.Mixing;
 
 /**
  * Candidate generation for alignment: an inverted index from rare entity keys to documents.
@@ -62,6 +63,13 @@ public final class EntityIndex {
   private final List<EntityProfile> profiles = new ArrayList<>();
 
   private final IntArrayList wordCounts = new IntArrayList();
+
+  /**
+   * Per document, a hash of its language and entity keys: candidates of equal score are ranked by
+   * it, so which of them a limited list keeps depends on their content, not on the order the
+   * documents were added in.
+   */
+  private final LongArrayList tieBreaks = new LongArrayList();
 
   /**
    * Each document's distinct keys as {@link #addAll(EntityProfile[], boolean)} gathered them, kept
@@ -206,6 +214,7 @@ public final class EntityIndex {
     languages.add(languageNumber(keys.language));
     anchorCounts.add(keys.anchorCount);
     wordCounts.add(keys.wordCount);
+    tieBreaks.add(keys.tieBreak);
     return document;
   }
 
@@ -216,8 +225,10 @@ public final class EntityIndex {
     final long[] wordsOnly;
     final int anchorCount;
     final int wordCount;
+    final long tieBreak;
 
     DocumentKeys(EntityProfile profile) {
+      tieBreak = contentHash(profile);
       LongOpenHashSet anchorSet = anchorKeys(profile);
       LongOpenHashSet words = wordKeys(profile);
       language = profile.language();
@@ -227,6 +238,16 @@ public final class EntityIndex {
       anchors = anchorSet.toLongArray();
       wordsOnly = words.toLongArray();
     }
+  }
+
+  /** A hash of the profile's language and of its entities' keys and kinds, in text order. */
+  private static long contentHash(EntityProfile profile) {
+    long hash = Mixing.fmix64(profile.language().hashCode());
+    for (int i = 0; i < profile.size(); i++) {
+      hash = Mixing.fmix64(hash ^ profile.key(i));
+      hash = Mixing.fmix64(hash ^ profile.wordKey(i) ^ profile.kind(i).ordinal());
+    }
+    return hash;
   }
 
   /** Must hold the write lock. */
@@ -521,23 +542,27 @@ public final class EntityIndex {
     for (int k = 0; k < size; k++) {
       ranked.add(new Candidate(heapDocuments[k], heapScores[k]));
     }
-    ranked.sort(WORST_FIRST.reversed());
+    ranked.sort(
+        (x, y) ->
+            worse(y.score(), y.document(), x.score(), x.document())
+                ? -1
+                : worse(x.score(), x.document(), y.score(), y.document()) ? 1 : 0);
     return ranked;
   }
 
   /**
-   * Whether (score, document) ranks below (otherScore, otherDocument) in {@link #WORST_FIRST}
-   * order.
+   * Whether (score, document) ranks below (otherScore, otherDocument): a lower score, then on a tie
+   * the larger {@link #tieBreaks content hash}, then (for documents with equal content) the later
+   * document. Must hold a lock.
    */
-  private static boolean worse(double score, int document, double otherScore, int otherDocument) {
+  private boolean worse(double score, int document, double otherScore, int otherDocument) {
     int byScore = Double.compare(score, otherScore);
-    return byScore < 0 || (byScore == 0 && document > otherDocument);
+    if (byScore != 0) {
+      return byScore < 0;
+    }
+    int byContent = Long.compare(tieBreaks.getLong(document), tieBreaks.getLong(otherDocument));
+    return byContent != 0 ? byContent > 0 : document > otherDocument;
   }
-
-  /** Lower score first; on a tie the later document is worse, so every run keeps the same ones. */
-  private static final Comparator<Candidate> WORST_FIRST =
-      Comparator.comparingDouble(Candidate::score)
-          .thenComparing(Comparator.comparingInt(Candidate::document).reversed());
 
   private static final ThreadLocal<Accumulator> ACCUMULATORS =
       ThreadLocal.withInitial(Accumulator::new);

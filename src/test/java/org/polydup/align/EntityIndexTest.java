@@ -52,6 +52,44 @@ class EntityIndexTest {
   }
 
   @Test
+  void query_keepsTheSameCandidatesOfEqualScore_whateverOrderTheDocumentsWereAddedIn() {
+    long seed = 20261124L;
+    EntityProfile[] originals = randomProfiles(seed, 150);
+    // Each profile's entities reversed: the same keys, so the same score against any query, and
+    // a limited list must cut between the two by something other than the order of addition.
+    List<EntityProfile> all = new ArrayList<>();
+    for (EntityProfile original : originals) {
+      List<Entity> reversed = new ArrayList<>(original.entities());
+      java.util.Collections.reverse(reversed);
+      all.add(original);
+      all.add(new EntityProfile(original.language(), original.textLength(), reversed));
+    }
+    EntityProfile[] forward = all.toArray(EntityProfile[]::new);
+    java.util.Collections.reverse(all);
+    EntityProfile[] backward = all.toArray(EntityProfile[]::new);
+    EntityIndex first = indexOf(forward);
+    EntityIndex second = indexOf(backward);
+    int tiesCut = 0;
+    for (EntityProfile query : originals) {
+      List<EntityIndex.Candidate> a = first.query(query, 5, -1);
+      List<EntityIndex.Candidate> b = second.query(query, 5, -1);
+      assertEquals(a.size(), b.size(), "seed " + seed);
+      for (int k = 0; k < a.size(); k++) {
+        assertTrue(
+            forward[a.get(k).document()] == backward[b.get(k).document()],
+            "seed " + seed + ", rank " + k);
+        assertEquals(a.get(k).score(), b.get(k).score(), "seed " + seed);
+      }
+      // The test means something only if the fifth place ties with the sixth.
+      List<EntityIndex.Candidate> deeper = first.queryOtherLanguages(query, 6, -1);
+      if (deeper.size() == 6 && deeper.get(4).score() == deeper.get(5).score()) {
+        tiesCut++;
+      }
+    }
+    assertTrue(tiesCut > 10, "only " + tiesCut + " queries cut a tie");
+  }
+
+  @Test
   void keptKeys_giveTheOwnQueryTheSameCandidates_asKeysGatheredAgain_firstAndSecondTime() {
     long seed = 20261129L;
     int documents = 300;
