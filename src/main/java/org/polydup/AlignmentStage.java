@@ -345,6 +345,26 @@ final class AlignmentStage implements CrossLanguageStage {
       String firstLanguage,
       Fingerprint second,
       String secondLanguage) {
+    // Checked in the orientation PairJudge verifies in (the shorter text first, then the smaller
+    // id), not the input's: the verifier matches a repeated passage to its first occurrence in the
+    // second text, and the quote check reads where the first text's evidence lies, so the input
+    // order decided some verdicts. The relation has no direction, so nothing is turned back.
+    if (PairJudge.verifiesBFirst(p.a(), first, p.b(), second)) {
+      CrossLanguageMatcher.AlignedPair turned =
+          new CrossLanguageMatcher.AlignedPair(
+              p.b(), p.a(), p.relation(), p.score(), p.alignment().swapped(), p.shapeAgrees());
+      return verdictInOrder(turned, second, secondLanguage, first, firstLanguage);
+    }
+    return verdictInOrder(p, first, firstLanguage, second, secondLanguage);
+  }
+
+  /** {@link #verdict} with the pair's first document verified first. */
+  private Relation verdictInOrder(
+      CrossLanguageMatcher.AlignedPair p,
+      Fingerprint first,
+      String firstLanguage,
+      Fingerprint second,
+      String secondLanguage) {
     // The checks below read where the evidence lies through its offsets: the aligner builds an
     // evidence pair and its entities on access, which for every aligned pair was a quarter of this
     // check, while only the pairs kept show (some of) their entities.
@@ -353,7 +373,7 @@ final class AlignmentStage implements CrossLanguageStage {
     boolean sameLanguage = firstLanguage.equals(secondLanguage);
     Verification verbatim = null;
     if (p.relation() == Relation.DERIVED && sameLanguage) {
-      verbatim = verifier.verify(first.shingles(), second.shingles(), ShingleRarity.NONE);
+      verbatim = verbatim(first, second);
       if (quotedOnly(verbatim, firstText, alignment)) {
         return null;
       }
@@ -361,10 +381,17 @@ final class AlignmentStage implements CrossLanguageStage {
     Relation relation = decide(p, alignment, firstText, second.shingles().text());
     if (relation == Relation.DERIVED
         && sameLanguage
-        && rewordedShare(verbatim, first, second, alignment) < REWORDED_SHARE) {
+        && rewordedShare(
+                verbatim != null ? verbatim : verbatim(first, second), first, second, alignment)
+            < REWORDED_SHARE) {
       return null;
     }
     return relation;
+  }
+
+  /** The pair's verification with every shingle counted. */
+  private Verification verbatim(Fingerprint first, Fingerprint second) {
+    return verifier.verify(first.shingles(), second.shingles(), ShingleRarity.NONE);
   }
 
   /**
@@ -511,16 +538,12 @@ final class AlignmentStage implements CrossLanguageStage {
    * quoting a story's opening quotes that story (a digest's item), while a quote of a third story
    * sits inside both pages.
    *
-   * @param verbatim the pair's verification with every shingle counted, or {@code null} to verify
-   *     here
+   * @param verbatim the pair's verification with every shingle counted
    * @return the share in [0, 1]; 1 without evidence
    */
   private double rewordedShare(
       Verification verbatim, Fingerprint first, Fingerprint second, AlignmentResult alignment) {
-    Verification v =
-        verbatim != null
-            ? verbatim
-            : verifier.verify(first.shingles(), second.shingles(), ShingleRarity.NONE);
+    Verification v = verbatim;
     byte[] where =
         quoted(
             v.passages(),

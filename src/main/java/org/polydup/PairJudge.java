@@ -35,8 +35,12 @@ final class PairJudge {
    * computed only when b is verified first: each position is a probe into the rarity, most of them
    * cache misses.
    */
-  /** Whether b is verified first: it is the shorter, or as long and its id the smaller. */
-  private static boolean verifiesBFirst(String idA, Fingerprint a, String idB, Fingerprint b) {
+  /**
+   * Whether b is verified first: it is the shorter, or as long and its id the smaller. The verifier
+   * matches a repeated passage to its first occurrence in the second text, so a pair is verified in
+   * an orientation of its own, not the input's.
+   */
+  static boolean verifiesBFirst(String idA, Fingerprint a, String idB, Fingerprint b) {
     int lengthA = a.shingles().length();
     int lengthB = b.shingles().length();
     return lengthA != lengthB ? lengthA > lengthB : idA.compareTo(idB) > 0;

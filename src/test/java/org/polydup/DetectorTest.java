@@ -44,13 +44,14 @@ class DetectorTest {
     assertThrows(IllegalArgumentException.class, () -> Polydup.builder().numberOfPermutations(8));
   }
 
-  @Test
-  void scan_givesEachPairTheSameVerdict_inReversedInputOrder() throws IOException {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void scan_givesEachPairTheSameVerdict_inReversedInputOrder(boolean crossLanguage) {
     List<Document> documents =
         SyndicationEvaluation.load(Path.of("testdata/syndication")).documents();
     List<Document> reversed = new java.util.ArrayList<>(documents);
     java.util.Collections.reverse(reversed);
-    Detector detector = sameLanguage();
+    Detector detector = Polydup.builder().crossLanguage(crossLanguage).build();
 
     java.util.Map<Set<String>, String> forward = verdicts(detector.scan(documents));
     java.util.Map<Set<String>, String> backward = verdicts(detector.scan(reversed));
@@ -124,15 +125,16 @@ class DetectorTest {
     assertEquals(List.of(), detector.query(Document.of("story", seed("001_0e17fbea12fc6044"))));
   }
 
-  @Test
-  void scan_isDeterministic_acrossRunsAndThreadCounts() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void scan_isDeterministic_acrossRunsAndThreadCounts(boolean crossLanguage) {
     SyndicationEvaluation set = SyndicationEvaluation.load(Path.of("testdata/syndication"));
     ScanResult one =
-        Polydup.builder().crossLanguage(false).threads(1).build().scan(set.documents());
+        Polydup.builder().crossLanguage(crossLanguage).threads(1).build().scan(set.documents());
     ScanResult two =
-        Polydup.builder().crossLanguage(false).threads(2).build().scan(set.documents());
+        Polydup.builder().crossLanguage(crossLanguage).threads(2).build().scan(set.documents());
     ScanResult again =
-        Polydup.builder().crossLanguage(false).threads(2).build().scan(set.documents());
+        Polydup.builder().crossLanguage(crossLanguage).threads(2).build().scan(set.documents());
     assertFalse(one.matches().isEmpty());
     assertEquals(one.matches(), two.matches());
     assertEquals(one.clusters(), two.clusters());

@@ -3,10 +3,12 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.polydup.Relation;
+import org.polydup.internal.Mixing;
 
 /**
  * Order-aware, rarity-weighted local alignment of two entity profiles. Immutable and thread-safe.
@@ -193,6 +195,19 @@ public final class Aligner {
    * decision only grows with the matched weight, score and density.
    */
   AlignmentResult align(
+      Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
+    // Aligned in an orientation of the pair's own, then turned back: the programme breaks ties
+    // between equally good paths by side, so which text came first changed the evidence and the
+    // density of some pairs, and with them the checks a batch makes on where the evidence lies.
+    if (Sequence.ORDER.compare(a, b) > 0) {
+      AlignmentResult turned = alignInOrder(b, a, statistics, wanted);
+      return turned == null ? null : turned.swapped();
+    }
+    return alignInOrder(a, b, statistics, wanted);
+  }
+
+  /** {@link #align(Sequence, Sequence, KeyStatistics, Predicate)} with a first as given. */
+  private AlignmentResult alignInOrder(
       Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
     boolean crossLanguage = crossLanguage(a.profile, b.profile);
     // Each side's distinct keys numbered by shared key (-1 where the other side lacks it).
@@ -488,6 +503,16 @@ public final class Aligner {
       this.positions = positions;
     }
 
+    /** The same pairs with the two sequences' sides exchanged. */
+    Evidence swapped() {
+      int[] turned = new int[positions.length];
+      for (int k = 0; k < positions.length; k += 2) {
+        turned[k] = positions[k + 1];
+        turned[k + 1] = positions[k];
+      }
+      return new Evidence(b, a, turned);
+    }
+
     @Override
     public AlignedEntityPair get(int index) {
       return new AlignedEntityPair(
@@ -528,7 +553,20 @@ public final class Aligner {
 
   /** One side's key sequence with per-occurrence weights. Immutable. */
   static final class Sequence {
+    /**
+     * An order of sequences that depends only on their content: the longer first, then the heavier,
+     * then by {@link #contentHash}; equal (but for a hash collision) only for sequences of the same
+     * keys.
+     */
+    static final Comparator<Sequence> ORDER =
+        Comparator.comparingInt((Sequence s) -> -s.weights.length)
+            .thenComparingDouble(s -> -s.totalWeight)
+            .thenComparingLong(s -> s.contentHash);
+
     final EntityProfile profile;
+
+    /** A hash of the key at each position, in order. */
+    final long contentHash;
 
     /** The entity at each position, or {@code null} when position and entity index are equal. */
     final int[] entityIndexes;
@@ -575,6 +613,11 @@ public final class Aligner {
       this.totalWeight = total;
       this.distinctKeys = distinctKeys;
       this.ranks = ranks;
+      long hash = ranks.length;
+      for (int rank : ranks) {
+        hash = Mixing.fmix64(hash ^ (rank >= 0 ? distinctKeys[rank] : 0));
+      }
+      this.contentHash = hash;
       // A counting sort of the positions by rank, stable, so each key's positions stay in order.
       int[] starts = new int[distinctKeys.length + 1];
       for (int rank : ranks) {

@@ -99,6 +99,29 @@ public record AlignmentResult(
         partialCopy);
   }
 
+  /** This result with its two texts exchanged: the coverages and each evidence pair's sides. */
+  public AlignmentResult swapped() {
+    List<AlignedEntityPair> turned;
+    if (evidence instanceof Aligner.Evidence aligned) {
+      turned = aligned.swapped();
+    } else {
+      turned =
+          evidence.stream()
+              .map(pair -> new AlignedEntityPair(pair.second(), pair.first(), pair.weight()))
+              .toList();
+    }
+    return new AlignmentResult(
+        relation,
+        score,
+        coverageSecond,
+        coverageFirst,
+        density,
+        matchedWeight,
+        crossLanguage,
+        turned,
+        partialCopy);
+  }
+
   /** Whether the relation says "copy" (translation or derived), as opposed to related or none. */
   public boolean isCopy() {
     return relation == Relation.TRANSLATION || relation == Relation.DERIVED;

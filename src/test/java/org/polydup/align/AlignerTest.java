@@ -29,6 +29,49 @@ class AlignerTest {
   private final EntityExtractor extractor = new EntityExtractor();
 
   @Test
+  void align_givesTheSameResultEitherWayRound_onRealText() throws java.io.IOException {
+    // Real news in 11 languages (testdata/syndication/README.md), every pair of the first 120
+    // documents: the programme breaks ties between equally good paths by side, which changed the
+    // evidence of 63 and the density of 16 of the full set's aligned pairs with the order.
+    List<EntityProfile> profiles = new ArrayList<>();
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String line :
+        java.nio.file.Files.readAllLines(
+            java.nio.file.Path.of("testdata/syndication/docs.jsonl"))) {
+      if (profiles.size() == 120) {
+        break;
+      }
+      com.fasterxml.jackson.databind.JsonNode document = mapper.readTree(line);
+      profiles.add(extractor.extract(document.get("text").asText(), document.get("lang").asText()));
+    }
+    KeyStatistics statistics = new KeyStatistics();
+    profiles.forEach(statistics::add);
+    statistics.freeze();
+    Aligner aligner = new Aligner();
+    int withEvidence = 0;
+    for (int i = 0; i < profiles.size(); i++) {
+      for (int j = i + 1; j < profiles.size(); j++) {
+        AlignmentResult forward = aligner.align(profiles.get(i), profiles.get(j), statistics);
+        AlignmentResult backward = aligner.align(profiles.get(j), profiles.get(i), statistics);
+        String pair = i + " " + j;
+        assertEquals(forward.relation(), backward.relation(), pair);
+        assertEquals(forward.density(), backward.density(), pair);
+        assertEquals(forward.coverageFirst(), backward.coverageSecond(), pair);
+        assertEquals(forward.evidence().size(), backward.evidence().size(), pair);
+        for (int k = 0; k < forward.evidence().size(); k++) {
+          AlignedEntityPair f = forward.evidence().get(k);
+          AlignedEntityPair b = backward.evidence().get(k);
+          assertEquals(f.first(), b.second(), pair);
+          assertEquals(f.second(), b.first(), pair);
+        }
+        withEvidence += forward.evidence().isEmpty() ? 0 : 1;
+      }
+    }
+    assertTrue(withEvidence > 1000, withEvidence + " pairs with evidence");
+  }
+
+  @Test
   void identicalTexts_scoreOne_withEvidenceOffsets() {
     String text = "Volodymyr Zelenskyy met Emmanuel Macron in Paris on 12 March 2024 with NATO.";
     EntityProfile a = extractor.extract(text, "en");

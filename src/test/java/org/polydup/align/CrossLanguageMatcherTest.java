@@ -313,8 +313,9 @@ class CrossLanguageMatcherTest {
     String english = "We will check the order for you. ";
     String german = "Wir prüfen die Bestellung für Sie. ";
     List<CrossLanguageMatcher.Doc> docs = new ArrayList<>();
-    // Ten chats in each language name the same person as often, each in a structure of its own:
-    // on the name alone they tie with the translation, and rank first by their lower numbers.
+    // Ten chats in each language name the same person as often, each in a structure of its own,
+    // and nothing else: the source and the translation each also name a person of their own (who
+    // meets no one), so on the shared name every rival ranks above them.
     List<int[]> rivals = new ArrayList<>();
     for (int r = 0; r < 20; r++) {
       int[] lengths = new int[turns.length];
@@ -328,9 +329,13 @@ class CrossLanguageMatcherTest {
           new CrossLanguageMatcher.Doc(
               "en" + r, chat(rivals.get(r), 2, name, english, "Then NAME said that. "), "en"));
     }
+    String ownOfSource = MadeUpNames.name(random);
+    String ownOfTranslation = MadeUpNames.name(random);
     docs.add(
         new CrossLanguageMatcher.Doc(
-            "source", chat(turns, 2, name, english, "Then NAME said that. "), "en"));
+            "source",
+            chat(turns, 2, name, english, "Then NAME said that. Ask " + ownOfSource + ". "),
+            "en"));
     for (int r = 0; r < 10; r++) {
       docs.add(
           new CrossLanguageMatcher.Doc(
@@ -344,7 +349,9 @@ class CrossLanguageMatcherTest {
     }
     docs.add(
         new CrossLanguageMatcher.Doc(
-            "translation", chat(turns, 2, name, german, "Dann sagte NAME das. "), "de"));
+            "translation",
+            chat(turns, 2, name, german, "Dann sagte NAME das. Frag " + ownOfTranslation + ". "),
+            "de"));
     for (int deep : new int[] {8, 32}) {
       Map<String, CrossLanguageMatcher.AlignedPair> byPair =
           new CrossLanguageMatcher(AlignmentThresholds.defaults(), 8, deep, false, true)
