@@ -29,13 +29,6 @@ final class PairJudge {
   }
 
   /**
-   * The match between a and b, or {@code null} when they are not copies, given a's boilerplate
-   * positions (computed once for a text judged against many, as a query is) and the rarity that
-   * gives b's. Only the positions of the text verified first (the shorter) are read, so b's are
-   * computed only when b is verified first: each position is a probe into the rarity, most of them
-   * cache misses.
-   */
-  /**
    * Whether b is verified first: it is the shorter, or as long and its id the smaller. The verifier
    * matches a repeated passage to its first occurrence in the second text, so a pair is verified in
    * an orientation of its own, not the input's.
@@ -46,6 +39,13 @@ final class PairJudge {
     return lengthA != lengthB ? lengthA > lengthB : idA.compareTo(idB) > 0;
   }
 
+  /**
+   * The match between a and b, or {@code null} when they are not copies, given a's boilerplate
+   * positions (computed once for a text judged against many, as a query is) and the rarity that
+   * gives b's. Only the positions of the text verified first (the shorter) are read, so b's are
+   * computed only when b is verified first: each position is a probe into the rarity, most of them
+   * cache misses.
+   */
   Match judge(
       String idA,
       Fingerprint a,
