@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
       "Run a whole scan and measure it. The last line of output is one JSON object with docs,"
           + " seconds, docs_per_second, mb_per_second, peak_heap_bytes, index_bytes_per_doc.",
       "peak_heap_bytes is the sum of the heap pools' peaks since the start (an upper bound:"
-          + " the pools need not peak at the same moment)."
+          + " the pools need not peak at the same moment).",
+      "Input problems are printed on stderr as scan prints them; when no document can be read,"
+          + " nothing is measured and the exit code is 1."
     })
 final class BenchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT")
@@ -68,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
     if (reference) {
       // The reference scans the same documents twice, so they are read first, not streamed.
       read = Inputs.readOrReport(inputs, detectorOptions.maxCharacters);
-      if (read == null) {
+      if (read == null || !reportProblems(read)) {
         return Main.EXIT_INPUT;
       }
       readNanos = System.nanoTime() - start;
@@ -120,6 +122,10 @@ final class BenchCommand implements Callable<Integer> {
         result = detectorOptions.detector().scan(timed, bar);
         readNanos = readEnd[0] - start;
       }
+    }
+    // Streamed, the inputs' problems are known once the scan has read them all, as in scan.
+    if (!reference && !reportProblems(read)) {
+      return Main.EXIT_INPUT;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
@@ -173,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--reference and --incremental do not go together");
     }
     Inputs read = Inputs.readOrReport(inputs, detectorOptions.maxCharacters);
-    if (read == null) {
+    if (read == null || !reportProblems(read)) {
       return Main.EXIT_INPUT;
     }
     List<Document> documents = read.documents;
@@ -207,7 +213,7 @@ final class BenchCommand implements Callable<Integer> {
     o.put("docs_per_second", round(docs / seconds));
     o.put("mb_per_second", round(bytes / 1e6 / seconds));
     o.put("megabytes", round(bytes / 1e6));
-    o.put("milliseconds_per_document", round(seconds * 1e3 / Math.max(1, docs)));
+    o.put("milliseconds_per_document", round(seconds * 1e3 / docs)); // docs >= 1, checked above
     o.put("cross_language", !detectorOptions.noCrossLanguage);
     o.put("pairs", result.matches().size());
     o.put("scan_pairs", scanned.matches().size());
@@ -216,6 +222,20 @@ final class BenchCommand implements Callable<Integer> {
     o.put("peak_heap_bytes", peakHeap());
     System.out.println(toJson(o));
     return 0;
+  }
+
+  /**
+   * Prints the input problems on stderr, as {@code scan} does, and says so when no document could
+   * be read. Returns whether there is anything to measure: a run over no documents would print
+   * rates of nothing and exit 0, hiding an input that was wrong.
+   */
+  private boolean reportProblems(Inputs read) {
+    read.printProblems(System.err, 20);
+    if (read.documents.isEmpty()) {
+      System.err.println("polydup: no readable documents in " + inputs + "; nothing measured");
+      return false;
+    }
+    return true;
   }
 
   /**
