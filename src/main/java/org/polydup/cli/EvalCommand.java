@@ -22,8 +22,11 @@ import org.polydup.eval.SyndicationEvaluation;
 import org.polydup.index.LshParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code polydup eval}: score a scan against a labelled set. */
 @Command(
@@ -77,7 +80,9 @@ final class EvalCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "For syndication, xling and rewrites: write every false positive with its stage, scores,"
-              + " evidence and the openings of both texts to FILE.")
+              + " evidence and the openings of both texts to FILE. For all: one file per set, the"
+              + " set's name inserted before FILE's extension (fp.txt: fp.syndication.txt,"
+              + " fp.xling.txt, fp.rewrites.txt).")
   Path falsePositives;
 
   @Option(
@@ -89,8 +94,23 @@ final class EvalCommand implements Callable<Integer> {
               + " against its archive would; --distractors then come first, as the archive.")
   boolean incremental;
 
+  @Spec CommandSpec spec;
+
+  /** The sets SET may name. */
+  private static final List<String> SETS =
+      List.of("seeds", "syndication", "msrp", "xling", "rewrites", "align", "lsh", "all");
+
   @Override
   public Integer call() {
+    if (!SETS.contains(set)) {
+      System.err.println(
+          "polydup: unknown set '"
+              + set
+              + "'; expected seeds, syndication, xling, rewrites, align,"
+              + " msrp, lsh or all");
+      return Main.EXIT_USAGE;
+    }
+    requireOptionsApply();
     Detector detector = detectorOptions.detector();
     Path data = path != null ? path : Path.of("..", "shared", "data");
     switch (set) {
@@ -98,28 +118,73 @@ final class EvalCommand implements Callable<Integer> {
       case "syndication" ->
           syndication(detector, path != null ? path : data.resolve("syndication"), falsePositives);
       case "msrp" -> msrp(detector, path != null ? path : data.resolve("msrp"));
-      case "xling" -> clusters(detector, path != null ? path : data.resolve("xling"), true);
-      case "rewrites" -> clusters(detector, path != null ? path : data.resolve("rewrites"), false);
+      case "xling" ->
+          clusters(detector, path != null ? path : data.resolve("xling"), true, falsePositives);
+      case "rewrites" ->
+          clusters(detector, path != null ? path : data.resolve("rewrites"), false, falsePositives);
       case "align" -> crossLanguage(path != null ? path : data);
       case "lsh" -> lsh(path != null ? path : data.resolve("bulk").resolve("docs.jsonl.gz"));
-      case "all" -> {
+      default -> { // all
         seeds(detector, Path.of("testdata", "seeds"));
-        syndication(detector, data.resolve("syndication"), null);
+        syndication(detector, data.resolve("syndication"), falsePositivesOf("syndication"));
         msrp(detector, data.resolve("msrp"));
-        clusters(detector, data.resolve("xling"), true);
-        clusters(detector, data.resolve("rewrites"), false);
+        clusters(detector, data.resolve("xling"), true, falsePositivesOf("xling"));
+        clusters(detector, data.resolve("rewrites"), false, falsePositivesOf("rewrites"));
         crossLanguage(data);
-      }
-      default -> {
-        System.err.println(
-            "polydup: unknown set '"
-                + set
-                + "'; expected seeds, syndication, xling, rewrites, align,"
-                + " msrp, lsh or all");
-        return Main.EXIT_USAGE;
       }
     }
     return 0;
+  }
+
+  /**
+   * Rejects, as a usage error, an option given for a set it does nothing for: ignored, it would let
+   * a user believe a run was made, or a file written, that was not.
+   */
+  private void requireOptionsApply() {
+    requireApplies("--distractors", distractors != null, "xling", "rewrites", "all");
+    requireApplies(
+        "--false-positives", falsePositives != null, "syndication", "xling", "rewrites", "all");
+    requireApplies(
+        "--incremental", incremental, "seeds", "syndication", "msrp", "xling", "rewrites", "all");
+    if (spec.commandLine().getParseResult().hasMatchedOption("--limit")
+        && !set.equals("lsh")
+        && distractors == null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--limit applies to lsh, and with --distractors to xling, rewrites and all; not to "
+              + set
+              + " without --distractors");
+    }
+  }
+
+  private void requireApplies(String option, boolean given, String... sets) {
+    if (given && !List.of(sets).contains(set)) {
+      String last = sets[sets.length - 1];
+      String others = String.join(", ", List.of(sets).subList(0, sets.length - 1));
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " applies to " + others + " and " + last + ", not to " + set);
+    }
+  }
+
+  /** {@code --false-positives} for one set of {@code all}, or null when not asked for. */
+  private Path falsePositivesOf(String setName) {
+    return falsePositives == null ? null : perSet(falsePositives, setName);
+  }
+
+  /**
+   * {@code file} with {@code setName} inserted before its extension ({@code fp.txt}: {@code
+   * fp.xling.txt}; {@code fp}: {@code fp.xling}), so that the sets of {@code all} do not write over
+   * each other's report.
+   */
+  static Path perSet(Path file, String setName) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String named =
+        dot > 0
+            ? name.substring(0, dot) + "." + setName + name.substring(dot)
+            : name + "." + setName;
+    return file.resolveSibling(named);
   }
 
   private void seeds(Detector detector, Path folder) {
@@ -147,7 +212,8 @@ final class EvalCommand implements Callable<Integer> {
     System.out.print(e.table(run(detector, e.documents())));
   }
 
-  private void clusters(Detector detector, Path folder, boolean crossLanguage) {
+  private void clusters(
+      Detector detector, Path folder, boolean crossLanguage, Path falsePositives) {
     requireFolder(folder);
     ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, crossLanguage);
     if (distractors != null) {

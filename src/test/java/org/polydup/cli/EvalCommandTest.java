@@ -1,0 +1,133 @@
+package org.polydup.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code polydup eval}'s options: where each applies, and where {@code all} writes its reports. */
+class EvalCommandTest {
+
+  @Test
+  void optionsGivenForASetTheyDoNotApplyTo_areUsageErrors_namingTheOptionAndItsSets(
+      @TempDir Path dir) {
+    String file = dir.resolve("fp.txt").toString();
+    String[][] cases = {
+      {"eval", "seeds", "--distractors", file},
+      {"eval", "syndication", "--distractors", file},
+      {"eval", "seeds", "--false-positives", file},
+      {"eval", "msrp", "--false-positives", file},
+      {"eval", "align", "--false-positives", file},
+      {"eval", "lsh", "--incremental"},
+      {"eval", "align", "--incremental"},
+      {"eval", "seeds", "--limit", "5"},
+      {"eval", "all", "--limit", "5"},
+    };
+    for (String[] args : cases) {
+      String command = String.join(" ", args);
+      int[] code = new int[1];
+      String stderr = captureStderr(() -> code[0] = Main.run(args));
+      assertEquals(Main.EXIT_USAGE, code[0], command + ": " + stderr);
+      assertTrue(stderr.startsWith(args[2] + " applies to "), command + ": " + stderr);
+      assertTrue(stderr.contains("not to " + args[1]), command + ": " + stderr);
+      assertFalse(stderr.contains("\tat "), command + ": " + stderr);
+    }
+    assertTrue(
+        captureStderr(() -> Main.run("eval", "seeds", "--distractors", file))
+            .startsWith("--distractors applies to xling, rewrites and all, not to seeds"));
+    assertFalse(Files.exists(dir.resolve("fp.txt")), "nothing written");
+  }
+
+  @Test
+  void optionsForTheirOwnSets_run() {
+    // A cheap run that passes the check: the seeds, one at a time.
+    captureStdout(() -> assertEquals(0, Main.run("eval", "seeds", "--incremental")));
+  }
+
+  @Test
+  void perSet_insertsTheSetNameBeforeTheExtension() {
+    assertEquals(
+        Path.of("out", "fp.xling.txt"), EvalCommand.perSet(Path.of("out", "fp.txt"), "xling"));
+    assertEquals(Path.of("fp.xling"), EvalCommand.perSet(Path.of("fp"), "xling"));
+    assertEquals(
+        Path.of("a.b", "fp.rewrites"), EvalCommand.perSet(Path.of("a.b", "fp"), "rewrites"));
+    assertEquals(Path.of(".fp.xling"), EvalCommand.perSet(Path.of(".fp"), "xling"));
+  }
+
+  @Test
+  void evalAll_withFalsePositives_writesOneReportPerSet(@TempDir Path dir) throws IOException {
+    Path data = dir.resolve("data");
+    // Small sets of the real layouts: syndication from the test data, xling and rewrites the
+    // first stories of the rewrites sample, msrp two sentences.
+    Path syndication = Files.createDirectories(data.resolve("syndication"));
+    for (String name : List.of("docs.jsonl", "pairs.jsonl", "clusters.tsv", "translations.tsv")) {
+      Files.copy(Path.of("testdata", "syndication", name), syndication.resolve(name));
+    }
+    List<String> sample =
+        Files.readAllLines(Path.of("testdata", "sketch", "rewrites-sample.jsonl")).subList(0, 20);
+    for (String set : List.of("xling", "rewrites")) {
+      Files.write(Files.createDirectories(data.resolve(set)).resolve("docs.jsonl"), sample);
+    }
+    Path msrp = Files.createDirectories(data.resolve("msrp"));
+    try (BufferedWriter w = Files.newBufferedWriter(msrp.resolve("docs.jsonl"))) {
+      w.write("{\"id\": \"m1\", \"lang\": \"en\", \"text\": \"The cat sat on the mat today.\"}\n");
+      w.write("{\"id\": \"m2\", \"lang\": \"en\", \"text\": \"Today the cat sat on the mat.\"}\n");
+    }
+    Files.writeString(
+        msrp.resolve("pairs.jsonl"), "{\"a\": \"m1\", \"b\": \"m2\", \"label\": 1}\n");
+    Path report = dir.resolve("fp.txt");
+
+    int[] code = new int[1];
+    String stdout =
+        captureStdout(
+            () ->
+                code[0] =
+                    Main.run(
+                        "eval",
+                        "all",
+                        data.toString(),
+                        "--false-positives",
+                        report.toString(),
+                        "--no-cross-language",
+                        "--no-progress"));
+
+    assertEquals(0, code[0], stdout);
+    for (String set : List.of("syndication", "xling", "rewrites")) {
+      Path written = dir.resolve("fp." + set + ".txt");
+      assertTrue(Files.isRegularFile(written), set + ": " + stdout);
+      assertTrue(stdout.contains("false positives written to " + written), set + ": " + stdout);
+    }
+    assertFalse(Files.exists(report), "each set has its own file, FILE itself is not written");
+  }
+
+  private static String captureStdout(Runnable r) {
+    return capture(r, System.out, System::setOut);
+  }
+
+  private static String captureStderr(Runnable r) {
+    return capture(r, System.err, System::setErr);
+  }
+
+  /** What {@code r} prints on the stream {@code set} replaces ({@code old} until then). */
+  private static String capture(Runnable r, PrintStream old, Consumer<PrintStream> set) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    set.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      r.run();
+    } finally {
+      set.accept(old);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}
