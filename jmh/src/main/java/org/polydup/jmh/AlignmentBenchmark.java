@@ -1,8 +1,8 @@
 package org.polydup.jmh;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,8 +26,14 @@ import org.polydup.align.KeyStatistics;
  * candidate). Reference in the same run: {@link #tokenizeReference}, a plain split on whitespace of
  * the same text.
  *
- * <p>Run: {@code mvn -q -f jmh/pom.xml package && java -jar jmh/target/benchmarks.jar
- * AlignmentBenchmark}
+ * <p>Run from the repository root (the seeds are read from {@code testdata/seeds}; the first step
+ * installs the current main jar, which the benchmarks jar is built against; JMH takes the name as a
+ * pattern, and {@code jmh.} keeps {@code LocalAlignmentBenchmark} out):
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -f jmh/pom.xml package \
+ *   &amp;&amp; java -jar jmh/target/benchmarks.jar jmh.AlignmentBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,13 +50,19 @@ public class AlignmentBenchmark {
   private EntityProfile englishProfile;
   private EntityProfile ukrainianProfile;
 
-  /** Loads the texts (from the test resources on the class path, else a built-in sample). */
+  /** Reads the seed texts from {@code testdata/seeds}, failing when they are not there. */
   @Setup
   public void setUp() throws IOException {
     extractor = new EntityExtractor();
     aligner = new Aligner();
-    english = read("/seeds/001_0e17fbea12fc6044.txt", SAMPLE_ENGLISH);
-    ukrainian = read("/seeds/002_da7ef6208064fff2.txt", SAMPLE_UKRAINIAN);
+    english = read("seeds/001_0e17fbea12fc6044.txt");
+    ukrainian = read("seeds/002_da7ef6208064fff2.txt");
+    System.out.println(
+        "# texts: "
+            + english.length()
+            + " and "
+            + ukrainian.length()
+            + " chars, seeds 001 and 002");
     englishProfile = extractor.extract(english, "en");
     ukrainianProfile = extractor.extract(ukrainian, "uk");
     statistics = new KeyStatistics();
@@ -82,20 +94,12 @@ public class AlignmentBenchmark {
     blackhole.consume(english.split("\\s+"));
   }
 
-  private static String read(String resource, String fallback) throws IOException {
-    try (InputStream in = AlignmentBenchmark.class.getResourceAsStream(resource)) {
-      return in == null ? fallback : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  /**
+   * The seed at {@code relative} under {@code testdata}, read from the file system: the seeds are
+   * test resources, not in {@code benchmarks.jar}, and a built-in stand-in measured a 332-char
+   * sample instead of the articles this benchmark is about.
+   */
+  private static String read(String relative) throws IOException {
+    return Files.readString(BenchmarkCorpus.testdata(relative), StandardCharsets.UTF_8);
   }
-
-  private static final String SAMPLE_ENGLISH =
-      "A major data leak has revealed that China has probably hired a private company to monitor"
-          + " a number of foreign governments. This was reported by the Financial Times, according"
-          + " to UNN. Shanghai Anxun Information Technology, also known as I-Soon, worked in"
-          + " Malaysia, Thailand and Mongolia. Ministry spokesman Mao Ning said on Thursday.";
-  private static final String SAMPLE_UKRAINIAN =
-      "Великий витік даних показав, що КНР ймовірно найняв приватну компанію. Про це пише"
-          + " видання Файненшл таймс, передає УНН. Shanghai Anxun Information Technology, також"
-          + " відома як I-Soon, працювала у Малайзії, Таїланді і Монголії. Речниця Мао Нін"
-          + " заявила у четвер.";
 }

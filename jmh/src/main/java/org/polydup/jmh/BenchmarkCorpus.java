@@ -73,6 +73,28 @@ final class BenchmarkCorpus {
     return null;
   }
 
+  /**
+   * The file at {@code relative} under the repository's {@code testdata} folder, found as {@link
+   * #texts} finds its fallback: from the working directory, the repository root or {@code jmh/}.
+   *
+   * @throws IllegalStateException naming the paths tried when the file is in neither: a benchmark
+   *     that measured a stand-in text instead would report a number for the wrong input
+   */
+  static Path testdata(String relative) {
+    List<Path> tried = List.of(Path.of("testdata", relative), Path.of("..", "testdata", relative));
+    for (Path candidate : tried) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException(
+        "missing "
+            + tried
+            + " (working directory "
+            + Path.of("").toAbsolutePath()
+            + "): run the benchmarks from the repository root");
+  }
+
   private static List<String> read(Path file, int count) {
     ObjectMapper mapper = new ObjectMapper();
     List<String> texts = new ArrayList<>();
