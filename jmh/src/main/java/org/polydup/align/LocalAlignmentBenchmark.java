@@ -29,8 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * and uk, in clusters of one source), aligned word by word as {@link Aligner} aligns two texts in
  * one language, the align stage's longest sequences. Each benchmark aligns all pairs once.
  *
- * <p>Run: {@code mvn -q -f jmh/pom.xml package && java -jar jmh/target/benchmarks.jar
- * LocalAlignmentBenchmark}
+ * <p>Run from the repository root (the first step installs the current main jar, which the
+ * benchmarks jar is built against; without it the benchmarks measure whatever jar {@code ~/.m2}
+ * last received):
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -f jmh/pom.xml package \
+ *   &amp;&amp; java -jar jmh/target/benchmarks.jar LocalAlignmentBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -38,9 +38,11 @@ import org.polydup.text.TextOptions;
  * BreakIterator} (boundaries only, no normalisation or hashing) as the reference measured in the
  * same run.
  *
- * <p>Run from the repository root after {@code mvn -B package} in {@code jmh/}:
+ * <p>Run from the repository root, after installing the current main jar, which the benchmarks jar
+ * is built against (without it the benchmarks measure whatever jar {@code ~/.m2} last received):
  *
  * <pre>
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -f jmh/pom.xml package
  * java -jar jmh/target/benchmarks.jar TextAnalyzerBenchmark
  * java -Dpolydup.bulk=/path/to/docs.jsonl.gz -jar jmh/target/benchmarks.jar TextAnalyzerBenchmark -p language=en,ru
  * </pre>
