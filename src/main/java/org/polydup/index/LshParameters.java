@@ -14,7 +14,9 @@ package org.polydup.index;
  * w_fn * ∫_t^1 (1 - P(s)) ds}: the areas of false positives below the threshold {@code t} and of
  * false negatives above it, as datasketch's {@code _optimal_param} does. The integrals use
  * composite Simpson's rule on 128 intervals, far finer than the differences between neighbouring
- * {@code (b, r)}.
+ * {@code (b, r)}, and are compared as logarithms: the miss area of a steep curve ({@code 0.2^129 /
+ * 129} for 128 x 1 above 0.8) is far below what {@code 1 - P(s)} or even a double can hold, yet
+ * still decides between bandings when false positives weigh little or nothing.
  *
  * @param bands number of bands {@code b}, {@code >= 1}
  * @param rowsPerBand number of signature slots per band {@code r}, {@code >= 1}
@@ -22,6 +24,11 @@ package org.polydup.index;
 public record LshParameters(int bands, int rowsPerBand) {
   private static final int MAX_PERMUTATIONS = 4096;
   private static final int INTEGRATION_INTERVALS = 128;
+  private static final double LOG_2 = Math.log(2);
+  private static final double LOG_4 = Math.log(4);
+
+  /** Below this, {@code P(s)} loses digits to subnormal rounding and is computed from logs. */
+  private static final double SMALLEST_PRECISE = 1e-200;
 
   /**
    * Validates.
@@ -99,9 +106,12 @@ public record LshParameters(int bands, int rowsPerBand) {
     for (int bands = 1; bands <= numberOfPermutations; bands++) {
       int maxRows = numberOfPermutations / bands;
       for (int rows = 1; rows <= maxRows; rows++) {
-        double falsePositive = integrate(bands, rows, 0, threshold, false);
-        double falseNegative = integrate(bands, rows, threshold, 1, true);
-        double error = falsePositiveWeight * falsePositive + falseNegativeWeight * falseNegative;
+        double logFalsePositive = logIntegral(bands, rows, 0, threshold, false);
+        double logFalseNegative = logIntegral(bands, rows, threshold, 1, true);
+        double error =
+            logAddExp(
+                Math.log(falsePositiveWeight) + logFalsePositive,
+                Math.log(falseNegativeWeight) + logFalseNegative);
         if (error < bestError) {
           bestError = error;
           best = new LshParameters(bands, rows);
@@ -134,16 +144,16 @@ public record LshParameters(int bands, int rowsPerBand) {
     }
     optimal(threshold, numberOfPermutations, 1, 1); // validates threshold and permutations
     LshParameters best = null;
-    double bestFalsePositive = Double.POSITIVE_INFINITY;
+    double bestLogFalsePositive = Double.POSITIVE_INFINITY;
     for (int bands = 1; bands <= numberOfPermutations; bands++) {
       for (int rows = 1; rows <= numberOfPermutations / bands; rows++) {
         LshParameters candidate = new LshParameters(bands, rows);
         if (candidate.candidateProbability(threshold) < recall) {
           continue;
         }
-        double falsePositive = integrate(bands, rows, 0, threshold, false);
-        if (falsePositive < bestFalsePositive) {
-          bestFalsePositive = falsePositive;
+        double logFalsePositive = logIntegral(bands, rows, 0, threshold, false);
+        if (logFalsePositive < bestLogFalsePositive) {
+          bestLogFalsePositive = logFalsePositive;
           best = candidate;
         }
       }
@@ -189,21 +199,76 @@ public record LshParameters(int bands, int rowsPerBand) {
     return -Math.expm1(bands * Math.log1p(-bandMatch));
   }
 
-  private static double integrate(int bands, int rows, double from, double to, boolean complement) {
+  /**
+   * The natural logarithm of {@code ∫ P(s) ds} (or of {@code ∫ (1 - P(s)) ds} when {@code miss})
+   * over {@code [from, to]} by composite Simpson's rule; {@code -∞} when the integral is 0.
+   *
+   * <p>Why logarithms: the miss area of a steep curve is tiny ({@code 0.2^129 / 129} for 128 x 1
+   * above 0.8) and keeps falling as bands are added. Computed as {@code 1 - P(s)} it rounds to 0
+   * once below about {@code 1e-16}, and as a plain double below {@code 1e-308}; many bandings would
+   * then tie at 0 and the tie rule, not the error, would pick among them.
+   */
+  private static double logIntegral(int bands, int rows, double from, double to, boolean miss) {
     if (to <= from) {
-      return 0.0;
+      return Double.NEGATIVE_INFINITY;
     }
     int n = INTEGRATION_INTERVALS;
     double step = (to - from) / n;
+    // A running log-sum-exp of the Simpson terms: max holds the largest log term so far and sum
+    // the sum of exp(term - max).
+    double max = Double.NEGATIVE_INFINITY;
     double sum = 0;
     for (int i = 0; i <= n; i++) {
-      double y = sCurve(bands, rows, from + i * step);
-      if (complement) {
-        y = 1 - y;
+      double s = from + i * step;
+      double logY = miss ? logMissProbability(bands, rows, s) : logHitProbability(bands, rows, s);
+      if (logY == Double.NEGATIVE_INFINITY) {
+        continue;
       }
-      sum += (i == 0 || i == n) ? y : (i % 2 == 1 ? 4 * y : 2 * y);
+      double term = logY + ((i == 0 || i == n) ? 0 : (i % 2 == 1 ? LOG_4 : LOG_2));
+      if (term > max) {
+        sum = sum * Math.exp(max - term) + 1;
+        max = term;
+      } else {
+        sum += Math.exp(term - max);
+      }
     }
-    return sum * step / 3;
+    if (sum == 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return max + Math.log(sum) + Math.log(step / 3);
+  }
+
+  /** {@code log P(s)}, the log of {@code 1 - (1 - s^r)^b}. */
+  private static double logHitProbability(int bands, int rows, double s) {
+    double hit = sCurve(bands, rows, s);
+    if (hit >= SMALLEST_PRECISE) {
+      return Math.log(hit);
+    }
+    if (s <= 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    // P(s) = b s^r (1 - O(b s^r)): exact to the last digit here, and finite where s^r underflows.
+    return Math.log(bands) + rows * Math.log(s);
+  }
+
+  /** {@code log(1 - P(s))}, the log of {@code (1 - s^r)^b}, computed without forming 1 - P(s). */
+  private static double logMissProbability(int bands, int rows, double s) {
+    double bandMatch = Math.pow(s, rows);
+    if (bandMatch >= 1) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return bands * Math.log1p(-bandMatch);
+  }
+
+  /** {@code log(exp(a) + exp(b))} without overflow or underflow; {@code -∞} stands for 0. */
+  private static double logAddExp(double a, double b) {
+    if (a == Double.NEGATIVE_INFINITY) {
+      return b;
+    }
+    if (b == Double.NEGATIVE_INFINITY) {
+      return a;
+    }
+    return Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b)));
   }
 
   private static void checkWeight(String name, double weight) {

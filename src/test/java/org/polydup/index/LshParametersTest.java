@@ -45,6 +45,20 @@ class LshParametersTest {
     assertEquals(LshParameters.of(28, 9), LshParameters.optimal(0.75, 256, 0.1, 0.9));
   }
 
+  /**
+   * With false positives free (or nearly), the best banding is the one that misses least: every
+   * slot its own band, whose missed area {@code (1 - t)^(b + 1) / (b + 1)} falls with every band
+   * added. The areas are far below 1e-16 (and at 4096 slots below the smallest double), where a
+   * miss probability formed as {@code 1 - P(s)} rounds to 0 and the bandings tie.
+   */
+  @Test
+  void optimal_withFalsePositivesFree_picksOneRowPerBand_evenWhenMissedAreaIsTiny() {
+    assertEquals(LshParameters.of(128, 1), LshParameters.optimal(0.8, 128, 0, 1));
+    assertEquals(LshParameters.of(128, 1), LshParameters.optimal(0.8, 128, 1e-300, 1));
+    assertEquals(LshParameters.of(128, 1), LshParameters.optimal(0.5, 128, 0, 1));
+    assertEquals(LshParameters.of(4096, 1), LshParameters.optimal(0.5, 4096, 0, 1));
+  }
+
   @Test
   void optimal_usesAtMostNumberOfPermutations_andPutsSteepPartNearThreshold() {
     for (double threshold : new double[] {0.3, 0.5, 0.7, 0.9}) {
