@@ -138,6 +138,8 @@ public final class MinHasher {
    *     not modified; may be empty
    * @return a new signature with {@link #numberOfPermutations()} slots and the number of distinct
    *     hashes as its set size; for an empty input, every slot is {@code -1} and the set size 0
+   * @throws IllegalArgumentException if the input holds more than 2^29 (536,870,912) distinct
+   *     hashes, more than the distinct count's table can hold
    */
   public MinHashSignature sign(long[] shingleHashes) {
     return signers.get().sign(shingleHashes);
