@@ -145,6 +145,70 @@ class LshIndexTest {
         IllegalArgumentException.class, () -> index.forEachCandidatePair(5, 4, (a, b) -> {}));
   }
 
+  /**
+   * Two signatures equal in exactly one band are candidates, whichever band it is: {@link
+   * LshIndex#add}, {@link LshIndex#query} and both forms of {@link LshIndex#forEachCandidatePair}
+   * must visit every band, the first and the last included. The other bands differ in every slot (a
+   * spurious 32-bit key collision in those is a 2^-32 event, and the values are fixed by the seed).
+   */
+  @Test
+  void signaturesEqualInExactlyOneBand_areCandidates_forEveryBand() {
+    LshParameters parameters = LshParameters.of(6, 4);
+    int slots = 26; // more slots than the bands use: the two unused ones differ too
+    long seed = 17;
+    SplittableRandom random = new SplittableRandom(11);
+    for (int band = 0; band < parameters.bands(); band++) {
+      int[] first = random.ints(slots).toArray();
+      int[] second = new int[slots];
+      for (int slot = 0; slot < slots; slot++) {
+        boolean shared = slot / parameters.rowsPerBand() == band;
+        second[slot] = shared ? first[slot] : ~first[slot];
+      }
+      MinHashSignature a = new MinHashSignature(first, 50, seed);
+      MinHashSignature b = new MinHashSignature(second, 50, seed);
+      MinHashSignature unrelated = new MinHashSignature(random.ints(slots).toArray(), 50, seed);
+      LshIndex index = LshIndex.create(parameters);
+      index.add(4, a);
+      index.add(7, b);
+      index.add(9, unrelated);
+      String where = "shared band " + band;
+      assertArrayEquals(new int[] {4, 7}, index.query(a), where);
+      assertArrayEquals(new int[] {4, 7}, index.query(b), where);
+      List<String> pairs = new ArrayList<>();
+      index.forEachCandidatePair((x, y) -> pairs.add(x + "-" + y));
+      assertEquals(List.of("4-7"), pairs, where);
+      List<String> ranged = new ArrayList<>();
+      index.forEachCandidatePair(0, 5, (x, y) -> ranged.add(x + "-" + y));
+      index.forEachCandidatePair(5, 10, (x, y) -> ranged.add(x + "-" + y));
+      assertEquals(List.of("4-7"), ranged, where);
+    }
+  }
+
+  /**
+   * The converse: a band key depends on every row, so signatures that differ in one row of each
+   * band (the same row everywhere, for each row in turn) share no band.
+   */
+  @Test
+  void signaturesDifferingInOneRowOfEveryBand_areNotCandidates_forEveryRow() {
+    LshParameters parameters = LshParameters.of(6, 4);
+    SplittableRandom random = new SplittableRandom(12);
+    for (int row = 0; row < parameters.rowsPerBand(); row++) {
+      int[] first = random.ints(parameters.slotsUsed()).toArray();
+      int[] second = first.clone();
+      for (int band = 0; band < parameters.bands(); band++) {
+        second[band * parameters.rowsPerBand() + row] ^= 1;
+      }
+      LshIndex index = LshIndex.create(parameters);
+      index.add(4, new MinHashSignature(first, 50, 17));
+      index.add(7, new MinHashSignature(second, 50, 17));
+      assertArrayEquals(
+          new int[] {4}, index.query(new MinHashSignature(first, 50, 17)), "row " + row);
+      List<String> pairs = new ArrayList<>();
+      index.forEachCandidatePair((x, y) -> pairs.add(x + "-" + y));
+      assertEquals(List.of(), pairs, "row " + row);
+    }
+  }
+
   @Test
   void add_rejectsIncompatibleOrShortSignatures() {
     LshIndex index = LshIndex.create(PARAMETERS);
