@@ -21,8 +21,12 @@ import org.polydup.internal.Mixing;
  * only on {@code i} and the seed, and copies the value of the first originally non-empty bin it
  * hits. Because the probe sequence is the same for every set, two sets agree on a densified bin
  * with probability equal to their Jaccard similarity, and the independent probing gives the
- * variance of classic MinHash up to a small term. Cost: {@code O(n + k * k / m)} where {@code m} is
- * the number of non-empty bins, so about {@code n} hash evaluations for the usual {@code n >= k}.
+ * variance of classic MinHash up to a small term. Measured on the rewrites set: a mean squared
+ * error 0.8 to 0.9 times the binomial {@code J(1-J)/k} when the smaller set has {@code k} or more
+ * shingles, 1.2 times when it has under {@code k/2} and most bins are copies, with heavier tails
+ * then (at {@code k = 256}, twice the binomial count of errors beyond 3σ). Cost: {@code O(n + k * k
+ * / m)} where {@code m} is the number of non-empty bins, so about {@code n} hash evaluations for
+ * the usual {@code n >= k}.
  *
  * <p>SuperMinHash (O. Ertl, arXiv:1706.05698, 2017) was the alternative; it has lower variance for
  * small sets but does more work per element when {@code n} is near {@code k}, and hash4j's
