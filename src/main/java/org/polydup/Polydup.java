@@ -49,9 +49,13 @@ public final class Polydup {
     Builder() {}
 
     /**
-     * Jaccard similarity of the shingle sets at and above which a pair is always reported (as a
-     * duplicate); the MinHash LSH bands are derived from it. Partial copies (containment, excerpts)
-     * are found below it through shared passages. Default 0.8.
+     * Jaccard similarity of the shingle sets at and above which a pair is reported: as a duplicate,
+     * or as contained when one text holds the other and adds a tenth or more around it (a story,
+     * and the same story with a paragraph added). The MinHash LSH bands are derived from it, so
+     * that a pair at the threshold is verified with probability {@link #candidateRecall} (default
+     * 0.99), a pair above it more often. Partial copies (containment, excerpts) are also found
+     * below it, through shared passages. Default 0.8; {@link #build()} rejects a threshold below
+     * {@link #lowestThreshold()} (0.0354 with the defaults).
      *
      * @throws IllegalArgumentException unless {@code 0 < threshold <= 1}
      */
@@ -76,6 +80,17 @@ public final class Polydup {
       }
       this.numberOfPermutations = numberOfPermutations;
       return this;
+    }
+
+    /**
+     * The lowest {@link #threshold} that {@link #build()} accepts with the configured {@link
+     * #numberOfPermutations} and {@link #candidateRecall}, rounded up to three significant digits:
+     * below it no banding of the slots makes a pair at the threshold a candidate with that
+     * probability (0.0354 with the defaults, 128 slots and 0.99). Does not apply when {@link
+     * #errorWeights} or {@link #lshParameters} choose the bands.
+     */
+    public double lowestThreshold() {
+      return LshParameters.lowestThreshold(numberOfPermutations, candidateRecall);
     }
 
     /** The seed currently configured. */
@@ -215,7 +230,9 @@ public final class Polydup {
     /**
      * Builds the detector.
      *
-     * @throws IllegalArgumentException when the LSH override does not fit the permutations
+     * @throws IllegalArgumentException when the LSH override does not fit the permutations, or the
+     *     bands come from {@link #candidateRecall} and the threshold is below {@link
+     *     #lowestThreshold()}
      */
     public Detector build() {
       return buildDefault();
@@ -246,10 +263,22 @@ public final class Polydup {
     }
 
     private DefaultDetector buildDefault() {
+      boolean bandsFromRecall = lshParameters == null && Double.isNaN(falsePositiveWeight);
+      if (bandsFromRecall && threshold < lowestThreshold()) {
+        throw new IllegalArgumentException(
+            "threshold must be at least "
+                + lowestThreshold()
+                + " with numberOfPermutations "
+                + numberOfPermutations
+                + " and candidateRecall "
+                + candidateRecall
+                + " (below it no LSH banding reaches that recall at the threshold), got "
+                + threshold);
+      }
       LshParameters lsh =
           lshParameters != null
               ? lshParameters
-              : Double.isNaN(falsePositiveWeight)
+              : bandsFromRecall
                   ? LshParameters.forRecall(threshold, numberOfPermutations, candidateRecall)
                   : LshParameters.optimal(
                       threshold, numberOfPermutations, falsePositiveWeight, falseNegativeWeight);

@@ -51,10 +51,20 @@ final class DetectorOptions {
       names = "--threshold",
       paramLabel = "T",
       description =
-          "Shingle Jaccard at and above which a pair is always a duplicate; sets the LSH bands."
-              + " In (0, 1]; default 0.8.")
+          "Shingle Jaccard at and above which a pair is reported: as a duplicate, or as contained"
+              + " when one text holds the other. Sets the LSH bands. In [0.0354, 1]; default 0.8.")
   void threshold(double value) {
-    threshold = share("--threshold", value);
+    // The lower end is where the LSH bands stop reaching the builder's candidate recall at the
+    // threshold; the description's 0.0354 is pinned to it by a test.
+    double lowest = Polydup.builder().lowestThreshold();
+    if (!(value >= lowest && value <= 1)) {
+      String range = "--threshold must be in [" + lowest + ", 1], got " + value;
+      throw usageError(
+          value > 0 && value < lowest
+              ? range + " (below it the LSH bands cannot find the pairs at the threshold reliably)"
+              : range);
+    }
+    threshold = value;
   }
 
   @Option(

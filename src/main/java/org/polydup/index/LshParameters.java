@@ -1,5 +1,9 @@
 package org.polydup.index;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /**
  * Banding parameters of MinHash LSH: a signature's first {@code bands * rowsPerBand} slots are cut
  * into {@code bands} bands of {@code rowsPerBand} slots; two documents become candidates when any
@@ -136,7 +140,7 @@ public record LshParameters(int bands, int rowsPerBand) {
    * @param recall the candidate probability required at the threshold, in {@code (0, 1)}
    * @return the parameters, with {@code bands * rowsPerBand <= numberOfPermutations}
    * @throws IllegalArgumentException if an argument is out of range, or no banding of the slots
-   *     reaches the recall
+   *     reaches the recall (below {@link #lowestThreshold})
    */
   public static LshParameters forRecall(double threshold, int numberOfPermutations, double recall) {
     if (!(recall > 0 && recall < 1)) {
@@ -160,14 +164,54 @@ public record LshParameters(int bands, int rowsPerBand) {
     }
     if (best == null) {
       throw new IllegalArgumentException(
-          "no banding of "
+          "threshold must be at least "
+              + lowestThreshold(numberOfPermutations, recall)
+              + " for "
               + numberOfPermutations
-              + " slots reaches recall "
+              + " slots to reach recall "
               + recall
-              + " at threshold "
+              + ", got "
               + threshold);
     }
     return best;
+  }
+
+  /**
+   * The lowest threshold at which {@link #forRecall} finds a banding, rounded up to three
+   * significant digits so that it reads well in messages: {@code forRecall} accepts it and every
+   * threshold above it.
+   *
+   * <p>The best any banding does at Jaccard {@code s} is {@code 1 - (1 - s)^k}, from {@code k}
+   * bands of one row (since {@code (1 - s)^r <= 1 - s^r}), so the limit is the {@code s} where that
+   * reaches the recall: {@code 1 - (1 - recall)^(1/k)}, about 0.0353 for 128 slots and recall 0.99.
+   *
+   * @param numberOfPermutations slots available, in {@code [1, 4096]}
+   * @param recall the candidate probability required at the threshold, in {@code (0, 1)}
+   * @return the threshold, in {@code (0, 1]}
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public static double lowestThreshold(int numberOfPermutations, double recall) {
+    if (!(recall > 0 && recall < 1)) {
+      throw new IllegalArgumentException("recall must be in (0, 1), got " + recall);
+    }
+    if (numberOfPermutations < 1 || numberOfPermutations > MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "numberOfPermutations must be in [1, "
+              + MAX_PERMUTATIONS
+              + "], got "
+              + numberOfPermutations);
+    }
+    double exact = -Math.expm1(Math.log1p(-recall) / numberOfPermutations);
+    // Step to the smallest double that the S-curve as computed really takes to the recall.
+    while (sCurve(numberOfPermutations, 1, exact) < recall) {
+      exact = Math.nextUp(exact);
+    }
+    while (exact > Double.MIN_VALUE
+        && sCurve(numberOfPermutations, 1, Math.nextDown(exact)) >= recall) {
+      exact = Math.nextDown(exact);
+    }
+    // Ceiling to three digits, so the printed value is itself accepted.
+    return new BigDecimal(exact).round(new MathContext(3, RoundingMode.CEILING)).doubleValue();
   }
 
   /** Number of signature slots the bands use: {@code bands * rowsPerBand}. */

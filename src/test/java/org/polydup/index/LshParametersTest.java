@@ -59,6 +59,34 @@ class LshParametersTest {
     assertEquals(LshParameters.of(4096, 1), LshParameters.optimal(0.5, 4096, 0, 1));
   }
 
+  /**
+   * {@code lowestThreshold} is accepted by {@code forRecall} and is at most 1% above the true limit
+   * (it is rounded up to three digits), so 2% lower is refused, with a message naming the limit.
+   */
+  @Test
+  void lowestThreshold_isWhereForRecallStartsToFindABanding() {
+    for (int k : new int[] {1, 16, 128, 512}) {
+      for (double recall : new double[] {0.5, 0.9, 0.99, 0.999999}) {
+        double lowest = LshParameters.lowestThreshold(k, recall);
+        String where = "k " + k + ", recall " + recall + ", lowest " + lowest;
+        assertTrue(lowest > 0 && lowest <= 1, where);
+        LshParameters parameters = LshParameters.forRecall(lowest, k, recall);
+        assertTrue(parameters.candidateProbability(lowest) >= recall, where);
+        IllegalArgumentException below =
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> LshParameters.forRecall(0.98 * lowest, k, recall),
+                where);
+        assertTrue(
+            below.getMessage().startsWith("threshold must be at least " + lowest + " for " + k),
+            below.getMessage());
+      }
+    }
+    assertEquals(0.0354, LshParameters.lowestThreshold(128, 0.99));
+    assertThrows(IllegalArgumentException.class, () -> LshParameters.lowestThreshold(128, 1));
+    assertThrows(IllegalArgumentException.class, () -> LshParameters.lowestThreshold(0, 0.5));
+  }
+
   @Test
   void optimal_usesAtMostNumberOfPermutations_andPutsSteepPartNearThreshold() {
     for (double threshold : new double[] {0.3, 0.5, 0.7, 0.9}) {
