@@ -92,13 +92,7 @@ public record LshParameters(int bands, int rowsPerBand) {
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
     }
-    if (numberOfPermutations < 1 || numberOfPermutations > MAX_PERMUTATIONS) {
-      throw new IllegalArgumentException(
-          "numberOfPermutations must be in [1, "
-              + MAX_PERMUTATIONS
-              + "], got "
-              + numberOfPermutations);
-    }
+    checkNumberOfPermutations(numberOfPermutations);
     checkWeight("falsePositiveWeight", falsePositiveWeight);
     checkWeight("falseNegativeWeight", falseNegativeWeight);
     if (falsePositiveWeight + falseNegativeWeight == 0) {
@@ -194,13 +188,7 @@ public record LshParameters(int bands, int rowsPerBand) {
     if (!(recall > 0 && recall < 1)) {
       throw new IllegalArgumentException("recall must be in (0, 1), got " + recall);
     }
-    if (numberOfPermutations < 1 || numberOfPermutations > MAX_PERMUTATIONS) {
-      throw new IllegalArgumentException(
-          "numberOfPermutations must be in [1, "
-              + MAX_PERMUTATIONS
-              + "], got "
-              + numberOfPermutations);
-    }
+    checkNumberOfPermutations(numberOfPermutations);
     double exact = -Math.expm1(Math.log1p(-recall) / numberOfPermutations);
     // Step to the smallest double that the S-curve as computed really takes to the recall.
     while (sCurve(numberOfPermutations, 1, exact) < recall) {
@@ -318,6 +306,16 @@ public record LshParameters(int bands, int rowsPerBand) {
   private static void checkWeight(String name, double weight) {
     if (!(weight >= 0 && Double.isFinite(weight))) {
       throw new IllegalArgumentException(name + " must be finite and >= 0, got " + weight);
+    }
+  }
+
+  private static void checkNumberOfPermutations(int numberOfPermutations) {
+    if (numberOfPermutations < 1 || numberOfPermutations > MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "numberOfPermutations must be in [1, "
+              + MAX_PERMUTATIONS
+              + "], got "
+              + numberOfPermutations);
     }
   }
 }

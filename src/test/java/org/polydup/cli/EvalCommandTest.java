@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +33,14 @@ class EvalCommandTest {
     for (String[] args : cases) {
       String command = String.join(" ", args);
       int[] code = new int[1];
-      String stderr = captureStderr(() -> code[0] = Main.run(args));
+      String stderr = Captured.stderr(() -> code[0] = Main.run(args));
       assertEquals(Main.EXIT_USAGE, code[0], command + ": " + stderr);
       assertTrue(stderr.startsWith(args[2] + " applies to "), command + ": " + stderr);
       assertTrue(stderr.contains("not to " + args[1]), command + ": " + stderr);
       assertFalse(stderr.contains("\tat "), command + ": " + stderr);
     }
     assertTrue(
-        captureStderr(() -> Main.run("eval", "seeds", "--distractors", file))
+        Captured.stderr(() -> Main.run("eval", "seeds", "--distractors", file))
             .startsWith("--distractors applies to xling, rewrites and all, not to seeds"));
     assertFalse(Files.exists(dir.resolve("fp.txt")), "nothing written");
   }
@@ -52,7 +48,7 @@ class EvalCommandTest {
   @Test
   void optionsForTheirOwnSets_run() {
     // A cheap run that passes the check: the seeds, one at a time.
-    captureStdout(() -> assertEquals(0, Main.run("eval", "seeds", "--incremental")));
+    Captured.stdout(() -> assertEquals(0, Main.run("eval", "seeds", "--incremental")));
   }
 
   @Test
@@ -90,7 +86,7 @@ class EvalCommandTest {
 
     int[] code = new int[1];
     String stdout =
-        captureStdout(
+        Captured.stdout(
             () ->
                 code[0] =
                     Main.run(
@@ -109,25 +105,5 @@ class EvalCommandTest {
       assertTrue(stdout.contains("false positives written to " + written), set + ": " + stdout);
     }
     assertFalse(Files.exists(report), "each set has its own file, FILE itself is not written");
-  }
-
-  private static String captureStdout(Runnable r) {
-    return capture(r, System.out, System::setOut);
-  }
-
-  private static String captureStderr(Runnable r) {
-    return capture(r, System.err, System::setErr);
-  }
-
-  /** What {@code r} prints on the stream {@code set} replaces ({@code old} until then). */
-  private static String capture(Runnable r, PrintStream old, Consumer<PrintStream> set) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    set.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      r.run();
-    } finally {
-      set.accept(old);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,29 +22,8 @@ class MainTest {
 
   private static Ran run(String... args) {
     int[] code = new int[1];
-    String stdout = captureStdout(() -> code[0] = Main.run(args));
+    String stdout = Captured.stdout(() -> code[0] = Main.run(args));
     return new Ran(code[0], stdout);
-  }
-
-  private static String captureStdout(Runnable r) {
-    return capture(r, System.out, System::setOut);
-  }
-
-  private static String captureStderr(Runnable r) {
-    return capture(r, System.err, System::setErr);
-  }
-
-  /** What {@code r} prints on the stream {@code set} replaces ({@code old} until then). */
-  private static String capture(
-      Runnable r, PrintStream old, java.util.function.Consumer<PrintStream> set) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    set.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      r.run();
-    } finally {
-      set.accept(old);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -165,7 +142,7 @@ class MainTest {
     assertTrue(Files.exists(out.resolve("pairs.jsonl")));
     int[] code = new int[1];
     String stderr =
-        captureStderr(
+        Captured.stderr(
             () ->
                 code[0] =
                     Main.run(
@@ -253,13 +230,14 @@ class MainTest {
     String[] stderr = new String[1];
     int[] code = new int[1];
     stderr[0] =
-        captureStderr(() -> code[0] = Main.run("scan", "testdata/seeds", "--out", file.toString()));
+        Captured.stderr(
+            () -> code[0] = Main.run("scan", "testdata/seeds", "--out", file.toString()));
     assertEquals(1, code[0]);
     assertEquals(1, stderr[0].strip().lines().count(), stderr[0]);
     assertTrue(stderr[0].contains(file.toString()), stderr[0]);
 
     stderr[0] =
-        captureStderr(
+        Captured.stderr(
             () -> code[0] = Main.run("query", "--saved", dir.toString(), "testdata/seeds"));
     assertEquals(1, code[0]);
     assertTrue(stderr[0].contains("--index"), stderr[0]);
@@ -305,7 +283,7 @@ class MainTest {
       queried.add(unordered(a, p.get("b").asText()) + " " + p.get("relation").asText());
     }
     Path scanned = dir.resolve("scan");
-    captureStdout(() -> Main.run("scan", "testdata/seeds", "--out", scanned.toString()));
+    Captured.stdout(() -> Main.run("scan", "testdata/seeds", "--out", scanned.toString()));
     java.util.Set<String> expected = new java.util.TreeSet<>();
     for (String line : Files.readAllLines(scanned.resolve("pairs.jsonl"), StandardCharsets.UTF_8)) {
       JsonNode p = JSON.readTree(line);
@@ -503,7 +481,7 @@ class MainTest {
 
   @Test
   void scanWithHtml_writesAReportOfEveryPair(@TempDir Path out) throws IOException {
-    captureStdout(
+    Captured.stdout(
         () ->
             assertEquals(0, Main.run("scan", "testdata/seeds", "--out", out.toString(), "--html")));
     String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
@@ -519,7 +497,7 @@ class MainTest {
     }
     // Without --html, no report.
     Path plain = out.resolve("plain");
-    captureStdout(() -> Main.run("scan", "testdata/seeds", "--out", plain.toString()));
+    Captured.stdout(() -> Main.run("scan", "testdata/seeds", "--out", plain.toString()));
     assertTrue(!Files.exists(plain.resolve("report.html")));
   }
 
@@ -548,7 +526,7 @@ class MainTest {
                   .toArray(String[]::new)
               : args;
       int[] code = new int[1];
-      String stderr = captureStderr(() -> code[0] = Main.run(full));
+      String stderr = Captured.stderr(() -> code[0] = Main.run(full));
       String command = String.join(" ", args);
       assertEquals(2, code[0], command);
       assertTrue(stderr.startsWith(option + " must be "), command + ": " + stderr);
@@ -662,7 +640,7 @@ class MainTest {
 
   /** Runs the command line, expects exit code 0, and parses the last line of its output. */
   private static JsonNode benchLastLine(String... args) throws IOException {
-    String stdout = captureStdout(() -> assertEquals(0, Main.run(args)));
+    String stdout = Captured.stdout(() -> assertEquals(0, Main.run(args)));
     String[] lines = stdout.strip().split("\n");
     return JSON.readTree(lines[lines.length - 1]);
   }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.polydup.sketch.MinHasher;
 import org.polydup.sketch.RealTextFixture;
+import org.polydup.sketch.SampleStatistics;
 
 /**
  * On real text pairs (same-article rewrites and random pairs, see {@link RealTextFixture}), the
@@ -85,9 +86,11 @@ class LshCandidateRateTest {
       if (pairsIn[row] == 0) {
         continue;
       }
-      double mean = mean(deviation[row]);
+      double mean = SampleStatistics.mean(deviation[row]);
       double spread =
-          Math.max(standardDeviation(deviation[row], mean), Math.sqrt(bernoulliVariance[row]));
+          Math.max(
+              SampleStatistics.standardDeviation(deviation[row], mean),
+              Math.sqrt(bernoulliVariance[row]));
       double t = mean / (spread / Math.sqrt(SEEDS));
       double limit = row == buckets ? 4 : 5;
       String line =
@@ -121,21 +124,5 @@ class LshCandidateRateTest {
       }
     }
     return BUCKET_EDGES.length - 2;
-  }
-
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double value : values) {
-      sum += value;
-    }
-    return sum / values.length;
-  }
-
-  private static double standardDeviation(double[] values, double mean) {
-    double sum = 0;
-    for (double value : values) {
-      sum += (value - mean) * (value - mean);
-    }
-    return Math.sqrt(sum / (values.length - 1));
   }
 }

@@ -157,8 +157,9 @@ class MinHashAccuracyTest {
     }
     double expectedFailures = expectedFailuresPerSeed * seeds;
     double failureLimit = expectedFailures + 4 * Math.sqrt(2 * expectedFailures);
-    double meanBias = mean(relativeBias);
-    double biasStandardError = standardDeviation(relativeBias, meanBias) / Math.sqrt(seeds);
+    double meanBias = SampleStatistics.mean(relativeBias);
+    double biasStandardError =
+        SampleStatistics.standardDeviation(relativeBias, meanBias) / Math.sqrt(seeds);
     String summary =
         String.format(
             Locale.ROOT,
@@ -210,21 +211,5 @@ class MinHashAccuracyTest {
       }
     }
     return probability;
-  }
-
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double value : values) {
-      sum += value;
-    }
-    return sum / values.length;
-  }
-
-  private static double standardDeviation(double[] values, double mean) {
-    double sum = 0;
-    for (double value : values) {
-      sum += (value - mean) * (value - mean);
-    }
-    return Math.sqrt(sum / (values.length - 1));
   }
 }
