@@ -576,14 +576,29 @@ public final class EntityExtractor {
   /** The last token of the list of numbers being read in {@link #extract}, or -1. */
   private int listEnd = -1;
 
-  /** Whether {@code next} is a group of three digits one space after {@code token}. */
+  /**
+   * Whether {@code next} is a group of three digits one space after {@code token}, a group of
+   * digits itself. The group may carry the number's decimal part ({@code 234,5} of French {@code 1
+   * 234,5}), which ends it: no group follows a decimal part.
+   */
   private static boolean isNextGroup(String text, Token token, Token next) {
     return next.type == TokenType.NUMBER
-        && next.length() == 3
-        && Numbers.isDigits(next.surface)
         && next.start - token.end == 1
-        && GROUP_SEPARATORS.indexOf(text.charAt(token.end)) >= 0;
+        && GROUP_SEPARATORS.indexOf(text.charAt(token.end)) >= 0
+        && Numbers.isDigits(token.surface)
+        && (next.length() == 3 && Numbers.isDigits(next.surface) || isLastGroup(next.surface));
   }
+
+  /** Whether {@code surface} is three digits, a decimal separator and one or more digits. */
+  private static boolean isLastGroup(String surface) {
+    return surface.length() > 4
+        && Numbers.isDigits(surface.substring(0, 3))
+        && DECIMAL_SEPARATORS.indexOf(surface.charAt(3)) >= 0
+        && Numbers.isDigits(surface.substring(4));
+  }
+
+  /** Decimal separators after space-grouped thousands: comma, point, their fullwidth forms. */
+  private static final String DECIMAL_SEPARATORS = ",.\uff0c\uff0e\u066b";
 
   private int number(
       String text, List<Token> tokens, int index, String language, List<Entity> entities) {
@@ -618,11 +633,14 @@ public final class EntityExtractor {
         consumed++;
         end = tokens.get(consumed).end;
       }
+      // The spaces become narrow no-break spaces, which the number reader takes for grouping
+      // (removed, 1 234,567 read as 1234,567 grouped thousands again: 1234567).
       BigDecimal joined =
           groups == 0
               ? null
               : Numbers.parseNumber(
-                  text.substring(token.start, end).replaceAll("[" + GROUP_SEPARATORS + "]", ""));
+                  text.substring(token.start, end)
+                      .replaceAll("[" + GROUP_SEPARATORS + "]", "\u202f"));
       if (joined != null) {
         value = joined;
         token =

@@ -29,24 +29,29 @@ final class Numbers {
     StringBuilder digits = new StringBuilder(surface.length());
     int separators = 0;
     int lastSeparator = -1;
-    char separator = 0;
+    int separator = -1;
+    // The separator before the last kind began, when two kinds appear (the comma of 1,234.5).
+    int grouping = -1;
+    int lastKindCount = 0;
     for (int i = 0; i < surface.length(); ) {
       int codePoint = surface.codePointAt(i);
       int digit = UCharacter.digit(codePoint, 10);
       if (digit >= 0) {
         digits.append((char) ('0' + digit));
-      } else if (codePoint == ','
-          || codePoint == '.'
-          || codePoint == '\uff0c' // fullwidth, as Japanese writes ３５，０００
-          || codePoint == '\uff0e'
-          || codePoint == '\''
-          || codePoint == '\u00a0'
-          || codePoint == '\u202f'
-          || codePoint == '\u066b'
-          || codePoint == '\u066c') {
+      } else if (isSeparator(codePoint)) {
+        if (separator >= 0 && codePoint != separator) {
+          if (grouping >= 0) {
+            // A third kind, or the first kind again after the second (1,234.567,8): no number a
+            // language writes.
+            return null;
+          }
+          grouping = separator;
+          lastKindCount = 0;
+        }
+        lastKindCount++;
         separators++;
         lastSeparator = digits.length();
-        separator = (char) codePoint;
+        separator = codePoint;
         digits.append('|');
       } else {
         return null;
@@ -61,8 +66,13 @@ final class Numbers {
       return new BigDecimal(raw);
     }
     int decimals = raw.length() - lastSeparator - 1;
-    boolean grouping = separators > 1 || decimals == 3 && separator != '\u066b';
-    if (grouping) {
+    if (grouping >= 0) {
+      // Two kinds: the last separator is the decimal point, and it comes once (1,234.5.6 is none).
+      if (lastKindCount != 1 || raw.startsWith("|") || raw.contains("||")) {
+        return null;
+      }
+      raw = raw.substring(0, lastSeparator).replace("|", "") + raw.substring(lastSeparator);
+    } else if (separators > 1 || decimals == 3 && separator != '\u066b') {
       String joined = raw.replace("|", "");
       return joined.isEmpty() ? null : new BigDecimal(joined);
     }
@@ -71,5 +81,18 @@ final class Numbers {
       return null;
     }
     return new BigDecimal(decimal);
+  }
+
+  /** The separators {@link #parseNumber} reads between digits. */
+  private static boolean isSeparator(int codePoint) {
+    return codePoint == ','
+        || codePoint == '.'
+        || codePoint == '\uff0c' // fullwidth, as Japanese writes ３５，０００
+        || codePoint == '\uff0e'
+        || codePoint == '\''
+        || codePoint == '\u00a0'
+        || codePoint == '\u202f'
+        || codePoint == '\u066b'
+        || codePoint == '\u066c';
   }
 }

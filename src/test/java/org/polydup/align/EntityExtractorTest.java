@@ -255,6 +255,19 @@ class EntityExtractorTest {
   }
 
   @Test
+  void decimalsAfterSpaceGroupedThousands_stayInTheirNumber() {
+    long english = keyOf("It weighs 1,234.5 kg in all.", "en", "1,234.5");
+    assertEquals(english, keyOf("Il pèse 1 234,5 kg en tout.", "fr", "1 234,5"));
+    assertEquals(english, keyOf("Es wiegt 1.234,5 kg insgesamt.", "de", "1.234,5"));
+    assertEquals(english, keyOf("It weighs 1234.5 kg in all.", "en", "1234.5"));
+    assertNotEquals(english, keyOf("It weighs 12,345 kg in all.", "en", "12,345"));
+    // Three decimals after a space group are decimals, not another group.
+    assertEquals(
+        keyOf("It weighs 1,234.567 kg in all.", "en", "1,234.567"),
+        keyOf("Il pèse 1 234,567 kg en tout.", "fr", "1 234,567"));
+  }
+
+  @Test
   void aListOfThreeDigitNumbers_isNotOneNumberTooLongToRead() {
     // Space-grouped thousands joined past what a number can hold used to throw (a null value).
     String text = "Winning numbers: 101 202 303 404 505 606 707 808 909 111 222 333 444 555.";

@@ -25,6 +25,21 @@ class NumbersTest {
   }
 
   @Test
+  void parseNumber_readsTheLastOfTwoKindsOfSeparatorAsTheDecimalPoint() {
+    BigDecimal expected = new BigDecimal("1234.5");
+    assertEquals(expected, Numbers.parseNumber("1,234.5"));
+    assertEquals(expected, Numbers.parseNumber("1.234,5"));
+    assertEquals(expected, Numbers.parseNumber("1'234.5"));
+    assertEquals(expected, Numbers.parseNumber("1\u202f234,5"));
+    assertEquals(new BigDecimal("1234567.891"), Numbers.parseNumber("1,234,567.891"));
+    assertEquals(new BigDecimal("12345"), Numbers.parseNumber("12,345"));
+    // Once the decimal point has come, nothing but digits may follow.
+    assertNull(Numbers.parseNumber("1,234.5.6"));
+    assertNull(Numbers.parseNumber("1,234.567,8"));
+    assertNull(Numbers.parseNumber("1,234.5'6"));
+  }
+
+  @Test
   void parseNumber_readsDigitsOfAnyScript_andRejectsTheRest() {
     assertEquals(new BigDecimal("125"), Numbers.parseNumber("\u0661\u0662\u0665"));
     assertEquals(new BigDecimal("35000"), Numbers.parseNumber("３５，０００"));
