@@ -680,7 +680,11 @@ public final class EntityExtractor {
             next.type == TokenType.IDEOGRAPHS
                 ? next.lower.substring(0, Character.charCount(next.lower.codePointAt(0)))
                 : next.lower;
-        double magnitude = gazetteer.magnitude(encoder.romanise(word, language), language);
+        String roman = encoder.romanise(word, language);
+        double magnitude = gazetteer.magnitude(roman, language);
+        if (magnitude == 0 && next.type == TokenType.LETTERS) {
+          magnitude = abbreviatedMagnitude(text, token, next, roman, language);
+        }
         if (magnitude > 0) {
           value = value.multiply(BigDecimal.valueOf(magnitude));
           end = next.end;
@@ -694,6 +698,29 @@ public final class EntityExtractor {
         new Entity(
             key, key, EntityKind.NUMBER, token.start, end, text.substring(token.start, end)));
     return consumed;
+  }
+
+  /**
+   * The magnitude {@code next} abbreviates after the number {@code token} ({@link
+   * Gazetteer#abbreviation}: {@code $20bn}, {@code 5 Md}), or 0. One letter stands for a magnitude
+   * only beside a currency sign ({@code $5m}, {@code £300m}, {@code 5M€}): elsewhere it is as often
+   * a unit, and the reading would be a guess ({@code 5m} is five metres, {@code 3M} a company, the
+   * {@code 5K} of a run five kilometres). Amounts of money are where news abbreviates magnitudes to
+   * a letter.
+   */
+  private double abbreviatedMagnitude(
+      String text, Token token, Token next, String roman, String language) {
+    double magnitude = gazetteer.abbreviation(roman, language);
+    if (magnitude == 0 || next.surface.codePointCount(0, next.length()) > 1) {
+      return magnitude;
+    }
+    boolean currencyBefore =
+        token.start > 0
+            && Character.getType(text.codePointBefore(token.start)) == Character.CURRENCY_SYMBOL;
+    boolean currencyAfter =
+        next.end < text.length()
+            && Character.getType(text.codePointAt(next.end)) == Character.CURRENCY_SYMBOL;
+    return currencyBefore || currencyAfter ? magnitude : 0;
   }
 
   /** A gazetteer code spanning {@code text[start, end)}; the code is also its word key. */
@@ -742,6 +769,23 @@ public final class EntityExtractor {
       } else {
         continue;
       }
+      if (type == TokenType.LETTERS) {
+        int split = numberPrefixEnd(text, start, end);
+        if (split > start) {
+          // A number glued to letters ($20bn, 5km, the 1990s, 2nd) is one word to ICU: the
+          // number stands on its own, and the letters after it as a word that may be its
+          // magnitude (see number).
+          tokens.add(
+              new Token(
+                  text,
+                  start,
+                  split,
+                  TokenType.NUMBER,
+                  nativeScript,
+                  new Word(text.substring(start, split), language)));
+          start = split;
+        }
+      }
       Word word =
           type == TokenType.NUMBER
               ? new Word(text.substring(start, end), language)
@@ -757,6 +801,37 @@ public final class EntityExtractor {
       tokens.add(new Token(text, start, end, type, nativeScript, word));
     }
     return tokens;
+  }
+
+  /**
+   * Where the number that starts the word {@code text[start, end)} ends, when the word is a number
+   * (digits of any script, single separators between them) followed by letters only; else -1. Words
+   * with digits among their letters ({@code 0x1f}, {@code 4x4}) are left whole.
+   */
+  private static int numberPrefixEnd(String text, int start, int end) {
+    int i = start;
+    int lastDigitEnd = -1;
+    while (i < end) {
+      int codePoint = text.codePointAt(i);
+      if (UCharacter.digit(codePoint, 10) >= 0) {
+        lastDigitEnd = i + Character.charCount(codePoint);
+      } else if (lastDigitEnd != i || UCharacter.isLetter(codePoint)) {
+        break;
+      }
+      i += Character.charCount(codePoint);
+    }
+    if (lastDigitEnd < 0 || lastDigitEnd == end) {
+      return -1;
+    }
+    for (int j = lastDigitEnd; j < end; ) {
+      int codePoint = text.codePointAt(j);
+      if (!UCharacter.isLetter(codePoint)
+          && UCharacter.getType(codePoint) != UCharacter.NON_SPACING_MARK) {
+        return -1;
+      }
+      j += Character.charCount(codePoint);
+    }
+    return UCharacter.isLetter(text.codePointAt(lastDigitEnd)) ? lastDigitEnd : -1;
   }
 
   private enum TokenType {

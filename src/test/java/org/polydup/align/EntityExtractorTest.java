@@ -187,6 +187,25 @@ class EntityExtractorTest {
   }
 
   @Test
+  void numbersGluedToLetters_keepTheirValue_andAbbreviatedMagnitudesApply() {
+    long billions = keyOf("Білий дім інвестує 20 мільярдів доларів", "uk", "20 мільярдів");
+    assertEquals(billions, keyOf("The White House invests $20bn now", "en", "20bn"));
+    assertEquals(billions, keyOf("Білий дім інвестує 20млрд доларів", "uk", "20млрд"));
+    assertEquals(billions, keyOf("白宫投资200亿美元", "zh", "200亿"));
+    long millions = keyOf("It cost 300 million pounds.", "en", "300 million");
+    assertEquals(millions, keyOf("It cost £300m in all.", "en", "300m"));
+    assertEquals(millions, keyOf("Ça coûte 300 M€ en tout.", "fr", "300 M"));
+    // A unit leaves the number itself.
+    assertEquals(keyOf("Це 5 км від міста.", "uk", "5"), keyOf("It is 5km away.", "en", "5"));
+    assertEquals(keyOf("у 1990-х роках", "uk", "1990"), keyOf("in the 1990s", "en", "1990"));
+    // One letter is a magnitude only beside a currency sign: 1.5m is metres, 3M a company.
+    assertEquals(
+        keyOf("It is 1.5 metres long.", "en", "1.5"), keyOf("It is 1.5m long.", "en", "1.5"));
+    assertEquals(
+        keyOf("There were 3 of them.", "en", "3"), keyOf("The 3M company said.", "en", "3"));
+  }
+
+  @Test
   void fullwidthNumbers_meetTheirAsciiForm() {
     assertEquals(
         keyOf("The crowd of 35,000 people cheered.", "en", "35,000"),
