@@ -41,7 +41,6 @@ import org.polydup.align.ja.JapaneseReadings;
  */
 public final class EntityExtractor {
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
-  private static final int MINIMUM_SINGLE_NAME = 4;
   private static final int LONGEST_KATAKANA_NAME = 3;
 
   /**
@@ -123,21 +122,23 @@ public final class EntityExtractor {
     Token token = tokens.get(index);
     Word word = token.word;
     long wordKey = word.wordKey();
-    if (token.type == TokenType.LETTERS && (token.capitalised || token.upper)) {
-      int consumed = gazetteerName(tokens, index, entities);
+    boolean uncased = !UScript.isCased(token.script);
+    if (token.type == TokenType.IDEOGRAPHS || (token.type == TokenType.LETTERS && uncased)) {
+      int consumed = writtenName(tokens, index, language, entities);
+      if (consumed > 0) {
+        return index + consumed - 1;
+      }
+    } else if (token.type == TokenType.LETTERS && (token.capitalised || token.upper)) {
+      int consumed = gazetteerName(tokens, index, language, capitalisedInside, entities);
       if (consumed > 0) {
         return index + consumed - 1;
       }
     } else if (token.type == TokenType.LETTERS) {
-      String code = word.anyCaseCode();
-      if (code != null) {
+      String code = word.lowerCaseDate();
+      if (code != null
+          && (!Gazetteer.isShortDate(word.form(), false) || besideNumber(tokens, index))) {
         entities.add(entity(KeyEncoder.hash("c:" + code), wordKey, EntityKind.CODE, token));
         return index;
-      }
-    } else if (token.type == TokenType.IDEOGRAPHS && token.pureHan) {
-      int consumed = gazetteerName(tokens, index, entities);
-      if (consumed > 0) {
-        return index + consumed - 1;
       }
     } else if (token.type == TokenType.KANA && token.script == UScript.KATAKANA) {
       int consumed = katakanaName(tokens, index, entities);
@@ -268,7 +269,12 @@ public final class EntityExtractor {
    * Checking them again for each of the up to ten lengths walked up to 55 words per call, for every
    * capitalised word and every Han word of Chinese.
    */
-  private int gazetteerName(List<Token> tokens, int index, List<Entity> entities) {
+  private int gazetteerName(
+      List<Token> tokens,
+      int index,
+      String language,
+      Set<String> capitalisedInside,
+      List<Entity> entities) {
     String firstForm = tokens.get(index).word.form();
     // The form of several words with forms starts with the first one's: if that starts no name of
     // several words, only a one-word form (some words have none) can match.
@@ -282,7 +288,7 @@ public final class EntityExtractor {
       }
       String code =
           count == 1
-              ? tokens.get(index).word.singleNameCode()
+              ? singleName(tokens, index, language, capitalisedInside)
               : gazetteer.lookupCapitalised(formOf(tokens, index, count));
       if (code != null) {
         Token first = tokens.get(index);
@@ -295,7 +301,186 @@ public final class EntityExtractor {
   }
 
   /**
-   * Tries Japanese CLDR names written in Katakana ({@link Gazetteer#lookupKatakana}) over up to
+   * The code of the capitalised word {@code tokens[index]} as a name of one word, or {@code null}:
+   * a country, city or language ({@link Word#singleNameCode}), else one of the text's own language
+   * with a form shorter than {@value Gazetteer#MINIMUM_POOLED_FORM} letters ({@link
+   * Gazetteer#lookupShort}), else a month or weekday of the text's own language ({@link
+   * #dateName}). A short name not in capitals and, starting a sentence, only when the text
+   * capitalises it elsewhere too (Russian {@code Мало}, "little", is Mali's stem).
+   */
+  private String singleName(
+      List<Token> tokens, int index, String language, Set<String> capitalisedInside) {
+    Token token = tokens.get(index);
+    String code = token.word.singleNameCode();
+    if (code == null
+        && Gazetteer.hasNames(language)
+        && token.word.form().length() < Gazetteer.MINIMUM_POOLED_FORM
+        && !token.upper
+        && (!token.sentenceInitial || capitalisedInside.contains(token.lower))) {
+      code = token.word.shortNameCode();
+    }
+    return code == null && Gazetteer.hasNames(language)
+        ? dateName(tokens, index, language, capitalisedInside)
+        : code;
+  }
+
+  /**
+   * The code of the capitalised word {@code tokens[index]} as a month or weekday of the text's own
+   * language ({@link Gazetteer#lookupDate}), or {@code null}. A short one ({@code May}, {@code
+   * Juli}) is a month beside a day or a year ({@code 5 May}, {@code Juli 2021}), or inside a
+   * sentence where no other capitalised word touches it ({@code in May}, not {@code May I ...} or
+   * {@code Theresa May}); an abbreviation ({@code Jan}, {@code Okt}) only beside a day or a year,
+   * being a name as often ({@code Jan Marsalek}). On the xling set, English {@code July}, {@code
+   * June} and {@code May} became months 144, 45 and 40 times so, 125, 21 and 18 times when all
+   * needed a number beside them; the two readings of {@code May} as a month that are wrong are of
+   * {@code Brian May} starting a sentence.
+   */
+  private String dateName(
+      List<Token> tokens, int index, String language, Set<String> capitalisedInside) {
+    Token token = tokens.get(index);
+    String form = token.word.form();
+    boolean besideNumber = besideNumber(tokens, index);
+    String code =
+        gazetteer.lookupDate(
+            language, form, token.word.roman(), true, token.sentenceInitial || besideNumber);
+    if (code != null
+        && Gazetteer.isShortDate(form, true)
+        && !besideNumber
+        && (token.sentenceInitial || touchesCapitalised(tokens, index, capitalisedInside))) {
+      code = null;
+    }
+    if (code == null && besideNumber) {
+      code = gazetteer.lookupAbbreviatedMonth(language, token.word.roman());
+    }
+    return code;
+  }
+
+  /**
+   * Whether a capitalised word one space before {@code tokens[index]} or after it makes it part of
+   * a name ({@code Theresa May}, {@code May Day}); one starting a sentence only when the text
+   * capitalises it elsewhere too ({@code In May} is a month).
+   */
+  private static boolean touchesCapitalised(
+      List<Token> tokens, int index, Set<String> capitalisedInside) {
+    Token token = tokens.get(index);
+    if (index > 0) {
+      Token previous = tokens.get(index - 1);
+      if (previous.capitalised
+          && (!previous.sentenceInitial || capitalisedInside.contains(previous.lower))
+          && token.start - previous.end == 1
+          && token.text.charAt(previous.end) == ' ') {
+        return true;
+      }
+    }
+    if (index + 1 < tokens.size()) {
+      Token next = tokens.get(index + 1);
+      return next.capitalised && next.start - token.end == 1 && token.text.charAt(token.end) == ' ';
+    }
+    return false;
+  }
+
+  /**
+   * Whether a day (one or two digits) or a year (four) stands right before or after {@code
+   * tokens[index]}, with at most {@value #DATE_GAP} characters between them and no letter or digit
+   * ({@code 5 May}, {@code 5. Mai}, {@code July 4}, {@code Juni 2021}).
+   */
+  private static boolean besideNumber(List<Token> tokens, int index) {
+    Token token = tokens.get(index);
+    return (index > 0 && isDayOrYear(tokens.get(index - 1), token))
+        || (index + 1 < tokens.size() && isDayOrYear(tokens.get(index + 1), token));
+  }
+
+  private static final int DATE_GAP = 3;
+
+  private static boolean isDayOrYear(Token number, Token word) {
+    if (number.type != TokenType.NUMBER
+        || !Numbers.isDigits(number.surface)
+        || (number.length() > 2 && number.length() != 4)) {
+      return false;
+    }
+    int from = Math.min(number.end, word.end);
+    int to = Math.max(number.start, word.start);
+    if (to - from > DATE_GAP) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (Character.isLetterOrDigit(word.text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Tries the names of the text's own language as written ({@link Gazetteer#lookupWritten}) over up
+   * to {@value #LONGEST_WRITTEN_NAME} adjacent words of a script without case, longest first;
+   * returns words consumed or 0. Chinese, Japanese and Korean words are names by their written form
+   * ({@code 中国}, {@code 서울}); a Han word in a text of another language is tried as Chinese and
+   * Japanese. The last word may also be tried by its stem, where the language's stemmer removes
+   * endings ({@link WordStemmer#removesEndings}).
+   */
+  private int writtenName(List<Token> tokens, int index, String language, List<Entity> entities) {
+    Token first = tokens.get(index);
+    List<String> languages = writtenLanguages(language, first.script);
+    if (languages.isEmpty()) {
+      return 0;
+    }
+    int run = adjacentWords(tokens, index, Math.min(LONGEST_WRITTEN_NAME, tokens.size() - index));
+    for (int i = 1; i < run; i++) {
+      if (tokens.get(index + i).script != first.script) {
+        run = i;
+        break;
+      }
+    }
+    for (int count = run; count >= 1; count--) {
+      Token last = tokens.get(index + count - 1);
+      StringBuilder written = new StringBuilder();
+      for (int i = index; i < index + count - 1; i++) {
+        written.append(tokens.get(i).surface);
+      }
+      int before = written.length();
+      for (String own : languages) {
+        String code =
+            count == 1 ? first.word.writtenCode(own) : writtenCode(own, written, before, last);
+        if (code != null) {
+          entities.add(codeEntity(code, first.text, first.start, last.end));
+          return count;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** The code of {@code written} + the last word, or + its stem, in {@code language}'s names. */
+  private String writtenCode(String language, StringBuilder written, int before, Token last) {
+    written.setLength(before);
+    String code = gazetteer.lookupWritten(language, written.append(last.surface).toString());
+    String stem = last.word.endingStem();
+    if (code == null && stem != null) {
+      written.setLength(before);
+      code = gazetteer.lookupWritten(language, written.append(stem).toString());
+    }
+    return code;
+  }
+
+  /** Words a name written in a script without case spans at most in {@link #writtenName}. */
+  private static final int LONGEST_WRITTEN_NAME = 4;
+
+  /**
+   * The languages whose written names a word in {@code script} is looked up among: the text's own,
+   * when it writes names so; else Chinese and Japanese for a Han word; else none.
+   */
+  private static List<String> writtenLanguages(String language, int script) {
+    if (Gazetteer.writesNames(language)) {
+      return List.of(language);
+    }
+    return script == UScript.HAN ? HAN_LANGUAGES : List.of();
+  }
+
+  private static final List<String> HAN_LANGUAGES = List.of("zh", "ja");
+
+  /**
+   * Tries Japanese CLDR names written in Katakana ({@link Gazetteer#lookupWritten}) over up to
    * {@value #LONGEST_KATAKANA_NAME} touching Katakana words, longest first (the dictionary may
    * split a long name); returns words consumed or 0. Japanese writes foreign countries, cities and
    * languages in Katakana ({@code ウクライナ}, {@code ロンドン}), which then meet the other languages' codes
@@ -313,7 +498,7 @@ public final class EntityExtractor {
     Token first = tokens.get(index);
     for (int count = run; count >= 1; count--) {
       Token last = tokens.get(index + count - 1);
-      String code = gazetteer.lookupKatakana(first.text.substring(first.start, last.end));
+      String code = gazetteer.lookupWritten("ja", first.text.substring(first.start, last.end));
       if (code != null) {
         entities.add(codeEntity(code, first.text, first.start, last.end));
         return count;
@@ -412,12 +597,19 @@ public final class EntityExtractor {
     private final boolean upper;
     private final boolean pureHan;
     private final String language;
+    private String roman;
     private String form;
     private boolean hasWordKey;
     private long wordKey;
-    private boolean hasAnyCaseCode;
-    private String anyCaseCode;
+    private boolean hasLowerCaseDate;
+    private String lowerCaseDate;
+    private String writtenLanguage;
+    private String writtenCode;
+    private boolean hasEndingStem;
+    private String endingStem;
     private boolean hasSingleNameCode;
+    private boolean hasShortNameCode;
+    private String shortNameCode;
     private String singleNameCode;
     private boolean hasNameKey;
     private long nameKey;
@@ -470,10 +662,18 @@ public final class EntityExtractor {
       this.pureHan = allHan;
     }
 
+    /** The lower-case word romanised. */
+    String roman() {
+      if (roman == null) {
+        roman = encoder.romanise(lower, language);
+      }
+      return roman;
+    }
+
     /** The {@link Gazetteer#form} of the lower-case word alone. */
     String form() {
       if (form == null) {
-        form = Gazetteer.form(List.of(encoder.romanise(lower, language)));
+        form = Gazetteer.form(List.of(roman()));
       }
       return form;
     }
@@ -491,30 +691,86 @@ public final class EntityExtractor {
       return stemmers.computeIfAbsent(language, WordStemmer::new).stem(lower);
     }
 
-    /** The code of the word as a month or weekday name in any case, or {@code null}. */
-    String anyCaseCode() {
-      if (!hasAnyCaseCode) {
-        anyCaseCode = gazetteer.lookupAnyCase(form());
-        hasAnyCaseCode = true;
+    /**
+     * The code of the lower-case word as a month or weekday of the text's language that CLDR writes
+     * in lower case ({@code lipnja}, {@code juillet}), or {@code null}.
+     */
+    String lowerCaseDate() {
+      if (!hasLowerCaseDate) {
+        lowerCaseDate =
+            Gazetteer.hasNames(language)
+                ? gazetteer.lookupDate(language, form(), roman(), false, false)
+                : null;
+        hasLowerCaseDate = true;
       }
-      return anyCaseCode;
+      return lowerCaseDate;
     }
 
-    /** The code of the word as a one-word capitalised name (or its stem), or {@code null}. */
+    /**
+     * The code of the word as a country, city or language of one word when its form has {@value
+     * Gazetteer#MINIMUM_POOLED_FORM} letters or more, or {@code null}: among the text's own
+     * language's names by its form, every language's by its form, the own language's by its stem
+     * (and, for a language whose names are not loaded, every language's months and weekdays).
+     */
     String singleNameCode() {
       if (!hasSingleNameCode) {
         String single = form();
-        if (single.length() >= MINIMUM_SINGLE_NAME || pureHan) {
-          singleNameCode = gazetteer.lookupCapitalised(single);
+        boolean ownNames = Gazetteer.hasNames(language);
+        if (single.length() >= Gazetteer.MINIMUM_POOLED_FORM) {
+          if (ownNames) {
+            singleNameCode = gazetteer.lookupOwn(language, single);
+          }
+          if (singleNameCode == null) {
+            singleNameCode = gazetteer.lookupCapitalised(single);
+          }
           if (singleNameCode == null) {
             singleNameCode =
                 gazetteer.lookupStemmed(
                     language, Gazetteer.form(List.of(encoder.romanise(stem(), language))));
           }
+          if (singleNameCode == null && !ownNames) {
+            singleNameCode = gazetteer.lookupPooledDate(single);
+          }
         }
         hasSingleNameCode = true;
       }
       return singleNameCode;
+    }
+
+    /** {@link Gazetteer#lookupShort} of the word's stem. */
+    String shortNameCode() {
+      if (!hasShortNameCode) {
+        shortNameCode = gazetteer.lookupShort(language, stem());
+        hasShortNameCode = true;
+      }
+      return shortNameCode;
+    }
+
+    /** The code of the word as written among {@code own}'s names ({@link #writtenName}). */
+    String writtenCode(String own) {
+      if (!own.equals(writtenLanguage)) {
+        writtenCode = gazetteer.lookupWritten(own, surface);
+        String stem = endingStem();
+        if (writtenCode == null && stem != null) {
+          writtenCode = gazetteer.lookupWritten(own, stem);
+        }
+        writtenLanguage = own;
+      }
+      return writtenCode;
+    }
+
+    /**
+     * The stem of the lower-case word when the language's stemmer removes endings from it ({@link
+     * WordStemmer#removesEndings}) and it differs from the word, else {@code null}.
+     */
+    String endingStem() {
+      if (!hasEndingStem) {
+        WordStemmer stemmer = stemmers.computeIfAbsent(language, WordStemmer::new);
+        String stem = stemmer.removesEndings() ? stem() : lower;
+        endingStem = stem.equals(lower) || stem.isEmpty() ? null : stem;
+        hasEndingStem = true;
+      }
+      return endingStem;
     }
 
     long nameKey() {
@@ -663,14 +919,20 @@ public final class EntityExtractor {
       boolean attached = next.start == token.end;
       boolean spaced =
           next.start - token.end <= 2 && text.substring(token.end, next.start).isBlank();
-      if (next.type == TokenType.IDEOGRAPHS && attached) {
-        // CLDR writes Chinese and Japanese months and days as digits + a character: 8月.
-        String code =
-            gazetteer.lookupCapitalised(
-                Gazetteer.form(List.of(encoder.romanise(token.surface + next.surface, language))));
-        if (code != null) {
-          entities.add(codeEntity(code, text, token.start, next.end));
-          return index + 1;
+      if (attached && !UScript.isCased(next.script)) {
+        // CLDR writes Chinese, Japanese and Korean months as digits + a character: 8月, 8월. The
+        // character may begin a longer word (8月份, 8월에).
+        String digits = value.toPlainString();
+        String month = next.surface.substring(0, Character.charCount(next.surface.codePointAt(0)));
+        for (String own : writtenLanguages(language, next.script)) {
+          String code = gazetteer.lookupWritten(own, digits + next.surface);
+          if (code == null) {
+            code = gazetteer.lookupWritten(own, digits + month);
+          }
+          if (code != null) {
+            entities.add(codeEntity(code, text, token.start, next.end));
+            return index + 1;
+          }
         }
       }
       if ((attached || spaced)

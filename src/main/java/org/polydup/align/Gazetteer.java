@@ -1,5 +1,6 @@
 package org.polydup.align;
 
+import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.CompactDecimalFormat;
 import com.ibm.icu.text.DateFormatSymbols;
@@ -43,6 +44,15 @@ import java.util.TreeMap;
  * list of display locales and English news's abbreviated magnitudes ({@code bn}, {@code tn}), which
  * CLDR lacks.
  *
+ * <p>Pooled over every language, a form meets words that are no name in the text's language: German
+ * {@code zum} met Kazakh Friday, English {@code sale} Turkish Tuesday, and the toneless pinyin of a
+ * Chinese word met some language's name ({@code 但}, "but", was Denmark). So a name is looked up in
+ * the pool only as a capitalised word of {@value #MINIMUM_POOLED_FORM} letters or more (a country,
+ * city or language of any language: {@code Deutschland} inside English); months and weekdays, the
+ * shorter forms, the lower-case words and the words of a script without case (Han, Hangul, Arabic)
+ * only among the names of the text's own language. Names in a script without case are kept as
+ * written ({@link #lookupWritten}), not by a romanisation that only approximates their sound.
+ *
  * <p>Building takes 1.3-3.3 s of CPU (ICU romanisation of every name in every display language),
  * paid by every JVM while the other workers waited for it; loading the prebuilt maps took 0.19 s
  * (3.3 s to build, measured alone). The resource is written sorted, so a build reproduces it byte
@@ -58,45 +68,80 @@ final class Gazetteer {
 
   private static final int MINIMUM_FORM_LENGTH = 3;
 
+  /**
+   * Letters of the shortest form a capitalised word is looked up by among every language's names:
+   * shorter ones meet words of other languages too often, and are looked up only among the text's
+   * own language's names.
+   */
+  static final int MINIMUM_POOLED_FORM = 4;
+
+  /**
+   * Letters of the shortest form by which a month or weekday CLDR capitalises is looked up; a
+   * shorter one ({@code May}, {@code Juli}) is looked up by its whole romanised word ({@link
+   * #lookupDate}), since a capitalised word of so short a form is as often a name. A month or
+   * weekday CLDR writes in lower case is looked up by its form from {@value #MINIMUM_FORM_LENGTH}
+   * letters ({@code září}, {@code júlí}, Russian {@code мае} beside {@code мая}): a lower-case word
+   * of the language's own is no name.
+   */
+  static final int MINIMUM_DATE_FORM = 4;
+
   /** The prebuilt gazetteer, next to this class. */
   static final String RESOURCE = "gazetteer.bin";
 
   private static volatile Gazetteer instance;
 
-  private final Map<String, String> anyCaseNames;
+  /** Countries, cities and languages of every display language, by form. */
   private final Map<String, String> capitalisedNames;
-  private final Map<String, String> stemmedNames;
-  private final Map<String, Double> magnitudes;
-  private final int longestName;
 
   /**
-   * Japanese names written wholly in Katakana, by their exact surface ({@link #lookupKatakana}).
+   * Months and weekdays of every display language, by form: for texts in a language whose CLDR
+   * names are not loaded.
    */
-  private final Map<String, String> katakanaNames;
+  private final Map<String, String> pooledDates;
+
+  /** Countries, cities and languages by language and stem form ({@link #lookupStemmed}). */
+  private final Map<String, String> stemmedNames;
+
+  /** Countries, cities and languages by language and form ({@link #lookupOwn}). */
+  private final Map<String, String> ownNames;
+
+  /** Months and weekdays by language, case and form or word ({@link #lookupDate}). */
+  private final Map<String, String> dates;
+
+  /**
+   * Every name of a language written in a script without case (Chinese, Japanese, Korean), by
+   * language and written form ({@link #lookupWritten}).
+   */
+  private final Map<String, String> writtenNames;
+
+  private final Map<String, Double> magnitudes;
+  private final int longestName;
 
   /** First words of the names of several words, for {@link #startsName}. */
   private final Set<String> firstWords;
 
   private Gazetteer(
-      Map<String, String> anyCaseNames,
       Map<String, String> capitalisedNames,
+      Map<String, String> pooledDates,
       Map<String, String> stemmedNames,
+      Map<String, String> ownNames,
+      Map<String, String> dates,
+      Map<String, String> writtenNames,
       Map<String, Double> magnitudes,
-      int longestName,
-      Map<String, String> katakanaNames) {
-    this.anyCaseNames = anyCaseNames;
+      int longestName) {
     this.capitalisedNames = capitalisedNames;
+    this.pooledDates = pooledDates;
     this.stemmedNames = stemmedNames;
+    this.ownNames = ownNames;
+    this.dates = dates;
+    this.writtenNames = writtenNames;
     this.magnitudes = magnitudes;
     this.longestName = longestName;
-    this.katakanaNames = katakanaNames;
     Set<String> first = new java.util.HashSet<>();
-    for (Map<String, String> names : List.of(anyCaseNames, capitalisedNames)) {
-      for (String form : names.keySet()) {
-        int space = form.indexOf(' ');
-        if (space > 0) {
-          first.add(form.substring(0, space));
-        }
+    for (String form : capitalisedNames.keySet()) {
+      int space = form.indexOf(' ');
+      if (space > 0) {
+        first.add(form.substring(0, space));
       }
     }
     this.firstWords = Set.copyOf(first);
@@ -144,23 +189,25 @@ final class Gazetteer {
         return build(new KeyEncoder());
       }
       DataInputStream in = new DataInputStream(new BufferedInputStream(resource));
-      Map<String, String> anyCase = readNames(in);
-      Map<String, String> capitalised = readNames(in);
-      Map<String, String> stemmed = readNames(in);
+      List<Map<String, String>> names = new java.util.ArrayList<>();
+      for (int i = 0; i < NAME_MAPS; i++) {
+        names.add(Map.copyOf(readNames(in)));
+      }
       int magnitudeCount = in.readInt();
       Map<String, Double> magnitudes = new HashMap<>();
       for (int i = 0; i < magnitudeCount; i++) {
         magnitudes.put(in.readUTF(), in.readDouble());
       }
       int longestName = in.readInt();
-      Map<String, String> katakana = readNames(in);
       return new Gazetteer(
-          Map.copyOf(anyCase),
-          Map.copyOf(capitalised),
-          Map.copyOf(stemmed),
+          names.get(0),
+          names.get(1),
+          names.get(2),
+          names.get(3),
+          names.get(4),
+          names.get(5),
           Map.copyOf(magnitudes),
-          longestName,
-          Map.copyOf(katakana));
+          longestName);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
@@ -175,10 +222,14 @@ final class Gazetteer {
     return names;
   }
 
+  /** The maps of names in the resource, written first in {@link #write}'s order. */
+  private static final int NAME_MAPS = 6;
+
   /** Writes the maps sorted by key, so equal gazetteers give equal bytes. */
   void write(OutputStream stream) throws IOException {
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
-    for (Map<String, String> names : List.of(anyCaseNames, capitalisedNames, stemmedNames)) {
+    for (Map<String, String> names :
+        List.of(capitalisedNames, pooledDates, stemmedNames, ownNames, dates, writtenNames)) {
       out.writeInt(names.size());
       for (Map.Entry<String, String> name : new TreeMap<>(names).entrySet()) {
         out.writeUTF(name.getKey());
@@ -191,11 +242,6 @@ final class Gazetteer {
       out.writeDouble(magnitude.getValue());
     }
     out.writeInt(longestName);
-    out.writeInt(katakanaNames.size());
-    for (Map.Entry<String, String> name : new TreeMap<>(katakanaNames).entrySet()) {
-      out.writeUTF(name.getKey());
-      out.writeUTF(name.getValue());
-    }
     out.flush();
   }
 
@@ -209,32 +255,151 @@ final class Gazetteer {
     return longestName;
   }
 
-  /** The code of a month or weekday name in any case, or {@code null}. */
-  String lookupAnyCase(String form) {
-    return anyCaseNames.get(form);
-  }
-
-  /** The code of a capitalised name (country, city, language, month, weekday), or {@code null}. */
+  /**
+   * The code of a country, city or language of any display language by its form, for a capitalised
+   * word or words ({@code Deutschland} inside English, {@code Лондон}), or {@code null}. A form of
+   * one word shorter than {@value #MINIMUM_POOLED_FORM} letters should be looked up among the
+   * text's own names instead ({@link #lookupOwn}).
+   */
   String lookupCapitalised(String form) {
-    String code = capitalisedNames.get(form);
-    return code != null ? code : anyCaseNames.get(form);
+    return capitalisedNames.get(form);
   }
 
   /**
-   * The code of a Japanese name written in Katakana ({@code ウクライナ}, {@code ロンドン}, {@code アメリカ}),
-   * matched by its exact surface, or {@code null}.
-   *
-   * <p>The romanised forms of {@link #lookupCapitalised} pool every display language, and a
-   * Katakana loanword's romanisation often equals some other language's name form ({@code ファイル} is
-   * {@code fair}, a Faroe Islands city's form; {@code センター} is {@code sent}, an abbreviated
-   * September): on the xling set 20 of the 100 most frequent Katakana words so looked up got a
-   * wrong code. Japanese CLDR names looked up as written do not meet other languages' spellings.
-   *
-   * @param surface a word or a run of adjacent words in Katakana
+   * The code of a month or weekday of any display language by its form, or {@code null}: for a
+   * capitalised word of a text in a language whose CLDR names are not loaded ({@link #hasNames}).
    */
-  String lookupKatakana(String surface) {
-    return katakanaNames.get(surface);
+  String lookupPooledDate(String form) {
+    return pooledDates.get(form);
   }
+
+  /**
+   * The code of a country, city or language of one word in {@code language} by its form, of {@value
+   * #MINIMUM_POOLED_FORM} letters or more, or {@code null}: the text's own names first, so another
+   * language's name of the same form ({@code sept}, Turkish Ceuta) does not take it.
+   */
+  String lookupOwn(String language, String form) {
+    return ownNames.get(language + ':' + form);
+  }
+
+  /**
+   * The code of a country, city or language of one word in {@code language} whose form is shorter
+   * than {@value #MINIMUM_POOLED_FORM} letters, by the word's stem as written, or {@code null}:
+   * Czech {@code Čína}, {@code Číně} and {@code Číny} all stem to {@code čín}, Croatian {@code
+   * Kina} and {@code Kini} to {@code kin}. The stem keeps the letters a form drops, which in a form
+   * of three letters left too few to tell words apart ({@code Juneau}, German {@code Mal} and
+   * {@code Male} were Mali's and June's {@code jun}, {@code mal}).
+   *
+   * @param language the text's language code
+   * @param stem the word's stem in {@code language} ({@link WordStemmer})
+   */
+  String lookupShort(String language, String stem) {
+    return ownNames.get(language + SHORT + stem);
+  }
+
+  /** Separates language and stem in the keys of {@link #lookupShort}. */
+  private static final String SHORT = "=";
+
+  /**
+   * The code of a month or weekday in {@code language}, or {@code null}: looked up by its form when
+   * that is long enough ({@link #isShortDate}), else by the whole romanised word. A word matches
+   * only names CLDR writes in its case ({@code July} but not {@code july} in English, {@code
+   * juillet} in French), or, with {@code lowerCaseToo}, a capitalised word also the lower-case
+   * names (French {@code Mardi} starting a sentence, {@code 11 Décembre 2021}, but not the planet
+   * {@code Mars} inside one). Abbreviations are not matched here ({@link #lookupAbbreviatedMonth}).
+   *
+   * @param language the text's language code
+   * @param form the word's {@link #form}
+   * @param roman the whole romanised lower-case word
+   * @param capitalised whether the word is capitalised
+   * @param lowerCaseToo whether a capitalised word may be a name CLDR writes in lower case (it
+   *     starts a sentence or stands beside a day or a year)
+   */
+  String lookupDate(
+      String language, String form, String roman, boolean capitalised, boolean lowerCaseToo) {
+    if (capitalised) {
+      String code = dates.get(language + CAPITALISED + dateKey(form, roman, true));
+      if (code != null || !lowerCaseToo) {
+        return code;
+      }
+    }
+    return dates.get(language + LOWER_CASE + dateKey(form, roman, false));
+  }
+
+  /**
+   * The code of a month CLDR abbreviates with a capital in {@code language} ({@code Jan}, {@code
+   * Okt}), by its whole romanised word, or {@code null}. Lower-case abbreviations are left out:
+   * they are words too often (Czech {@code pro}, "for", is December's).
+   *
+   * @param language the text's language code
+   * @param roman the whole romanised lower-case word
+   */
+  String lookupAbbreviatedMonth(String language, String roman) {
+    return dates.get(language + ABBREVIATED + EXACT + roman);
+  }
+
+  /** The key of a month or weekday: its form, or when short its whole romanised word. */
+  private static String dateKey(String form, String roman, boolean capitalised) {
+    return isShortDate(form, capitalised) ? EXACT + roman : form;
+  }
+
+  /**
+   * Whether a month or weekday of this form is short, and so looked up by its whole word ({@link
+   * #lookupDate}): a form under {@value #MINIMUM_DATE_FORM} letters of a capitalised name ({@code
+   * May}, {@code Mai}, also a verb or a name), under {@value #MINIMUM_FORM_LENGTH} of a lower-case
+   * one ({@code mai}).
+   */
+  static boolean isShortDate(String form, boolean capitalised) {
+    return form.length() < (capitalised ? MINIMUM_DATE_FORM : MINIMUM_FORM_LENGTH);
+  }
+
+  /** Whether {@code code} names a month or weekday. */
+  static boolean isDate(String code) {
+    return code.charAt(0) == 'M' || code.charAt(0) == 'D';
+  }
+
+  /** Whether the CLDR names of {@code language} are loaded (it is a display language). */
+  static boolean hasNames(String language) {
+    return DISPLAY_LANGUAGE_SET.contains(language);
+  }
+
+  /**
+   * Whether {@code language} has its names written as they are ({@link #lookupWritten}): it is
+   * written in a script without case (Chinese, Japanese, Korean, Hindi, Arabic, Hebrew).
+   */
+  static boolean writesNames(String language) {
+    return WRITTEN_LANGUAGES.contains(language);
+  }
+
+  /**
+   * The code of a name of {@code language} as written ({@code 中国}, {@code 서울}, {@code ロンドン}, {@code
+   * 7月}), with spaces removed and in lower case, or {@code null}. Only languages written in a
+   * script without case ({@link #writesNames}) have such names: their words have no capital to tell
+   * a name, and a romanisation only approximates the sound (the pinyin of {@code 但}, "but", was
+   * Danish). Japanese also keeps its short region names ({@code アメリカ} beside {@code アメリカ合衆国}),
+   * Chinese its Traditional ones ({@code 美國}).
+   *
+   * @param language the language whose names are looked up
+   * @param written a word or words as written
+   */
+  String lookupWritten(String language, String written) {
+    return writtenNames.get(language + ':' + writtenKey(written));
+  }
+
+  /** The key of a written name: lower case, without white space. */
+  private static String writtenKey(String written) {
+    return WHITE_SPACE.matcher(written.toLowerCase(Locale.ROOT)).replaceAll("");
+  }
+
+  private static final java.util.regex.Pattern WHITE_SPACE =
+      java.util.regex.Pattern.compile("\\s+");
+
+  /** Key parts of {@link #dates}: CLDR's case, and a whole word rather than a form. */
+  private static final String CAPITALISED = ":C:";
+
+  private static final String LOWER_CASE = ":l:";
+  private static final String ABBREVIATED = ":A:";
+  private static final String EXACT = "=";
 
   /** The code of a single capitalised word by its stem in {@code language}, or {@code null}. */
   String lookupStemmed(String language, String stemForm) {
@@ -306,6 +471,19 @@ final class Gazetteer {
 
   private static final Set<String> DISPLAY_LANGUAGE_SET = Set.copyOf(DISPLAY_LANGUAGES);
 
+  /** The display languages written in a script without case ({@link #writesNames}). */
+  private static final Set<String> WRITTEN_LANGUAGES = writtenLanguages();
+
+  private static Set<String> writtenLanguages() {
+    Set<String> written = new java.util.HashSet<>();
+    for (String language : DISPLAY_LANGUAGES) {
+      if (!UScript.isCased(LanguageTags.nativeScript(language))) {
+        written.add(language);
+      }
+    }
+    return Set.copyOf(written);
+  }
+
   /**
    * The lookup form of a name given as words already romanised: each word loses its trailing
    * vowels, words are joined by one space.
@@ -343,65 +521,51 @@ final class Gazetteer {
 
   /** Builds the gazetteer from ICU's CLDR data (what {@link #main} writes). */
   static Gazetteer build(KeyEncoder encoder) {
-    Map<String, String> anyCase = new HashMap<>();
-    Map<String, String> capitalised = new HashMap<>();
+    Builder built = new Builder(encoder);
     Map<String, Double> magnitudes = new HashMap<>();
-    Map<String, String> stemmedNames = new HashMap<>();
-    Map<String, String> katakana = new HashMap<>();
-    int[] longest = {1};
     Set<String> zones =
         TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null);
     String[] regions = ULocale.getISOCountries();
     for (String language : DISPLAY_LANGUAGES) {
       ULocale locale = new ULocale(language);
-      LocaleDisplayNames names = LocaleDisplayNames.getInstance(locale);
-      for (String region : regions) {
-        add(
-            capitalised,
-            stemmedNames,
-            encoder,
-            language,
-            names.regionDisplayName(region),
-            "C" + region,
-            longest);
+      boolean written = WRITTEN_LANGUAGES.contains(language);
+      List<LocaleDisplayNames> displays = new java.util.ArrayList<>();
+      displays.add(LocaleDisplayNames.getInstance(locale));
+      if (written) {
+        // Short region names (アメリカ beside アメリカ合衆国), and Chinese in its Traditional
+        // characters too (美國): kept as written, they are not romanised to one form.
+        displays.add(LocaleDisplayNames.getInstance(locale, DisplayContext.LENGTH_SHORT));
+        if ("zh".equals(language)) {
+          displays.add(LocaleDisplayNames.getInstance(new ULocale("zh_Hant")));
+        }
       }
-      for (String named : DISPLAY_LANGUAGES) {
-        add(
-            capitalised,
-            stemmedNames,
-            encoder,
-            language,
-            names.languageDisplayName(named),
-            "L" + named,
-            longest);
+      for (LocaleDisplayNames names : displays) {
+        for (String region : regions) {
+          built.place(language, names.regionDisplayName(region), "C" + region);
+        }
+      }
+      for (LocaleDisplayNames names : displays) {
+        for (String named : DISPLAY_LANGUAGES) {
+          built.place(language, names.languageDisplayName(named), "L" + named);
+        }
       }
       TimeZoneNames zoneNames = TimeZoneNames.getInstance(locale);
       for (String zone : zones) {
-        String city = zoneNames.getExemplarLocationName(zone);
-        if (city != null) {
-          add(capitalised, stemmedNames, encoder, language, city, "Z" + zone, longest);
-        }
+        built.place(language, zoneNames.getExemplarLocationName(zone), "Z" + zone);
       }
       DateFormatSymbols symbols = new DateFormatSymbols(locale);
       for (int context : new int[] {DateFormatSymbols.FORMAT, DateFormatSymbols.STANDALONE}) {
         String[] months = symbols.getMonths(context, DateFormatSymbols.WIDE);
         for (int month = 0; month < months.length; month++) {
-          add(anyCase, null, encoder, language, months[month], "M" + (month + 1), longest);
+          built.date(language, months[month], "M" + (month + 1), false);
         }
         String[] abbreviated = symbols.getMonths(context, DateFormatSymbols.ABBREVIATED);
         for (int month = 0; month < abbreviated.length; month++) {
-          add(
-              capitalised,
-              stemmedNames,
-              encoder,
-              language,
-              abbreviated[month],
-              "M" + (month + 1),
-              longest);
+          built.date(language, abbreviated[month], "M" + (month + 1), true);
         }
         String[] weekdays = symbols.getWeekdays(context, DateFormatSymbols.WIDE);
         for (int day = 1; day < weekdays.length; day++) {
-          add(anyCase, null, encoder, language, weekdays[day], "D" + day, longest);
+          built.date(language, weekdays[day], "D" + day, false);
         }
       }
       addMagnitudes(magnitudes, encoder, locale, language);
@@ -409,52 +573,124 @@ final class Gazetteer {
     for (Map.Entry<String, Double> abbreviation : ENGLISH_ABBREVIATIONS.entrySet()) {
       magnitudes.putIfAbsent("en" + ABBREVIATION + abbreviation.getKey(), abbreviation.getValue());
     }
-    addKatakanaNames(katakana, regions, zones);
     return new Gazetteer(
-        Map.copyOf(anyCase),
-        Map.copyOf(capitalised),
-        Map.copyOf(stemmedNames),
+        Map.copyOf(built.capitalised),
+        Map.copyOf(built.pooledDates),
+        Map.copyOf(built.stemmed),
+        Map.copyOf(built.own),
+        Map.copyOf(built.dates),
+        Map.copyOf(built.written),
         Map.copyOf(magnitudes),
-        longest[0],
-        Map.copyOf(katakana));
+        built.longest);
   }
 
-  /**
-   * The Japanese region (standard and short: {@code アメリカ合衆国} and {@code アメリカ}), language and city
-   * names that are written wholly in Katakana (the prolonged sound mark included), under their
-   * surface.
-   */
-  private static void addKatakanaNames(
-      Map<String, String> katakana, String[] regions, Set<String> zones) {
-    ULocale japanese = new ULocale("ja");
-    LocaleDisplayNames standard = LocaleDisplayNames.getInstance(japanese);
-    LocaleDisplayNames shortNames =
-        LocaleDisplayNames.getInstance(japanese, DisplayContext.LENGTH_SHORT);
-    for (String region : regions) {
-      addKatakana(katakana, standard.regionDisplayName(region), "C" + region);
-      addKatakana(katakana, shortNames.regionDisplayName(region), "C" + region);
-    }
-    for (String named : DISPLAY_LANGUAGES) {
-      addKatakana(katakana, standard.languageDisplayName(named), "L" + named);
-    }
-    TimeZoneNames zoneNames = TimeZoneNames.getInstance(japanese);
-    for (String zone : zones) {
-      addKatakana(katakana, zoneNames.getExemplarLocationName(zone), "Z" + zone);
-    }
-  }
+  /** The maps of names while {@link #build} fills them; the first name of a key is kept. */
+  private static final class Builder {
+    final KeyEncoder encoder;
+    final Map<String, String> capitalised = new HashMap<>();
+    final Map<String, String> pooledDates = new HashMap<>();
+    final Map<String, String> stemmed = new HashMap<>();
+    final Map<String, String> own = new HashMap<>();
+    final Map<String, String> dates = new HashMap<>();
+    final Map<String, String> written = new HashMap<>();
+    int longest = 1;
 
-  private static void addKatakana(Map<String, String> katakana, String name, String code) {
-    if (name == null || name.codePointCount(0, name.length()) < 2) {
-      return;
+    Builder(KeyEncoder encoder) {
+      this.encoder = encoder;
     }
-    for (int i = 0; i < name.length(); ) {
-      int codePoint = name.codePointAt(i);
-      if (UScript.getScript(codePoint) != UScript.KATAKANA && codePoint != '\u30fc') {
+
+    /** A country, city or language {@code name} of {@code language}. */
+    void place(String language, String name, String code) {
+      if (name == null || name.isBlank()) {
         return;
       }
-      i += Character.charCount(codePoint);
+      if (WRITTEN_LANGUAGES.contains(language)) {
+        addWritten(language, name, code);
+        return;
+      }
+      String[] words = words(name);
+      List<String> roman = romanised(words, language);
+      String form = form(roman);
+      boolean hasDigit = form.chars().anyMatch(Character::isDigit);
+      if (form.length() < (hasDigit ? 1 : MINIMUM_FORM_LENGTH)) {
+        return;
+      }
+      capitalised.putIfAbsent(form, code);
+      if (words.length == 1 && !hasDigit) {
+        own.putIfAbsent(
+            form.length() >= MINIMUM_POOLED_FORM
+                ? language + ':' + form
+                : language + SHORT + stemmer(language).stem(words[0]),
+            code);
+        String stem = form(List.of(encoder.romanise(stemmer(language).stem(words[0]), language)));
+        if (stem.length() >= MINIMUM_FORM_LENGTH) {
+          stemmed.putIfAbsent(language + ':' + stem, code);
+        }
+      }
+      longest = Math.max(longest, words.length);
     }
-    katakana.putIfAbsent(name, code);
+
+    /** A month or weekday {@code name} of {@code language}, CLDR's abbreviation or not. */
+    void date(String language, String name, String code, boolean abbreviation) {
+      if (name == null || name.isBlank()) {
+        return;
+      }
+      if (WRITTEN_LANGUAGES.contains(language)) {
+        addWritten(language, name, code);
+        return;
+      }
+      String[] words = words(name);
+      List<String> roman = romanised(words, language);
+      String form = form(roman);
+      if (form.length() >= MINIMUM_FORM_LENGTH) {
+        pooledDates.putIfAbsent(form, code);
+      }
+      if (words.length > 1) {
+        // Yakut months are two words (Балаҕан ыйын): found as names of several words are.
+        place(language, name, code);
+        return;
+      }
+      if (form.isEmpty()) {
+        return;
+      }
+      int first = name.codePointAt(0);
+      boolean lowerCase = !UCharacter.isUpperCase(first) && !UCharacter.isTitleCase(first);
+      if (lowerCase && abbreviation) {
+        return;
+      }
+      dates.putIfAbsent(
+          abbreviation
+              ? language + ABBREVIATED + EXACT + roman.get(0)
+              : language
+                  + (lowerCase ? LOWER_CASE : CAPITALISED)
+                  + dateKey(form, roman.get(0), !lowerCase),
+          code);
+    }
+
+    private void addWritten(String language, String name, String code) {
+      String key = writtenKey(name);
+      if (key.codePointCount(0, key.length()) >= 2) {
+        written.putIfAbsent(language + ':' + key, code);
+      }
+    }
+
+    private List<String> romanised(String[] words, String language) {
+      List<String> roman = new java.util.ArrayList<>();
+      for (String word : words) {
+        roman.add(encoder.romanise(word, language));
+      }
+      return roman;
+    }
+
+    private static String[] words(String name) {
+      List<String> words = new java.util.ArrayList<>();
+      for (String word : name.toLowerCase(Locale.ROOT).split("[\\s\\p{Punct}]+")) {
+        if (!word.isEmpty()) {
+          words.add(word);
+        }
+      }
+      return words.toArray(new String[0]);
+    }
   }
 
   private static void addMagnitudes(
@@ -507,38 +743,5 @@ final class Gazetteer {
       length++;
     }
     return a.substring(0, length);
-  }
-
-  private static void add(
-      Map<String, String> map,
-      Map<String, String> stemmed,
-      KeyEncoder encoder,
-      String language,
-      String name,
-      String code,
-      int[] longest) {
-    if (name == null || name.isBlank()) {
-      return;
-    }
-    String[] words = name.toLowerCase(Locale.ROOT).split("[\\s\\p{Punct}]+");
-    List<String> roman = new java.util.ArrayList<>();
-    for (String word : words) {
-      if (!word.isEmpty()) {
-        roman.add(encoder.romanise(word, language));
-      }
-    }
-    String form = form(roman);
-    boolean hasDigit = form.chars().anyMatch(Character::isDigit);
-    if (form.length() < (hasDigit ? 1 : MINIMUM_FORM_LENGTH)) {
-      return;
-    }
-    map.putIfAbsent(form, code);
-    if (stemmed != null && words.length == 1 && !hasDigit) {
-      String stem = form(List.of(encoder.romanise(stemmer(language).stem(words[0]), language)));
-      if (stem.length() >= MINIMUM_FORM_LENGTH) {
-        stemmed.putIfAbsent(language + ':' + stem, code);
-      }
-    }
-    longest[0] = Math.max(longest[0], roman.size());
   }
 }

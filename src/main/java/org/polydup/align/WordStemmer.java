@@ -40,6 +40,15 @@ final class WordStemmer {
     this.czech = "cs".equals(language) ? new CzechStemmer() : null;
   }
 
+  /**
+   * Whether this stemmer removes a language's endings (a Snowball or light stemmer) rather than
+   * cutting every word to a prefix: only then is a stem a form of the word a name may be looked up
+   * by.
+   */
+  boolean removesEndings() {
+    return snowball != null || czech != null;
+  }
+
   String language() {
     return language;
   }

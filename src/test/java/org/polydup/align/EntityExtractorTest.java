@@ -250,6 +250,90 @@ class EntityExtractorTest {
         keyOf("Це сталося в серпні знову.", "uk", "серпні"));
   }
 
+  /** Whether some entity of {@code text} is a CLDR code. */
+  private boolean hasCode(String text, String language, String surface) {
+    return extractor.extract(text, language).entities().stream()
+        .anyMatch(e -> e.surface().equals(surface) && e.kind() == EntityKind.CODE);
+  }
+
+  @Test
+  void hanWords_areNamesOnlyByTheirOwnLanguagesWrittenNames() {
+    // Their toneless pinyin met other languages' names: 但 (but) was Denmark, 应该 (should) the
+    // United Kingdom, 見 (see) Ghana.
+    String chinese = "但我们应该关注病毒。";
+    assertFalse(hasCode(chinese, "zh", "但"));
+    assertFalse(hasCode(chinese, "zh", "应该"));
+    assertFalse(hasCode(chinese, "zh", "病毒"));
+    assertFalse(hasCode("見ることが地域の弊社に必要だ。", "ja", "地域"));
+    long china = keyOf("Trade with China grew.", "en", "China");
+    assertEquals(china, keyOf("与中国的贸易增长了。", "zh", "中国"));
+    assertEquals(china, keyOf("中国との貿易が伸びた。", "ja", "中国"));
+    assertEquals(
+        keyOf("Trade with the United States grew.", "en", "United States"),
+        keyOf("與美國的貿易增長了。", "zh", "美國"));
+  }
+
+  @Test
+  void lowerCaseWords_areMonthsOrWeekdaysOnlyOfTheirOwnLanguage() {
+    // Pooled over every language: German zum was Kazakh Friday, English sale Turkish Tuesday,
+    // Ukrainian має English May, Czech kovy Lithuanian March; English may is no month in lower
+    // case.
+    assertFalse(hasCode("Wir gehen zum Bahnhof.", "de", "zum"));
+    assertFalse(hasCode("The sale may start soon.", "en", "sale"));
+    assertFalse(hasCode("The sale may start soon.", "en", "may"));
+    assertFalse(hasCode("Вона має її книгу.", "uk", "має"));
+    assertFalse(hasCode("Вона має її книгу.", "uk", "її"));
+    assertFalse(hasCode("Těžké kovy jsou jedovaté.", "cs", "kovy"));
+    assertEquals(
+        keyOf("It rained in September again.", "en", "September"),
+        keyOf("V září opět pršelo.", "cs", "září"));
+    assertEquals(
+        keyOf("It rained in March again.", "en", "March"),
+        keyOf("Il a plu en mars encore.", "fr", "mars"));
+  }
+
+  @Test
+  void shortMonthNames_areMonthsBesideADayOrAYear() {
+    long july = keyOf("It happened in July 2020 again.", "en", "July");
+    assertEquals(july, keyOf("Es geschah im Juli 2020 wieder.", "de", "Juli"));
+    assertEquals(july, keyOf("Це сталося 5 липня знову.", "uk", "липня"));
+    assertEquals(
+        keyOf("It happened on 5 May again.", "en", "May"),
+        keyOf("Es geschah am 5. Mai wieder.", "de", "Mai"));
+    assertEquals(july, keyOf("It happened in July again.", "en", "July"));
+    // May is also a verb and a name, Jan a name; the French planet is no month, the French date
+    // is.
+    assertFalse(hasCode("May I come in? Then Theresa May said no.", "en", "May"));
+    assertFalse(hasCode("The COO Jan Marsalek left.", "en", "Jan"));
+    assertTrue(hasCode("It was due on Jan 5 at noon.", "en", "Jan"));
+    assertFalse(hasCode("La sonde vers Mars est partie.", "fr", "Mars"));
+    assertEquals(
+        keyOf("It was published on 11 December 2021.", "en", "December"),
+        keyOf("Publié le samedi 11 Décembre 2021.", "fr", "Décembre"));
+  }
+
+  @Test
+  void shortCountryNames_meetByTheirStemInTheirOwnLanguage() {
+    long china = keyOf("Trade with China grew.", "en", "China");
+    assertEquals(china, keyOf("Obchod s Čínou a v Číně roste.", "cs", "Číně"));
+    assertEquals(china, keyOf("Vývoz do Číny roste.", "cs", "Číny"));
+    assertEquals(china, keyOf("Trgovina s Kinom i u Kini raste.", "hr", "Kini"));
+    assertEquals(
+        keyOf("Er flog nach Indien und Tokio.", "de", "Indien"),
+        keyOf("He flew to India and Tokyo.", "en", "India"));
+    // A short form's stem keeps the letters the form drops: German Mal is not Mali.
+    assertFalse(hasCode("Zum ersten Mal war er in Mali.", "de", "Mal"));
+    assertTrue(hasCode("Zum ersten Mal war er in Mali.", "de", "Mali"));
+  }
+
+  @Test
+  void koreanWords_areNamesByTheKoreanCldrNames() {
+    assertEquals(keyOf("He lives in Seoul now.", "en", "Seoul"), keyOf("그는 서울 산다.", "ko", "서울"));
+    long japan = keyOf("He went to Japan.", "en", "Japan");
+    assertEquals(japan, keyOf("그는 일본 갔다.", "ko", "일본"));
+    assertEquals(japan, keyOf("彼は日本に行った。", "ja", "日本"));
+  }
+
   @Test
   void sentenceInitialWord_isNotAName_unlessCapitalisedInside() {
     EntityProfile profile = extractor.extract("Details follow. Details matter to Details.", "en");
