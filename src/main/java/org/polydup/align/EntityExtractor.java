@@ -417,7 +417,8 @@ public final class EntityExtractor {
    * returns words consumed or 0. Chinese, Japanese and Korean words are names by their written form
    * ({@code 中国}, {@code 서울}); a Han word in a text of another language is tried as Chinese and
    * Japanese. The last word may also be tried by its stem, where the language's stemmer removes
-   * endings ({@link WordStemmer#removesEndings}).
+   * endings ({@link WordStemmer#removesEndings}): Korean {@code 미국은} is "America" and a topic
+   * particle.
    */
   private int writtenName(List<Token> tokens, int index, String language, List<Entity> entities) {
     Token first = tokens.get(index);

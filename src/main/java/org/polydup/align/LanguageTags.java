@@ -70,7 +70,8 @@ final class LanguageTags {
 
   /**
    * The script {@code language} is natively written in, as a {@link UScript} code from its likely
-   * subtags: {@link UScript#HAN} for Chinese, Japanese and Korean, Latin when they name none.
+   * subtags: {@link UScript#HAN} for Chinese and Japanese, {@link UScript#HANGUL} for Korean, Latin
+   * when they name none.
    */
   static int nativeScript(String language) {
     return memoised(
@@ -111,8 +112,11 @@ final class LanguageTags {
     if (codes == null || codes.length == 0) {
       return UScript.LATIN;
     }
+    // Korean ("Kore", Hangul with Han) is written in Hangul: its words are native, not names in
+    // a foreign script, and are looked up among the Korean names (서울, 일본).
     return switch (script) {
-      case "Hans", "Hant", "Jpan", "Kore" -> UScript.HAN;
+      case "Hans", "Hant", "Jpan" -> UScript.HAN;
+      case "Kore" -> UScript.HANGUL;
       default -> codes[0];
     };
   }

@@ -335,6 +335,20 @@ class EntityExtractorTest {
   }
 
   @Test
+  void koreanWords_areNativeWords_andNamesKeepTheirKeysBeforeAParticle() {
+    // Korean was taken for a Han-writing language: every Hangul word a name in a foreign script.
+
+    assertEquals(EntityKind.WORD, kindOf("그는 미국은 크다고 말했다.", "ko", "그는"));
+    assertEquals(
+        keyOf("The United States is big.", "en", "United States"),
+        keyOf("그는 미국은 크다고 말했다.", "ko", "미국은"));
+    assertEquals(keyOf("He went to Japan.", "en", "Japan"), keyOf("일본에서 왔다.", "ko", "일본에서"));
+    // 인도 (India) ends like the particle 도 but keeps it: what would remain is too short.
+    assertEquals(keyOf("He went to India.", "en", "India"), keyOf("그는 인도 갔다.", "ko", "인도"));
+    assertFalse(LanguageTags.writesHan("ko"));
+  }
+
+  @Test
   void sentenceInitialWord_isNotAName_unlessCapitalisedInside() {
     EntityProfile profile = extractor.extract("Details follow. Details matter to Details.", "en");
     assertTrue(profile.entities().stream().anyMatch(e -> e.kind() == EntityKind.NAME));
