@@ -626,8 +626,44 @@ final class Gazetteer {
         if (stem.length() >= MINIMUM_FORM_LENGTH) {
           stemmed.putIfAbsent(language + ':' + stem, code);
         }
+        if ("uk".equals(language)) {
+          for (String alternate : ukrainianAlternates(words[0])) {
+            String alternateForm = form(List.of(encoder.romanise(alternate, language)));
+            if (alternateForm.length() >= MINIMUM_POOLED_FORM) {
+              own.putIfAbsent(language + ':' + alternateForm, code);
+            }
+          }
+        }
       }
       longest = Math.max(longest, words.length);
+    }
+
+    /**
+     * The stems a Ukrainian name ending in {@code і} or {@code ї} and consonants takes in its other
+     * cases: an {@code о} or {@code е} closed in the last syllable became {@code і} ({@code ї}
+     * after a vowel), and opens again when an ending follows ({@code Київ}, {@code Києва}, {@code
+     * Києві}; {@code Львів}, {@code Львова}; {@code Кишинів}, {@code Кишинева}). Which vowel it was
+     * the word does not say, so both are given.
+     */
+    private static List<String> ukrainianAlternates(String word) {
+      int last = word.length() - 1;
+      while (last >= 0 && !isUkrainianVowel(word.charAt(last))) {
+        last--;
+      }
+      if (last < 1 || last == word.length() - 1) {
+        return List.of();
+      }
+      String before = word.substring(0, last);
+      String after = word.substring(last + 1);
+      return switch (word.charAt(last)) {
+        case 'і' -> List.of(before + 'о' + after, before + 'е' + after);
+        case 'ї' -> List.of(before + 'є' + after);
+        default -> List.of();
+      };
+    }
+
+    private static boolean isUkrainianVowel(char c) {
+      return "аеєиіїоуюя".indexOf(c) >= 0;
     }
 
     /** A month or weekday {@code name} of {@code language}, CLDR's abbreviation or not. */

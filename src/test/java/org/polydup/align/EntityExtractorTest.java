@@ -327,6 +327,14 @@ class EntityExtractorTest {
   }
 
   @Test
+  void ukrainianNames_meetInTheCasesThatReopenTheirLastVowel() {
+    long kyiv = keyOf("He returned to Kyiv today.", "en", "Kyiv");
+    assertEquals(kyiv, keyOf("Він повернувся до Києва сьогодні.", "uk", "Києва"));
+    assertEquals(kyiv, keyOf("Він живе в Києві давно.", "uk", "Києві"));
+    assertEquals(kyiv, keyOf("Він живе в місті Київ давно.", "uk", "Київ"));
+  }
+
+  @Test
   void koreanWords_areNamesByTheKoreanCldrNames() {
     assertEquals(keyOf("He lives in Seoul now.", "en", "Seoul"), keyOf("그는 서울 산다.", "ko", "서울"));
     long japan = keyOf("He went to Japan.", "en", "Japan");
