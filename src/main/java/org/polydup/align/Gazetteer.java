@@ -601,11 +601,7 @@ final class Gazetteer {
 
     /** A country, city or language {@code name} of {@code language}. */
     void place(String language, String name, String code) {
-      if (name == null || name.isBlank()) {
-        return;
-      }
-      if (WRITTEN_LANGUAGES.contains(language)) {
-        addWritten(language, name, code);
+      if (takenAsWritten(language, name, code)) {
         return;
       }
       String[] words = words(name);
@@ -666,13 +662,24 @@ final class Gazetteer {
       return "аеєиіїоуюя".indexOf(c) >= 0;
     }
 
-    /** A month or weekday {@code name} of {@code language}, CLDR's abbreviation or not. */
-    void date(String language, String name, String code, boolean abbreviation) {
+    /**
+     * Whether {@code name} needs no romanised form: blank (skipped), or of a language whose names
+     * are matched as written (added so).
+     */
+    private boolean takenAsWritten(String language, String name, String code) {
       if (name == null || name.isBlank()) {
-        return;
+        return true;
       }
       if (WRITTEN_LANGUAGES.contains(language)) {
         addWritten(language, name, code);
+        return true;
+      }
+      return false;
+    }
+
+    /** A month or weekday {@code name} of {@code language}, CLDR's abbreviation or not. */
+    void date(String language, String name, String code, boolean abbreviation) {
+      if (takenAsWritten(language, name, code)) {
         return;
       }
       String[] words = words(name);
