@@ -46,11 +46,13 @@ final class ArchiveFile {
 
   /**
    * Writes {@code entries} to {@code file}, through a temporary file beside it that then replaces
-   * it: a crash leaves the old file whole.
+   * it: a crash leaves the old file whole (and the temporary, which the next write to the file
+   * deletes).
    */
   static void write(Path file, Configuration configuration, List<Entry> entries)
       throws IOException {
     Path parent = file.toAbsolutePath().getParent();
+    deleteAbandonedTemporaries(parent, file.getFileName().toString());
     // Not Files.createTempFile, whose owner-only permissions the renamed file would keep.
     Path temporary =
         parent.resolve(
@@ -85,6 +87,33 @@ final class ArchiveFile {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /**
+   * Deletes the temporary files of earlier writes to {@code name} whose process is gone: a write
+   * killed before its {@code finally} leaves one, as large as the archive, that nothing else
+   * removes. A temporary of a running process (another save in progress) is left alone.
+   */
+  private static void deleteAbandonedTemporaries(Path parent, String name) throws IOException {
+    String prefix = name + ".";
+    try (var siblings = Files.newDirectoryStream(parent, p -> isTemporaryOf(p, prefix))) {
+      for (Path temporary : siblings) {
+        String rest = temporary.getFileName().toString().substring(prefix.length());
+        long pid = Long.parseLong(rest.substring(0, rest.indexOf('-')));
+        if (ProcessHandle.of(pid).isEmpty()) {
+          Files.deleteIfExists(temporary);
+        }
+      }
+    }
+  }
+
+  /** Whether {@code path} is named {@code prefix + pid + "-" + nanoTime + ".part"}. */
+  private static boolean isTemporaryOf(Path path, String prefix) {
+    String name = path.getFileName().toString();
+    return name.startsWith(prefix)
+        && name.endsWith(".part")
+        && name.substring(prefix.length(), name.length() - ".part".length())
+            .matches("[0-9]+--?[0-9]+");
   }
 
   /**
@@ -123,7 +152,8 @@ final class ArchiveFile {
       }
       return entries;
     } catch (EOFException | ZipException e) {
-      throw new IncompatibleDataException(file + " is truncated or corrupt: " + e.getMessage(), e);
+      String detail = e.getMessage() == null ? "it ends early" : e.getMessage();
+      throw new IncompatibleDataException(file + " is truncated or corrupt: " + detail, e);
     }
   }
 

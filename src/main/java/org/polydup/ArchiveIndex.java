@@ -164,6 +164,9 @@ final class ArchiveIndex implements Closeable {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         LeafReader segment = leaf.reader();
+        // Lucene checks a segment's checksums only when asked: without this a flipped bit in the
+        // stored fields loaded as a silently different text, or failed deep in the decompressor.
+        segment.checkIntegrity();
         Bits live = segment.getLiveDocs();
         StoredFields fields = segment.storedFields();
         for (int doc = 0; doc < segment.maxDoc(); doc++) {
@@ -191,7 +194,11 @@ final class ArchiveIndex implements Closeable {
           nextSequence = Math.max(nextSequence, sequence + 1);
         }
       }
-    } catch (java.io.EOFException | IllegalArgumentException | NullPointerException e) {
+    } catch (CorruptIndexException e) {
+      throw new IncompatibleDataException(directory + " is corrupt: " + e.getMessage(), e);
+    } catch (java.io.EOFException | RuntimeException e) {
+      // A codec reading damaged bytes that passed the checksums throws whatever it trips over
+      // (ArrayIndexOutOfBoundsException from the LZ4 decompressor, among others).
       throw new IncompatibleDataException(
           directory + " holds a document polydup cannot read: " + e, e);
     }

@@ -42,7 +42,9 @@ public interface Detector {
    * Writes the indexed documents to {@code file}, with what is costly to compute again (each
    * document's language and, with cross-language matching on, its entities), so that {@link #load}
    * rebuilds the index in a fraction of the time adding them took. The file is replaced as a whole
-   * (through a temporary file beside it); adds and removes wait while the documents are gathered.
+   * (through a temporary file beside it, named {@code FILE.PID-N.part}: a save killed midway leaves
+   * the old file whole and its temporary behind, which the next save to that file deletes once the
+   * process that wrote it has ended); adds and removes wait while the documents are gathered.
    *
    * @throws IOException when the file cannot be written
    */

@@ -485,6 +485,40 @@ class DetectorTest {
     assertTrue(loaded.contains("long") && !loaded.contains("other"));
   }
 
+  /**
+   * A save killed before it could delete its temporary file leaves one as large as the index; the
+   * next save to that file deletes it, and leaves a running process's temporary alone.
+   */
+  @Test
+  void save_deletesTheTemporaryOfAKilledSave_only(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Detector detector = sameLanguage();
+    detector.add(Document.of("a", "The first story, told once, with enough words to shingle."));
+    Path file = dir.resolve("index.pdx");
+    long noSuchProcess = 999_999_999L;
+    Path abandoned = Files.writeString(dir.resolve("index.pdx." + noSuchProcess + "-42.part"), "x");
+    Path abandonedNegativeClock =
+        Files.writeString(dir.resolve("index.pdx." + noSuchProcess + "--42.part"), "x");
+    Path running =
+        Files.writeString(
+            dir.resolve("index.pdx." + ProcessHandle.current().pid() + "-7.part"), "x");
+    Path otherFiles = Files.writeString(dir.resolve("other.pdx." + noSuchProcess + "-1.part"), "x");
+
+    detector.save(file);
+
+    assertFalse(Files.exists(abandoned));
+    assertFalse(Files.exists(abandonedNegativeClock));
+    assertTrue(Files.exists(running));
+    assertTrue(Files.exists(otherFiles));
+    assertEquals(1, sameLanguageLoaded(file).size());
+  }
+
+  private static Detector sameLanguageLoaded(Path file) throws IOException {
+    Detector loaded = sameLanguage();
+    loaded.load(file, ScanProgress.NONE);
+    return loaded;
+  }
+
   @Test
   void savedIndex_isRefused_withOtherSettings_orWhenCorrupt(
       @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
@@ -513,6 +547,10 @@ class DetectorTest {
     Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     Detector fresh = sameLanguage();
     assertThrows(IncompatibleDataException.class, () -> fresh.load(truncated, ScanProgress.NONE));
+    Path empty = Files.createFile(dir.resolve("empty.pdx"));
+    IncompatibleDataException endsEarly =
+        assertThrows(IncompatibleDataException.class, () -> fresh.load(empty, ScanProgress.NONE));
+    assertTrue(endsEarly.getMessage().endsWith("it ends early"), endsEarly.getMessage());
     Path notAnIndex = dir.resolve("stories.jsonl");
     Files.writeString(notAnIndex, "{\"id\": \"x\", \"text\": \"y\"}\n");
     assertThrows(IncompatibleDataException.class, () -> fresh.load(notAnIndex, ScanProgress.NONE));
