@@ -163,6 +163,73 @@ class VerifierTest {
     assertEquals(1, Excerpts.lineCount("a\n", 0, 2), "a trailing break opens no new line");
   }
 
+  /**
+   * The story with every second paragraph replaced by a paragraph of another outlet's report of the
+   * same event: shared passages run from its start to its end in both texts, and a large part of
+   * each lies outside them. Neither text is inside the other; each is an edit of the other, which
+   * the verifier calls {@code derived}. Put inside a page's furniture, the same edit is what a
+   * reposting site does to a story: {@code contained}.
+   */
+  @Test
+  void verify_reportsDerived_whenEditsAreSpreadThroughBothTexts() throws IOException {
+    String[] paragraphs = story().split("\n\n");
+    String[] others = independent().split("\n\n");
+    StringBuilder edited = new StringBuilder();
+    for (int i = 0; i < paragraphs.length; i++) {
+      edited.append(i % 2 == 1 ? others[i % others.length] : paragraphs[i]).append("\n\n");
+    }
+    Verification v =
+        VERIFIER.verify(sequence(story()), sequence(edited.toString()), ShingleRarity.NONE);
+    assertTrue(v.coverageA() < 0.75 && v.coverageB() < 0.75, "much is replaced: " + v);
+    assertEquals(Relation.DERIVED, v.relation(), v::toString);
+    assertFalse(v.aContainsB());
+
+    Verification framed =
+        VERIFIER.verify(sequence(page(edited.toString())), sequence(story()), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, framed.relation(), framed::toString);
+    assertTrue(framed.aContainsB());
+  }
+
+  /**
+   * On real rewordings, two translations of one article by different people and systems (a sample
+   * of ../shared/data/rewrites), of nearly the same length: the pairs the verifier relates are
+   * mostly called {@code derived}, not one inside the other (before session 22 every such pair was
+   * {@code contained} or {@code duplicate}).
+   */
+  @Test
+  void verify_callsTranslationsOfOneArticleDerived_notOneInsideTheOther() throws IOException {
+    java.util.List<String[]> docs = new java.util.ArrayList<>();
+    for (String line :
+        Files.readAllLines(
+            Path.of("testdata/sketch/rewrites-sample.jsonl"), StandardCharsets.UTF_8)) {
+      com.fasterxml.jackson.databind.JsonNode node =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      docs.add(new String[] {node.get("cluster").asText(), node.get("text").asText()});
+    }
+    int derived = 0;
+    int related = 0;
+    for (int i = 0; i < docs.size(); i++) {
+      for (int j = i + 1; j < docs.size(); j++) {
+        String a = docs.get(i)[1];
+        String b = docs.get(j)[1];
+        double ratio = (double) Math.min(a.length(), b.length()) / Math.max(a.length(), b.length());
+        if (!docs.get(i)[0].equals(docs.get(j)[0]) || ratio < 0.9) {
+          continue;
+        }
+        Verification v = VERIFIER.verify(sequence(a), sequence(b), ShingleRarity.NONE);
+        if (v.relation() == null) {
+          continue;
+        }
+        related++;
+        if (v.relation() == Relation.DERIVED) {
+          derived++;
+        }
+      }
+    }
+    assertTrue(related > 50, "the sample's same-article pairs share passages: " + related);
+    assertTrue(derived > 0.8 * related, derived + " of " + related + " related pairs are derived");
+  }
+
   @Test
   void verify_isSymmetricInWhatItFinds() throws IOException {
     String story = story();
