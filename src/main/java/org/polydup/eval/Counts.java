@@ -47,6 +47,21 @@ final class Counts {
         f1());
   }
 
+  /**
+   * A row for counts that have no false positives of their own (a transform: a false pair was made
+   * by no transform): true positives, misses and recall only.
+   */
+  String recallRow(String label) {
+    return String.format(
+        Locale.ROOT,
+        "%-14s %6d %6s %6d   R %.4f",
+        label,
+        truePositives,
+        "-",
+        falseNegatives,
+        recall());
+  }
+
   static String header() {
     return String.format(Locale.ROOT, "%-14s %6s %6s %6s", "", "TP", "FP", "FN");
   }

@@ -97,6 +97,39 @@ class ClusterPairEvaluationTest {
   }
 
   @Test
+  void rewrites_scoresDerivedPairsAlone_andCountsTheRelationsOfTrueOnes() throws IOException {
+    Files.writeString(
+        folder.resolve("docs.jsonl"),
+        doc("a-1", "en", "c1")
+            + doc("a-2", "en", "c1")
+            + doc("a-3", "en", "c1")
+            + doc("b-1", "en", "c2"));
+    ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, false);
+    Scores shingles = Scores.ofShingles(null, 0.5, 0.6, 0.6, 0.6, 0.6);
+    List<Match> matches =
+        List.of(
+            new Match(
+                "a-1", "a-2", Relation.DERIVED, null, "en", "en", shingles, List.of(), List.of()),
+            new Match(
+                "a-1",
+                "a-3",
+                Relation.CONTAINED,
+                "a-3",
+                "en",
+                "en",
+                shingles,
+                List.of(),
+                List.of()),
+            new Match(
+                "a-3", "b-1", Relation.DERIVED, null, "en", "en", shingles, List.of(), List.of()));
+    String table = e.table(new ScanResult(4, matches, List.of(), List.of(), null));
+    // Any copy relation: 2 of the 3 gold pairs found, 1 false. As derived: 1 found, 1 false.
+    assertTrue(Pattern.compile("(?m)^all\\s+2\\s+1\\s+1\\s").matcher(table).find(), table);
+    assertTrue(Pattern.compile("(?m)^as derived\\s+1\\s+1\\s+2\\s").matcher(table).find(), table);
+    assertTrue(table.contains("relations of the true pairs: contained 1 derived 1"), table);
+  }
+
+  @Test
   void withDistractors_takesTheFirstLimitDocuments() throws IOException {
     Files.writeString(folder.resolve("docs.jsonl"), doc("a-en", "en", "c1"));
     Path distractors = folder.resolve("distractors.jsonl");

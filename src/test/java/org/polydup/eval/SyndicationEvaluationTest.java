@@ -38,4 +38,12 @@ class SyndicationEvaluationTest {
         new Match("s1", "s2", Relation.CONTAINED, "s2", "en", "en", shingles, List.of(), List.of());
     assertEquals("  s1 s2 contained cov 0.50/0.60 J 0.400", SyndicationEvaluation.example(m));
   }
+
+  @Test
+  void transformRow_showsRecallOnly_sinceNoFalsePairBelongsToATransform() {
+    Counts digest = new Counts();
+    digest.truePositives = 3;
+    digest.falseNegatives = 1;
+    assertEquals("digest              3      -      1   R 0.7500", digest.recallRow("digest"));
+  }
 }
