@@ -15,6 +15,7 @@ import org.polydup.align.AlignmentResult;
 import org.polydup.align.AlignmentThresholds;
 import org.polydup.align.CrossLanguageMatcher;
 import org.polydup.align.EntityKind;
+import org.polydup.align.ParagraphEvidence;
 import org.polydup.sketch.SimilarityEstimator;
 import org.polydup.verify.Excerpts;
 import org.polydup.verify.SharedPassage;
@@ -707,6 +708,10 @@ final class AlignmentStage implements CrossLanguageStage {
             swap ? r.coverageSecond() : r.coverageFirst(),
             swap ? r.coverageFirst() : r.coverageSecond(),
             r.density());
+    // A pair found by its paragraph structure alone has no aligned entity to show: its evidence
+    // is the paragraphs the structure pairs (xling: 129 of 3,620 translations had none at all).
+    List<ParagraphLink> paragraphs =
+        shown.length == 0 ? ParagraphEvidence.of(textA, textB) : List.of();
     return new Match(
         a,
         b,
@@ -716,6 +721,7 @@ final class AlignmentStage implements CrossLanguageStage {
         languageB,
         scores,
         List.of(),
-        new EntityLinkList(textA, textB, KIND_NAMES, kinds, offsets));
+        new EntityLinkList(textA, textB, KIND_NAMES, kinds, offsets),
+        paragraphs);
   }
 }

@@ -17,6 +17,9 @@ import org.polydup.verify.SharedPassage;
  * @param scores the measured similarity
  * @param passages shared passages with character offsets in both texts (same-language evidence)
  * @param entities aligned entity pairs with character offsets (cross-language evidence)
+ * @param paragraphs paragraphs paired by their structure, with character offsets: the evidence of a
+ *     translation found by its paragraph structure alone, where {@code entities} is empty; empty
+ *     for every other match
  */
 public record Match(
     String a,
@@ -27,7 +30,8 @@ public record Match(
     String languageB,
     Scores scores,
     List<SharedPassage> passages,
-    List<EntityLink> entities) {
+    List<EntityLink> entities,
+    List<ParagraphLink> paragraphs) {
 
   /**
    * Copies the evidence lists (an {@link EntityLinkList}, which the align stage builds, is
@@ -36,6 +40,7 @@ public record Match(
   public Match {
     passages = List.copyOf(passages);
     entities = entities instanceof EntityLinkList ? entities : List.copyOf(entities);
+    paragraphs = List.copyOf(paragraphs);
     if (relation == Relation.CONTAINED && !a.equals(container) && !b.equals(container)) {
       throw new IllegalArgumentException(
           "container must be a or b for a contained match, got " + container);
@@ -43,6 +48,20 @@ public record Match(
     if (relation != Relation.CONTAINED && container != null) {
       throw new IllegalArgumentException("container is only for contained matches");
     }
+  }
+
+  /** A match with no paragraph evidence: every match but a translation found by structure. */
+  public Match(
+      String a,
+      String b,
+      Relation relation,
+      String container,
+      String languageA,
+      String languageB,
+      Scores scores,
+      List<SharedPassage> passages,
+      List<EntityLink> entities) {
+    this(a, b, relation, container, languageA, languageB, scores, passages, entities, List.of());
   }
 
   /** The id of the document that is not {@code id}; throws if {@code id} is neither. */

@@ -362,6 +362,56 @@ class DetectorTest {
   }
 
   /**
+   * Every pair carries evidence a reader can check: the chats' translations found by their
+   * paragraph structure alone, with no aligned entity, show the paragraphs the structure pairs, in
+   * text order, each starting a line in both texts, in the scan and in a query alike.
+   */
+  @Test
+  void structureOnlyTranslations_showTheirPairedParagraphs() throws IOException {
+    Map<String, String> texts = new HashMap<>();
+    List<Document> chats = new ArrayList<>();
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
+      chats.add(new Document(doc.id(), doc.text(), doc.language()));
+      texts.put(doc.id(), doc.text());
+    }
+    List<Match> scanned = withAlignment().scan(chats).matches();
+    Detector detector = withAlignment();
+    List<Match> queried = new ArrayList<>();
+    for (Document chat : chats) {
+      queried.addAll(detector.queryAndAdd(chat));
+    }
+    for (List<Match> matches : List.of(scanned, queried)) {
+      int byStructure = 0;
+      for (Match m : matches) {
+        assertFalse(
+            m.passages().isEmpty() && m.entities().isEmpty() && m.paragraphs().isEmpty(),
+            () -> "no evidence: " + m);
+        if (m.paragraphs().isEmpty()) {
+          continue;
+        }
+        byStructure++;
+        assertTrue(m.entities().isEmpty(), () -> "paragraphs only where no entity aligned: " + m);
+        int lastA = -1;
+        int lastB = -1;
+        for (ParagraphLink p : m.paragraphs()) {
+          assertTrue(p.aStart() > lastA && p.bStart() > lastB, () -> "in text order: " + m);
+          assertTrue(startsLine(texts.get(m.a()), p.aStart()), () -> "a line start: " + p);
+          assertTrue(startsLine(texts.get(m.b()), p.bStart()), () -> "a line start: " + p);
+          assertTrue(
+              p.aEnd() <= texts.get(m.a()).length() && p.bEnd() <= texts.get(m.b()).length());
+          lastA = p.aEnd();
+          lastB = p.bEnd();
+        }
+      }
+      assertTrue(byStructure > 0, "the chats have translations found by structure alone");
+    }
+  }
+
+  private static boolean startsLine(String text, int offset) {
+    return offset == 0 || text.charAt(offset - 1) == '\n' || text.charAt(offset - 1) == '\r';
+  }
+
+  /**
    * Real chats and forum threads ({@code testdata/xling-chats}), each queried before it is added,
    * as a newsroom checks stories as they arrive: they name almost nothing, so their translations
    * are found by their paragraph structures; a query finds nearly as many as a scan of all of them

@@ -179,6 +179,14 @@ public final class ParagraphShape {
     return total;
   }
 
+  /**
+   * Offset in the text of the {@code i}-th paragraph's first character, {@code 0 <= i <
+   * paragraphs()}.
+   */
+  public int start(int i) {
+    return starts[i];
+  }
+
   /** Weighted length of the {@code i}-th paragraph, {@code 0 <= i < paragraphs()}. */
   public int length(int i) {
     return lengths[i];
@@ -746,6 +754,24 @@ public final class ParagraphShape {
     /** The cost per paragraph, {@code >= 0}, or {@code NaN} when either text has no shape. */
     public double distance() {
       return distance;
+    }
+
+    /**
+     * The first paragraph of the second text in the bead of paragraph {@code firstParagraph} of the
+     * first text; above {@link #last} when that paragraph was left out (a 1-0 bead).
+     */
+    public int first(int firstParagraph) {
+      return first[firstParagraph];
+    }
+
+    /** The last paragraph of the second text in the bead of paragraph {@code firstParagraph}. */
+    public int last(int firstParagraph) {
+      return last[firstParagraph];
+    }
+
+    /** Number of paragraphs of the first text (0 when either text has no shape). */
+    public int paragraphs() {
+      return first.length;
     }
 
     /**

@@ -214,7 +214,7 @@ final class QueryCommand implements Callable<Integer> {
         for (Document d : fresh) {
           for (Match m : detector.queryAndAdd(d)) {
             // a is the new document: its text quotes the passages.
-            pairs.write(JsonReport.pair(m, d.text()));
+            pairs.write(JsonReport.pair(m, d.text(), detector.textOf(m.b())));
             matches.add(m);
           }
           bar.update("query+add", ++done, fresh.size());

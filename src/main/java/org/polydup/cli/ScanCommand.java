@@ -95,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
       for (Match m : result.matches()) {
-        pairs.write(JsonReport.pair(m, texts.get(m.a())));
+        pairs.write(JsonReport.pair(m, texts.get(m.a()), texts.get(m.b())));
       }
     }
     try (JsonlWriter clusters = JsonlWriter.open(output.file("clusters.jsonl"))) {
@@ -152,9 +152,12 @@ final class ScanCommand implements Callable<Integer> {
           m.scores().coverageB());
     }
     String score =
-        Double.isFinite(m.scores().alignment())
-            ? String.format(Locale.ROOT, "alignment %.2f", m.scores().alignment())
-            : String.format(Locale.ROOT, "jaccard %.2f", m.scores().jaccard());
+        !m.paragraphs().isEmpty() && m.entities().isEmpty()
+            ? String.format(
+                Locale.ROOT, "paragraph structure, %d paragraphs paired", m.paragraphs().size())
+            : Double.isFinite(m.scores().alignment())
+                ? String.format(Locale.ROOT, "alignment %.2f", m.scores().alignment())
+                : String.format(Locale.ROOT, "jaccard %.2f", m.scores().jaccard());
     return String.format(
         Locale.ROOT,
         "%s ~ %s: %s (%s-%s, %s)",

@@ -13,14 +13,16 @@ import java.util.function.Function;
 import org.apache.commons.text.StringEscapeUtils;
 import org.polydup.EntityLink;
 import org.polydup.Match;
+import org.polydup.ParagraphLink;
 import org.polydup.internal.Utf16;
 import org.polydup.verify.SharedPassage;
 
 /**
  * A static HTML page of flagged pairs, each with its scores and its evidence quoted in context from
- * both texts (the shared passages, or the aligned names, numbers and dates), so that a person can
- * check a pair in seconds without opening the two documents. One self-contained file: no script, no
- * external resource. Every piece of document text is HTML-escaped.
+ * both texts (the shared passages, the aligned names, numbers and dates, or for a translation found
+ * by its structure alone the paired paragraphs), so that a person can check a pair in seconds
+ * without opening the two documents. One self-contained file: no script, no external resource.
+ * Every piece of document text is HTML-escaped.
  *
  * <p>The page is for reading, not for processing: {@code pairs.jsonl} stays the complete,
  * machine-readable output, and the page shows at most a given number of pairs (in the order given)
@@ -146,8 +148,15 @@ public final class HtmlReport {
       rows++;
       row(w, link.kind(), textA, link.aStart(), link.aEnd(), textB, link.bStart(), link.bEnd());
     }
+    for (ParagraphLink p : m.paragraphs()) {
+      if (rows == EVIDENCE_ROWS) {
+        break;
+      }
+      rows++;
+      row(w, "paragraph", textA, p.aStart(), p.aEnd(), textB, p.bStart(), p.bEnd());
+    }
     w.write("</table>\n");
-    int evidence = m.passages().size() + m.entities().size();
+    int evidence = m.passages().size() + m.entities().size() + m.paragraphs().size();
     if (evidence > EVIDENCE_ROWS) {
       w.write(
           String.format(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.polydup.EntityLink;
 import org.polydup.Match;
+import org.polydup.ParagraphLink;
 import org.polydup.Scores;
 import org.polydup.StoryCluster;
 import org.polydup.verify.SharedPassage;
@@ -26,6 +27,16 @@ public final class JsonReport {
    * @param textA the raw text of document a, to quote the evidence; may be null
    */
   public static Map<String, Object> pair(Match m, String textA) {
+    return pair(m, textA, null);
+  }
+
+  /**
+   * One line of pairs.jsonl.
+   *
+   * @param textA the raw text of document a, to quote the evidence; may be null
+   * @param textB the raw text of document b, to quote its side of paired paragraphs; may be null
+   */
+  public static Map<String, Object> pair(Match m, String textA, String textB) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("a", m.a());
     o.put("b", m.b());
@@ -58,11 +69,27 @@ public final class JsonReport {
       e.put("text_b", link.surfaceB());
       entities.add(e);
     }
+    List<Object> paragraphs = new ArrayList<>();
+    for (ParagraphLink p : m.paragraphs()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("a", List.of(p.aStart(), p.aEnd()));
+      e.put("b", List.of(p.bStart(), p.bEnd()));
+      if (textA != null && p.aEnd() <= textA.length()) {
+        e.put("text_a", snippet(textA, p.aStart(), p.aEnd()));
+      }
+      if (textB != null && p.bEnd() <= textB.length()) {
+        e.put("text_b", snippet(textB, p.bStart(), p.bEnd()));
+      }
+      paragraphs.add(e);
+    }
     if (!passages.isEmpty()) {
       evidence.put("passages", passages);
     }
     if (!entities.isEmpty()) {
       evidence.put("entities", entities);
+    }
+    if (!paragraphs.isEmpty()) {
+      evidence.put("paragraphs", paragraphs);
     }
     o.put("evidence", evidence);
     return o;
