@@ -2,8 +2,11 @@ package org.polydup.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -49,7 +52,10 @@ import org.polydup.internal.Utf16;
  * <p>Non-ASCII text is written as UTF-8, not escaped. An unpaired surrogate in a string value
  * (possible in text decoded from {@code \}{@code uD800} escapes), which UTF-8 cannot encode, is
  * written as a {@code \}{@code uD800} escape, so the string reads back exactly (two ids that differ
- * only there stay two ids); in a key it is written as U+FFFD.
+ * only there stay two ids); in a key it is written as U+FFFD. The line and paragraph separators
+ * U+2028 and U+2029 are written as {@code \}{@code u2028} and {@code \}{@code u2029} escapes: JSON
+ * allows them raw, but Python's {@code str.splitlines()} and some JavaScript tools end a line
+ * there, which would cut one JSON Lines record in two.
  *
  * <p>{@link #write} is synchronized, so several threads may share one writer; each line is
  * complete. Lines reach the stream when the internal buffer fills, on {@link #flush()} and on
@@ -65,6 +71,34 @@ public final class JsonlWriter implements Closeable, Flushable {
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .build();
 
+  /**
+   * Jackson's standard escapes plus U+2028 and U+2029, which JSON allows raw but which line
+   * splitters other than {@code \n} (Python's {@code str.splitlines()}, some JavaScript tools) take
+   * for line ends.
+   */
+  private static final class SeparatorEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    static final SeparatorEscapes INSTANCE = new SeparatorEscapes();
+    private static final SerializableString LINE = new SerializedString("\\u2028");
+    private static final SerializableString PARAGRAPH = new SerializedString("\\u2029");
+    private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == '\u2028' ? LINE : ch == '\u2029' ? PARAGRAPH : null;
+    }
+  }
+
+  /** {@code quoted} with U+2028 and U+2029 escaped, as {@link SeparatorEscapes} does. */
+  private static String escapeSeparators(CharSequence quoted) {
+    return quoted.toString().replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+  }
+
   private final Writer out;
   private final boolean closeStream;
   private final JsonGenerator generator;
@@ -77,6 +111,7 @@ public final class JsonlWriter implements Closeable, Flushable {
     this.closeStream = closeStream;
     this.generator = JSON.createGenerator(this.out);
     this.generator.setRootValueSeparator(null);
+    this.generator.setCharacterEscapes(SeparatorEscapes.INSTANCE);
   }
 
   /**
@@ -254,11 +289,13 @@ public final class JsonlWriter implements Closeable, Flushable {
     for (int unpaired = Utf16.nextUnpaired(text, 0);
         unpaired >= 0;
         unpaired = Utf16.nextUnpaired(text, from)) {
-      quoted.append(encoder.quoteAsString(text.substring(from, unpaired)));
+      quoted.append(
+          escapeSeparators(new String(encoder.quoteAsString(text.substring(from, unpaired)))));
       quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) text.charAt(unpaired)));
       from = unpaired + 1;
     }
-    quoted.append(encoder.quoteAsString(text.substring(from))).append('"');
+    quoted.append(escapeSeparators(new String(encoder.quoteAsString(text.substring(from)))));
+    quoted.append('"');
     generator.writeRawValue(quoted.toString());
   }
 }

@@ -117,6 +117,21 @@ class JsonlWriterTest {
   }
 
   @Test
+  void write_escapesLineAndParagraphSeparators_soEachRecordIsOnePhysicalLine() throws IOException {
+    // U+2028/U+2029 are valid raw in JSON, but Python's str.splitlines() ends a line at them.
+    // Also beside an unpaired surrogate, which takes the writer's own quoting path.
+    for (String text : List.of("one\u2028two\u2029three", "one\u2028two\uD800\u2029")) {
+      String written = written(Map.of("text", text, "k\u2028", 1));
+      assertEquals(-1, written.indexOf('\u2028'), written);
+      assertEquals(-1, written.indexOf('\u2029'), written);
+      assertTrue(written.contains("\\u2028"), written);
+      String[] lines = written.split("[\n\r\u2028\u2029\u0085]", -1);
+      assertEquals(2, lines.length, written); // one line, then the empty rest after its \n
+      assertEquals(text, new ObjectMapper().readTree(lines[0]).get("text").asText());
+    }
+  }
+
+  @Test
   void write_rejectsUnsupportedTypes_namingTheKey() {
     IllegalArgumentException exception =
         assertThrows(IllegalArgumentException.class, () -> written(Map.of("when", new Object())));
