@@ -44,7 +44,9 @@ final class DetectorOptions {
   @Option(
       names = "--progress",
       negatable = true,
-      description = "Progress bar on stderr. Default: on when stderr is a terminal.")
+      description =
+          "Progress bar on stderr (--no-progress: none). Default: on when stderr is a terminal,"
+              + " whatever stdin and stdout are.")
   Boolean progress;
 
   @Option(

@@ -127,6 +127,50 @@ class LauncherTest {
     assertEquals(List.of(), ran.javaArguments(), "java is not started");
   }
 
+  @Test
+  void stderrRedirected_tellsTheJvmStderrIsNoTerminal() throws Exception {
+    freshJar();
+    Ran ran = launch(Map.of());
+    assertTrue(ran.javaArguments().contains("-Dpolydup.stderrIsTerminal=false"), ran.toString());
+  }
+
+  /**
+   * Under {@code script}, which gives the launcher a terminal on stdin, stdout and stderr: the
+   * property follows stderr alone, where {@code System.console()} follows stdin and stdout.
+   */
+  @Test
+  void underATerminal_thePropertyFollowsStderr_notStdout() throws Exception {
+    Optional<Path> script = onPath("script");
+    assumeTrue(script.isPresent(), "script (util-linux) is needed to give the launcher a terminal");
+    freshJar();
+    String launcher = root.resolve("bin/bash") + " " + root.resolve("polydup") + " --version";
+    Path arguments = root.resolve("arguments");
+
+    // stdout to a file, stderr the terminal: the bar belongs on the terminal.
+    underScript(script.get(), launcher + " >" + arguments);
+    List<String> toFile = Files.readAllLines(arguments, StandardCharsets.UTF_8);
+    assertTrue(toFile.contains("-Dpolydup.stderrIsTerminal=true"), "" + toFile);
+
+    // stdout the terminal, stderr to a file: no carriage returns in the file.
+    String onTerminal = underScript(script.get(), launcher + " 2>" + root.resolve("err"));
+    assertTrue(onTerminal.contains("-Dpolydup.stderrIsTerminal=false\r\n"), onTerminal);
+  }
+
+  /** Runs {@code command} under {@code script}; returns what it wrote on the terminal. */
+  private String underScript(Path script, String command) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(script.toString(), "-qec", command, "/dev/null")
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("PATH", root.resolve("bin").toString());
+    Process process = builder.start();
+    String terminal = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "script finished");
+    assertEquals(0, process.exitValue(), terminal);
+    return terminal;
+  }
+
   private Ran launch(Map<String, String> environment) throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder(
