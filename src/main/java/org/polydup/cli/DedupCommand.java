@@ -71,7 +71,12 @@ final class DedupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ScanCommand.Scanned scanned =
-        ScanCommand.scanAndWrite(inputs, detectorOptions, output, "polydup dedup " + inputs);
+        ScanCommand.scanAndWrite(
+            inputs,
+            detectorOptions,
+            output,
+            "polydup dedup " + inputs,
+            List.of("kept.jsonl", "dropped.jsonl"));
     if (scanned == null) {
       return Main.EXIT_INPUT;
     }

@@ -1,7 +1,10 @@
 package org.polydup.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.polydup.Match;
@@ -14,19 +17,81 @@ final class OutputOptions {
       names = "--out",
       paramLabel = "DIR",
       defaultValue = "polydup-out",
-      description = "Output folder (created if missing). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Output folder (created if missing). Default: ${DEFAULT-VALUE}. A file an earlier scan,"
+              + " dedup or query left there that this run does not write is deleted (and named on"
+              + " stderr), so that every polydup file in DIR describes this run: report.html"
+              + " without --html, kept.jsonl and dropped.jsonl after scan or query,"
+              + " clusters.jsonl after query. Other files are left alone.")
   Path out;
+
+  /** Every file scan, dedup and query write in the output folder. */
+  static final List<String> WRITTEN_BY_POLYDUP =
+      List.of(
+          "pairs.jsonl",
+          "clusters.jsonl",
+          "problems.jsonl",
+          "kept.jsonl",
+          "dropped.jsonl",
+          "report.html");
 
   @Option(
       names = "--html",
       description =
           "Also write DIR/report.html: the pairs with their evidence quoted in context from both"
-              + " texts, for reading (at most the first 1000 pairs; pairs.jsonl has them all).")
+              + " texts, for reading (at most the first 1000 pairs; pairs.jsonl has them all)."
+              + " Without --html, a report.html left in DIR by an earlier run is deleted.")
   boolean html;
 
   /** A file in the output folder. */
   Path file(String name) {
     return out.resolve(name);
+  }
+
+  /**
+   * Deletes the files of {@link #WRITTEN_BY_POLYDUP} that this run does not write ({@code written},
+   * and {@code report.html} when {@code --html} is given), and names them on stderr. An earlier
+   * run's file would otherwise sit beside this run's {@code pairs.jsonl} and be taken for a
+   * description of it: a report, clusters or a deduplicated corpus of other input. Files polydup
+   * does not write are never touched, nor is one this run read ({@code polydup scan DIR/kept.jsonl
+   * --out DIR} keeps its input).
+   *
+   * @param written the names this run writes besides {@code report.html}
+   * @param inputs the files and folders this run read
+   */
+  void removeEarlierRunsFiles(Collection<String> written, Collection<Path> inputs)
+      throws IOException {
+    List<String> removed = new ArrayList<>();
+    for (String name : WRITTEN_BY_POLYDUP) {
+      boolean writes = written.contains(name) || (html && name.equals("report.html"));
+      if (!writes && !isInput(file(name), inputs) && Files.deleteIfExists(file(name))) {
+        removed.add(name);
+      }
+    }
+    if (!removed.isEmpty()) {
+      System.err.println(
+          "polydup: deleted "
+              + String.join(", ", removed)
+              + " in "
+              + out
+              + ", left by an earlier run: this run does not write "
+              + (removed.size() == 1 ? "it" : "them")
+              + ", and "
+              + (removed.size() == 1 ? "it describes" : "they describe")
+              + " other pairs");
+    }
+  }
+
+  private static boolean isInput(Path file, Collection<Path> inputs) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    for (Path input : inputs) {
+      if (Files.exists(input) && Files.isSameFile(file, input)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Writes {@code report.html} when asked for; returns ", DIR/report.html" then, else "". */

@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
           + " skipped."
     })
 final class QueryCommand implements Callable<Integer> {
+  /** The files every query writes, {@code report.html} aside. */
+  private static final List<String> QUERY_FILES = List.of("pairs.jsonl", "problems.jsonl");
+
   @Option(
       names = "--archive",
       paramLabel = "ARCHIVE",
@@ -209,6 +212,7 @@ final class QueryCommand implements Callable<Integer> {
       if (!inputs.isEmpty() && fresh.isEmpty()) {
         return failWith(problems, "no new readable documents in " + inputs);
       }
+      output.removeEarlierRunsFiles(QUERY_FILES, readFiles());
       try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
         int done = 0;
         for (Document d : fresh) {
@@ -233,6 +237,16 @@ final class QueryCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The files and folders this run reads: never deleted as an earlier run's output. */
+  private List<Path> readFiles() {
+    List<Path> read = new ArrayList<>(archive);
+    read.addAll(inputs);
+    if (saved != null) {
+      read.add(saved);
+    }
+    return read;
+  }
+
   private String title() {
     return "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
@@ -250,6 +264,7 @@ final class QueryCommand implements Callable<Integer> {
    * that no file from an earlier run is left to be taken for this one's, and says why.
    */
   private int failWith(List<InputProblem> problems, String why) throws IOException {
+    output.removeEarlierRunsFiles(QUERY_FILES, readFiles());
     JsonlWriter.open(output.file("pairs.jsonl")).close();
     writeProblems(problems);
     output.writeHtml(title(), List.of(), id -> null);

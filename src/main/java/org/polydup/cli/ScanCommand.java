@@ -3,6 +3,7 @@ package org.polydup.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +40,10 @@ final class ScanCommand implements Callable<Integer> {
   /** Matches listed on stdout one by one when there are at most this many. */
   private static final int LISTED_MATCHES = 30;
 
+  /** The files every scan writes, {@code report.html} aside. */
+  private static final List<String> SCAN_FILES =
+      List.of("pairs.jsonl", "clusters.jsonl", "problems.jsonl");
+
   @Parameters(
       arity = "1..*",
       paramLabel = "INPUT",
@@ -51,7 +56,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Scanned scanned = scanAndWrite(inputs, detectorOptions, output, "polydup scan " + inputs);
+    Scanned scanned =
+        scanAndWrite(inputs, detectorOptions, output, "polydup scan " + inputs, List.of());
     if (scanned == null || scanned.read().documents.isEmpty()) {
       return Main.EXIT_INPUT;
     }
@@ -72,10 +78,18 @@ final class ScanCommand implements Callable<Integer> {
    * when an input cannot be read at all (nothing is written). When the inputs hold no readable
    * document it says so too, writes the files all the same (empty but for the problems, so none is
    * left from an earlier run) and returns a result without documents: the command then exits with
-   * {@link Main#EXIT_INPUT} after writing its own files.
+   * {@link Main#EXIT_INPUT} after writing its own files. Before writing, it deletes the files an
+   * earlier run left in the output folder that this one does not write ({@link
+   * OutputOptions#removeEarlierRunsFiles}).
+   *
+   * @param alsoWritten the files the command writes after this method returns (dedup's)
    */
   static Scanned scanAndWrite(
-      List<Path> inputs, DetectorOptions detectorOptions, OutputOptions output, String title)
+      List<Path> inputs,
+      DetectorOptions detectorOptions,
+      OutputOptions output,
+      String title,
+      List<String> alsoWritten)
       throws IOException {
     Inputs read = Inputs.openOrReport(inputs, detectorOptions.maxCharacters);
     if (read == null) {
@@ -89,6 +103,9 @@ final class ScanCommand implements Callable<Integer> {
       result = detectorOptions.detector().scan(read.stream(), bar);
     }
     read.printProblems(System.err, 20);
+    List<String> written = new ArrayList<>(SCAN_FILES);
+    written.addAll(alsoWritten);
+    output.removeEarlierRunsFiles(written, inputs);
     Map<String, String> texts = new HashMap<>();
     for (Document d : read.documents) {
       texts.put(d.id(), d.text());

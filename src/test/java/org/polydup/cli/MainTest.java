@@ -502,6 +502,92 @@ class MainTest {
   }
 
   @Test
+  void scanWithoutHtml_deletesTheReportAnEarlierRunLeft_andSaysSo(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    Captured.stdout(
+        () ->
+            assertEquals(
+                0,
+                Main.run(
+                    "scan",
+                    "testdata/seeds",
+                    "--out",
+                    out.toString(),
+                    "--html",
+                    "--threshold",
+                    "1")));
+    assertTrue(Files.exists(out.resolve("report.html")));
+    Path fold = Files.createDirectories(dir.resolve("fold"));
+    Files.copy(
+        Path.of("testdata/seeds/000_1ef89ecac97abb9a.txt"),
+        fold.resolve("000_1ef89ecac97abb9a.txt"));
+    Path notes = Files.writeString(out.resolve("notes.txt"), "mine");
+
+    String[] stderr = new String[1];
+    Captured.stdout(
+        () ->
+            stderr[0] =
+                Captured.stderr(
+                    () ->
+                        assertEquals(
+                            0, Main.run("scan", fold.toString(), "--out", out.toString()))));
+
+    assertFalse(Files.exists(out.resolve("report.html")), "a report of the other input's pairs");
+    assertTrue(stderr[0].contains("deleted report.html in " + out), stderr[0]);
+    assertTrue(Files.exists(notes), "a file polydup does not write is left alone");
+  }
+
+  @Test
+  void scanAndQuery_deleteTheFilesOfAnEarlierDedupOrScan_butNeverTheirInput(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    Captured.stdout(
+        () -> assertEquals(0, Main.run("dedup", "testdata/seeds", "--out", out.toString())));
+    assertTrue(Files.exists(out.resolve("kept.jsonl")));
+    assertTrue(Files.exists(out.resolve("dropped.jsonl")));
+
+    // A scan of the kept corpus into the same folder: dropped.jsonl described the earlier
+    // input, but kept.jsonl is what this scan reads, so it stays.
+    Path kept = out.resolve("kept.jsonl");
+    String keptText = Files.readString(kept);
+    Captured.stderr(
+        () ->
+            Captured.stdout(
+                () -> assertEquals(0, Main.run("scan", kept.toString(), "--out", out.toString()))));
+    assertEquals(keptText, Files.readString(kept));
+    assertFalse(Files.exists(out.resolve("dropped.jsonl")));
+
+    // A plain scan: kept.jsonl no longer describes the folder's pairs.
+    Captured.stderr(
+        () ->
+            Captured.stdout(
+                () ->
+                    assertEquals(0, Main.run("scan", "testdata/seeds", "--out", out.toString()))));
+    assertFalse(Files.exists(kept));
+    assertTrue(Files.exists(out.resolve("clusters.jsonl")));
+
+    // A query writes no clusters: the scan's would sit beside the query's pairs.
+    String stderr =
+        Captured.stderr(
+            () ->
+                Captured.stdout(
+                    () ->
+                        assertEquals(
+                            0,
+                            Main.run(
+                                "query",
+                                "--archive",
+                                "testdata/seeds",
+                                "testdata/syndication/docs.jsonl",
+                                "--out",
+                                out.toString()))));
+    assertFalse(Files.exists(out.resolve("clusters.jsonl")), stderr);
+    assertTrue(stderr.contains("deleted clusters.jsonl"), stderr);
+    assertTrue(Files.exists(out.resolve("pairs.jsonl")));
+  }
+
+  @Test
   void optionsOutOfRange_areUsageErrors_namingTheOption_withoutAStackTrace(@TempDir Path out) {
     String[][] cases = {
       {"scan", "testdata/seeds", "--threshold", "0"},
