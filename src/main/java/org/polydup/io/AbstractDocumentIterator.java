@@ -39,6 +39,14 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
   /** The next good document, or {@code null} when the input is exhausted. */
   abstract Document computeNext();
 
+  /**
+   * Why this input may give two documents the id {@code id}, to end the duplicate-id message with
+   * (starting with "; "), or "" when there is nothing to add.
+   */
+  String duplicateIdCause(String id) {
+    return "";
+  }
+
   /** Releases the open file; called once. */
   abstract void release();
 
@@ -112,7 +120,10 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
           line,
           id,
           InputProblem.Kind.DUPLICATE_ID,
-          "duplicate id \"" + abbreviate(id) + "\"; the first document with it is kept");
+          "duplicate id \""
+              + abbreviate(id)
+              + "\"; the first document with it is kept"
+              + duplicateIdCause(id));
       return null;
     }
     String kept;

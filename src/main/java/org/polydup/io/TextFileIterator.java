@@ -100,6 +100,41 @@ final class TextFileIterator extends AbstractDocumentIterator {
     }
   }
 
+  /**
+   * Two files of one folder meet one id when their names differ only in the case of ".txt", or in
+   * bytes the platform's file-name encoding, {@code sun.jnu.encoding}, cannot decode: Java takes it
+   * from the locale, and under {@code LC_ALL=C} "café" and "cafè" both decode to "caf" and two
+   * U+FFFD. The second is said, for the remedy is not obvious.
+   */
+  @Override
+  String duplicateIdCause(String id) {
+    return fileNameCause(id, System.getProperty("sun.jnu.encoding"));
+  }
+
+  /**
+   * {@link #duplicateIdCause} for the file-name encoding {@code encoding} (null if unknown): ""
+   * when {@code id} shows no sign of a name that could not be decoded.
+   */
+  static String fileNameCause(String id, String encoding) {
+    boolean utf8 =
+        encoding != null
+            && (encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8"));
+    // Undecodable bytes become U+FFFD; some platforms' decoders write '?' instead.
+    if (id.indexOf('\uFFFD') < 0 && (utf8 || id.indexOf('?') < 0)) {
+      return "";
+    }
+    String cause =
+        "; the file names may differ in bytes the platform's file-name encoding"
+            + " (sun.jnu.encoding="
+            + encoding
+            + ") cannot decode";
+    return utf8
+        ? cause + " (names not written in UTF-8)"
+        : cause
+            + ": run under a UTF-8 locale (e.g. LC_ALL=C.UTF-8), as the polydup launcher does"
+            + " where C.UTF-8 exists";
+  }
+
   static String describe(IOException e) {
     String type = e.getClass().getSimpleName();
     String message = e.getMessage();

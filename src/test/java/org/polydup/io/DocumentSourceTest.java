@@ -826,4 +826,16 @@ class DocumentSourceTest {
       }
     }
   }
+
+  @Test
+  void duplicateFileIds_blameTheFileNameEncoding_onlyWhenANameCouldNotBeDecoded() {
+    String c = TextFileIterator.fileNameCause("caf\uFFFD\uFFFD", "ANSI_X3.4-1968");
+    assertTrue(c.contains("sun.jnu.encoding=ANSI_X3.4-1968") && c.contains("LC_ALL=C.UTF-8"), c);
+    assertTrue(TextFileIterator.fileNameCause("caf??", "ANSI_X3.4-1968").contains("LC_ALL"));
+    String utf8 = TextFileIterator.fileNameCause("caf\uFFFD", "UTF-8");
+    assertTrue(utf8.contains("not written in UTF-8") && !utf8.contains("LC_ALL"), utf8);
+    // a.txt and a.TXT: one id, nothing to do with the encoding.
+    assertEquals("", TextFileIterator.fileNameCause("a", "ANSI_X3.4-1968"));
+    assertEquals("", TextFileIterator.fileNameCause("why?", "UTF-8"));
+  }
 }

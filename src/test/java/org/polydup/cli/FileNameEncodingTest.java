@@ -1,0 +1,174 @@
+package org.polydup.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Accented file names under a locale whose character set is not UTF-8 ({@code LC_ALL=C}): Java
+ * decodes file names with the locale's character set, so café.txt and cafè.txt would both be "caf"
+ * and two U+FFFD. The launcher runs in a copy of the repository's layout whose {@code java} is a
+ * stand-in that starts this JVM's java on the test classes' class path, so the real command runs
+ * without building the jar.
+ */
+class FileNameEncodingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> NAMES = List.of("café", "cafè");
+
+  @TempDir Path root;
+  private Path stories;
+
+  @BeforeEach
+  void writeStories() throws IOException {
+    assumeTrue(
+        "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")),
+        "the test JVM must write the accented names in UTF-8");
+    stories = Files.createDirectories(root.resolve("stories"));
+    Files.writeString(
+        stories.resolve(NAMES.get(0) + ".txt"),
+        "Der Bürgermeister eröffnete am Montag die neue Brücke über den Fluss im Süden der Stadt.");
+    Files.writeString(
+        stories.resolve(NAMES.get(1) + ".txt"),
+        "La municipalité a annoncé un nouveau budget pour les écoles et les bibliothèques du nord.");
+  }
+
+  @Test
+  void theLauncher_underLcAllC_keepsBothAccentedIds() throws Exception {
+    Optional<Path> locale = onPath("locale");
+    assumeTrue(locale.isPresent(), "locale is needed to see the character set");
+    assumeTrue(
+        "UTF-8".equals(output(List.of(locale.get().toString(), "charmap"), "C.UTF-8").strip()),
+        "the C.UTF-8 locale is not installed");
+    Path bin = launcherLayout(locale.get());
+    Path out = root.resolve("out");
+
+    String printed =
+        output(
+            List.of(
+                bin.resolve("bash").toString(),
+                root.resolve("polydup").toString(),
+                "dedup",
+                stories.toString(),
+                "--out",
+                out.toString()),
+            "C");
+
+    assertEquals(Set.copyOf(NAMES), ids(out.resolve("kept.jsonl")), printed);
+  }
+
+  @Test
+  void javaUnderLcAllC_saysTheFileNameEncodingIsTheCause_ofTheDuplicateId() throws Exception {
+    Path out = root.resolve("out");
+    String printed =
+        output(
+            List.of(
+                java(),
+                "-cp",
+                classPath(),
+                Main.class.getName(),
+                "scan",
+                stories.toString(),
+                "--out",
+                out.toString()),
+            "C");
+    String problems = Files.readString(out.resolve("problems.jsonl"), StandardCharsets.UTF_8);
+    assumeTrue(!problems.isEmpty(), "this platform decoded both names: " + printed);
+    assertTrue(problems.contains("duplicate id"), problems);
+    assertTrue(problems.contains("sun.jnu.encoding="), problems);
+    assertTrue(problems.contains("LC_ALL=C.UTF-8"), problems);
+  }
+
+  /** The launcher's layout, with a fresh jar and a stand-in java; returns the bin folder. */
+  private Path launcherLayout(Path locale) throws IOException {
+    Path script = root.resolve("polydup");
+    Files.copy(Path.of("polydup"), script);
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(root.resolve("pom.xml"), "<project/>");
+    Files.createDirectories(root.resolve("src/main/java"));
+    Path jar = root.resolve("target/polydup-0.1.0-SNAPSHOT-cli.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "jar");
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(3600)));
+    Path bin = Files.createDirectories(root.resolve("bin"));
+    for (String tool : List.of("bash", "dirname", "find")) {
+      Optional<Path> found = onPath(tool);
+      assumeTrue(found.isPresent(), tool + " is needed to run the launcher");
+      Files.createSymbolicLink(bin.resolve(tool), found.get());
+    }
+    Files.createSymbolicLink(bin.resolve("locale"), locale);
+    // Drops the launcher's JVM options and jar; runs Main on the test class path instead.
+    Path java = bin.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "while [ \"$1\" != -jar ]; do shift; done\n"
+            + "shift 2\n"
+            + "exec '"
+            + java()
+            + "' -cp '"
+            + classPath()
+            + "' "
+            + Main.class.getName()
+            + " \"$@\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
+
+  /** Runs {@code command} with {@code LC_ALL} set and only bin on PATH; returns what it printed. */
+  private String output(List<String> command, String lcAll) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("PATH", root.resolve("bin").toString());
+    builder.environment().put("LC_ALL", lcAll);
+    Process process = builder.start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "finished");
+    return printed;
+  }
+
+  private static Set<String> ids(Path jsonl) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    for (String line : Files.readAllLines(jsonl, StandardCharsets.UTF_8)) {
+      ids.add(JSON.readTree(line).get("id").asText());
+    }
+    return ids;
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String classPath() {
+    return System.getProperty("java.class.path");
+  }
+
+  private static Optional<Path> onPath(String tool) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(path.split(File.pathSeparator))
+        .map(dir -> Path.of(dir, tool))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+}
