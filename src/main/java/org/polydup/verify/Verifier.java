@@ -97,6 +97,12 @@ public final class Verifier {
     int excerptSource = 0;
     int leadSource = 0;
     int passageCount = 0;
+    // Positions between two passages on one diagonal, fewer than a passage needs: a word or two
+    // replaced inside a copied stretch (a light edit), which breaks the run of shingles without
+    // moving the rest. Counted as shared when the relation is decided, not in the coverage scores.
+    int bridged = 0;
+    int lastEndA = -1;
+    int lastEndB = -1;
     // The last run that had too few informative shingles, as its diagonal (j - i) and the position
     // of a where it ended: a later start on the same diagonal before that end runs to the same end,
     // so its length and informative count follow without extending it again. Without this, a long
@@ -138,6 +144,15 @@ public final class Verifier {
         i += informative == 0 ? run : 1;
         continue;
       }
+      int gap = i - lastEndA;
+      if (lastEndA >= 0
+          && gap > 0
+          && j - lastEndB == gap
+          && gap < policy.minimumPassageShingles()) {
+        bridged += gap;
+      }
+      lastEndA = i + run;
+      lastEndB = j + run;
       coveredCountA += run;
       if (firstCoveredA < 0) {
         firstCoveredA = i;
@@ -185,6 +200,15 @@ public final class Verifier {
     boolean aIsSmaller = a.length() <= b.length();
     double coverageSmaller = aIsSmaller ? coverageA : coverageB;
     double coverageLarger = aIsSmaller ? coverageB : coverageA;
+    // Whether the larger text is a duplicate reads its coverage with replaced words bridged (see
+    // bridged above): a light edit is the same text, however its replaced words cut its passages.
+    int largerLength = aIsSmaller ? b.length() : a.length();
+    double editedLarger =
+        largerLength == 0
+            ? 0
+            : Math.min(
+                1,
+                (double) ((aIsSmaller ? coveredCountB : coveredCountA) + bridged) / largerLength);
     boolean aContainsB = !aIsSmaller;
     if (coverageSmaller >= policy.containedCoverage()) {
       // Text around the shared part of the larger (a page's header and footer, the part a
@@ -197,7 +221,7 @@ public final class Verifier {
       boolean roomForFrame =
           (aIsSmaller ? a.length() : b.length())
               <= (1 - CONTAINER_FRAME) * (aIsSmaller ? b.length() : a.length());
-      if (frame < CONTAINER_FRAME && coverageLarger >= policy.duplicateCoverage()) {
+      if (frame < CONTAINER_FRAME && editedLarger >= policy.duplicateCoverage()) {
         relation = Relation.DUPLICATE;
       } else if (coverageSmaller < policy.duplicateCoverage()
           && 1 - coverageSmaller - frameOfSmaller >= frameOfSmaller

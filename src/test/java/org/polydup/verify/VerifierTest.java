@@ -191,6 +191,26 @@ class VerifierTest {
   }
 
   /**
+   * A light edit: one word in eight replaced by another word of the same text, as a reposting
+   * site's copy editor does. Each replaced word breaks the run of shingles around it, so the
+   * verbatim passages cover well under three quarters of either text, but the text is the same: the
+   * stretches between passages on one diagonal, too short to be passages, are read as replaced
+   * words, and the pair is a {@code duplicate}.
+   */
+  @Test
+  void verify_reportsDuplicate_whenAFewWordsAreReplacedThroughout() throws IOException {
+    String[] words = story().split(" ");
+    StringBuilder edited = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
+      edited.append(i % 8 == 4 ? words[(i * 7) % words.length] : words[i]).append(' ');
+    }
+    Verification v =
+        VERIFIER.verify(sequence(story()), sequence(edited.toString()), ShingleRarity.NONE);
+    assertTrue(v.coverageA() < 0.75 && v.coverageB() < 0.75, "passages alone: " + v);
+    assertEquals(Relation.DUPLICATE, v.relation(), v::toString);
+  }
+
+  /**
    * On real rewordings, two translations of one article by different people and systems (a sample
    * of ../shared/data/rewrites), of nearly the same length: the pairs the verifier relates are
    * mostly called {@code derived}, not one inside the other (before session 22 every such pair was
