@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +51,7 @@ class FileNameEncodingTest {
 
   @Test
   void theLauncher_underLcAllC_keepsBothAccentedIds() throws Exception {
-    Optional<Path> locale = onPath("locale");
+    Optional<Path> locale = LauncherTest.onPath("locale");
     assumeTrue(locale.isPresent(), "locale is needed to see the character set");
     assumeTrue(
         "UTF-8".equals(output(List.of(locale.get().toString(), "charmap"), "C.UTF-8").strip()),
@@ -110,7 +108,7 @@ class FileNameEncodingTest {
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(3600)));
     Path bin = Files.createDirectories(root.resolve("bin"));
     for (String tool : List.of("bash", "dirname", "find")) {
-      Optional<Path> found = onPath(tool);
+      Optional<Path> found = LauncherTest.onPath(tool);
       assumeTrue(found.isPresent(), tool + " is needed to run the launcher");
       Files.createSymbolicLink(bin.resolve(tool), found.get());
     }
@@ -159,16 +157,5 @@ class FileNameEncodingTest {
 
   private static String classPath() {
     return System.getProperty("java.class.path");
-  }
-
-  private static Optional<Path> onPath(String tool) {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    return Arrays.stream(path.split(File.pathSeparator))
-        .map(dir -> Path.of(dir, tool))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 }

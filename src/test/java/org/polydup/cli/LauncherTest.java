@@ -194,7 +194,8 @@ class LauncherTest {
     return args.subList(Math.max(0, args.size() - 3), args.size());
   }
 
-  private static Optional<Path> onPath(String tool) {
+  /** The first executable {@code tool} on the PATH, if any. */
+  static Optional<Path> onPath(String tool) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();
