@@ -10,7 +10,11 @@ public enum Relation {
   CONTAINED,
   /** Different languages; one is a translation of (most of) the other. */
   TRANSLATION,
-  /** A partial or reworded copy: retold, translated and back, excerpted in other words. */
+  /**
+   * A partial or reworded copy: retold, translated and back, excerpted in other words; in one
+   * language also two edits of one text that share passages from end to end with a quarter or more
+   * of the smaller outside them, neither inside the other.
+   */
   DERIVED,
   /** Same event, written independently. Not a copy; reported only on request. */
   RELATED;
