@@ -202,13 +202,15 @@ public final class Verifier {
     double coverageLarger = aIsSmaller ? coverageB : coverageA;
     // Whether the larger text is a duplicate reads its coverage with replaced words bridged (see
     // bridged above): a light edit is the same text, however its replaced words cut its passages.
+    // Only a light one: bridging that would fill more than a duplicate may leave unshared (a
+    // quarter by default; a replaced word leaves a gap of one shingle per word of a shingle, so
+    // about one word in twelve) is a rewording, and counts for nothing.
     int largerLength = aIsSmaller ? b.length() : a.length();
+    double bridgedShare = largerLength == 0 ? 0 : (double) bridged / largerLength;
     double editedLarger =
-        largerLength == 0
-            ? 0
-            : Math.min(
-                1,
-                (double) ((aIsSmaller ? coveredCountB : coveredCountA) + bridged) / largerLength);
+        bridgedShare <= 1 - policy.duplicateCoverage()
+            ? coverageLarger + bridgedShare
+            : coverageLarger;
     boolean aContainsB = !aIsSmaller;
     if (coverageSmaller >= policy.containedCoverage()) {
       // Text around the shared part of the larger (a page's header and footer, the part a

@@ -191,23 +191,39 @@ class VerifierTest {
   }
 
   /**
-   * A light edit: one word in eight replaced by another word of the same text, as a reposting
-   * site's copy editor does. Each replaced word breaks the run of shingles around it, so the
-   * verbatim passages cover well under three quarters of either text, but the text is the same: the
-   * stretches between passages on one diagonal, too short to be passages, are read as replaced
-   * words, and the pair is a {@code duplicate}.
+   * A light edit as syndication's labels have it: one word in twenty replaced by another word of
+   * the same text, and a paragraph dropped. Each replaced word breaks the run of shingles around
+   * it, so with the dropped paragraph the verbatim passages cover under three quarters of the
+   * longer text; but the stretches between passages on one diagonal, too short to be passages, are
+   * replaced words, and the pair is a {@code duplicate}. One word in eight replaced is a rewording:
+   * bridging may not fill more than a duplicate may leave unshared, and the pair is {@code
+   * derived}.
    */
   @Test
   void verify_reportsDuplicate_whenAFewWordsAreReplacedThroughout() throws IOException {
+    String original = story();
+    String[] paragraphs = replacing(20, 10).split("\n\n");
+    String light =
+        String.join("\n\n", java.util.Arrays.copyOfRange(paragraphs, 0, 3))
+            + "\n\n"
+            + String.join("\n\n", java.util.Arrays.copyOfRange(paragraphs, 4, paragraphs.length));
+    Verification edited = VERIFIER.verify(sequence(light), sequence(original), ShingleRarity.NONE);
+    assertTrue(edited.coverageB() < 0.75, "passages alone: " + edited);
+    assertEquals(Relation.DUPLICATE, edited.relation(), edited::toString);
+
+    Verification heavy =
+        VERIFIER.verify(sequence(original), sequence(replacing(8, 4)), ShingleRarity.NONE);
+    assertEquals(Relation.DERIVED, heavy.relation(), heavy::toString);
+  }
+
+  /** The story with the word at each position {@code offset} modulo {@code every} replaced. */
+  private static String replacing(int every, int offset) throws IOException {
     String[] words = story().split(" ");
     StringBuilder edited = new StringBuilder();
     for (int i = 0; i < words.length; i++) {
-      edited.append(i % 8 == 4 ? words[(i * 7) % words.length] : words[i]).append(' ');
+      edited.append(i % every == offset ? words[(i * 7) % words.length] : words[i]).append(' ');
     }
-    Verification v =
-        VERIFIER.verify(sequence(story()), sequence(edited.toString()), ShingleRarity.NONE);
-    assertTrue(v.coverageA() < 0.75 && v.coverageB() < 0.75, "passages alone: " + v);
-    assertEquals(Relation.DUPLICATE, v.relation(), v::toString);
+    return edited.toString();
   }
 
   /**
