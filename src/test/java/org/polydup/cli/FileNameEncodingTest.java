@@ -95,6 +95,56 @@ class FileNameEncodingTest {
     assertTrue(problems.contains("LC_ALL=C.UTF-8"), problems);
   }
 
+  /**
+   * Only the ASCII fallback (C, POSIX) is switched to UTF-8: a real locale of another character set
+   * names its files in that set, and Java decodes them right under it. Stand-ins for locale
+   * (answering with the charmap given) and java (printing the locale variables it got).
+   */
+  @Test
+  void theLauncher_switchesOnlyTheAsciiFallback_notALatin1Locale() throws Exception {
+    for (String[] run :
+        new String[][] {
+          {"ISO-8859-1", "LC_ALL=de_DE.ISO-8859-1 LC_CTYPE="},
+          {"ANSI_X3.4-1968", "LC_ALL=C.UTF-8 LC_CTYPE="}
+        }) {
+      Path bin = launcherLayout(LauncherTest.onPath("locale").orElse(Path.of("/usr/bin/locale")));
+      Files.delete(bin.resolve("locale"));
+      Files.writeString(
+          bin.resolve("locale"),
+          "#!/bin/sh\n"
+              + "if [ \"$LC_ALL\" = C.UTF-8 ]; then echo UTF-8; else echo "
+              + run[0]
+              + "; fi\n");
+      Files.delete(bin.resolve("java"));
+      Files.writeString(
+          bin.resolve("java"), "#!/bin/sh\necho \"LC_ALL=$LC_ALL LC_CTYPE=$LC_CTYPE\"\n");
+      for (String tool : List.of("locale", "java")) {
+        Files.setPosixFilePermissions(
+            bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      String printed =
+          output(
+              List.of(bin.resolve("bash").toString(), root.resolve("polydup").toString()),
+              "de_DE.ISO-8859-1");
+      // Its last line: bash warns first where de_DE.ISO-8859-1 is not installed.
+      String[] lines = printed.strip().split("\n");
+      assertEquals(run[1], lines[lines.length - 1], run[0] + ": " + printed);
+      cleanLayout();
+    }
+  }
+
+  /** Removes what {@link #launcherLayout} made, so that it can be made again. */
+  private void cleanLayout() throws IOException {
+    for (String name : List.of("polydup", "pom.xml")) {
+      Files.deleteIfExists(root.resolve(name));
+    }
+    try (var files = Files.walk(root.resolve("bin"))) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+
   /** The launcher's layout, with a fresh jar and a stand-in java; returns the bin folder. */
   private Path launcherLayout(Path locale) throws IOException {
     Path script = root.resolve("polydup");
