@@ -92,20 +92,33 @@ final class ArchiveFile {
   /**
    * Deletes the temporary files of earlier writes to {@code name} whose process is gone: a write
    * killed before its {@code finally} leaves one, as large as the archive, that nothing else
-   * removes. A temporary of a running process (another save in progress) is left alone.
+   * removes. A temporary of a running process (another save in progress), or one modified within
+   * the last hour (perhaps a save on another machine sharing the folder), is left alone.
    */
-  private static void deleteAbandonedTemporaries(Path parent, String name) throws IOException {
+  private static void deleteAbandonedTemporaries(Path parent, String name) {
     String prefix = name + ".";
+    java.time.Instant before = java.time.Instant.now().minus(ABANDONED_AFTER);
     try (var siblings = Files.newDirectoryStream(parent, p -> isTemporaryOf(p, prefix))) {
       for (Path temporary : siblings) {
         String rest = temporary.getFileName().toString().substring(prefix.length());
         long pid = Long.parseLong(rest.substring(0, rest.indexOf('-')));
-        if (ProcessHandle.of(pid).isEmpty()) {
+        // Old as well as orphaned: a process id names a process of this machine only, and a save
+        // on another machine sharing the folder keeps writing its temporary.
+        if (ProcessHandle.of(pid).isEmpty()
+            && Files.getLastModifiedTime(temporary).toInstant().isBefore(before)) {
           Files.deleteIfExists(temporary);
         }
       }
+    } catch (IOException | RuntimeException e) {
+      // Housekeeping only: a temporary that cannot be listed or deleted must not stop the save.
     }
   }
+
+  /**
+   * How long a temporary must have gone unmodified before {@link #deleteAbandonedTemporaries} takes
+   * it for abandoned: far longer than a save takes (about 100 s for all of bulk, 312 MB).
+   */
+  private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofHours(1);
 
   /** Whether {@code path} is named {@code prefix + pid + "-" + nanoTime + ".part"}. */
   private static boolean isTemporaryOf(Path path, String prefix) {
@@ -113,7 +126,7 @@ final class ArchiveFile {
     return name.startsWith(prefix)
         && name.endsWith(".part")
         && name.substring(prefix.length(), name.length() - ".part".length())
-            .matches("[0-9]+--?[0-9]+");
+            .matches("[0-9]{1,18}--?[0-9]{1,19}");
   }
 
   /**

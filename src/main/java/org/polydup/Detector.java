@@ -44,7 +44,8 @@ public interface Detector {
    * rebuilds the index in a fraction of the time adding them took. The file is replaced as a whole
    * (through a temporary file beside it, named {@code FILE.PID-N.part}: a save killed midway leaves
    * the old file whole and its temporary behind, which the next save to that file deletes once the
-   * process that wrote it has ended); adds and removes wait while the documents are gathered.
+   * process that wrote it has ended and it is an hour old); adds and removes wait while the
+   * documents are gathered.
    *
    * @throws IOException when the file cannot be written
    */

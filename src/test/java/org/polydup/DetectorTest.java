@@ -537,7 +537,8 @@ class DetectorTest {
 
   /**
    * A save killed before it could delete its temporary file leaves one as large as the index; the
-   * next save to that file deletes it, and leaves a running process's temporary alone.
+   * next save to that file deletes it once it is an hour old, and leaves alone a running process's
+   * temporary, a recent one (perhaps another machine's save) and any other name.
    */
   @Test
   void save_deletesTheTemporaryOfAKilledSave_only(@org.junit.jupiter.api.io.TempDir Path dir)
@@ -546,21 +547,35 @@ class DetectorTest {
     detector.add(Document.of("a", "The first story, told once, with enough words to shingle."));
     Path file = dir.resolve("index.pdx");
     long noSuchProcess = 999_999_999L;
-    Path abandoned = Files.writeString(dir.resolve("index.pdx." + noSuchProcess + "-42.part"), "x");
+    Path abandoned =
+        old(Files.writeString(dir.resolve("index.pdx." + noSuchProcess + "-42.part"), "x"));
     Path abandonedNegativeClock =
-        Files.writeString(dir.resolve("index.pdx." + noSuchProcess + "--42.part"), "x");
+        old(Files.writeString(dir.resolve("index.pdx." + noSuchProcess + "--42.part"), "x"));
     Path running =
-        Files.writeString(
-            dir.resolve("index.pdx." + ProcessHandle.current().pid() + "-7.part"), "x");
-    Path otherFiles = Files.writeString(dir.resolve("other.pdx." + noSuchProcess + "-1.part"), "x");
+        old(
+            Files.writeString(
+                dir.resolve("index.pdx." + ProcessHandle.current().pid() + "-7.part"), "x"));
+    Path recent = Files.writeString(dir.resolve("index.pdx." + noSuchProcess + "-43.part"), "x");
+    Path otherFiles =
+        old(Files.writeString(dir.resolve("other.pdx." + noSuchProcess + "-1.part"), "x"));
+    Path hugeNumber =
+        old(Files.writeString(dir.resolve("index.pdx.99999999999999999999-1.part"), "x"));
 
     detector.save(file);
 
     assertFalse(Files.exists(abandoned));
     assertFalse(Files.exists(abandonedNegativeClock));
-    assertTrue(Files.exists(running));
-    assertTrue(Files.exists(otherFiles));
+    for (Path kept : List.of(running, recent, otherFiles, hugeNumber)) {
+      assertTrue(Files.exists(kept), kept::toString);
+    }
     assertEquals(1, sameLanguageLoaded(file).size());
+  }
+
+  /** {@code file}, last modified two hours ago. */
+  private static Path old(Path file) throws IOException {
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7200)));
+    return file;
   }
 
   private static Detector sameLanguageLoaded(Path file) throws IOException {
