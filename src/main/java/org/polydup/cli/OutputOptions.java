@@ -87,11 +87,25 @@ final class OutputOptions {
       return false;
     }
     for (Path input : inputs) {
-      if (Files.exists(input) && Files.isSameFile(file, input)) {
+      if (input.toString().equals("-")) {
+        // Standard input redirected from a file of DIR (scan - < DIR/kept.jsonl): /dev/stdin
+        // names that file where the platform has it.
+        if (isStandardInput(file)) {
+          return true;
+        }
+      } else if (Files.exists(input) && Files.isSameFile(file, input)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isStandardInput(Path file) {
+    try {
+      return Files.isSameFile(file, Path.of("/dev/stdin"));
+    } catch (IOException | RuntimeException e) {
+      return false; // no /dev/stdin, or it is not a file
+    }
   }
 
   /** Writes {@code report.html} when asked for; returns ", DIR/report.html" then, else "". */

@@ -538,6 +538,38 @@ class MainTest {
     assertTrue(Files.exists(notes), "a file polydup does not write is left alone");
   }
 
+  /**
+   * {@code scan - < DIR/kept.jsonl --out DIR}: the corpus read on standard input is a file of the
+   * output folder, and stays. Run as a process of its own, whose standard input is that file.
+   */
+  @Test
+  void scanOfStandardInput_keepsTheFileOfTheOutputFolderItReads(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("out");
+    Captured.stdout(
+        () -> assertEquals(0, Main.run("dedup", "testdata/seeds", "--out", out.toString())));
+    Path kept = out.resolve("kept.jsonl");
+    String keptText = Files.readString(kept);
+    Process scan =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "scan",
+                "-",
+                "--out",
+                out.toString())
+            .redirectInput(kept.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, scan.waitFor(), printed);
+    assertTrue(Files.exists(kept), printed);
+    assertEquals(keptText, Files.readString(kept));
+    assertFalse(Files.exists(out.resolve("dropped.jsonl")), printed);
+  }
+
   @Test
   void scanAndQuery_deleteTheFilesOfAnEarlierDedupOrScan_butNeverTheirInput(@TempDir Path dir)
       throws IOException {
