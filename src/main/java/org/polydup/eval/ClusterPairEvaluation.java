@@ -173,7 +173,7 @@ public final class ClusterPairEvaluation {
         }
       }
       Counts c = byLanguagePair.computeIfAbsent(languagePair(m.a(), m.b()), k -> new Counts());
-      if (gold.contains(PairKey.of(m.a(), m.b()))) {
+      if (isGold) {
         all.truePositives++;
         all.falseNegatives--;
         c.truePositives++;

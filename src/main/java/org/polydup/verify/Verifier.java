@@ -200,19 +200,20 @@ public final class Verifier {
     boolean aIsSmaller = a.length() <= b.length();
     double coverageSmaller = aIsSmaller ? coverageA : coverageB;
     double coverageLarger = aIsSmaller ? coverageB : coverageA;
-    // Whether the larger text is a duplicate reads its coverage with replaced words bridged (see
-    // bridged above): a light edit is the same text, however its replaced words cut its passages.
-    // Only a light one: bridging that would fill more than a duplicate may leave unshared (a
-    // quarter by default; a replaced word leaves a gap of one shingle per word of a shingle, so
-    // about one word in twelve) is a rewording, and counts for nothing.
-    int largerLength = aIsSmaller ? b.length() : a.length();
-    double bridgedShare = largerLength == 0 ? 0 : (double) bridged / largerLength;
-    double editedLarger =
-        bridgedShare <= 1 - policy.duplicateCoverage()
-            ? coverageLarger + bridgedShare
-            : coverageLarger;
     boolean aContainsB = !aIsSmaller;
     if (coverageSmaller >= policy.containedCoverage()) {
+      int smallerLength = aIsSmaller ? a.length() : b.length();
+      int largerLength = aIsSmaller ? b.length() : a.length();
+      // Whether the larger text is a duplicate reads its coverage with replaced words bridged
+      // (see bridged above): a light edit is the same text, however its replaced words cut its
+      // passages. Only a light one: bridging that would fill more than a duplicate may leave
+      // unshared (a quarter by default; a replaced word leaves a gap of one shingle per word of a
+      // shingle, so about one word in twelve) is a rewording, and counts for nothing.
+      double bridgedShare = largerLength == 0 ? 0 : (double) bridged / largerLength;
+      double editedLarger =
+          bridgedShare <= 1 - policy.duplicateCoverage()
+              ? coverageLarger + bridgedShare
+              : coverageLarger;
       // Text around the shared part of the larger (a page's header and footer, the part a
       // truncation cut) makes it a container; gaps scattered inside (edits) do not.
       double frameA = frameShare(firstCoveredA, lastCoveredA, a.length());
@@ -220,9 +221,7 @@ public final class Verifier {
       double frame = aIsSmaller ? frameB : frameA;
       double frameOfSmaller = aIsSmaller ? frameA : frameB;
       // Room for a frame: the larger text is longer than the smaller by a frame's share at least.
-      boolean roomForFrame =
-          (aIsSmaller ? a.length() : b.length())
-              <= (1 - CONTAINER_FRAME) * (aIsSmaller ? b.length() : a.length());
+      boolean roomForFrame = smallerLength <= (1 - CONTAINER_FRAME) * largerLength;
       if (frame < CONTAINER_FRAME && editedLarger >= policy.duplicateCoverage()) {
         relation = Relation.DUPLICATE;
       } else if (coverageSmaller < policy.duplicateCoverage()
