@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -52,6 +53,11 @@ final class ArchiveFile {
   static void write(Path file, Configuration configuration, List<Entry> entries)
       throws IOException {
     Path parent = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(parent)) {
+      // Said of the file asked for, not of the temporary beside it that would fail to open.
+      throw new NoSuchFileException(
+          file.toString(), null, "its folder " + parent + " does not exist");
+    }
     deleteAbandonedTemporaries(parent, file.getFileName().toString());
     // Not Files.createTempFile, whose owner-only permissions the renamed file would keep.
     Path temporary =
@@ -139,8 +145,7 @@ final class ArchiveFile {
   static List<Entry> read(Path file, Configuration configuration) throws IOException {
     try (InputStream raw = Files.newInputStream(file);
         DataInputStream in =
-            new DataInputStream(
-                new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
+            new DataInputStream(new BufferedInputStream(gzip(file, raw), 1 << 16))) {
       String magic = in.readUTF();
       if (!magic.equals(MAGIC)) {
         throw new IncompatibleDataException(file + " is not a polydup archive");
@@ -167,6 +172,21 @@ final class ArchiveFile {
     } catch (EOFException | ZipException e) {
       String detail = e.getMessage() == null ? "it ends early" : e.getMessage();
       throw new IncompatibleDataException(file + " is truncated or corrupt: " + detail, e);
+    }
+  }
+
+  /**
+   * {@code raw} decompressed. A file that does not start as gzip data (a JSONL file of stories,
+   * say) is not an archive at all, which says more than the codec's "Not in GZIP format".
+   */
+  private static InputStream gzip(Path file, InputStream raw) throws IOException {
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (EOFException e) {
+      throw new IncompatibleDataException(file + " is empty, not a polydup saved index", e);
+    } catch (ZipException e) {
+      throw new IncompatibleDataException(
+          file + " is not a polydup saved index (it is not gzip data)", e);
     }
   }
 

@@ -65,6 +65,19 @@ public interface Detector {
   void load(Path file, ScanProgress progress) throws IOException;
 
   /**
+   * {@link #load(Path, ScanProgress)} without progress reports.
+   *
+   * @throws IncompatibleDataException when the file is not a saved index, is truncated or corrupt,
+   *     has another format version, or was saved by a detector with other settings; nothing is
+   *     added then
+   * @throws IllegalArgumentException when one of its ids is indexed already; nothing is added then
+   * @throws IOException when the file cannot be read
+   */
+  default void load(Path file) throws IOException {
+    load(file, ScanProgress.NONE);
+  }
+
+  /**
    * {@link #query} then {@link #add}, as one step: the document is analysed once (a query followed
    * by an add analysed it twice), and no other add, remove or query runs between the two, so two
    * copies checked in at the same moment from two threads find each other, the later one in its
@@ -97,7 +110,9 @@ public interface Detector {
 
   /**
    * The indexed documents this one copies or is copied by, without adding it. In every match,
-   * {@code a} is the queried document.
+   * {@code a} is the queried document. The same-language matches come first, in the order their
+   * documents were added, then the cross-language stage's; so the list's order follows the order of
+   * the adds (sort it by {@link Match#b()} where it must not).
    */
   List<Match> query(Document document);
 

@@ -220,6 +220,7 @@ public final class Polydup {
      * Default: a set of 20 news languages.
      */
     public Builder languages(Set<String> languages) {
+      Objects.requireNonNull(languages, "languages");
       if (languages.isEmpty()) {
         throw new IllegalArgumentException("languages must not be empty");
       }

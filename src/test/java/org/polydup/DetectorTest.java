@@ -615,10 +615,16 @@ class DetectorTest {
     Path empty = Files.createFile(dir.resolve("empty.pdx"));
     IncompatibleDataException endsEarly =
         assertThrows(IncompatibleDataException.class, () -> fresh.load(empty, ScanProgress.NONE));
-    assertTrue(endsEarly.getMessage().endsWith("it ends early"), endsEarly.getMessage());
+    assertTrue(
+        endsEarly.getMessage().endsWith("is empty, not a polydup saved index"),
+        endsEarly.getMessage());
     Path notAnIndex = dir.resolve("stories.jsonl");
     Files.writeString(notAnIndex, "{\"id\": \"x\", \"text\": \"y\"}\n");
-    assertThrows(IncompatibleDataException.class, () -> fresh.load(notAnIndex, ScanProgress.NONE));
+    IncompatibleDataException notGzip =
+        assertThrows(IncompatibleDataException.class, () -> fresh.load(notAnIndex));
+    assertTrue(
+        notGzip.getMessage().endsWith("is not a polydup saved index (it is not gzip data)"),
+        notGzip.getMessage());
     assertEquals(0, fresh.size());
 
     // Loading into a detector that holds one of its ids adds nothing.
@@ -626,6 +632,26 @@ class DetectorTest {
     holding.add(Document.of("a", "Another text under the same id."));
     assertThrows(IllegalArgumentException.class, () -> holding.load(file, ScanProgress.NONE));
     assertEquals(1, holding.size());
+  }
+
+  @Test
+  void save_intoAMissingFolder_namesTheFileAskedFor(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Detector detector = sameLanguage();
+    detector.add(Document.of("a", "The first story, told once, with enough words to shingle."));
+    Path file = dir.resolve("missing").resolve("index.pdx");
+
+    java.nio.file.NoSuchFileException e =
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> detector.save(file));
+
+    assertEquals(file.toString(), e.getFile(), "not the temporary file beside it");
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+
+  @Test
+  void builder_namesTheParameter_whenLanguagesIsNull() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> Polydup.builder().languages(null));
+    assertEquals("languages", e.getMessage());
   }
 
   @Test

@@ -127,6 +127,10 @@ final class DedupCommand implements Callable<Integer> {
             + output.file("dropped.jsonl")
             + ", "
             + output.file("pairs.jsonl")
+            + ", "
+            + output.file("clusters.jsonl")
+            + ", "
+            + output.file("problems.jsonl")
             + scanned.html());
     return 0;
   }

@@ -50,7 +50,8 @@ final class Inputs {
    * which is not checked (that would consume it) and may be given once.
    *
    * @throws UnreadableInputException naming the first input that does not exist, cannot be read or
-   *     has an unsupported type, or standard input given twice
+   *     has an unsupported type
+   * @throws IllegalArgumentException (a usage error) when standard input is given twice
    */
   static Inputs open(List<Path> paths, int maxCharacters) throws UnreadableInputException {
     List<DocumentSource> sources = new ArrayList<>();
@@ -58,7 +59,9 @@ final class Inputs {
     for (Path path : paths) {
       if (isStandardInput(path)) {
         if (standardInput) {
-          throw new UnreadableInputException(path, "standard input can be read only once", null);
+          // A usage error, not an unreadable input: the command line names it twice.
+          throw new IllegalArgumentException(
+              "standard input (-) is given twice; it can be read only once");
         }
         standardInput = true;
         sources.add(DocumentSource.standardInput().maxCharacters(maxCharacters).build());

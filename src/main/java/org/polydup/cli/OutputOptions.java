@@ -82,7 +82,36 @@ final class OutputOptions {
     }
   }
 
-  private static boolean isInput(Path file, Collection<Path> inputs) throws IOException {
+  /**
+   * Refuses, before anything is read or written, a run that would write one of its own inputs: the
+   * files of {@code written} (and {@code report.html} with {@code --html}) in the output folder are
+   * compared with {@code inputs}, standard input redirected from a file included. {@code polydup
+   * scan DIR/pairs.jsonl --out DIR} would otherwise replace the stories with the pairs found in
+   * them, even when the run then fails.
+   *
+   * @throws IllegalArgumentException (a usage error) naming the file
+   */
+  void refuseToOverwriteInputs(Collection<String> written, Collection<Path> inputs)
+      throws IOException {
+    List<String> names = new ArrayList<>(written);
+    if (html) {
+      names.add("report.html");
+    }
+    for (String name : names) {
+      if (isInput(file(name), inputs)) {
+        throw new IllegalArgumentException(
+            "this run would write "
+                + file(name)
+                + ", which it reads as input; give another --out, or move the input");
+      }
+    }
+  }
+
+  /**
+   * Whether {@code file} exists and is one of {@code inputs} (standard input, {@code -}, when it is
+   * redirected from {@code file}).
+   */
+  static boolean isInput(Path file, Collection<Path> inputs) throws IOException {
     if (!Files.exists(file)) {
       return false;
     }

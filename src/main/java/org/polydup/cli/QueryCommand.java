@@ -99,6 +99,9 @@ final class QueryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** INPUT documents skipped because their ids are in the index already (for the summary). */
+  private int skippedAsIndexed;
+
   @Mixin OutputOptions output;
 
   @Mixin DetectorOptions detectorOptions;
@@ -125,9 +128,16 @@ final class QueryCommand implements Callable<Integer> {
       System.err.println(
           "polydup: cannot read the saved index "
               + saved
-              + (Files.isDirectory(saved) ? ": a folder (for a folder index, use --index)" : ""));
+              + (Files.isDirectory(saved)
+                  ? ": a folder (for a folder index, use --index)"
+                  : !Files.exists(saved)
+                      ? ": no such file"
+                      : !Files.isRegularFile(saved)
+                          ? ": not a regular file"
+                          : ": permission denied"));
       return Main.EXIT_INPUT;
     }
+    refuseToOverwrite();
     List<String> removals;
     try {
       removals = remove == null ? List.of() : Files.readAllLines(remove);
@@ -208,10 +218,16 @@ final class QueryCommand implements Callable<Integer> {
       arriving.stream().forEachRemaining(d -> {});
       arriving.printProblems(System.err, 20);
       problems.addAll(arriving.problems);
+      int known = alreadyIndexed(detector, arriving);
       fresh = notIndexed(detector, arriving, problems);
-      if (!inputs.isEmpty() && fresh.isEmpty()) {
+      // A run whose every story is in the index already (yesterday's run, repeated) did its job:
+      // there is nothing new to check, which is not an unreadable input.
+      if (!inputs.isEmpty()
+          && fresh.isEmpty()
+          && (arriving.documents.isEmpty() || known < arriving.documents.size())) {
         return failWith(problems, "no new readable documents in " + inputs);
       }
+      skippedAsIndexed = known;
       output.removeEarlierRunsFiles(QUERY_FILES, readFiles());
       try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
         int done = 0;
@@ -235,6 +251,49 @@ final class QueryCommand implements Callable<Integer> {
     }
     printSummary(indexed, inFolder, loaded, removed, fresh.size(), matches, problems.size(), html);
     return 0;
+  }
+
+  /**
+   * Refuses, before anything is read, a run that would replace a file it reads or writes: an output
+   * file that is an input ({@link OutputOptions#refuseToOverwriteInputs}), or a {@code --save} file
+   * that is an ARCHIVE or INPUT file (the stories would be replaced by the index, which no command
+   * turns back into stories) or one of the files written in {@code --out}. {@code --save} may be
+   * the {@code --saved} file: replacing it is what it is for.
+   */
+  private void refuseToOverwrite() throws IOException {
+    output.refuseToOverwriteInputs(QUERY_FILES, readFiles());
+    if (save == null) {
+      return;
+    }
+    List<Path> stories = new ArrayList<>(archive);
+    stories.addAll(inputs);
+    if (OutputOptions.isInput(save, stories)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--save "
+              + save
+              + " is a file of stories this run reads; saving would replace it with the index."
+              + " Give another file");
+    }
+    List<String> written = new ArrayList<>(QUERY_FILES);
+    if (output.html) {
+      written.add("report.html");
+    }
+    for (String name : written) {
+      if (samePath(save, output.file(name))) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--save " + save + " is the " + name + " this run writes in --out; give another file");
+      }
+    }
+  }
+
+  /** Whether two paths name one file, whether or not it exists yet. */
+  private static boolean samePath(Path a, Path b) throws IOException {
+    if (Files.exists(a) && Files.exists(b)) {
+      return Files.isSameFile(a, b);
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /** The files and folders this run reads: never deleted as an earlier run's output. */
@@ -302,6 +361,17 @@ final class QueryCommand implements Callable<Integer> {
     return removed;
   }
 
+  /** How many of the documents read have ids the detector holds already. */
+  private static int alreadyIndexed(Detector detector, Inputs read) {
+    int known = 0;
+    for (Document d : read.documents) {
+      if (detector.contains(d.id())) {
+        known++;
+      }
+    }
+    return known;
+  }
+
   /**
    * The documents whose ids the detector does not hold yet; each other one is reported (on stderr
    * and into {@code problems}) and skipped.
@@ -363,6 +433,10 @@ final class QueryCommand implements Callable<Integer> {
                 ? ""
                 : " (" + String.format(Locale.ROOT, "%,d", inFolder) + " in " + index + ")")
             + (remove == null ? "" : String.format(Locale.ROOT, ", %,d removed", removed))
+            + (skippedAsIndexed == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT, ", %,d skipped (in the index already)", skippedAsIndexed))
             + ", "
             + ScanCommand.flagged(matches)
             + ", "

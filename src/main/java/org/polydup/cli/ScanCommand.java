@@ -83,6 +83,8 @@ final class ScanCommand implements Callable<Integer> {
    * OutputOptions#removeEarlierRunsFiles}).
    *
    * @param alsoWritten the files the command writes after this method returns (dedup's)
+   * @throws IllegalArgumentException before anything is read, when a file it would write is one of
+   *     the inputs ({@link OutputOptions#refuseToOverwriteInputs})
    */
   static Scanned scanAndWrite(
       List<Path> inputs,
@@ -91,6 +93,9 @@ final class ScanCommand implements Callable<Integer> {
       String title,
       List<String> alsoWritten)
       throws IOException {
+    List<String> written = new ArrayList<>(SCAN_FILES);
+    written.addAll(alsoWritten);
+    output.refuseToOverwriteInputs(written, inputs);
     Inputs read = Inputs.openOrReport(inputs, detectorOptions.maxCharacters);
     if (read == null) {
       return null;
@@ -103,8 +108,6 @@ final class ScanCommand implements Callable<Integer> {
       result = detectorOptions.detector().scan(read.stream(), bar);
     }
     read.printProblems(System.err, 20);
-    List<String> written = new ArrayList<>(SCAN_FILES);
-    written.addAll(alsoWritten);
     output.removeEarlierRunsFiles(written, inputs);
     Map<String, String> texts = new HashMap<>();
     for (Document d : read.documents) {
@@ -155,7 +158,13 @@ final class ScanCommand implements Callable<Integer> {
             + count(inputProblems + result.problems().size(), "problem"));
     listMatches(result.matches());
     System.out.println(
-        "wrote " + output.file("pairs.jsonl") + ", " + output.file("clusters.jsonl") + html);
+        "wrote "
+            + output.file("pairs.jsonl")
+            + ", "
+            + output.file("clusters.jsonl")
+            + ", "
+            + output.file("problems.jsonl")
+            + html);
   }
 
   static String describe(Match m) {

@@ -1,5 +1,6 @@
 package org.polydup.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,8 +52,67 @@ class MainTest {
   }
 
   @Test
-  void scan_ofStandardInputTwice_cannotRead(@TempDir Path out) {
-    assertEquals(1, Main.run("scan", "-", "-", "--out", out.toString()));
+  void scan_ofStandardInputTwice_isAUsageError(@TempDir Path out) {
+    String stderr =
+        Captured.stderr(() -> assertEquals(2, Main.run("scan", "-", "-", "--out", out + "")));
+    assertTrue(stderr.contains("standard input (-) is given twice"), stderr);
+  }
+
+  @Test
+  void scan_refusesToWriteOverItsInput_beforeReadingIt(@TempDir Path dir) throws IOException {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path stories = out.resolve("pairs.jsonl");
+    Files.copy(Path.of("testdata", "syndication", "docs.jsonl"), stories);
+    byte[] before = Files.readAllBytes(stories);
+    Path report = Files.copy(stories, dir.resolve("report.html"));
+
+    String stderr =
+        Captured.stderr(() -> assertEquals(2, run("scan", stories + "", "--out", out + "").code()));
+    int dedup = run("dedup", stories + "", "--out", dir.resolve("d") + "").code();
+    int html = run("scan", report + "", "--html", "--out", dir + "").code();
+
+    assertTrue(stderr.contains("which it reads as input"), stderr);
+    assertArrayEquals(before, Files.readAllBytes(stories), "the input must be left as it was");
+    assertEquals(List.of("pairs.jsonl"), listNames(out));
+    assertEquals(0, dedup, "another --out is fine");
+    assertEquals(2, html, "report.html is written too");
+    assertArrayEquals(before, Files.readAllBytes(report));
+  }
+
+  @Test
+  void query_refusesASaveThatWouldReplaceAnInputOrAnOutput(@TempDir Path dir) throws IOException {
+    Path stories = Files.copy(Path.of("testdata/syndication/docs.jsonl"), dir.resolve("s.jsonl"));
+    byte[] before = Files.readAllBytes(stories);
+    Path out = dir.resolve("out");
+
+    int overInput =
+        run("query", "--archive", stories + "", "--save", stories + "", "--out", out + "").code();
+    int overOutput =
+        run(
+                "query",
+                "--archive",
+                stories + "",
+                "--save",
+                out.resolve("pairs.jsonl") + "",
+                "--out",
+                out + "")
+            .code();
+    Path saved = dir.resolve("index.pdx");
+    int first =
+        run("query", "--archive", stories + "", "--save", saved + "", "--out", out + "").code();
+    int again = run("query", "--saved", saved + "", "--save", saved + "", "--out", out + "").code();
+
+    assertEquals(2, overInput);
+    assertEquals(2, overOutput);
+    assertArrayEquals(before, Files.readAllBytes(stories));
+    assertEquals(0, first, "--save to a new file");
+    assertEquals(0, again, "--save may replace the --saved file");
+  }
+
+  private static List<String> listNames(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test
@@ -360,7 +420,8 @@ class MainTest {
             day2.toString(),
             "--out",
             dir.resolve("out4").toString());
-    assertEquals(1, again.code(), "no new document left to check");
+    assertEquals(0, again.code(), "nothing new to check is no failure");
+    assertTrue(again.stdout().contains("skipped (in the index already)"), again.stdout());
     assertEquals(2, Main.run("query", day2.toString()), "neither --archive nor --saved");
     assertEquals(2, Main.run("query", "--archive", day1.toString()), "no INPUT and no --save");
   }
@@ -397,6 +458,14 @@ class MainTest {
     // The second run committed today's stories: the archive's ones are all skipped as known.
     assertEquals(0, again.code(), again.stdout());
     assertTrue(again.stdout().contains("(4 in " + index + ")"), again.stdout());
+    // Today's run repeated: every story is known, nothing is new, and that is no failure.
+    Ran repeated = run(out(dir, "repeated", "query", "--index", idx, today.toString()));
+    assertEquals(0, repeated.code(), repeated.stdout());
+    assertTrue(
+        repeated.stdout().contains("0 new documents checked against 4 archived documents"),
+        repeated.stdout());
+    assertTrue(repeated.stdout().contains("2 skipped (in the index already)"), repeated.stdout());
+    assertEquals(List.of(), Files.readAllLines(dir.resolve("repeated").resolve("pairs.jsonl")));
 
     // A sliding window: today's first story leaves the index; an unknown id is reported.
     Path old = Files.writeString(dir.resolve("old.txt"), "001_0e17fbea12fc6044\n\nnot-there\n");
@@ -412,13 +481,11 @@ class MainTest {
     assertTrue(after.stdout().contains("(3 in " + index + ")"), after.stdout());
     assertTrue(after.stdout().contains("committed to " + index + " (4 documents)"), after.stdout());
 
-    // A run that fails (every INPUT story is known already) changes nothing, its removal included.
-    Path known = Files.createDirectories(dir.resolve("known"));
-    Files.copy(
-        Path.of("testdata/seeds/002_da7ef6208064fff2.txt"),
-        known.resolve("002_da7ef6208064fff2.txt"));
+    // A run that fails (no INPUT story can be read) changes nothing, its removal included.
+    Path unreadable = Files.createDirectories(dir.resolve("unreadable"));
+    Files.createFile(unreadable.resolve("empty.txt"));
     String ids = old.toString();
-    Ran failed = run(out(dir, "failed", "query", "--index", idx, "--remove", ids, known + ""));
+    Ran failed = run(out(dir, "failed", "query", "--index", idx, "--remove", ids, unreadable + ""));
     Ran unchanged = run(out(dir, "unchanged", "query", "--index", idx, "--remove", ids));
     assertEquals(1, failed.code(), failed.stdout());
     assertTrue(unchanged.stdout().contains("(4 in " + index + "), 1 removed"), unchanged.stdout());
