@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -264,6 +265,17 @@ final class BatchScan {
           problemList.add(new DocumentProblem(documents.get(i).id(), problems[i]));
         } else {
           scanned++;
+        }
+        int length = documents.get(i).text().length();
+        if (problems[i] == null && length > configuration.maximumCharacters()) {
+          problemList.add(
+              new DocumentProblem(
+                  documents.get(i).id(),
+                  String.format(
+                      Locale.ROOT,
+                      "only the first %,d of its %,d characters are compared (maximumCharacters)",
+                      configuration.maximumCharacters(),
+                      length)));
         }
         String alignmentProblem = alignmentProblems.get(i);
         if (alignmentProblem != null) {

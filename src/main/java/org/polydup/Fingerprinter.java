@@ -22,7 +22,7 @@ final class Fingerprinter {
             new TextOptions(
                 configuration.shingleSize(),
                 configuration.seed(),
-                TextOptions.DEFAULT_MAXIMUM_CHARACTERS,
+                configuration.maximumCharacters(),
                 TextOptions.HanAndKanaSegmentation.BIGRAMS));
     int k = configuration.numberOfPermutations();
     long seed = configuration.seed();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.polydup.index.LshParameters;
+import org.polydup.io.DocumentSource;
 import org.polydup.verify.VerificationPolicy;
 
 /**
@@ -38,6 +39,7 @@ public final class Polydup {
     boolean includeRelated = false;
     int threads = Runtime.getRuntime().availableProcessors();
     int boilerplateDocumentFrequency = 50;
+    int maximumCharacters = DocumentSource.DEFAULT_MAX_CHARACTERS;
     double candidateRecall = 0.99;
     double falsePositiveWeight = Double.NaN;
     double falseNegativeWeight = Double.NaN;
@@ -140,6 +142,24 @@ public final class Polydup {
         throw new IllegalArgumentException("threads must be >= 1, got " + threads);
       }
       this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Only the first {@code characters} characters (UTF-16 units) of a text are compared, so that
+     * one huge input cannot stall a worker or fill the heap; a longer text is still compared on
+     * that prefix, and a scan reports it in {@link ScanResult#problems()} (it is still counted in
+     * {@link ScanResult#documents()}). Default 5,000,000, the command line's {@code --max-chars}
+     * default, at which the readers of {@link org.polydup.io.DocumentSource} cut texts with a
+     * warning.
+     *
+     * @throws IllegalArgumentException unless {@code >= 1}
+     */
+    public Builder maximumCharacters(int characters) {
+      if (characters < 1) {
+        throw new IllegalArgumentException("maximumCharacters must be >= 1, got " + characters);
+      }
+      this.maximumCharacters = characters;
       return this;
     }
 

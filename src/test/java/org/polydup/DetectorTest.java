@@ -648,6 +648,40 @@ class DetectorTest {
   }
 
   @Test
+  void scan_comparesAStoryAtTheEndOfAPageOfOverTwoMillionCharacters_andSaysWhereItCuts()
+      throws IOException {
+    String story = Files.readString(Path.of("testdata/seeds/001_0e17fbea12fc6044.txt"));
+    StringBuilder page = new StringBuilder();
+    java.util.Random random = new java.util.Random(7);
+    while (page.length() < 2_100_000) { // distinct made-up words, then the story
+      for (int letters = 3 + random.nextInt(6); letters > 0; letters--) {
+        page.append((char) ('a' + random.nextInt(26)));
+      }
+      page.append(page.length() % 80 < 8 ? '\n' : ' ');
+    }
+    page.append("\n\n").append(story);
+    List<Document> documents =
+        List.of(Document.of("page", page.toString()), Document.of("s", story));
+
+    ScanResult whole = sameLanguage().scan(documents);
+    ScanResult cut =
+        Polydup.builder().crossLanguage(false).maximumCharacters(1_000_000).build().scan(documents);
+
+    assertEquals(1, whole.matches().size(), "the story lies past character 2,000,000");
+    assertEquals(Relation.CONTAINED, whole.matches().get(0).relation());
+    assertEquals("page", whole.matches().get(0).container());
+    assertEquals(List.of(), whole.problems());
+    assertEquals(List.of(), cut.matches(), "past the limit nothing is compared");
+    assertEquals(2, cut.documents(), "a cut text is still scanned");
+    assertEquals(1, cut.problems().size());
+    assertEquals("page", cut.problems().get(0).documentId());
+    assertTrue(
+        cut.problems().get(0).message().startsWith("only the first 1,000,000 of its 2,1"),
+        cut.problems().get(0).message());
+    assertThrows(IllegalArgumentException.class, () -> Polydup.builder().maximumCharacters(0));
+  }
+
+  @Test
   void builder_namesTheParameter_whenLanguagesIsNull() {
     NullPointerException e =
         assertThrows(NullPointerException.class, () -> Polydup.builder().languages(null));

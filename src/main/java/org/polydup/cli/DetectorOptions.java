@@ -154,6 +154,10 @@ final class DetectorOptions {
     if (languages != null) {
       builder.languages(languages);
     }
-    return builder.crossLanguage(!noCrossLanguage).includeRelated(includeRelated);
+    // The readers cut texts at --max-chars; the analyser compares what they kept, all of it.
+    return builder
+        .maximumCharacters(maxCharacters)
+        .crossLanguage(!noCrossLanguage)
+        .includeRelated(includeRelated);
   }
 }
