@@ -196,7 +196,7 @@ final class ArchiveIndex implements Closeable {
       }
     } catch (CorruptIndexException e) {
       throw new IncompatibleDataException(directory + " is corrupt: " + e.getMessage(), e);
-    } catch (java.io.EOFException | RuntimeException e) {
+    } catch (java.io.EOFException | java.io.UTFDataFormatException | RuntimeException e) {
       // A codec reading damaged bytes that passed the checksums throws whatever it trips over
       // (ArrayIndexOutOfBoundsException from the LZ4 decompressor, among others).
       throw new IncompatibleDataException(

@@ -602,6 +602,18 @@ class DetectorTest {
                     .build()
                     .load(file, ScanProgress.NONE));
     assertTrue(otherSeed.getMessage().contains("seed="), otherSeed.getMessage());
+    // Each document's detected language is stored: a detector of other languages would differ.
+    IncompatibleDataException otherLanguages =
+        assertThrows(
+            IncompatibleDataException.class,
+            () ->
+                Polydup.builder()
+                    .crossLanguage(false)
+                    .languages(Set.of("de", "fr"))
+                    .build()
+                    .load(file));
+    assertTrue(
+        otherLanguages.getMessage().contains("languages=de,fr"), otherLanguages.getMessage());
     assertThrows(
         IncompatibleDataException.class,
         () -> withAlignment().load(file, ScanProgress.NONE),
@@ -618,6 +630,15 @@ class DetectorTest {
     assertTrue(
         endsEarly.getMessage().endsWith("is empty, not a polydup saved index"),
         endsEarly.getMessage());
+    Path badSettings = dir.resolve("bad-settings.pdx");
+    try (var out =
+        new java.io.DataOutputStream(
+            new java.util.zip.GZIPOutputStream(Files.newOutputStream(badSettings)))) {
+      out.writeUTF("polydup-archive");
+      out.writeInt(ArchiveFile.FORMAT_VERSION);
+      out.write(new byte[] {0, 2, (byte) 0xFF, (byte) 0xFF}); // a settings line of malformed UTF
+    }
+    assertThrows(IncompatibleDataException.class, () -> fresh.load(badSettings));
     Path notAnIndex = dir.resolve("stories.jsonl");
     Files.writeString(notAnIndex, "{\"id\": \"x\", \"text\": \"y\"}\n");
     IncompatibleDataException notGzip =
