@@ -107,6 +107,9 @@ final class BatchScan {
       // Results are stored by input position, so the read-ahead timing changes nothing.
       while (source.hasNext()) {
         Document d = source.next();
+        if (d == null) {
+          throw new NullPointerException("document " + documents.size() + " (from 0) is null");
+        }
         if (!ids.add(d.id())) {
           throw new IllegalArgumentException("duplicate document id: " + d.id());
         }
@@ -440,7 +443,11 @@ final class BatchScan {
 
   private static void requireDistinctIds(List<Document> documents) {
     Set<String> seen = new HashSet<>(documents.size() * 2);
-    for (Document d : documents) {
+    for (int i = 0; i < documents.size(); i++) {
+      Document d = documents.get(i);
+      if (d == null) {
+        throw new NullPointerException("document " + i + " (from 0) is null");
+      }
       if (!seen.add(d.id())) {
         throw new IllegalArgumentException("duplicate document id: " + d.id());
       }

@@ -122,6 +122,7 @@ public interface Detector {
    * the rest are still scanned.
    *
    * @throws IllegalArgumentException when two documents share an id
+   * @throws NullPointerException naming the position of a {@code null} document
    */
   ScanResult scan(List<Document> documents);
 
@@ -141,6 +142,7 @@ public interface Detector {
    *     number of documents read so far
    * @throws IllegalArgumentException when two documents share an id; documents after it are not
    *     read
+   * @throws NullPointerException naming the position of a {@code null} document
    */
   ScanResult scan(Iterator<? extends Document> documents, ScanProgress progress);
 }

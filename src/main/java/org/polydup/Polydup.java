@@ -41,6 +41,7 @@ public final class Polydup {
     int boilerplateDocumentFrequency = 50;
     int maximumCharacters = DocumentSource.DEFAULT_MAX_CHARACTERS;
     double candidateRecall = 0.99;
+    boolean candidateRecallSet;
     double falsePositiveWeight = Double.NaN;
     double falseNegativeWeight = Double.NaN;
     LshParameters lshParameters;
@@ -180,8 +181,9 @@ public final class Polydup {
 
     /**
      * The probability, at the threshold itself, that a pair becomes an LSH candidate; the bands are
-     * the ones with the fewest false candidates that reach it. Default 0.99. Replaced by {@link
-     * #errorWeights} when those are set.
+     * the ones with the fewest false candidates that reach it. Default 0.99. The three ways to
+     * choose the bands exclude each other: {@link #build()} refuses this with {@link #errorWeights}
+     * or {@link #lshParameters}.
      *
      * @throws IllegalArgumentException unless {@code 0 < recall < 1}
      */
@@ -190,13 +192,14 @@ public final class Polydup {
         throw new IllegalArgumentException("candidateRecall must be in (0, 1), got " + recall);
       }
       this.candidateRecall = recall;
+      this.candidateRecallSet = true;
       return this;
     }
 
     /**
      * Relative costs of a false candidate and a missed one: when set, the LSH bands minimise their
-     * weighted areas under the S-curve (as datasketch does) instead of meeting {@link
-     * #candidateRecall}.
+     * weighted areas under the S-curve (as datasketch does) instead of meeting a candidate recall;
+     * {@link #build()} refuses them with {@link #candidateRecall} or {@link #lshParameters}.
      *
      * @throws IllegalArgumentException unless both are positive
      */
@@ -214,7 +217,10 @@ public final class Polydup {
       return this;
     }
 
-    /** Explicit bands and rows, overriding the ones derived from the threshold. */
+    /**
+     * Explicit bands and rows, instead of the ones derived from the threshold; {@link #build()}
+     * refuses them with {@link #candidateRecall} or {@link #errorWeights}, which would be ignored.
+     */
     public Builder lshParameters(LshParameters parameters) {
       this.lshParameters = Objects.requireNonNull(parameters, "parameters");
       return this;
@@ -251,9 +257,10 @@ public final class Polydup {
     /**
      * Builds the detector.
      *
-     * @throws IllegalArgumentException when the LSH override does not fit the permutations, or the
-     *     bands come from {@link #candidateRecall} and the threshold is below {@link
-     *     #lowestThreshold()}
+     * @throws IllegalArgumentException when more than one of {@link #lshParameters}, {@link
+     *     #errorWeights} and {@link #candidateRecall} was given, when the LSH override does not fit
+     *     the permutations, or when the bands come from the candidate recall and the threshold is
+     *     below {@link #lowestThreshold()}
      */
     public Detector build() {
       return buildDefault();
@@ -284,6 +291,17 @@ public final class Polydup {
     }
 
     private DefaultDetector buildDefault() {
+      // Each of these chooses the bands; given two, one would be ignored without a word.
+      boolean weightsSet = !Double.isNaN(falsePositiveWeight);
+      if ((lshParameters != null ? 1 : 0) + (weightsSet ? 1 : 0) + (candidateRecallSet ? 1 : 0)
+          > 1) {
+        throw new IllegalArgumentException(
+            "give at most one of lshParameters, errorWeights and candidateRecall: each chooses the"
+                + " LSH bands, got "
+                + (lshParameters != null ? "lshParameters " : "")
+                + (weightsSet ? "errorWeights " : "")
+                + (candidateRecallSet ? "candidateRecall" : "").strip());
+      }
       boolean bandsFromRecall = lshParameters == null && Double.isNaN(falsePositiveWeight);
       if (bandsFromRecall && threshold < lowestThreshold()) {
         throw new IllegalArgumentException(

@@ -3,8 +3,10 @@ package org.polydup;
 import org.polydup.sketch.Estimate;
 
 /**
- * The numbers behind a match. Shingle measures are {@code NaN} for cross-language pairs, which
- * share no shingles; the alignment score is {@code NaN} when no alignment was run.
+ * The numbers behind a match. Shingle measures are {@code NaN} for every pair the align stage
+ * reported: cross-language pairs, which share no shingles, and same-language ones it found by their
+ * entities (rewordings whose shingles the shingle stage did not flag). The alignment score is
+ * {@code NaN} when no alignment was run.
  *
  * @param estimatedJaccard MinHash estimate of the shingle-set Jaccard with its interval, or {@code
  *     null} when not computed

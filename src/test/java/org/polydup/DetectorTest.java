@@ -703,6 +703,23 @@ class DetectorTest {
   }
 
   @Test
+  void scan_namesThePositionOfANullDocument() {
+    List<Document> documents = new ArrayList<>();
+    documents.add(Document.of("a", "A story."));
+    documents.add(null);
+
+    NullPointerException list =
+        assertThrows(NullPointerException.class, () -> sameLanguage().scan(documents));
+    NullPointerException stream =
+        assertThrows(
+            NullPointerException.class,
+            () -> sameLanguage().scan(documents.iterator(), ScanProgress.NONE));
+
+    assertEquals("document 1 (from 0) is null", list.getMessage());
+    assertEquals("document 1 (from 0) is null", stream.getMessage());
+  }
+
+  @Test
   void builder_namesTheParameter_whenLanguagesIsNull() {
     NullPointerException e =
         assertThrows(NullPointerException.class, () -> Polydup.builder().languages(null));

@@ -58,6 +58,27 @@ class ThresholdRangeTest {
   }
 
   @Test
+  void build_refusesTwoWaysOfChoosingTheBands_ratherThanIgnoringOne() {
+    org.polydup.index.LshParameters bands = org.polydup.index.LshParameters.of(16, 2);
+
+    IllegalArgumentException both =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Polydup.builder().lshParameters(bands).candidateRecall(0.9).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Polydup.builder().errorWeights(0.5, 0.5).candidateRecall(0.9).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Polydup.builder().errorWeights(0.5, 0.5).lshParameters(bands).build());
+
+    assertEquals(
+        "give at most one of lshParameters, errorWeights and candidateRecall: each chooses the LSH"
+            + " bands, got lshParameters candidateRecall",
+        both.getMessage());
+  }
+
+  @Test
   void cli_thresholdBelowLowest_isAUsageErrorNamingTheOption_withUsage(@TempDir Path out) {
     String[] command = {
       "scan", "testdata/seeds", "--threshold", "0.01", "--out", out.resolve("r").toString()
