@@ -45,7 +45,7 @@ import org.polydup.internal.SortedSets;
  * candidates. A bucket of more than {@value #MAXIMUM_BUCKET} texts (a template many pages share)
  * yields no pairs, which bounds the work at that many pairs per text and table.
  */
-public final class StructureIndex {
+final class StructureIndex {
   /** Hash tables (bands): more find more of the close pairs, and more of the others. */
   static final int TABLES = 16;
 
