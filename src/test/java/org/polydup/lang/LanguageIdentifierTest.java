@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -159,7 +165,11 @@ class LanguageIdentifierTest {
     LanguageIdentifier englishOnly = LanguageIdentifier.builder().languages("en", "ru").build();
     assertGuess(
         "en", LanguageGuess.Method.SCRIPT, englishOnly.identify("Bonjour tout le monde", null));
-    assertGuess("ru", LanguageGuess.Method.SCRIPT, englishOnly.identify("Привіт, світе", null));
+    assertGuess(
+        "ru", LanguageGuess.Method.SCRIPT, englishOnly.identify("Привет, мир, как дела", null));
+    // Ukrainian's і is no Russian letter (CLDR): with only ru configured, Ukrainian is unknown.
+    assertGuess(
+        "und-Cyrl", LanguageGuess.Method.FALLBACK, englishOnly.identify("Привіт, світе", null));
     assertEquals(0, englishOnly.builtDetectorCount());
   }
 
@@ -262,5 +272,200 @@ class LanguageIdentifierTest {
                 List.of(
                     "en", "uk", "ru", "de", "cs", "fr", "es", "pl", "zh", "ja", "hi", "is", "hr",
                     "it", "pt", "nl", "ar", "tr", "ko", "sv")));
+  }
+
+  // Texts below marked "reviewer" are the news paragraphs of the review's inputs
+  // (/tmp/rtext-work/gen/texts.py, session 23); the others were written for these tests.
+
+  private static final String VIETNAMESE =
+      "Hà Nội — Trung tâm Dự báo Khí tượng Thủy văn Quốc gia cho biết một cơn bão mạnh đang di"
+          + " chuyển nhanh về phía bờ biển miền Trung và dự kiến sẽ đổ bộ vào các tỉnh từ Quảng Bình"
+          + " đến Quảng Nam vào chiều tối thứ Năm. Gió mạnh cấp mười, giật cấp mười hai, kèm theo mưa"
+          + " rất to có thể gây lũ quét và sạt lở đất ở vùng núi."; // reviewer
+
+  private static final String PERSIAN =
+      "تهران — سازمان هواشناسی کشور اعلام کرد که از فردا موج جدیدی از بارش\u200cهای سنگین باران"
+          + " و برف در استان\u200cهای شمالی و غربی آغاز می\u200cشود. به گفته کارشناسان این سازمان،"
+          + " احتمال وقوع سیلاب در مناطق کوهستانی و جاری شدن رودخانه\u200cها وجود دارد و مردم باید"
+          + " از سفرهای غیرضروری خودداری کنند."; // reviewer
+
+  private static final String SERBIAN_CYRILLIC =
+      "Влада Србије саопштила је у уторак да ће цене горива порасти од следећег месеца."
+          + " Министарка енергетике рекла је да је повећање неопходно како би буџет остао стабилан."
+          + " Неколико синдиката одбацило је ту одлуку и најавило протест у Београду ове недеље.";
+
+  private static final String KOREAN_TECH =
+      "삼성전자가 17일 미국 샌프란시스코에서 열린 Galaxy Unpacked 2024 행사에서 Galaxy S24 Ultra와"
+          + " Galaxy Z Fold6를 공개했다. 새 제품에는 Qualcomm Snapdragon 8 Gen 3 for Galaxy 칩과"
+          + " Google Gemini Nano 기반의 Galaxy AI 기능이 탑재됐다. Apple iPhone 15 Pro Max와 경쟁할"
+          + " 예정이다. 가격은 Galaxy S24 Ultra 기준 169만 8400원부터 시작하며 Samsung.com과 Coupang,"
+          + " 11st 등 온라인 채널에서 사전 판매된다. 업계는 Galaxy AI의 실시간 통역 Live Translate"
+          + " 기능과 Circle to Search 기능이 시장 반응을 좌우할 것으로 보고 있다."; // reviewer
+
+  private static final String JAPANESE_TECH =
+      "サムスン電子は17日、米サンフランシスコで開いたGalaxy Unpacked 2024で、Galaxy S24 Ultraと"
+          + "Galaxy Z Fold6を発表した。Qualcomm Snapdragon 8 Gen 3 for GalaxyとGoogle Gemini Nanoを"
+          + "搭載し、Galaxy AIのLive TranslateやCircle to Searchに対応する。Apple iPhone 15 Pro Max"
+          + "と競合する見通しだ。"; // reviewer
+
+  private static final String HEBREW =
+      "ירושלים — משרד הבריאות הודיע היום כי החל מהשבוע הבא יופעל מבצע חיסונים נרחב נגד שפעת"
+          + " בכל בתי הספר היסודיים בארץ."; // reviewer
+
+  @Test
+  void identify_vietnamese_isUndLatnInEitherNormalisation() {
+    assertGuess("und-Latn", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify(VIETNAMESE, null));
+    assertGuess(
+        "und-Latn",
+        LanguageGuess.Method.FALLBACK,
+        IDENTIFIER.identify(Normalizer.normalize(VIETNAMESE, Normalizer.Form.NFD), null));
+  }
+
+  @Test
+  void identify_decomposedText_answersAsComposed() {
+    String[] texts = {
+      VIETNAMESE,
+      PERSIAN,
+      "Die Bürgermeisterin äußerte sich am Dienstag über die Öffnungszeiten der Bäder.",
+      "Ve středu vláda schválila návrh zákona o státním rozpočtu na příští rok.",
+      "Þingið samþykkti í gær frumvarp um breytingar á lögum um fæðingarorlof."
+    };
+    for (String text : texts) {
+      String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+      assertEquals(
+          IDENTIFIER.identify(text, null).language(),
+          IDENTIFIER.identify(decomposed, null).language(),
+          text);
+    }
+  }
+
+  @Test
+  void identify_persianAndUrdu_areUndArab() {
+    assertGuess("und-Arab", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify(PERSIAN, null));
+    String urdu =
+        "حکومت نے منگل کو اعلان کیا کہ اگلے مہینے سے پیٹرول کی قیمتوں میں اضافہ کیا جائے گا۔"
+            + " وزیر توانائی نے کہا کہ یہ اضافہ قومی بجٹ کو متوازن رکھنے کے لیے ضروری ہے۔";
+    assertGuess("und-Arab", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify(urdu, null));
+    assertGuess(
+        "ar",
+        LanguageGuess.Method.SCRIPT,
+        IDENTIFIER.identify(
+            "القاهرة — أعلنت وزارة الصحة المصرية يوم الثلاثاء عن إطلاق حملة وطنية واسعة للتطعيم.",
+            null));
+  }
+
+  @Test
+  void identify_serbianCyrillic_isUndCyrl() {
+    assertGuess(
+        "und-Cyrl", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify(SERBIAN_CYRILLIC, null));
+  }
+
+  @Test
+  void identify_hungarianAndRomanian_areUndLatn() {
+    String hungarian =
+        "A kormány kedden bejelentette, hogy jövő hónaptól emelkedik az üzemanyag ára. Az"
+            + " energiaügyi miniszter szerint az emelésre azért van szükség, hogy a költségvetés"
+            + " egyensúlyban maradjon. Több szakszervezet elutasította a döntést, és a héten"
+            + " tüntetést terveznek Budapesten.";
+    String romanian =
+        "Guvernul a anunțat marți că prețul carburanților va crește începând de luna viitoare."
+            + " Ministrul Energiei a declarat că majorarea este necesară pentru a menține echilibrul"
+            + " bugetului de stat. Mai multe sindicate au respins decizia și plănuiesc un protest la"
+            + " București în această săptămână.";
+    assertGuess("und-Latn", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify(hungarian, null));
+    assertGuess("und-Latn", LanguageGuess.Method.FALLBACK, IDENTIFIER.identify(romanian, null));
+  }
+
+  @Test
+  void identify_cyrillicForeignLetters_followTheConfiguration() {
+    LanguageIdentifier withSerbian = LanguageIdentifier.create(Set.of("ru", "uk", "sr"));
+    assertEquals("sr", withSerbian.identify(SERBIAN_CYRILLIC, null).language());
+    String kazakh =
+        "Қазақстан Үкіметі сейсенбі күні жанармай бағасы келесі айдан бастап өсетінін хабарлады."
+            + " Энергетика министрі бұл шешім мемлекеттік бюджетті теңгерімде ұстау үшін қажет"
+            + " екенін айтты.";
+    assertEquals(
+        "kk", LanguageIdentifier.create(Set.of("ru", "kk")).identify(kazakh, null).language());
+    assertEquals("und-Cyrl", IDENTIFIER.identify(kazakh, null).language());
+  }
+
+  @Test
+  void identify_koreanAndJapaneseWithEnglishNames_keepTheirLanguage() {
+    assertGuess("ko", LanguageGuess.Method.SCRIPT, IDENTIFIER.identify(KOREAN_TECH, null));
+    assertGuess("ja", LanguageGuess.Method.SCRIPT, IDENTIFIER.identify(JAPANESE_TECH, null));
+  }
+
+  @Test
+  void identify_greekAndThaiWithEnglishNames_keepTheirLanguage() {
+    String greek =
+        "Η Microsoft ανακοίνωσε ότι τα Windows 11 θα λάβουν το Microsoft Copilot, ενώ τα Windows"
+            + " Server 2025 και το Microsoft Azure Stack HCI αλλάζουν.";
+    String thai =
+        "Microsoft เปิดตัว Windows 11 Copilot และ Surface Laptop Studio ในงาน Microsoft Build"
+            + " Conference ที่ Seattle Washington โดยผู้ใช้ดาวน์โหลดได้ฟรีผ่าน Microsoft Store"
+            + " ตั้งแต่วันนี้เป็นต้นไปทั่วประเทศ";
+    assertGuess("el", LanguageGuess.Method.SCRIPT, IDENTIFIER.identify(greek, null));
+    assertGuess("th", LanguageGuess.Method.SCRIPT, IDENTIFIER.identify(thai, null));
+  }
+
+  @Test
+  void identify_englishWithAFewForeignWords_staysEnglish() {
+    String english =
+        "The Tokyo correspondent said the word 東京 appears on every sign, and the Greek"
+            + " minister quoted Αθήνα once, while the Korean delegation visited 서울 last week.";
+    assertEquals("en", IDENTIFIER.identify(english, null).language());
+  }
+
+  @Test
+  void identify_markupWrappedHebrew_isHebrew() {
+    String wrapped =
+        "<p class=\"article-body lead-paragraph\" style=\"font-family: Arial, sans-serif;"
+            + " margin-bottom: 12px; text-align: right; direction: rtl\">"
+            + HEBREW
+            + "</p>";
+    assertGuess("he", LanguageGuess.Method.SCRIPT, IDENTIFIER.identify(wrapped, null));
+  }
+
+  @Test
+  void identify_entitiesInShortKorean_areDecoded() {
+    String korean = "&quot;Samsung Galaxy&quot; &quot;서울 날씨&quot; &amp; &quot;Apple&quot;";
+    assertEquals("ko", IDENTIFIER.identify(korean, null).language());
+  }
+
+  @Test
+  void identify_entityEncodedThai_isThai() {
+    StringBuilder encoded = new StringBuilder();
+    "กรุงเทพฯ กรมอุตุนิยมวิทยาประกาศเตือนประชาชน"
+        .codePoints()
+        .forEach(c -> encoded.append("&#").append(c).append(';'));
+    assertGuess("th", LanguageGuess.Method.SCRIPT, IDENTIFIER.identify(encoded, null));
+  }
+
+  /**
+   * Real documents of each configured language in the shared data keep their gold label: the
+   * exemplar thresholds must not turn them into {@code und}. The fixture names each document's
+   * source; it includes the documents closest to the thresholds (English with Latvian names,
+   * Icelandic with many c/z/w).
+   */
+  @Test
+  void identify_realDocumentsOfConfiguredLanguages_keepTheirLabel() throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    int checked = 0;
+    try (InputStream in =
+        LanguageIdentifierTest.class.getResourceAsStream("/lang/real-documents.jsonl")) {
+      String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : all.split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode document = mapper.readTree(line);
+        assertEquals(
+            document.get("lang").asText(),
+            IDENTIFIER.identify(document.get("text").asText(), null).language(),
+            document.get("source").asText());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 30, "fixture read: " + checked);
   }
 }
