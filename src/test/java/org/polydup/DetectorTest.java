@@ -720,6 +720,19 @@ class DetectorTest {
   }
 
   @Test
+  void scan_readsAThreeLetterHintAsTheLanguageDetectionNames() throws IOException {
+    String story = Files.readString(Path.of("testdata/seeds/000_1ef89ecac97abb9a.txt"));
+    List<Document> documents =
+        List.of(new Document("hinted", story, "eng"), Document.of("detected", story));
+
+    Match m = sameLanguage().scan(documents).matches().get(0);
+
+    assertEquals(Relation.DUPLICATE, m.relation());
+    assertEquals("en", m.languageA(), "eng and en are one language");
+    assertEquals("en", m.languageB());
+  }
+
+  @Test
   void builder_namesTheParameter_whenLanguagesIsNull() {
     NullPointerException e =
         assertThrows(NullPointerException.class, () -> Polydup.builder().languages(null));

@@ -6,6 +6,7 @@ import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.util.ULocale;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -323,7 +324,8 @@ public final class LanguageIdentifier {
   /**
    * Whether {@code hint} is a language code {@link #identify} takes as the answer: its primary
    * subtag (before any {@code -} or {@code _}) is two or three ASCII letters, in any case, other
-   * than {@code und}. Any other hint is ignored and the language detected.
+   * than {@code und}. Any other hint is ignored and the language detected. The answer is the
+   * canonical code ({@code deu} and {@code ger} answer {@code de}, {@code iw} answers {@code he}).
    */
   public static boolean isLanguageCode(String hint) {
     return normaliseHint(hint) != null;
@@ -342,8 +344,24 @@ public final class LanguageIdentifier {
       primary = primary.substring(0, separator);
     }
     primary = primary.toLowerCase(Locale.ROOT);
-    return HINT_PATTERN.matcher(primary).matches() && !primary.equals("und") ? primary : null;
+    if (!HINT_PATTERN.matcher(primary).matches() || primary.equals("und")) {
+      return null;
+    }
+    // One language, one code: CLDR's aliases (ICU's canonical form) map ISO 639-2/3 and legacy
+    // codes to the ISO 639-1 code detection answers with (deu and ger to de, iw to he, in to id),
+    // so a "deu" hint and a detected "de" are one language, not a translation pair. A code CLDR
+    // does not alias (liv, sah, or an unassigned xx) is kept as given.
+    // Memoised: a corpus carries a handful of codes, on every one of its documents.
+    return CANONICAL_CODES.computeIfAbsent(
+        primary,
+        code -> {
+          String canonical = ULocale.createCanonical(code).getLanguage();
+          return canonical.isEmpty() ? code : canonical;
+        });
   }
+
+  private static final Map<String, String> CANONICAL_CODES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String code(Language language) {
     IsoCode639_1 isoCode = language.getIsoCode639_1();

@@ -30,6 +30,18 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void identify_hintsInAnotherCodeForm_answerTheCanonicalCode() {
+    assertEquals("de", IDENTIFIER.identify("Text", "deu").language());
+    assertEquals("de", IDENTIFIER.identify("Text", "GER").language());
+    assertEquals("he", IDENTIFIER.identify("Text", "iw").language());
+    assertEquals("id", IDENTIFIER.identify("Text", "in").language());
+    assertEquals("cs", IDENTIFIER.identify("Text", "cze").language());
+    assertEquals("pt", IDENTIFIER.identify("Text", "pt-BR").language());
+    assertEquals("liv", IDENTIFIER.identify("Text", "liv").language(), "no alias: kept");
+    assertEquals("sah", IDENTIFIER.identify("Text", "sah").language());
+  }
+
+  @Test
   void identify_scriptOwnedByOneLanguage_decidesWithoutLingua() {
     LanguageIdentifier fresh = LanguageIdentifier.create();
     assertGuess("ko", LanguageGuess.Method.SCRIPT, fresh.identify("서울은 한국의 수도이다.", null));
