@@ -4,6 +4,8 @@ import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Precomputed per-character facts for {@link TextAnalyzer}: the tokenizer class of every BMP
@@ -48,6 +50,7 @@ final class CharacterTable {
   static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
   private static final byte[] CLASSES = new byte[0x10000];
+
   private static final char[] FOLDED = new char[0x10000];
   private static final boolean[] HAN_OR_KANA = new boolean[0x10000];
 
@@ -66,7 +69,48 @@ final class CharacterTable {
     }
   }
 
+  /**
+   * Two-letter spellings of the compatibility ligatures of Thai, Lao, Khmer and Myanmar, keyed by
+   * {@code first << 16 | second}: Thai ำ = ํ + า, Lao ໜ = ຫ + ນ, ... ({@link SegmenterInput}).
+   */
+  private static final Map<Integer, Character> LIGATURES = compatibilityLigatures();
+
+  /** The range of the first letters of {@link #LIGATURES}, to skip the map for other text. */
+  private static final char LIGATURE_FIRST_MINIMUM =
+      (char) (LIGATURES.keySet().stream().mapToInt(k -> k >>> 16).min().orElse(1) & 0xFFFF);
+
+  private static final char LIGATURE_FIRST_MAXIMUM =
+      (char) LIGATURES.keySet().stream().mapToInt(k -> k >>> 16).max().orElse(0);
+
   private CharacterTable() {}
+
+  /**
+   * The compatibility ligature of a dictionary-segmented script written as {@code first} {@code
+   * second}, or 0 if there is none.
+   */
+  static char compatibilityLigature(char first, char second) {
+    if (first < LIGATURE_FIRST_MINIMUM || first > LIGATURE_FIRST_MAXIMUM) {
+      return 0;
+    }
+    Character ligature = LIGATURES.get(first << 16 | second);
+    return ligature == null ? 0 : ligature;
+  }
+
+  private static Map<Integer, Character> compatibilityLigatures() {
+    Normalizer2 nfd = Normalizer2.getNFDInstance();
+    Normalizer2 nfkd = Normalizer2.getNFKDInstance();
+    Map<Integer, Character> ligatures = new HashMap<>();
+    for (int c = 0; c < 0x10000; c++) {
+      String compatibility = nfkd.getDecomposition(c);
+      if (isDictionaryOnlyScript(c)
+          && compatibility != null
+          && compatibility.length() == 2
+          && !compatibility.equals(nfd.getDecomposition(c))) {
+        ligatures.put(compatibility.charAt(0) << 16 | compatibility.charAt(1), (char) c);
+      }
+    }
+    return Map.copyOf(ligatures);
+  }
 
   /** The class of a BMP character (surrogates are {@link #SEPARATOR}). */
   static byte classOf(char c) {

@@ -58,9 +58,12 @@ import org.apache.commons.text.StringEscapeUtils;
  *       Segmenting English with ICU would use 80% of the 60 MB/s budget on boundaries alone. Only
  *       runs of Han, kana, Thai, Lao, Khmer and Myanmar, which have no spaces, go through the
  *       BreakIterator for its dictionary segmentation; that is slow (zh, ja: 10 MB/s, ICU alone 12
- *       MB/s) but confined to those scripts. {@link TextOptions.HanAndKanaSegmentation#BIGRAMS}
- *       replaces it for Han and kana by overlapping character bigrams (zh, ja: 85-95 MB/s), for
- *       scans where speed matters more than word boundaries.
+ *       MB/s) but confined to those scripts. Such a run is the one place with a normalised copy:
+ *       the dictionary must see what a reader sees, entities decoded and text composed, and each
+ *       word is mapped back to its raw offsets ({@link SegmenterInput}). {@link
+ *       TextOptions.HanAndKanaSegmentation#BIGRAMS} replaces it for Han and kana by overlapping
+ *       character bigrams (zh, ja: 85-95 MB/s), for scans where speed matters more than word
+ *       boundaries.
  *   <li><b>Hashing.</b> Each normalised token is hashed once with komihash 5.0 (hash4j, seeded); a
  *       shingle hash is a position-weighted sum of its token hashes followed by a 64-bit finaliser
  *       (MurmurHash3-style), so k-grams cost k multiply-adds, not a hash of the joined string. A
@@ -123,6 +126,8 @@ public final class TextAnalyzer {
 
   private BreakIterator wordBreaker;
   private int decodedCodePoint;
+  private int unitCodePoint;
+  private final SegmenterInput segmenterInput = new SegmenterInput();
 
   /** Whether the current call keeps token strings ({@link #analyze}) or only their hashes. */
   private boolean keepTokens = true;
@@ -210,7 +215,7 @@ public final class TextAnalyzer {
         characterClass = CharacterTable.classOf(c);
       }
       if (characterClass == SEGMENTED) {
-        position = segmentRun(text, position, next, limit);
+        position = segmentRun(text, position, limit);
         continue;
       }
       if ((characterClass == LETTER || characterClass == DIGIT || characterClass == MARK)
@@ -233,7 +238,9 @@ public final class TextAnalyzer {
           next = entityEnd;
           characterClass = CharacterTable.classOfCodePoint(codePoint);
           if (characterClass == SEGMENTED) {
-            characterClass = LETTER;
+            // A word of a script without spaces may start with an entity: segmented from here.
+            position = segmentRun(text, position, limit);
+            continue;
           } else if (characterClass == TAG_OPEN || characterClass == ENTITY_OPEN) {
             characterClass = SEPARATOR;
           }
@@ -509,135 +516,119 @@ public final class TextAnalyzer {
   }
 
   /**
-   * Tokenises a run of characters from scripts written without spaces, starting at {@code
-   * runStart}: ICU's dictionary-based word BreakIterator, or character bigrams for Han and kana
-   * when so configured. Returns the position after the run.
+   * Tokenises a run of characters from scripts written without spaces, starting at {@code runStart}
+   * (a character or an entity of such a script): ICU's dictionary-based word BreakIterator, or
+   * character bigrams for Han and kana when so configured. The run continues through marks,
+   * invisible characters and entities that decode to any of these, and is segmented as a reader
+   * sees it ({@link SegmenterInput}). Returns the position after the run.
    */
-  private int segmentRun(char[] text, int runStart, int afterFirst, int limit) {
+  private int segmentRun(char[] text, int runStart, int limit) {
     flushToken();
     boolean splitByScript =
         options.hanAndKanaSegmentation() == TextOptions.HanAndKanaSegmentation.BIGRAMS;
-    boolean bigrams =
-        splitByScript
-            && CharacterTable.isHanOrKana(Character.codePointAt(text, runStart, textLength));
-    int runEnd = afterFirst;
+    boolean bigrams = false;
+    segmenterInput.clear();
+    int runEnd = runStart;
     while (runEnd < limit) {
-      int codePoint = Character.codePointAt(text, runEnd, textLength);
-      int width = Character.charCount(codePoint);
-      if (runEnd + width > limit) {
+      int unitEnd = unitAt(text, runEnd, limit);
+      if (unitEnd < 0) {
         break;
       }
+      int codePoint = unitCodePoint;
       byte characterClass = CharacterTable.classOfCodePoint(codePoint);
-      // A soft hyphen or a joiner inside a run is invisible, as it is inside a Latin word.
-      if (characterClass != SEGMENTED && characterClass != MARK && characterClass != IGNORABLE) {
+      if (runEnd == runStart) {
+        bigrams = splitByScript && CharacterTable.isHanOrKana(codePoint);
+      } else if (characterClass != SEGMENTED
+          && characterClass != MARK
+          && characterClass != IGNORABLE) {
         break;
-      }
-      if (splitByScript
+      } else if (splitByScript
           && characterClass == SEGMENTED
           && CharacterTable.isHanOrKana(codePoint) != bigrams) {
         break; // Han/kana bigram runs and Thai-like dictionary runs are tokenised apart
       }
-      runEnd += width;
+      // A soft hyphen or a joiner inside a run is invisible, as it is inside a Latin word; ICU's
+      // dictionary would break at it.
+      if (characterClass != IGNORABLE) {
+        segmenterInput.add(codePoint, runEnd);
+      }
+      runEnd = unitEnd;
     }
+    segmenterInput.finish(runEnd);
+    String runText = segmenterInput.text();
     if (bigrams) {
-      emitBigrams(text, runStart, runEnd);
+      emitBigrams(runText);
       return runEnd;
     }
     if (wordBreaker == null) {
       wordBreaker = BreakIterator.getWordInstance(ULocale.ROOT);
     }
-    // ICU's dictionary breaks at a soft hyphen or a joiner, so a run is segmented without them
-    // and each boundary mapped back to the text: a word keeps its invisible characters, and
-    // reads the same as without them once the token is normalised.
-    VisibleRun visible = VisibleRun.of(text, runStart, runEnd, textLength);
-    wordBreaker.setText(
-        visible == null ? new String(text, runStart, runEnd - runStart) : visible.text());
+    wordBreaker.setText(runText);
     int start = wordBreaker.first();
     for (int end = wordBreaker.next();
         end != BreakIterator.DONE;
         start = end, end = wordBreaker.next()) {
       if (wordBreaker.getRuleStatus() >= BreakIterator.WORD_NONE_LIMIT) {
-        if (visible == null) {
-          emitToken(text, runStart + start, runStart + end);
-        } else {
-          emitToken(text, visible.positions()[start], visible.positions()[end]);
-        }
+        emitToken(runText, start, end);
       }
     }
     return runEnd;
   }
 
   /**
-   * A run without its invisible characters, and for each of its positions and its end, the position
-   * in the text. A boundary before an invisible character maps past it, so the character stays with
-   * the word before.
+   * Reads the character or the HTML entity at {@code position} into {@link #unitCodePoint} and
+   * returns the position after it; -1 if a surrogate pair would cross {@code limit}. An {@code &}
+   * that opens no entity is itself.
    */
-  private record VisibleRun(String text, int[] positions) {
-    /** The run [runStart, runEnd) without its invisible characters, or null if it has none. */
-    static VisibleRun of(char[] text, int runStart, int runEnd, int textLength) {
-      int i = runStart;
-      while (i < runEnd
-          && CharacterTable.classOfCodePoint(Character.codePointAt(text, i, textLength))
-              != IGNORABLE) {
-        i += Character.charCount(Character.codePointAt(text, i, textLength));
+  private int unitAt(char[] text, int position, int limit) {
+    if (text[position] == '&') {
+      int entityEnd = decodeEntity(text, position, limit);
+      if (entityEnd > 0) {
+        unitCodePoint = decodedCodePoint;
+        return entityEnd;
       }
-      if (i == runEnd) {
-        return null;
-      }
-      StringBuilder kept = new StringBuilder(runEnd - runStart);
-      int[] positions = new int[runEnd - runStart + 1];
-      for (i = runStart; i < runEnd; ) {
-        int codePoint = Character.codePointAt(text, i, textLength);
-        int width = Character.charCount(codePoint);
-        if (CharacterTable.classOfCodePoint(codePoint) == IGNORABLE) {
-          if (kept.length() > 0) {
-            positions[kept.length()] = i + width; // the invisible one joins the word before
-          }
-        } else {
-          for (int unit = 0; unit < width; unit++) {
-            positions[kept.length() + unit] = i + unit;
-          }
-          kept.append(text, i, width);
-          positions[kept.length()] = i + width;
-        }
-        i += width;
-      }
-      return new VisibleRun(kept.toString(), positions);
     }
+    int codePoint = Character.codePointAt(text, position, textLength);
+    int end = position + Character.charCount(codePoint);
+    if (end > limit) {
+      return -1;
+    }
+    unitCodePoint = codePoint;
+    return end;
   }
 
-  /** Overlapping bigrams of the code points in [runStart, runEnd); one token if only one. */
-  private void emitBigrams(char[] text, int runStart, int runEnd) {
-    int first = runStart;
-    int second = unitEnd(text, first, runEnd);
+  /** Overlapping bigrams of the code points of a run; one token if only one. */
+  private void emitBigrams(String runText) {
+    int runEnd = runText.length();
+    int first = 0;
+    int second = unitEnd(runText, first);
     if (second >= runEnd) {
-      emitToken(text, first, runEnd);
+      emitToken(runText, first, runEnd);
       return;
     }
     while (second < runEnd) {
-      int third = unitEnd(text, second, runEnd);
-      emitToken(text, first, third);
+      int third = unitEnd(runText, second);
+      emitToken(runText, first, third);
       first = second;
       second = third;
     }
   }
 
   /**
-   * The end of the bigram unit starting at {@code at}: a character with the marks and invisible
-   * characters after it. A combining voicing mark (U+3099, how a decomposed text writes が) or a
-   * variation selector belongs to its character, so the same text in NFC and NFD, or with and
+   * The end of the bigram unit starting at {@code at}: a character with the marks after it. A
+   * combining voicing mark (U+3099, how a decomposed text writes が, where NFC has no composed form)
+   * or a variation selector belongs to its character, so the same text in NFC and NFD, or with and
    * without a selector, makes the same bigrams once each token is normalised.
    */
-  private int unitEnd(char[] text, int at, int runEnd) {
-    int i = at + Character.charCount(Character.codePointAt(text, at, textLength));
-    while (i < runEnd) {
-      int codePoint = Character.codePointAt(text, i, textLength);
+  private static int unitEnd(String runText, int at) {
+    int i = at + Character.charCount(runText.codePointAt(at));
+    while (i < runText.length()) {
+      int codePoint = runText.codePointAt(i);
       byte characterClass = CharacterTable.classOfCodePoint(codePoint);
       // The kana voicing marks are classed with their script, as segmented: their combining
       // class says they attach. The halfwidth ones (ｶﾞ) have class 0 but fold to the combining
       // ones, so they attach too.
       if (characterClass != MARK
-          && characterClass != IGNORABLE
           && UCharacter.getCombiningClass(codePoint) == 0
           && codePoint != 0xFF9E
           && codePoint != 0xFF9F) {
@@ -648,11 +639,12 @@ public final class TextAnalyzer {
     return i;
   }
 
-  private void emitToken(char[] text, int start, int end) {
-    tokenStart = start;
-    tokenEnd = end;
+  /** Emits {@code runText[start, end)} as a token, with the raw offsets it was read from. */
+  private void emitToken(String runText, int start, int end) {
+    tokenStart = segmenterInput.rawOffset(start);
+    tokenEnd = segmenterInput.rawOffset(end);
     for (int i = start; i < end; ) {
-      int codePoint = Character.codePointAt(text, i, textLength);
+      int codePoint = runText.codePointAt(i);
       appendCodePoint(codePoint);
       i += Character.charCount(codePoint);
     }
