@@ -1,6 +1,7 @@
 package org.polydup.text;
 
 import com.ibm.icu.text.Normalizer2;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /**
@@ -49,7 +50,10 @@ final class SegmenterInput {
   private final StringBuilder normalized = new StringBuilder();
   private int[] normalizedStarts = new int[65];
 
-  private String text;
+  private char[] normalizedChars = new char[64];
+
+  private char[] text;
+  private int length;
   private int[] starts;
 
   /** Starts a new run. */
@@ -77,16 +81,19 @@ final class SegmenterInput {
   }
 
   /**
-   * Ends the run at {@code rawEnd} and prepares {@link #text} and {@link #rawOffset}. A run the
-   * segmenter can read as it stands (the usual case) is used as it is.
+   * Ends the run at {@code rawEnd} and prepares {@link #chars} and {@link #rawOffset}. A run the
+   * segmenter can read as it stands (the usual case) is used as it is, without a copy; so is every
+   * run when {@code compose} is false (bigrams, which keep marks with their character anyway).
    */
-  void finish(int rawEnd) {
+  void finish(int rawEnd, boolean compose) {
     collectedStarts[collectedLength] = rawEnd;
-    String collectedText = new String(collected, 0, collectedLength);
     // Not isNormalized: on a storm of marks in the wrong order it reorders them all, in
     // quadratic time; the quick check stops at the first one.
-    if (NFC.spanQuickCheckYes(collectedText) == collectedLength && !hasCompatibilityPair()) {
-      text = collectedText;
+    if (!compose
+        || (NFC.spanQuickCheckYes(CharBuffer.wrap(collected, 0, collectedLength)) == collectedLength
+            && !hasCompatibilityPair())) {
+      text = collected;
+      length = collectedLength;
       starts = collectedStarts;
       return;
     }
@@ -100,18 +107,28 @@ final class SegmenterInput {
         chunkStart = i;
       }
     }
-    normalizedStarts = fit(normalizedStarts, normalized.length() + 1);
-    normalizedStarts[normalized.length()] = rawEnd;
-    text = normalized.toString();
+    length = normalized.length();
+    normalizedStarts = fit(normalizedStarts, length + 1);
+    normalizedStarts[length] = rawEnd;
+    if (normalizedChars.length < length) {
+      normalizedChars = new char[Math.max(length, 2 * normalizedChars.length)];
+    }
+    normalized.getChars(0, length, normalizedChars, 0);
+    text = normalizedChars;
     starts = normalizedStarts;
   }
 
-  /** The text to segment (valid after {@link #finish}). */
-  String text() {
+  /** The text to segment, its first {@link #length} characters (valid after {@link #finish}). */
+  char[] chars() {
     return text;
   }
 
-  /** The raw offset of the character at {@code index} of {@link #text}, or of its end. */
+  /** The length of the text to segment. */
+  int length() {
+    return length;
+  }
+
+  /** The raw offset of the character at {@code index} of {@link #chars}, or of its end. */
   int rawOffset(int index) {
     return starts[index];
   }

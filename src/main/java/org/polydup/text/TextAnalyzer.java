@@ -554,16 +554,17 @@ public final class TextAnalyzer {
       }
       runEnd = unitEnd;
     }
-    segmenterInput.finish(runEnd);
-    String runText = segmenterInput.text();
+    segmenterInput.finish(runEnd, !bigrams);
+    char[] runText = segmenterInput.chars();
+    int runLength = segmenterInput.length();
     if (bigrams) {
-      emitBigrams(runText);
+      emitBigrams(runText, runLength);
       return runEnd;
     }
     if (wordBreaker == null) {
       wordBreaker = BreakIterator.getWordInstance(ULocale.ROOT);
     }
-    wordBreaker.setText(runText);
+    wordBreaker.setText(new String(runText, 0, runLength));
     int start = wordBreaker.first();
     for (int end = wordBreaker.next();
         end != BreakIterator.DONE;
@@ -598,16 +599,15 @@ public final class TextAnalyzer {
   }
 
   /** Overlapping bigrams of the code points of a run; one token if only one. */
-  private void emitBigrams(String runText) {
-    int runEnd = runText.length();
+  private void emitBigrams(char[] runText, int runEnd) {
     int first = 0;
-    int second = unitEnd(runText, first);
+    int second = unitEnd(runText, first, runEnd);
     if (second >= runEnd) {
       emitToken(runText, first, runEnd);
       return;
     }
     while (second < runEnd) {
-      int third = unitEnd(runText, second);
+      int third = unitEnd(runText, second, runEnd);
       emitToken(runText, first, third);
       first = second;
       second = third;
@@ -616,14 +616,14 @@ public final class TextAnalyzer {
 
   /**
    * The end of the bigram unit starting at {@code at}: a character with the marks after it. A
-   * combining voicing mark (U+3099, how a decomposed text writes が, where NFC has no composed form)
-   * or a variation selector belongs to its character, so the same text in NFC and NFD, or with and
-   * without a selector, makes the same bigrams once each token is normalised.
+   * combining voicing mark (U+3099, how a decomposed text writes が) or a variation selector belongs
+   * to its character, so the same text in NFC and NFD, or with and without a selector, makes the
+   * same bigrams once each token is normalised.
    */
-  private static int unitEnd(String runText, int at) {
-    int i = at + Character.charCount(runText.codePointAt(at));
-    while (i < runText.length()) {
-      int codePoint = runText.codePointAt(i);
+  private static int unitEnd(char[] runText, int at, int runEnd) {
+    int i = at + Character.charCount(Character.codePointAt(runText, at, runEnd));
+    while (i < runEnd) {
+      int codePoint = Character.codePointAt(runText, i, runEnd);
       byte characterClass = CharacterTable.classOfCodePoint(codePoint);
       // The kana voicing marks are classed with their script, as segmented: their combining
       // class says they attach. The halfwidth ones (ｶﾞ) have class 0 but fold to the combining
@@ -640,11 +640,11 @@ public final class TextAnalyzer {
   }
 
   /** Emits {@code runText[start, end)} as a token, with the raw offsets it was read from. */
-  private void emitToken(String runText, int start, int end) {
+  private void emitToken(char[] runText, int start, int end) {
     tokenStart = segmenterInput.rawOffset(start);
     tokenEnd = segmenterInput.rawOffset(end);
     for (int i = start; i < end; ) {
-      int codePoint = runText.codePointAt(i);
+      int codePoint = Character.codePointAt(runText, i, end);
       appendCodePoint(codePoint);
       i += Character.charCount(codePoint);
     }
