@@ -1,6 +1,7 @@
 package org.polydup.text;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
@@ -20,7 +21,7 @@ final class CharacterTable {
   /** A letter of a space-delimited script (or a number-like letter such as ², ①). */
   static final byte LETTER = 1;
 
-  /** A decimal digit of any script (full-width digits fold to ASCII). */
+  /** A decimal digit of any script (each folds to its ASCII digit, {@link #foldFurther}). */
   static final byte DIGIT = 2;
 
   /** Any apostrophe-like character; kept (as ') only between two letters. */
@@ -51,10 +52,16 @@ final class CharacterTable {
 
   private static final byte[] CLASSES = new byte[0x10000];
 
+  /** What NFKC case folding leaves apart that readers take as one ({@link #foldFurther}). */
+  private static final char[] FURTHER = new char[0x10000];
+
   private static final char[] FOLDED = new char[0x10000];
   private static final boolean[] HAN_OR_KANA = new boolean[0x10000];
 
   static {
+    for (int c = 0; c < 0x10000; c++) {
+      FURTHER[c] = (char) foldFurther(c);
+    }
     for (int c = 0; c < 0x10000; c++) {
       byte characterClass = classify(c);
       CLASSES[c] = characterClass;
@@ -234,6 +241,55 @@ final class CharacterTable {
       return NEEDS_NORMALIZER;
     }
     String folded = NFKC_CASEFOLD.normalize(String.valueOf(c));
-    return folded.length() == 1 ? folded.charAt(0) : NEEDS_NORMALIZER;
+    return folded.length() == 1 ? FURTHER[folded.charAt(0)] : NEEDS_NORMALIZER;
+  }
+
+  /**
+   * Applies to an NFKC case-folded token the folds NFKC case folding lacks; returns {@code
+   * normalized} itself when none applies. The per-character fold table already includes them, so a
+   * token folded character by character and one normalised whole by ICU agree.
+   */
+  static String foldFurther(String normalized) {
+    StringBuilder further = null;
+    for (int i = 0; i < normalized.length(); ) {
+      int codePoint = normalized.codePointAt(i);
+      int width = Character.charCount(codePoint);
+      int replacement = codePoint < 0x10000 ? FURTHER[codePoint] : foldFurther(codePoint);
+      if (replacement != codePoint && further == null) {
+        further = new StringBuilder(normalized.length()).append(normalized, 0, i);
+      }
+      if (further != null) {
+        further.appendCodePoint(replacement);
+      }
+      i += width;
+    }
+    return further == null ? normalized : further.toString();
+  }
+
+  /**
+   * The fold of one character after NFKC case folding:
+   *
+   * <ul>
+   *   <li>a decimal digit of any script to its ASCII digit: ۱۴۰۲, ١٤٠٢, ๑๔๐๒ and 1402 are one
+   *       number, and only full-width digits have a compatibility mapping;
+   *   <li>the Arabic letters an Arabic keyboard types for Persian ones (ي and ى for ی, ك for ک) to
+   *       one form each, as Lucene's Persian and Arabic normalisers do, so a Persian story retyped
+   *       on an Arabic keyboard reads the same (the Arabic forms, as Lucene's).
+   * </ul>
+   */
+  private static int foldFurther(int codePoint) {
+    if (UCharacter.getType(codePoint) == UCharacterCategory.DECIMAL_DIGIT_NUMBER) {
+      return '0' + UCharacter.digit(codePoint, 10);
+    }
+    switch (codePoint) {
+      case 0x0649: // ى alef maksura
+      case 0x06CC: // ی Farsi yeh
+        return 0x064A; // ي yeh
+      case 0x06A9: // ک keheh
+        return 0x0643; // ك kaf
+      default:
+        break;
+    }
+    return codePoint;
   }
 }

@@ -422,7 +422,9 @@ public final class TextAnalyzer {
           unfoldedLength = streamSafe(unfolded, unfoldedLength);
         }
         String token =
-            CharacterTable.NFKC_CASEFOLD.normalize(CharBuffer.wrap(unfolded, 0, unfoldedLength));
+            CharacterTable.foldFurther(
+                CharacterTable.NFKC_CASEFOLD.normalize(
+                    CharBuffer.wrap(unfolded, 0, unfoldedLength)));
         if (!token.isEmpty()) {
           addToken(hasher.hashCharsToLong(token), token, tokenStart, tokenEnd);
         }
