@@ -50,6 +50,8 @@ final class CharacterTable {
 
   static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
+  private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
+
   private static final byte[] CLASSES = new byte[0x10000];
 
   /** What NFKC case folding leaves apart that readers take as one ({@link #foldFurther}). */
@@ -162,6 +164,8 @@ final class CharacterTable {
       case 0x2018: // left single quotation mark
       case 0x2019: // right single quotation mark
       case 0x201B: // single high-reversed-9 quotation mark
+      case 0x05F3: // Hebrew geresh (ג׳ורג׳, where ASCII text writes ג'ורג')
+      case 0x05F4: // Hebrew gershayim (צה״ל)
       case 0x2032: // prime
       case 0xFF07: // full-width apostrophe
         return true;
@@ -189,6 +193,12 @@ final class CharacterTable {
     if (codePoint == 0x0640) {
       // Arabic tatweel (kashida) stretches a word to justify a line: layout, not a letter of it,
       // so a word stretched on one site must meet the same word unstretched on another.
+      return IGNORABLE;
+    }
+    if (codePoint == 0x055B || codePoint == 0x055C || codePoint == 0x055E) {
+      // Armenian emphasis, exclamation and question marks sit on the stressed vowel inside the
+      // word (ինչո՞ւ is ինչու asked): intonation, not a boundary. The Armenian comma (U+055D)
+      // follows a word, as a comma does, and stays a separator.
       return IGNORABLE;
     }
     switch (Character.getType(codePoint)) {
@@ -251,15 +261,28 @@ final class CharacterTable {
    */
   static String foldFurther(String normalized) {
     StringBuilder further = null;
+    int lastStarter = -1; // the last character of combining class 0
+    boolean dotAboveSeen = false; // a mark above (class 230) since it: a dot then is not the i's
     for (int i = 0; i < normalized.length(); ) {
       int codePoint = normalized.codePointAt(i);
       int width = Character.charCount(codePoint);
+      int combiningClass = UCharacter.getCombiningClass(codePoint);
+      // Turkish İ case-folds to i + U+0307 (combining dot above), İZMİR to "i̇zmi̇r" where İzmir
+      // gives "i̇zmir"; the dot on an i is the one it has anyway, so it goes, as in Lucene's
+      // TurkishLowerCaseFilter (other marks may stand between).
+      boolean drop = codePoint == 0x0307 && lastStarter == 'i' && !dotAboveSeen;
       int replacement = codePoint < 0x10000 ? FURTHER[codePoint] : foldFurther(codePoint);
-      if (replacement != codePoint && further == null) {
+      if ((drop || replacement != codePoint) && further == null) {
         further = new StringBuilder(normalized.length()).append(normalized, 0, i);
       }
-      if (further != null) {
+      if (further != null && !drop) {
         further.appendCodePoint(replacement);
+      }
+      if (combiningClass == 0) {
+        lastStarter = codePoint;
+        dotAboveSeen = false;
+      } else if (combiningClass == 230) {
+        dotAboveSeen = true;
       }
       i += width;
     }
@@ -274,7 +297,10 @@ final class CharacterTable {
    *       number, and only full-width digits have a compatibility mapping;
    *   <li>the Arabic letters an Arabic keyboard types for Persian ones (ي and ى for ی, ك for ک) to
    *       one form each, as Lucene's Persian and Arabic normalisers do, so a Persian story retyped
-   *       on an Arabic keyboard reads the same (the Arabic forms, as Lucene's).
+   *       on an Arabic keyboard reads the same (the Arabic forms, as Lucene's);
+   *   <li>a Greek letter with tonos or dialytika to the bare letter: Greek capitals are written
+   *       without accents (ΑΘΗΝΑ for Αθήνα), as Lucene's GreekLowerCaseFilter does. Polytonic
+   *       letters, whose other marks carry meaning, are left.
    * </ul>
    */
   private static int foldFurther(int codePoint) {
@@ -289,6 +315,14 @@ final class CharacterTable {
         return 0x0643; // ك kaf
       default:
         break;
+    }
+    if (UScript.getScript(codePoint) == UScript.GREEK) {
+      String decomposed = NFD.getDecomposition(codePoint);
+      if (decomposed != null
+          && decomposed.length() > 1
+          && decomposed.substring(1).chars().allMatch(m -> m == 0x0301 || m == 0x0308)) {
+        return decomposed.charAt(0);
+      }
     }
     return codePoint;
   }

@@ -2,6 +2,7 @@ package org.polydup.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,35 @@ class TextAnalyzerFoldingTest {
     assertSameTokens("1402 2024 2567", "١٤٠٢ ২০২৪ ၂၅၆၇"); // Arabic-Indic, Bengali, Myanmar
     assertSameTokens("1402", "\uD83A\uDD51\uD83A\uDD54\uD83A\uDD50\uD83A\uDD52"); // Adlam
     assertSameTokens("3,500.25", "٣,٥٠٠.٢٥");
+  }
+
+  @Test
+  void tokens_sameForTurkishCapitalDottedI() {
+    assertEquals(List.of("izmir", "istanbul"), tokens("İzmir İstanbul"));
+    assertSameTokens("İzmir İstanbul", "İZMİR İSTANBUL");
+    assertSameTokens("İzmir İstanbul", "izmir istanbul");
+  }
+
+  @Test
+  void tokens_sameForGreekWithAndWithoutAccents() {
+    String greek = "Η Εθνική Μετεωρολογική Υπηρεσία στην Αθήνα προειδοποιεί για καταιγίδες";
+    assertSameTokens(greek, greek.toUpperCase(java.util.Locale.forLanguageTag("el")));
+    assertSameTokens(
+        greek, "Η ΕΘΝΙΚΗ ΜΕΤΕΩΡΟΛΟΓΙΚΗ ΥΠΗΡΕΣΙΑ ΣΤΗΝ ΑΘΗΝΑ ΠΡΟΕΙΔΟΠΟΙΕΙ ΓΙΑ ΚΑΤΑΙΓΙΔΕΣ");
+    assertSameTokens(greek, Normalizer.normalize(greek, Normalizer.Form.NFD));
+    assertSameTokens("Ταΐζω πρωτεΐνη", "ΤΑΪΖΩ ΠΡΩΤΕΪΝΗ");
+  }
+
+  @Test
+  void tokens_hebrewGereshAndGershayimKeptLikeApostrophes() {
+    assertEquals(List.of("ג'ורג", "בוש"), tokens("ג׳ורג׳ בוש"));
+    assertSameTokens("ג'ורג' בוש", "ג׳ורג׳ בוש");
+    assertEquals(List.of("צה'ל"), tokens("צה״ל"));
+  }
+
+  @Test
+  void tokens_armenianStressMarksInsideAWordAreIgnored() {
+    assertEquals(List.of("ինչու", "է"), tokens("ինչո՞ւ է"));
+    assertSameTokens("Երևանում շատ ցուրտ է", "Երևանո՛ւմ շատ ցո՜ւրտ է");
   }
 }
