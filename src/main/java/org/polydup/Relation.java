@@ -1,6 +1,7 @@
 package org.polydup;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /** How two documents are related. See the README's table for the exact meaning of each. */
 public enum Relation {
@@ -24,8 +25,16 @@ public enum Relation {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a label such as {@code "contained"}; throws {@link IllegalArgumentException}. */
+  /**
+   * Parses a label such as {@code "contained"}, ignoring case and surrounding white space.
+   *
+   * @param label the label
+   * @return the relation
+   * @throws NullPointerException if {@code label} is null
+   * @throws IllegalArgumentException if {@code label} names no relation
+   */
   public static Relation fromLabel(String label) {
+    Objects.requireNonNull(label, "label");
     return valueOf(label.trim().toUpperCase(Locale.ROOT));
   }
 }
