@@ -88,7 +88,7 @@ public final class ClassicMinHasher {
         }
       }
     }
-    return new MinHashSignature(values, distinct, seed);
+    return MinHashSignature.adopt(values, distinct, seed);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.polydup.sketch;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 import org.polydup.IncompatibleDataException;
 
 /**
@@ -35,17 +36,42 @@ public final class MinHashSignature {
   private final long seed;
 
   /**
-   * @param values one 32-bit value per permutation (slot); the array is owned by the signature
+   * @param values one 32-bit value per permutation (slot), {@code 1} to {@value
+   *     MinHasher#MAX_PERMUTATIONS} of them (the range {@link #fromBytes} reads back); copied, so
+   *     later changes to the array do not reach the signature
    * @param setSize number of distinct shingles in the set, {@code >= 0}
    * @param seed the seed of the hasher that made it
+   * @throws NullPointerException if {@code values} is null
+   * @throws IllegalArgumentException if {@code values} has no slot or more than {@value
+   *     MinHasher#MAX_PERMUTATIONS}, or {@code setSize} is negative
    */
   public MinHashSignature(int[] values, int setSize, long seed) {
+    this(Objects.requireNonNull(values, "values").clone(), setSize, seed, true);
+  }
+
+  /**
+   * {@code owned} only tells this constructor from the public one: it keeps {@code values} as is.
+   */
+  private MinHashSignature(int[] values, int setSize, long seed, boolean owned) {
+    Objects.requireNonNull(values, "values");
+    if (values.length < 1 || values.length > MinHasher.MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "values.length must be in [1, " + MinHasher.MAX_PERMUTATIONS + "], got " + values.length);
+    }
     if (setSize < 0) {
       throw new IllegalArgumentException("setSize must be >= 0, got " + setSize);
     }
     this.values = values;
     this.setSize = setSize;
     this.seed = seed;
+  }
+
+  /**
+   * A signature over {@code values} itself, not a copy: the caller made the array for this
+   * signature and must not keep or change it. Saves a copy per signed document.
+   */
+  static MinHashSignature adopt(int[] values, int setSize, long seed) {
+    return new MinHashSignature(values, setSize, seed, true);
   }
 
   /** Number of slots (permutations). */
@@ -68,8 +94,17 @@ public final class MinHashSignature {
     return seed;
   }
 
-  /** The slot values; do not modify. */
+  /** The slot values, in a new array (the signature stays immutable whatever the caller does). */
   public int[] values() {
+    return values.clone();
+  }
+
+  /**
+   * The slot values themselves, not a copy, for this package's estimators, which only read them:
+   * {@link SimilarityEstimator} compares signatures once per candidate pair, where a copy of both
+   * would cost more than the comparison.
+   */
+  int[] slots() {
     return values;
   }
 
@@ -106,12 +141,14 @@ public final class MinHashSignature {
   /**
    * Reads a signature written by {@link #toBytes()}.
    *
-   * @param bytes the serialised form, not null
+   * @param bytes the serialised form
    * @return the signature
+   * @throws NullPointerException if {@code bytes} is null
    * @throws IncompatibleDataException if the magic, the format version or the length is wrong, or
    *     the number of permutations or set size is out of range
    */
   public static MinHashSignature fromBytes(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
     try {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       int magic = buffer.getInt();
@@ -151,7 +188,7 @@ public final class MinHashSignature {
       for (int i = 0; i < numberOfPermutations; i++) {
         values[i] = buffer.getInt();
       }
-      return new MinHashSignature(values, setSize, seed);
+      return adopt(values, setSize, seed);
     } catch (BufferUnderflowException e) {
       throw new IncompatibleDataException(
           "corrupt signature: truncated at " + bytes.length + " bytes", e);

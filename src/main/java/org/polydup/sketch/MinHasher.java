@@ -243,7 +243,7 @@ public final class MinHasher {
           densify(values);
         }
       }
-      return new MinHashSignature(values, distinct.count(), seed);
+      return MinHashSignature.adopt(values, distinct.count(), seed);
     }
 
     /**

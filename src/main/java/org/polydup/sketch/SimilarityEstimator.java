@@ -75,8 +75,8 @@ public final class SimilarityEstimator {
    */
   public static int equalSlots(MinHashSignature a, MinHashSignature b) {
     checkCompatible(a, b);
-    int[] x = a.values();
-    int[] y = b.values();
+    int[] x = a.slots();
+    int[] y = b.slots();
     int equal = 0;
     for (int i = 0; i < x.length; i++) {
       if (x[i] == y[i]) {
