@@ -1,6 +1,8 @@
 package org.polydup.sketch;
 
 import java.util.Arrays;
+import org.polydup.IncompatibleDataException;
+import org.polydup.MinHashScheme;
 import org.polydup.internal.Mixing;
 
 /**
@@ -18,7 +20,9 @@ import org.polydup.internal.Mixing;
  * binomial, which makes it the baseline for the statistical tests.
  *
  * <p>Its signatures use the same type as {@link MinHasher}'s but are NOT comparable with them, even
- * for equal seeds and {@code k}: the slot values come from different hash functions.
+ * for equal seeds and {@code k}: the slot values come from different hash functions. They say so:
+ * their {@link MinHashSignature#scheme()} is {@link MinHashScheme#CLASSIC}, and the estimators and
+ * decoders refuse to mix the two.
  */
 public final class ClassicMinHasher {
   private final int numberOfPermutations;
@@ -65,7 +69,8 @@ public final class ClassicMinHasher {
    *
    * @param shingleHashes 64-bit shingle hashes, any order, repeats allowed (they count once); not
    *     modified; may be empty
-   * @return a new signature; for an empty input every slot is {@code -1} and the set size 0
+   * @return a new {@link MinHashScheme#CLASSIC} signature; for an empty input every slot is {@code
+   *     -1} and the set size 0
    */
   public MinHashSignature sign(long[] shingleHashes) {
     long[] sorted = shingleHashes.clone();
@@ -88,7 +93,20 @@ public final class ClassicMinHasher {
         }
       }
     }
-    return MinHashSignature.adopt(values, distinct, seed);
+    return MinHashSignature.adopt(values, distinct, seed, MinHashScheme.CLASSIC);
+  }
+
+  /**
+   * Reads a serialised signature and checks that this hasher could have made it.
+   *
+   * @param bytes the output of {@link MinHashSignature#toBytes()}
+   * @return the signature
+   * @throws IncompatibleDataException if the bytes are corrupt, or the signature was made by the
+   *     one-pass scheme or with another seed or number of permutations than this hasher's
+   */
+  public MinHashSignature decode(byte[] bytes) {
+    return MinHashSignature.fromBytes(bytes)
+        .checkMadeBy(MinHashScheme.CLASSIC, seed, numberOfPermutations);
   }
 
   @Override

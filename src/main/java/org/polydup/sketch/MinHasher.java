@@ -2,6 +2,7 @@ package org.polydup.sketch;
 
 import java.util.Arrays;
 import org.polydup.IncompatibleDataException;
+import org.polydup.MinHashScheme;
 import org.polydup.internal.Mixing;
 
 /**
@@ -154,23 +155,12 @@ public final class MinHasher {
    *
    * @param bytes the output of {@link MinHashSignature#toBytes()}
    * @return the signature
-   * @throws IncompatibleDataException if the bytes are corrupt, or the signature's seed or number
-   *     of permutations differs from this hasher's
+   * @throws IncompatibleDataException if the bytes are corrupt, or the signature was made by the
+   *     classic scheme or with another seed or number of permutations than this hasher's
    */
   public MinHashSignature decode(byte[] bytes) {
-    MinHashSignature signature = MinHashSignature.fromBytes(bytes);
-    if (signature.seed() != seed || signature.numberOfPermutations() != numberOfPermutations) {
-      throw new IncompatibleDataException(
-          "signature made with seed "
-              + signature.seed()
-              + " and numberOfPermutations "
-              + signature.numberOfPermutations()
-              + ", this hasher uses seed "
-              + seed
-              + " and numberOfPermutations "
-              + numberOfPermutations);
-    }
-    return signature;
+    return MinHashSignature.fromBytes(bytes)
+        .checkMadeBy(MinHashScheme.ONE_PASS, seed, numberOfPermutations);
   }
 
   @Override
@@ -243,7 +233,7 @@ public final class MinHasher {
           densify(values);
         }
       }
-      return MinHashSignature.adopt(values, distinct.count(), seed);
+      return MinHashSignature.adopt(values, distinct.count(), seed, MinHashScheme.ONE_PASS);
     }
 
     /**

@@ -32,10 +32,10 @@ public final class SimilarityEstimator {
    * Estimates the Jaccard similarity {@code |A ∩ B| / |A ∪ B|}.
    *
    * @param a a signature
-   * @param b a signature with the same seed and number of permutations
+   * @param b a signature with the same scheme, seed and number of permutations
    * @return the fraction of equal slots, in {@code [0, 1]}, with its Wilson interval at {@code z =
    *     3}; exactly 0 if either set is empty
-   * @throws IllegalArgumentException if the seeds or numbers of permutations differ
+   * @throws IllegalArgumentException if the schemes, seeds or numbers of permutations differ
    */
   public static Estimate jaccard(MinHashSignature a, MinHashSignature b) {
     checkCompatible(a, b);
@@ -50,10 +50,10 @@ public final class SimilarityEstimator {
    * Estimates the containment {@code |A ∩ B| / |A|} of {@code a}'s set in {@code b}'s set.
    *
    * @param a the signature of the set whose fraction inside the other is measured
-   * @param b a signature with the same seed and number of permutations
+   * @param b a signature with the same scheme, seed and number of permutations
    * @return the estimate in {@code [0, 1]} with bounds derived from the Jaccard interval; exactly 0
    *     if either set is empty
-   * @throws IllegalArgumentException if the seeds or numbers of permutations differ
+   * @throws IllegalArgumentException if the schemes, seeds or numbers of permutations differ
    */
   public static Estimate containment(MinHashSignature a, MinHashSignature b) {
     Estimate jaccard = jaccard(a, b);
@@ -71,7 +71,7 @@ public final class SimilarityEstimator {
   /**
    * Number of slots where the two signatures agree.
    *
-   * @throws IllegalArgumentException if the seeds or numbers of permutations differ
+   * @throws IllegalArgumentException if the schemes, seeds or numbers of permutations differ
    */
   public static int equalSlots(MinHashSignature a, MinHashSignature b) {
     checkCompatible(a, b);
@@ -105,6 +105,14 @@ public final class SimilarityEstimator {
   }
 
   private static void checkCompatible(MinHashSignature a, MinHashSignature b) {
+    if (a.scheme() != b.scheme()) {
+      throw new IllegalArgumentException(
+          "signatures must have the same scheme, got "
+              + a.scheme()
+              + " and "
+              + b.scheme()
+              + ": their slots come from different hash functions");
+    }
     if (a.numberOfPermutations() != b.numberOfPermutations()) {
       throw new IllegalArgumentException(
           "signatures must have the same numberOfPermutations, got "

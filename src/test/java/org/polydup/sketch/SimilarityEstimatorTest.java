@@ -1,6 +1,7 @@
 package org.polydup.sketch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,5 +81,27 @@ class SimilarityEstimatorTest {
       Estimate estimate = SimilarityEstimator.wilson(m, 16);
       assertTrue(0 <= estimate.lower() && estimate.upper() <= 1, estimate.toString());
     }
+  }
+
+  /** One set under both schemes: its slots disagree, so a comparison would claim J near 0. */
+  @Test
+  void jaccardContainmentAndEqualSlots_refuseSignaturesOfDifferentSchemes_namingBoth() {
+    long[] set = new SplittableRandom(1).longs(500).toArray();
+    MinHashSignature onePass = MinHasher.create(128, 42).sign(set);
+    MinHashSignature classic = ClassicMinHasher.create(128, 42).sign(set);
+    assertFalse(onePass.isCompatibleWith(classic));
+    assertFalse(classic.isCompatibleWith(onePass));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SimilarityEstimator.jaccard(onePass, classic));
+    assertEquals(
+        "signatures must have the same scheme, got ONE_PASS and CLASSIC: their slots come from"
+            + " different hash functions",
+        e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> SimilarityEstimator.containment(classic, onePass));
+    assertThrows(
+        IllegalArgumentException.class, () -> SimilarityEstimator.equalSlots(onePass, classic));
+    assertEquals(1.0, SimilarityEstimator.jaccard(classic, classic).estimate());
   }
 }
