@@ -2,12 +2,14 @@ package org.polydup.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedOutputStream;
+import java.io.CharArrayWriter;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -44,10 +48,19 @@ import org.polydup.internal.Utf16;
  *       ({@code 0.123456} → {@code 0.1235}, {@code 1.0} → {@code 1.0}); NaN and infinities, which
  *       JSON cannot represent, → {@code null};
  *   <li>{@link Enum} → its lower-case name ({@code Relation.CONTAINED} → {@code "contained"});
+ *   <li>{@link Path} → string, its {@link Path#toString()} (a path is also an {@link Iterable} of
+ *       its names, each again a path: as an array it would nest without end);
  *   <li>{@link Map} → object (keys by {@link String#valueOf}); {@link Iterable} and arrays
  *       (including primitive arrays) → array; {@link Optional} → its value or {@code null};
- *   <li>a {@link Record} → object with its components in declaration order.
+ *   <li>a {@link Record} → object with its components in declaration order (a record that is not
+ *       public is read too, unless its module does not open it to this one).
  * </ul>
+ *
+ * <p>Any other type, objects nested more than {@value #MAX_DEPTH} deep (a map or list that contains
+ * itself, for instance), and a record component that cannot be read make {@link #write} throw
+ * {@link IllegalArgumentException} naming the key or index where it happened. A failed write writes
+ * nothing: each line is built in a buffer and reaches the stream only when it is whole, so the
+ * lines before are intact and the next write starts a line of its own.
  *
  * <p>Non-ASCII text is written as UTF-8, not escaped. An unpaired surrogate in a string value
  * (possible in text decoded from {@code \}{@code uD800} escapes), which UTF-8 cannot encode, is
@@ -64,6 +77,12 @@ import org.polydup.internal.Utf16;
 public final class JsonlWriter implements Closeable, Flushable {
   /** Decimals kept for {@code double} and {@code float} values. */
   public static final int DECIMALS = 4;
+
+  /**
+   * The deepest nesting of maps, iterables, arrays and records written; below Jackson's own limit
+   * (1,000), so a value that contains itself fails here, with the key named.
+   */
+  public static final int MAX_DEPTH = 100;
 
   private static final JsonFactory JSON =
       JsonFactory.builder()
@@ -101,17 +120,39 @@ public final class JsonlWriter implements Closeable, Flushable {
 
   private final Writer out;
   private final boolean closeStream;
-  private final JsonGenerator generator;
+
+  /**
+   * The line being written. The generator writes into it, not into {@link #out}, so that a value
+   * that fails halfway (an unsupported type, a nesting too deep) can be dropped with the line:
+   * written straight to the stream, its first half stayed in the file and the next line was
+   * appended to it, corrupting every line after the failure.
+   */
+  private final CharArrayWriter line = new CharArrayWriter(1024);
+
+  private JsonGenerator generator;
   private long lines;
+
+  /**
+   * The keys and indexes from the top level down to the value being written ({@code path[d]} for
+   * depth {@code d}, entry 0 unused), and that value's depth: named when writing it fails.
+   */
+  private final Object[] path = new Object[MAX_DEPTH + 2];
+
+  private int depth;
 
   private JsonlWriter(OutputStream out, boolean closeStream) throws IOException {
     // A character-level generator: Jackson's UTF-8 generator writes characters outside the BMP
     // as escaped surrogate pairs ("\\uD83D\\uDE42"); this one leaves them to the UTF-8 encoder.
     this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     this.closeStream = closeStream;
-    this.generator = JSON.createGenerator(this.out);
-    this.generator.setRootValueSeparator(null);
-    this.generator.setCharacterEscapes(SeparatorEscapes.INSTANCE);
+    this.generator = newGenerator(line);
+  }
+
+  private static JsonGenerator newGenerator(Writer target) throws IOException {
+    JsonGenerator generator = JSON.createGenerator(target);
+    generator.setRootValueSeparator(null);
+    generator.setCharacterEscapes(SeparatorEscapes.INSTANCE);
+    return generator;
   }
 
   /**
@@ -144,30 +185,92 @@ public final class JsonlWriter implements Closeable, Flushable {
   }
 
   /**
-   * Writes one object as one line.
+   * Writes one object as one line; if it throws, nothing of the object is written.
    *
    * @param object keys in the order to write; values as described in the class comment
-   * @throws IllegalArgumentException if a value has an unsupported type (naming the key and type)
-   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if a value has an unsupported type, is nested more than
+   *     {@value #MAX_DEPTH} deep or is a record component that cannot be read (naming the key)
+   * @throws IOException if writing to the stream fails
    */
   public synchronized void write(Map<String, ?> object) throws IOException {
     Objects.requireNonNull(object, "object");
-    writeValue(object, "(top level)");
-    generator.writeRaw('\n');
+    writeLine(object);
+  }
+
+  /**
+   * Writes one record as one line, its components in declaration order; if it throws, nothing of
+   * the record is written.
+   *
+   * @throws IllegalArgumentException if a component has an unsupported type, is nested more than
+   *     {@value #MAX_DEPTH} deep or cannot be read (naming the key)
+   * @throws IOException if writing to the stream fails
+   */
+  public synchronized void write(Record record) throws IOException {
+    Objects.requireNonNull(record, "record");
+    writeLine(record);
+  }
+
+  /** Builds the line in {@link #line}, then hands it to the stream whole. */
+  private void writeLine(Object object) throws IOException {
+    boolean built = false;
+    try {
+      writeValue(object, null, 0);
+      generator.writeRaw('\n');
+      generator.flush(); // into the line buffer; the stream sees nothing yet
+      built = true;
+    } catch (JsonProcessingException e) {
+      // Jackson refusing what the checks above let through: the same contract as theirs.
+      throw unwritable("cannot write the value as JSON: " + e.getOriginalMessage(), e);
+    } finally {
+      if (!built) {
+        discardLine();
+      }
+    }
+    line.writeTo(out);
+    line.reset();
     lines++;
   }
 
   /**
-   * Writes one record as one line, its components in declaration order.
-   *
-   * @throws IllegalArgumentException if a component has an unsupported type
-   * @throws IOException if writing fails
+   * Drops the partial line. The generator is replaced, not reused: it still holds the half-open
+   * objects of the failed value and would close them into the next line.
    */
-  public synchronized void write(Record record) throws IOException {
-    Objects.requireNonNull(record, "record");
-    writeValue(record, "(top level)");
-    generator.writeRaw('\n');
-    lines++;
+  private void discardLine() throws IOException {
+    try {
+      generator.close();
+    } catch (IOException | RuntimeException e) {
+      // Closing only releases the generator's buffers; what it writes is dropped just below.
+    }
+    line.reset();
+    generator = newGenerator(line);
+  }
+
+  private IllegalArgumentException unwritable(String what, Throwable cause) {
+    return new IllegalArgumentException(what + " (at " + describePath() + ")", cause);
+  }
+
+  /**
+   * The path to the value being written, {@code scores.when} or {@code passages[2].text}; its
+   * middle elided past a dozen levels (a value that contains itself reaches {@value #MAX_DEPTH}).
+   */
+  private String describePath() {
+    if (depth == 0) {
+      return "the top level";
+    }
+    StringBuilder text = new StringBuilder("key ");
+    for (int level = 1; level <= depth; level++) {
+      if (depth > 12 && level > 6 && level <= depth - 4) {
+        text.append(level == 7 ? "…" : "");
+        continue;
+      }
+      Object key = path[level];
+      if (key instanceof Integer) {
+        text.append('[').append(key).append(']');
+      } else {
+        text.append(level > 1 ? "." : "").append(key);
+      }
+    }
+    return text.toString();
   }
 
   /** Lines written so far. */
@@ -178,13 +281,13 @@ public final class JsonlWriter implements Closeable, Flushable {
   /** Sends buffered lines to the stream and flushes it. */
   @Override
   public synchronized void flush() throws IOException {
-    generator.flush();
+    out.flush(); // whole lines only: the generator's buffer is emptied at the end of each write
   }
 
   /** Flushes, and closes the file if this writer opened it. */
   @Override
   public synchronized void close() throws IOException {
-    generator.close();
+    generator.close(); // releases its buffers; it holds nothing unwritten between lines
     if (closeStream) {
       out.close();
     } else {
@@ -202,7 +305,9 @@ public final class JsonlWriter implements Closeable, Flushable {
     return rounded == 0.0 ? 0.0 : rounded; // no "-0.0"
   }
 
-  private void writeValue(Object value, Object key) throws IOException {
+  private void writeValue(Object value, Object key, int depth) throws IOException {
+    path[depth] = key;
+    this.depth = depth;
     if (value == null) {
       generator.writeNull();
     } else if (value instanceof CharSequence || value instanceof Character) {
@@ -226,51 +331,81 @@ public final class JsonlWriter implements Closeable, Flushable {
       generator.writeNumber((BigDecimal) value);
     } else if (value instanceof Enum) {
       generator.writeString(((Enum<?>) value).name().toLowerCase(Locale.ROOT));
+    } else if (value instanceof Path) {
+      writeString(value.toString());
+    } else if (depth >= MAX_DEPTH
+        && (value instanceof Map
+            || value instanceof Iterable
+            || value.getClass().isArray()
+            || value instanceof Record)) {
+      throw unwritable("cannot write objects nested more than " + MAX_DEPTH + " deep", null);
     } else if (value instanceof Map) {
       generator.writeStartObject();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         String name = Utf16.wellFormed(String.valueOf(entry.getKey()));
         generator.writeFieldName(name);
-        writeValue(entry.getValue(), name);
+        writeValue(entry.getValue(), name, depth + 1);
       }
       generator.writeEndObject();
     } else if (value instanceof Iterable) {
       generator.writeStartArray();
       int index = 0;
       for (Object element : (Iterable<?>) value) {
-        writeValue(element, index++);
+        writeValue(element, index++, depth + 1);
       }
       generator.writeEndArray();
     } else if (value.getClass().isArray()) {
       generator.writeStartArray();
       int length = Array.getLength(value);
       for (int index = 0; index < length; index++) {
-        writeValue(Array.get(value, index), index);
+        writeValue(Array.get(value, index), index, depth + 1);
       }
       generator.writeEndArray();
     } else if (value instanceof Optional) {
-      writeValue(((Optional<?>) value).orElse(null), key);
+      writeValue(((Optional<?>) value).orElse(null), key, depth);
     } else if (value instanceof Record) {
       generator.writeStartObject();
       for (RecordComponent component : value.getClass().getRecordComponents()) {
-        Object componentValue;
-        try {
-          componentValue = component.getAccessor().invoke(value);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalArgumentException(
-              "cannot read record component " + component.getName(), e);
-        }
+        path[depth + 1] = component.getName();
+        this.depth = depth + 1;
+        Object componentValue = readComponent((Record) value, component);
         generator.writeFieldName(component.getName());
-        writeValue(componentValue, component.getName());
+        writeValue(componentValue, component.getName(), depth + 1);
       }
       generator.writeEndObject();
     } else {
-      throw new IllegalArgumentException(
-          "cannot write a "
-              + value.getClass().getName()
-              + " as JSON (at key or index "
-              + key
-              + ")");
+      throw unwritable("cannot write a " + value.getClass().getName() + " as JSON", null);
+    }
+  }
+
+  /**
+   * The value of one record component. The accessor of a record that is not public (a nested {@code
+   * record Row(...)} in the caller's class, say) cannot be invoked from this package without {@link
+   * Method#trySetAccessible()}, which works unless a module keeps it closed.
+   */
+  private Object readComponent(Record record, RecordComponent component) {
+    Method accessor = component.getAccessor();
+    try {
+      if (!accessor.canAccess(record) && !accessor.trySetAccessible()) {
+        throw unwritable(
+            "cannot read record component "
+                + component.getName()
+                + " of "
+                + record.getClass().getName()
+                + ": its module does not open it to polydup",
+            null);
+      }
+      return accessor.invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
+      throw unwritable(
+          "cannot read record component "
+              + component.getName()
+              + " of "
+              + record.getClass().getName()
+              + ": "
+              + cause,
+          cause);
     }
   }
 

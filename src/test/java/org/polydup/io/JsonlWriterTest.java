@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.polydup.Relation;
+import org.polydup.io.hidden.HiddenRows;
 
 class JsonlWriterTest {
   @TempDir Path folder;
@@ -188,5 +189,93 @@ class JsonlWriterTest {
     for (int i = 0; i < 8000; i++) {
       assertEquals(i, numbers.get(i));
     }
+  }
+
+  record Failing(String id) {
+    @Override
+    public String id() {
+      throw new IllegalStateException("no id");
+    }
+  }
+
+  private static List<JsonNode> parsedLines(Path file) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> parsed = new ArrayList<>();
+    for (String line : Files.readString(file, UTF_8).split("\n", -1)) {
+      if (!line.isEmpty()) {
+        parsed.add(mapper.readTree(line)); // throws on a line that is not whole JSON
+      }
+    }
+    return parsed;
+  }
+
+  @Test
+  void write_afterAFailedWrite_keepsEarlierLinesAndStartsTheNextOnANewLine() throws IOException {
+    Path file = folder.resolve("pairs.jsonl");
+    try (JsonlWriter writer = JsonlWriter.open(file)) {
+      writer.write(Map.of("id", "ok-1"));
+      Map<String, Object> bad = new LinkedHashMap<>();
+      bad.put("id", "bad");
+      bad.put("scores", Map.of("when", java.time.Instant.EPOCH));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> writer.write(bad));
+      assertEquals("cannot write a java.time.Instant as JSON (at key scores.when)", e.getMessage());
+      writer.write(Map.of("id", "ok-2"));
+      assertEquals(2, writer.lines());
+    }
+    assertEquals("{\"id\":\"ok-1\"}\n{\"id\":\"ok-2\"}\n", Files.readString(file, UTF_8));
+  }
+
+  @Test
+  void write_pathValue_asItsString() throws IOException {
+    Path path = Path.of("data", "docs.jsonl");
+    assertEquals(
+        "{\"source\":\"" + path.toString().replace("\\", "\\\\") + "\"}\n",
+        written(Map.of("source", path)));
+  }
+
+  @Test
+  void write_valueThatContainsItself_throwsIllegalArgument_andTheWriterGoesOn() throws IOException {
+    List<Object> loop = new ArrayList<>();
+    loop.add(loop);
+    Path file = folder.resolve("loop.jsonl");
+    try (JsonlWriter writer = JsonlWriter.open(file)) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> writer.write(Map.of("loop", loop)));
+      assertTrue(
+          e.getMessage()
+              .startsWith("cannot write objects nested more than 100 deep (at key loop[0]"),
+          e.getMessage());
+      assertTrue(e.getMessage().length() < 200, e.getMessage());
+      writer.write(Map.of("id", "after"));
+    }
+    assertEquals(1, parsedLines(file).size());
+  }
+
+  @Test
+  void write_recordThisPackageCannotAccess_readsItAnyway() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonlWriter writer = JsonlWriter.to(out)) {
+      writer.write(Map.of("rows", List.of(HiddenRows.row("x", 0.5))));
+      writer.write(HiddenRows.row("y", 1.0));
+    }
+    assertEquals(
+        "{\"rows\":[{\"id\":\"x\",\"score\":0.5}]}\n{\"id\":\"y\",\"score\":1.0}\n",
+        out.toString(UTF_8));
+  }
+
+  @Test
+  void write_recordWhoseAccessorThrows_throwsIllegalArgumentNamingTheComponent()
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonlWriter writer = JsonlWriter.to(out)) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> writer.write(Map.of("rows", List.of(new Failing("x")))));
+      assertTrue(e.getMessage().endsWith("(at key rows[0].id)"), e.getMessage());
+      writer.write(Map.of("id", "after"));
+    }
+    assertEquals("{\"id\":\"after\"}\n", out.toString(UTF_8));
   }
 }
