@@ -6,6 +6,7 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.polydup.MinHashScheme;
 import org.polydup.internal.Mixing;
 import org.polydup.internal.SortedSets;
 import org.polydup.sketch.MinHashSignature;
@@ -57,6 +58,7 @@ public final class LshIndex {
   private boolean hasSignatureShape;
   private long seed;
   private int numberOfPermutations;
+  private MinHashScheme scheme;
 
   private LshIndex(LshParameters parameters) {
     this.parameters = parameters;
@@ -286,19 +288,26 @@ public final class LshIndex {
         hasSignatureShape = true;
         seed = signature.seed();
         numberOfPermutations = signature.numberOfPermutations();
+        scheme = signature.scheme();
       }
       return;
     }
-    if (signature.seed() != seed || signature.numberOfPermutations() != numberOfPermutations) {
+    if (signature.seed() != seed
+        || signature.numberOfPermutations() != numberOfPermutations
+        || signature.scheme() != scheme) {
       throw new IllegalArgumentException(
           "signature must have seed "
               + seed
-              + " and numberOfPermutations "
+              + ", numberOfPermutations "
               + numberOfPermutations
+              + " and scheme "
+              + scheme
               + " like the indexed ones, got seed "
               + signature.seed()
-              + " and numberOfPermutations "
-              + signature.numberOfPermutations());
+              + ", numberOfPermutations "
+              + signature.numberOfPermutations()
+              + " and scheme "
+              + signature.scheme());
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
+import org.polydup.sketch.ClassicMinHasher;
 import org.polydup.sketch.MinHashSignature;
 import org.polydup.sketch.MinHasher;
 
@@ -223,6 +224,11 @@ class LshIndexTest {
             IllegalArgumentException.class,
             () -> index.add(2, MinHasher.create(128, 18).sign(new long[] {1})));
     assertTrue(seed.getMessage().contains("got seed 18"), seed.getMessage());
+    IllegalArgumentException scheme =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> index.add(3, ClassicMinHasher.create(128, 17).sign(new long[] {1})));
+    assertTrue(scheme.getMessage().endsWith("and scheme CLASSIC"), scheme.getMessage());
     IllegalArgumentException shortOne =
         assertThrows(
             IllegalArgumentException.class,
