@@ -1,6 +1,7 @@
 package org.polydup.sketch;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.polydup.IncompatibleDataException;
 import org.polydup.MinHashScheme;
 import org.polydup.internal.Mixing;
@@ -73,7 +74,7 @@ public final class ClassicMinHasher {
    *     -1} and the set size 0
    */
   public MinHashSignature sign(long[] shingleHashes) {
-    long[] sorted = shingleHashes.clone();
+    long[] sorted = Objects.requireNonNull(shingleHashes, "shingleHashes").clone();
     Arrays.sort(sorted);
     final int k = numberOfPermutations;
     final long[] seeds = slotSeeds;

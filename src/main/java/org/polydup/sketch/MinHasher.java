@@ -1,6 +1,7 @@
 package org.polydup.sketch;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.polydup.IncompatibleDataException;
 import org.polydup.MinHashScheme;
 import org.polydup.internal.Mixing;
@@ -147,7 +148,7 @@ public final class MinHasher {
    *     hashes, more than the distinct count's table can hold
    */
   public MinHashSignature sign(long[] shingleHashes) {
-    return signers.get().sign(shingleHashes);
+    return signers.get().sign(Objects.requireNonNull(shingleHashes, "shingleHashes"));
   }
 
   /**

@@ -16,6 +16,18 @@ class MinHashSignatureTest {
   private static final long[] SET = {1L, 2L, 3L, 42L, -7L};
 
   @Test
+  void sign_rejectsNull_namingTheParameter_inBothSchemes() {
+    assertEquals(
+        "shingleHashes",
+        assertThrows(NullPointerException.class, () -> MinHasher.create(8, 1).sign(null))
+            .getMessage());
+    assertEquals(
+        "shingleHashes",
+        assertThrows(NullPointerException.class, () -> ClassicMinHasher.create(8, 1).sign(null))
+            .getMessage());
+  }
+
+  @Test
   void constructor_rejectsNullValues_namingTheParameter() {
     NullPointerException e =
         assertThrows(NullPointerException.class, () -> new MinHashSignature(null, 1, 0));
