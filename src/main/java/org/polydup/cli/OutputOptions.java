@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.polydup.Match;
 import org.polydup.report.HtmlReport;
@@ -123,6 +124,30 @@ final class OutputOptions {
           return true;
         }
       } else if (Files.exists(input) && Files.isSameFile(file, input)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether writing {@code file} would replace something the run reads: it is one of {@code inputs}
+   * ({@link #isInput}), or a {@code .txt} file directly inside one of the input folders, which a
+   * folder input reads whether it exists yet or not.
+   */
+  static boolean isReadByInputs(Path file, Collection<Path> inputs) throws IOException {
+    if (isInput(file, inputs)) {
+      return true;
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    boolean story = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt");
+    if (!story || parent == null || !Files.isDirectory(parent)) {
+      return false;
+    }
+    for (Path input : inputs) {
+      if (!input.toString().equals("-")
+          && Files.isDirectory(input)
+          && Files.isSameFile(parent, input)) {
         return true;
       }
     }

@@ -256,24 +256,28 @@ final class QueryCommand implements Callable<Integer> {
   /**
    * Refuses, before anything is read, a run that would replace a file it reads or writes: an output
    * file that is an input ({@link OutputOptions#refuseToOverwriteInputs}), or a {@code --save} file
-   * that is an ARCHIVE or INPUT file (the stories would be replaced by the index, which no command
-   * turns back into stories) or one of the files written in {@code --out}. {@code --save} may be
-   * the {@code --saved} file: replacing it is what it is for.
+   * that is an ARCHIVE or INPUT file, a {@code .txt} file in an ARCHIVE or INPUT folder, the {@code
+   * --remove} file (each would be replaced by the index, which no command turns back into stories)
+   * or one of the files written in {@code --out}. {@code --save} may be the {@code --saved} file:
+   * replacing it is what it is for.
    */
   private void refuseToOverwrite() throws IOException {
     output.refuseToOverwriteInputs(QUERY_FILES, readFiles());
     if (save == null) {
       return;
     }
-    List<Path> stories = new ArrayList<>(archive);
-    stories.addAll(inputs);
-    if (OutputOptions.isInput(save, stories)) {
+    List<Path> read = new ArrayList<>(archive);
+    read.addAll(inputs);
+    if (remove != null) {
+      read.add(remove);
+    }
+    if (OutputOptions.isReadByInputs(save, read)) {
       throw new ParameterException(
           spec.commandLine(),
           "--save "
               + save
-              + " is a file of stories this run reads; saving would replace it with the index."
-              + " Give another file");
+              + " is a file this run reads (stories, or the ids to remove); saving would replace"
+              + " it with the index. Give another file");
     }
     List<String> written = new ArrayList<>(QUERY_FILES);
     if (output.html) {

@@ -102,8 +102,43 @@ class MainTest {
         run("query", "--archive", stories + "", "--save", saved + "", "--out", out + "").code();
     int again = run("query", "--saved", saved + "", "--save", saved + "", "--out", out + "").code();
 
+    Path folder = Files.createDirectories(dir.resolve("stories"));
+    Path story = Files.writeString(folder.resolve("a.txt"), "The mayor of Springfield spoke.");
+    Path ids = Files.writeString(dir.resolve("ids.txt"), "s000001\n");
+    int intoFolder =
+        run("query", "--archive", folder + "", "--save", story + "", "--out", out + "").code();
+    int newStoryInFolder =
+        run(
+                "query",
+                stories + "",
+                "--archive",
+                folder + "",
+                "--save",
+                folder.resolve("new.txt") + "",
+                "--out",
+                out + "")
+            .code();
+    int overRemoved =
+        run(
+                "query",
+                "--archive",
+                stories + "",
+                "--remove",
+                ids + "",
+                "--save",
+                ids + "",
+                "--out",
+                out + "")
+            .code();
+
     assertEquals(2, overInput);
     assertEquals(2, overOutput);
+    assertEquals(2, intoFolder, "a .txt file of an input folder is a story");
+    assertEquals(2, newStoryInFolder, "the next scan of the folder would read it");
+    assertEquals(2, overRemoved);
+    assertEquals("The mayor of Springfield spoke.", Files.readString(story));
+    assertEquals("s000001\n", Files.readString(ids));
+    assertFalse(Files.exists(folder.resolve("new.txt")));
     assertArrayEquals(before, Files.readAllBytes(stories));
     assertEquals(0, first, "--save to a new file");
     assertEquals(0, again, "--save may replace the --saved file");
