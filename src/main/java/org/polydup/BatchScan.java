@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -101,14 +102,20 @@ final class BatchScan {
       AtomicLong read = new AtomicLong();
       AtomicInteger fingerprinted = new AtomicInteger();
       Set<String> ids = new HashSet<>();
+      // The full lengths of the texts cut to maximumCharacters, by input position, for the report.
+      Map<Integer, Integer> cutLengths = new HashMap<>();
       long characters = 0;
       // Reading (decoding and parsing the input) is the calling thread's work and fingerprinting
       // the pool's, so the two overlap: each block is handed to the pool as soon as it is read.
       // Results are stored by input position, so the read-ahead timing changes nothing.
       while (source.hasNext()) {
-        Document d = source.next();
-        if (d == null) {
+        Document given = source.next();
+        if (given == null) {
           throw new NullPointerException("document " + documents.size() + " (from 0) is null");
+        }
+        Document d = configuration.cut(given);
+        if (d != given) {
+          cutLengths.put(documents.size(), given.text().length());
         }
         if (!ids.add(d.id())) {
           throw new IllegalArgumentException("duplicate document id: " + d.id());
@@ -269,14 +276,14 @@ final class BatchScan {
         } else {
           scanned++;
         }
-        int length = documents.get(i).text().length();
-        if (problems[i] == null && length > configuration.maximumCharacters()) {
+        int length = cutLengths.getOrDefault(i, -1);
+        if (problems[i] == null && length >= 0) {
           problemList.add(
               new DocumentProblem(
                   documents.get(i).id(),
                   String.format(
                       Locale.ROOT,
-                      "only the first %,d of its %,d characters are compared (maximumCharacters)",
+                      "only the first %,d of its %,d characters are read (maximumCharacters)",
                       configuration.maximumCharacters(),
                       length)));
         }

@@ -28,6 +28,24 @@ record Configuration(
     return 8;
   }
 
+  /**
+   * {@code document} with its text cut to {@link #maximumCharacters()} (never inside a surrogate
+   * pair), or itself when it is short enough. Cut once, where a document comes in, so that every
+   * stage (shingles, entities, paragraphs) reads the same prefix and every offset points into it.
+   */
+  Document cut(Document document) {
+    String text = document.text();
+    if (text.length() <= maximumCharacters) {
+      return document;
+    }
+    int end = maximumCharacters;
+    if (Character.isHighSurrogate(text.charAt(end - 1))
+        && Character.isLowSurrogate(text.charAt(end))) {
+      end--;
+    }
+    return new Document(document.id(), text.substring(0, end), document.languageHint());
+  }
+
   Configuration(Polydup.Builder builder, LshParameters lsh) {
     this(
         builder.threshold,

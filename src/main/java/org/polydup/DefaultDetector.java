@@ -96,8 +96,8 @@ final class DefaultDetector implements Detector {
       String language,
       IncrementalMatcher.Profile profile) {}
 
-  private Analysed analyse(Document document) {
-    Objects.requireNonNull(document, "document");
+  private Analysed analyse(Document given) {
+    Document document = configuration.cut(Objects.requireNonNull(given, "document"));
     String language = languageOf(document);
     return analysed(
         document,

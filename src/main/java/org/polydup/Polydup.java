@@ -147,12 +147,13 @@ public final class Polydup {
     }
 
     /**
-     * Only the first {@code characters} characters (UTF-16 units) of a text are compared, so that
-     * one huge input cannot stall a worker or fill the heap; a longer text is still compared on
-     * that prefix, and a scan reports it in {@link ScanResult#problems()} (it is still counted in
-     * {@link ScanResult#documents()}). Default 5,000,000, the command line's {@code --max-chars}
-     * default, at which the readers of {@link org.polydup.io.DocumentSource} cut texts with a
-     * warning.
+     * Only the first {@code characters} characters (UTF-16 units) of a text are read, so that one
+     * huge input cannot stall a worker or fill the heap: a longer text is cut where it comes in
+     * ({@code add}, {@code query}, {@code scan}), and every stage, the evidence offsets and {@link
+     * Detector#textOf} see that prefix. A scan reports each cut text in {@link
+     * ScanResult#problems()} (it is still counted in {@link ScanResult#documents()}). Default
+     * 5,000,000, the command line's {@code --max-chars} default, at which the readers of {@link
+     * org.polydup.io.DocumentSource} cut texts with a warning.
      *
      * @throws IllegalArgumentException unless {@code >= 1}
      */

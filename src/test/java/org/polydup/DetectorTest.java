@@ -699,6 +699,16 @@ class DetectorTest {
     assertTrue(
         cut.problems().get(0).message().startsWith("only the first 1,000,000 of its 2,1"),
         cut.problems().get(0).message());
+    // Every stage reads the prefix: the entity stage too, and what the index keeps.
+    Detector aligned = Polydup.builder().maximumCharacters(1_000).build();
+    aligned.add(Document.of("page", page.toString()));
+    assertEquals(1_000, aligned.textOf("page").length());
+    ScanResult both = Polydup.builder().maximumCharacters(1_000).build().scan(documents);
+    for (Match m : both.matches()) {
+      for (EntityLink e : m.entities()) {
+        assertTrue(e.aStart() < 1_000 && e.bStart() < 1_000, e.toString());
+      }
+    }
     assertThrows(IllegalArgumentException.class, () -> Polydup.builder().maximumCharacters(0));
   }
 
