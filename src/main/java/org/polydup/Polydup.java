@@ -251,7 +251,14 @@ public final class Polydup {
       if (languages.isEmpty()) {
         throw new IllegalArgumentException("languages must not be empty");
       }
-      this.languages = Set.copyOf(languages);
+      // Codes in any case, as the identifier takes them; stored lower-case, so that a saved index
+      // records one set however it was spelt.
+      Set<String> lowerCase = new java.util.TreeSet<>();
+      for (String code : languages) {
+        lowerCase.add(
+            Objects.requireNonNull(code, "languages holds null").toLowerCase(Locale.ROOT));
+      }
+      this.languages = Set.copyOf(lowerCase);
       return this;
     }
 

@@ -614,6 +614,15 @@ class DetectorTest {
                     .load(file));
     assertTrue(
         otherLanguages.getMessage().contains("languages=de,fr"), otherLanguages.getMessage());
+    Detector upperCase =
+        Polydup.builder().crossLanguage(false).languages(Set.of("DE", "Fr")).build();
+    upperCase.add(Document.of("u", "Ein Text, einmal erzählt, mit genug Wörtern für Schindeln."));
+    Path spelt = dir.resolve("spelt.pdx");
+    upperCase.save(spelt);
+    Detector lowerCase =
+        Polydup.builder().crossLanguage(false).languages(Set.of("de", "fr")).build();
+    lowerCase.load(spelt);
+    assertEquals(1, lowerCase.size(), "one language set, however it is spelt");
     assertThrows(
         IncompatibleDataException.class,
         () -> withAlignment().load(file, ScanProgress.NONE),

@@ -350,18 +350,41 @@ public final class LanguageIdentifier {
     // One language, one code: CLDR's aliases (ICU's canonical form) map ISO 639-2/3 and legacy
     // codes to the ISO 639-1 code detection answers with (deu and ger to de, iw to he, in to id),
     // so a "deu" hint and a detected "de" are one language, not a translation pair. A code CLDR
-    // does not alias (liv, sah, or an unassigned xx) is kept as given.
+    // does not alias (liv, sah, or an unassigned xx) is kept as given. Where CLDR's canonical code
+    // is not the one detection answers with (tl, which CLDR makes fil), detection's wins, for the
+    // hint and for its alias alike: a hinted and a detected copy must carry one code.
     // Memoised: a corpus carries a handful of codes, on every one of its documents.
     return CANONICAL_CODES.computeIfAbsent(
         primary,
         code -> {
-          String canonical = ULocale.createCanonical(code).getLanguage();
-          return canonical.isEmpty() ? code : canonical;
+          if (DetectedCodes.BY_CANONICAL.containsValue(code)) {
+            return code;
+          }
+          String canonical = canonical(code);
+          return DetectedCodes.BY_CANONICAL.getOrDefault(canonical, canonical);
         });
+  }
+
+  private static String canonical(String code) {
+    String canonical = ULocale.createCanonical(code).getLanguage();
+    return canonical.isEmpty() ? code : canonical;
   }
 
   private static final Map<String, String> CANONICAL_CODES =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The codes detection answers with, by their CLDR canonical form; built on first use. */
+  private static final class DetectedCodes {
+    static final Map<String, String> BY_CANONICAL = byCanonical();
+
+    private static Map<String, String> byCanonical() {
+      Map<String, String> byCanonical = new java.util.HashMap<>();
+      for (String code : supportedLanguages()) {
+        byCanonical.put(canonical(code), code);
+      }
+      return Map.copyOf(byCanonical);
+    }
+  }
 
   private static String code(Language language) {
     IsoCode639_1 isoCode = language.getIsoCode639_1();

@@ -39,6 +39,14 @@ class LanguageIdentifierTest {
     assertEquals("pt", IDENTIFIER.identify("Text", "pt-BR").language());
     assertEquals("liv", IDENTIFIER.identify("Text", "liv").language(), "no alias: kept");
     assertEquals("sah", IDENTIFIER.identify("Text", "sah").language());
+    assertEquals("tl", IDENTIFIER.identify("Text", "fil").language(), "detection says tl");
+  }
+
+  @Test
+  void identify_everySupportedCodeAsAHint_answersThatCode() {
+    for (String code : LanguageIdentifier.supportedLanguages()) {
+      assertEquals(code, IDENTIFIER.identify("Text", code).language(), code);
+    }
   }
 
   @Test
