@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param text the raw text as published (may contain HTML entities and markup remnants); never null
  * @param languageHint ISO 639-1 code the caller vouches for, or {@code null} to detect it. A hint
  *     whose primary subtag is two or three ASCII letters other than {@code und} ({@code de}, {@code
- *     pt-BR}, {@code xx}) is taken as the language, unchecked; any other ({@code german}) is
- *     ignored, silently, and the language detected ({@link
+ *     pt-BR}, {@code xx}) is taken as the language, unchecked but for CLDR's aliases ({@code deu}
+ *     and {@code ger} read as {@code de}, {@code fil} as {@code tl}, the code detection answers);
+ *     any other ({@code german}) is ignored, silently, and the language detected ({@link
  *     org.polydup.lang.LanguageIdentifier#isLanguageCode} tells which beforehand; the command line
  *     warns)
  */
