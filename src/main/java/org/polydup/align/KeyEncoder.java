@@ -90,10 +90,12 @@ final class KeyEncoder {
   /**
    * Romanises {@code word} to lower-case ASCII letters and digits (other chars removed).
    *
-   * @param word a single token (any script)
+   * @param whole a single token (any script); only its first {@link #MAXIMUM_WORD} characters are
+   *     read
    * @param language ISO 639-1 code, picks the language-specific transform
    */
-  String romanise(String word, String language) {
+  String romanise(String whole, String language) {
+    String word = bounded(whole);
     String ascii = asciiLowerCase(word);
     if (ascii != null) {
       return ascii;
@@ -258,7 +260,25 @@ final class KeyEncoder {
    * @param word a word of Han characters
    */
   long hanKey(String word) {
-    return hanCache.get(word, this::readHan);
+    return hanCache.get(bounded(word), this::readHan);
+  }
+
+  /**
+   * Longest word read whole; a longer one is read by its first {@value} characters. No name or
+   * number is that long, and ICU's transliterators rewrite a word in place, each replacement moving
+   * the rest of it: a 400,000-character Greek "word" took 18 s, 4,000,000 characters did not end.
+   */
+  static final int MAXIMUM_WORD = 256;
+
+  private static String bounded(String word) {
+    if (word.length() <= MAXIMUM_WORD) {
+      return word;
+    }
+    int end = MAXIMUM_WORD;
+    if (Character.isHighSurrogate(word.charAt(end - 1))) {
+      end--;
+    }
+    return word.substring(0, end);
   }
 
   private long readHan(String word) {

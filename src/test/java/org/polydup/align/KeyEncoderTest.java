@@ -13,6 +13,16 @@ class KeyEncoderTest {
   private final KeyEncoder encoder = new KeyEncoder();
 
   @Test
+  void romanise_readsAnOverlongWordByItsFirstCharacters() {
+    String word = "ά".repeat(10_000);
+    String first = "ά".repeat(KeyEncoder.MAXIMUM_WORD);
+
+    assertEquals(encoder.romanise(first, "el"), encoder.romanise(word, "el"));
+    assertEquals(
+        encoder.hanKey("中".repeat(KeyEncoder.MAXIMUM_WORD)), encoder.hanKey("中".repeat(9_999)));
+  }
+
+  @Test
   void hanKey_foldsJapaneseTraditionalAndSimplifiedFormsOfOneWord() {
     // "economy": Japanese shinjitai, Traditional, Simplified.
     assertEquals(encoder.hanKey("经济"), encoder.hanKey("経済"));
