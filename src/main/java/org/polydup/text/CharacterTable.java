@@ -181,8 +181,15 @@ final class CharacterTable {
     if (codePoint == '&') {
       return ENTITY_OPEN;
     }
-    if (codePoint == '.' || codePoint == ',' || codePoint == 0xFF0E || codePoint == 0xFF0C) {
-      return NUMBER_PUNCTUATION; // fullwidth ones too: Japanese writes ３５，０００ as 35,000
+    if (codePoint == '.'
+        || codePoint == ','
+        || codePoint == 0xFF0E
+        || codePoint == 0xFF0C
+        || codePoint == 0x066B
+        || codePoint == 0x066C) {
+      // Full-width ones too (Japanese writes ３５，０００ as 35,000), and Arabic decimal and
+      // thousands separators (٣٫٥, ١٬٠٠٠).
+      return NUMBER_PUNCTUATION;
     }
     if (isApostrophe(codePoint)) {
       return APOSTROPHE;

@@ -358,8 +358,7 @@ public final class TextAnalyzer {
         break;
       case NUMBER_PUNCTUATION:
         if (tokenStart >= 0 && !hasPending && lastWasDigit) {
-          pendingCharacter =
-              codePoint == 0xFF0C ? ',' : codePoint == 0xFF0E ? '.' : (char) codePoint;
+          pendingCharacter = numberPunctuation(codePoint);
           hasPending = true;
         } else {
           flushToken();
@@ -370,6 +369,24 @@ public final class TextAnalyzer {
       default:
         flushToken();
         break;
+    }
+  }
+
+  /**
+   * The ASCII form of a separator inside a number: full-width ones (Japanese writes ３５，０００) and
+   * Arabic ones (٣٫٥ and ١٬٠٠٠, whose digits fold to ASCII as well) read as {@code .} and {@code
+   * ,}, so a number matches however it is written.
+   */
+  private static char numberPunctuation(int codePoint) {
+    switch (codePoint) {
+      case 0xFF0C: // full-width comma
+      case 0x066C: // Arabic thousands separator
+        return ',';
+      case 0xFF0E: // full-width full stop
+      case 0x066B: // Arabic decimal separator
+        return '.';
+      default:
+        return (char) codePoint;
     }
   }
 

@@ -43,6 +43,12 @@ class TextAnalyzerFoldingTest {
   }
 
   @Test
+  void tokens_sameForNumbersWithArabicSeparators() {
+    assertSameTokens("3.5 1,000 km", "٣٫٥ ١٬٠٠٠ km");
+    assertEquals(List.of("3.5"), tokens("٣٫٥"), "one number, not two");
+  }
+
+  @Test
   void tokens_sameForTurkishCapitalDottedI() {
     assertEquals(List.of("izmir", "istanbul"), tokens("İzmir İstanbul"));
     assertSameTokens("İzmir İstanbul", "İZMİR İSTANBUL");
