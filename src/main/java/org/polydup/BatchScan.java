@@ -284,7 +284,7 @@ final class BatchScan {
                   String.format(
                       Locale.ROOT,
                       "only the first %,d of its %,d characters are read (maximumCharacters)",
-                      configuration.maximumCharacters(),
+                      documents.get(i).text().length(),
                       length)));
         }
         String alignmentProblem = alignmentProblems.get(i);

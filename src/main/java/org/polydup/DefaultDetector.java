@@ -176,7 +176,9 @@ final class DefaultDetector implements Detector {
   }
 
   /**
-   * Adds stored documents, in their order, without extracting their entities again.
+   * Adds stored documents, in their order, without extracting their entities again (but for a text
+   * longer than {@link Configuration#maximumCharacters}, cut as every document is where it comes
+   * in).
    *
    * @param source names where they come from, in errors
    */
@@ -193,8 +195,18 @@ final class DefaultDetector implements Detector {
             entries.size(),
             i -> {
               ArchiveFile.Entry e = entries.get(i);
+              Document stored = new Document(e.id(), e.text(), e.language());
+              Document document = configuration.cut(stored);
+              if (document != stored && e.entities() != null) {
+                // Stored by a detector that kept more of the text: its entities reach past this
+                // detector's cut, so they are extracted again from the prefix every stage reads.
+                return analysed(
+                    document,
+                    e.language(),
+                    IncrementalMatcher.profile(document.text(), e.language()));
+              }
               return analysed(
-                  new Document(e.id(), e.text(), e.language()),
+                  document,
                   e.language(),
                   e.entities() == null ? null : IncrementalMatcher.profile(e.entities(), e.text()));
             },

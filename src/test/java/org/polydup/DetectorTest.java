@@ -752,6 +752,37 @@ class DetectorTest {
   }
 
   @Test
+  void load_cutsStoredTextsToTheLoadingDetectorsMaximum(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    String story = Files.readString(Path.of("testdata/seeds/000_1ef89ecac97abb9a.txt"));
+    Detector wide = Polydup.builder().crossLanguage(true).build();
+    wide.add(Document.of("story", story));
+    Path file = dir.resolve("wide.pdx");
+    wide.save(file);
+
+    Detector narrow = Polydup.builder().crossLanguage(true).maximumCharacters(300).build();
+    narrow.load(file);
+
+    assertEquals(300, narrow.textOf("story").length(), "the stored text is cut as an add cuts it");
+    assertEquals(story.length(), wide.textOf("story").length());
+    assertTrue(story.length() > 300);
+  }
+
+  @Test
+  void scan_reportsTheLengthKept_whenTheCutFallsInsideASurrogatePair() {
+    ScanResult result =
+        Polydup.builder()
+            .crossLanguage(false)
+            .maximumCharacters(5)
+            .build()
+            .scan(List.of(Document.of("e", "abcd\uD83D\uDE00xyz")));
+
+    assertEquals(
+        "only the first 4 of its 9 characters are read (maximumCharacters)",
+        result.problems().get(0).message());
+  }
+
+  @Test
   void builder_namesTheParameter_whenLanguagesIsNull() {
     NullPointerException e =
         assertThrows(NullPointerException.class, () -> Polydup.builder().languages(null));

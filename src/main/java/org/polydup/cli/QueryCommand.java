@@ -257,9 +257,10 @@ final class QueryCommand implements Callable<Integer> {
    * Refuses, before anything is read, a run that would replace a file it reads or writes: an output
    * file that is an input ({@link OutputOptions#refuseToOverwriteInputs}), or a {@code --save} file
    * that is an ARCHIVE or INPUT file, a {@code .txt} file in an ARCHIVE or INPUT folder, the {@code
-   * --remove} file (each would be replaced by the index, which no command turns back into stories)
-   * or one of the files written in {@code --out}. {@code --save} may be the {@code --saved} file:
-   * replacing it is what it is for.
+   * --remove} file (each would be replaced by the index, which no command turns back into stories),
+   * a file of the {@code --index} folder (the persistent index would be corrupt), or one of the
+   * files written in {@code --out}. {@code --save} may be the {@code --saved} file: replacing it is
+   * what it is for.
    */
   private void refuseToOverwrite() throws IOException {
     output.refuseToOverwriteInputs(QUERY_FILES, readFiles());
@@ -278,6 +279,18 @@ final class QueryCommand implements Callable<Integer> {
               + save
               + " is a file this run reads (stories, or the ids to remove); saving would replace"
               + " it with the index. Give another file");
+    }
+    Path saveFolder = save.toAbsolutePath().getParent();
+    if (index != null
+        && Files.isDirectory(index)
+        && (samePath(save, index) || saveFolder != null && samePath(saveFolder, index))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--save "
+              + save
+              + " is in the --index folder "
+              + index
+              + ", whose files this run reads and commits to; give a file outside it");
     }
     List<String> written = new ArrayList<>(QUERY_FILES);
     if (output.html) {

@@ -144,6 +144,31 @@ class MainTest {
     assertEquals(0, again, "--save may replace the --saved file");
   }
 
+  @Test
+  void query_refusesASaveIntoTheIndexFolder_andTheIndexStillOpens(@TempDir Path dir) {
+    Path index = dir.resolve("idx");
+    Path out = dir.resolve("out");
+    String seeds = "testdata/seeds";
+
+    int built = run("query", "--index", index + "", "--archive", seeds, "--out", out + "").code();
+    int intoIndex =
+        run(
+                "query",
+                "--index",
+                index + "",
+                "--save",
+                index.resolve("_0.cfs") + "",
+                "--out",
+                out + "")
+            .code();
+    Ran reopened = run("query", "--index", index + "", "--archive", seeds, "--out", out + "");
+
+    assertEquals(0, built);
+    assertEquals(2, intoIndex);
+    assertEquals(0, reopened.code(), reopened.stdout());
+    assertTrue(reopened.stdout().contains("(5 in " + index + ")"), reopened.stdout());
+  }
+
   private static List<String> listNames(Path dir) throws IOException {
     try (var files = Files.list(dir)) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();
