@@ -2,6 +2,7 @@ package org.polydup;
 
 import java.util.Set;
 import org.polydup.index.LshParameters;
+import org.polydup.internal.Utf16;
 import org.polydup.verify.VerificationPolicy;
 
 /** The immutable configuration a {@link Polydup.Builder} produced. */
@@ -38,11 +39,7 @@ record Configuration(
     if (text.length() <= maximumCharacters) {
       return document;
     }
-    int end = maximumCharacters;
-    if (Character.isHighSurrogate(text.charAt(end - 1))
-        && Character.isLowSurrogate(text.charAt(end))) {
-      end--;
-    }
+    int end = Utf16.safeCut(text, maximumCharacters);
     return new Document(document.id(), text.substring(0, end), document.languageHint());
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.polydup.internal.Utf16;
 
 /**
  * Turns a word in any script into a language-independent key. Not thread-safe: one per thread.
@@ -271,14 +272,9 @@ final class KeyEncoder {
   static final int MAXIMUM_WORD = 256;
 
   private static String bounded(String word) {
-    if (word.length() <= MAXIMUM_WORD) {
-      return word;
-    }
-    int end = MAXIMUM_WORD;
-    if (Character.isHighSurrogate(word.charAt(end - 1))) {
-      end--;
-    }
-    return word.substring(0, end);
+    return word.length() <= MAXIMUM_WORD
+        ? word
+        : word.substring(0, Utf16.safeCut(word, MAXIMUM_WORD));
   }
 
   private long readHan(String word) {

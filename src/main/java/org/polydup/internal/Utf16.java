@@ -27,6 +27,19 @@ public final class Utf16 {
     return -1;
   }
 
+  /**
+   * {@code at}, moved back one when it would fall between the two halves of a surrogate pair: where
+   * to cut {@code text} so that neither side holds half a character.
+   */
+  public static int safeCut(CharSequence text, int at) {
+    return at > 0
+            && at < text.length()
+            && Character.isHighSurrogate(text.charAt(at - 1))
+            && Character.isLowSurrogate(text.charAt(at))
+        ? at - 1
+        : at;
+  }
+
   /** {@code text} with each unpaired surrogate replaced by U+FFFD; {@code text} itself if none. */
   public static String wellFormed(String text) {
     int unpaired = nextUnpaired(text, 0);

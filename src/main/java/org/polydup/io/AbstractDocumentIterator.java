@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.polydup.Document;
+import org.polydup.internal.Utf16;
 import org.polydup.lang.LanguageIdentifier;
 
 /** The checks shared by every input type: empty text, duplicate ids, truncation. */
@@ -128,11 +129,7 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
     }
     String kept;
     if (text.length() > maxCharacters) {
-      int cut = maxCharacters;
-      if (Character.isHighSurrogate(text.charAt(cut - 1))
-          && Character.isLowSurrogate(text.charAt(cut))) {
-        cut--;
-      }
+      int cut = Utf16.safeCut(text, maxCharacters);
       kept = text.subSequence(0, cut).toString();
       report(
           source,

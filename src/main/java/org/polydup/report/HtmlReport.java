@@ -186,9 +186,9 @@ public final class HtmlReport {
     if (text == null || start < 0 || end > text.length() || start > end) {
       return escape("[" + start + ", " + end + ")");
     }
-    int shownEnd = end - start > PASSAGE ? safeCut(text, start + PASSAGE) : end;
-    int from = safeCut(text, Math.max(0, start - CONTEXT));
-    int to = safeCut(text, Math.min(text.length(), end + CONTEXT));
+    int shownEnd = end - start > PASSAGE ? Utf16.safeCut(text, start + PASSAGE) : end;
+    int from = Utf16.safeCut(text, Math.max(0, start - CONTEXT));
+    int to = Utf16.safeCut(text, Math.min(text.length(), end + CONTEXT));
     StringBuilder html = new StringBuilder();
     if (from > 0) {
       html.append('…');
@@ -204,16 +204,6 @@ public final class HtmlReport {
       html.append('…');
     }
     return html.toString();
-  }
-
-  /** {@code at}, moved back one when it would fall between the two halves of a surrogate pair. */
-  static int safeCut(String text, int at) {
-    return at > 0
-            && at < text.length()
-            && Character.isHighSurrogate(text.charAt(at - 1))
-            && Character.isLowSurrogate(text.charAt(at))
-        ? at - 1
-        : at;
   }
 
   /**

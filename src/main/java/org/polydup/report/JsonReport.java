@@ -9,6 +9,7 @@ import org.polydup.Match;
 import org.polydup.ParagraphLink;
 import org.polydup.Scores;
 import org.polydup.StoryCluster;
+import org.polydup.internal.Utf16;
 import org.polydup.verify.SharedPassage;
 
 /**
@@ -134,7 +135,7 @@ public final class JsonReport {
   private static String snippet(String text, int start, int end) {
     // Never half of a surrogate pair: a lone surrogate is not valid UTF-8 in the output.
     String s =
-        text.substring(start, HtmlReport.safeCut(text, Math.min(end, start + SNIPPET_CHARACTERS)));
+        text.substring(start, Utf16.safeCut(text, Math.min(end, start + SNIPPET_CHARACTERS)));
     return end - start > SNIPPET_CHARACTERS ? s + "…" : s;
   }
 }
