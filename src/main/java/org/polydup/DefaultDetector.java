@@ -197,18 +197,15 @@ final class DefaultDetector implements Detector {
               ArchiveFile.Entry e = entries.get(i);
               Document stored = new Document(e.id(), e.text(), e.language());
               Document document = configuration.cut(stored);
-              if (document != stored && e.entities() != null) {
-                // Stored by a detector that kept more of the text: its entities reach past this
-                // detector's cut, so they are extracted again from the prefix every stage reads.
-                return analysed(
-                    document,
-                    e.language(),
-                    IncrementalMatcher.profile(document.text(), e.language()));
-              }
-              return analysed(
-                  document,
-                  e.language(),
-                  e.entities() == null ? null : IncrementalMatcher.profile(e.entities(), e.text()));
+              // Stored by a detector that kept more of the text, the entities reach past this
+              // detector's cut, so they are extracted again from the prefix every stage reads.
+              IncrementalMatcher.Profile profile =
+                  e.entities() == null
+                      ? null
+                      : document != stored
+                          ? IncrementalMatcher.profile(document.text(), e.language())
+                          : IncrementalMatcher.profile(e.entities(), e.text());
+              return analysed(document, e.language(), profile);
             },
             progress));
   }

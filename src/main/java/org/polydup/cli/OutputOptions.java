@@ -62,10 +62,12 @@ final class OutputOptions {
    */
   void removeEarlierRunsFiles(Collection<String> written, Collection<Path> inputs)
       throws IOException {
+    List<String> writes = withReport(written);
     List<String> removed = new ArrayList<>();
     for (String name : WRITTEN_BY_POLYDUP) {
-      boolean writes = written.contains(name) || (html && name.equals("report.html"));
-      if (!writes && !isInput(file(name), inputs) && Files.deleteIfExists(file(name))) {
+      if (!writes.contains(name)
+          && !isInput(file(name), inputs)
+          && Files.deleteIfExists(file(name))) {
         removed.add(name);
       }
     }
@@ -94,11 +96,7 @@ final class OutputOptions {
    */
   void refuseToOverwriteInputs(Collection<String> written, Collection<Path> inputs)
       throws IOException {
-    List<String> names = new ArrayList<>(written);
-    if (html) {
-      names.add("report.html");
-    }
-    for (String name : names) {
+    for (String name : withReport(written)) {
       if (isInput(file(name), inputs)) {
         throw new IllegalArgumentException(
             "this run would write "
@@ -106,6 +104,15 @@ final class OutputOptions {
                 + ", which it reads as input; give another --out, or move the input");
       }
     }
+  }
+
+  /** {@code written}, and {@code report.html} when {@code --html} is given: all a run writes. */
+  List<String> withReport(Collection<String> written) {
+    List<String> names = new ArrayList<>(written);
+    if (html) {
+      names.add("report.html");
+    }
+    return names;
   }
 
   /**

@@ -292,11 +292,7 @@ final class QueryCommand implements Callable<Integer> {
               + index
               + ", whose files this run reads and commits to; give a file outside it");
     }
-    List<String> written = new ArrayList<>(QUERY_FILES);
-    if (output.html) {
-      written.add("report.html");
-    }
-    for (String name : written) {
+    for (String name : output.withReport(QUERY_FILES)) {
       if (samePath(save, output.file(name))) {
         throw new ParameterException(
             spec.commandLine(),

@@ -6,7 +6,6 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.polydup.MinHashScheme;
 import org.polydup.internal.Mixing;
 import org.polydup.internal.SortedSets;
 import org.polydup.sketch.MinHashSignature;
@@ -55,10 +54,9 @@ public final class LshIndex {
   private final Band[] bands;
   private final Int2ObjectOpenHashMap<int[]> keysByDocument = new Int2ObjectOpenHashMap<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private boolean hasSignatureShape;
-  private long seed;
-  private int numberOfPermutations;
-  private MinHashScheme scheme;
+
+  /** The first signature added: every later one must be compatible with it; null until then. */
+  private MinHashSignature shape;
 
   private LshIndex(LshParameters parameters) {
     this.parameters = parameters;
@@ -88,11 +86,11 @@ public final class LshIndex {
    * Adds a document, replacing any earlier signature with the same id.
    *
    * @param documentId {@code >= 0} (negative values are used internally)
-   * @param signature its signature; all signatures of one index must share seed and number of
-   *     permutations
+   * @param signature its signature; all signatures of one index must share scheme, seed and number
+   *     of permutations ({@link MinHashSignature#isCompatibleWith})
    * @throws IllegalArgumentException if {@code documentId} is negative, the signature has fewer
-   *     than {@code bands * rowsPerBand} slots, or its seed or number of permutations differs from
-   *     the first one added
+   *     than {@code bands * rowsPerBand} slots, or its scheme, seed or number of permutations
+   *     differs from the first one added
    */
   public void add(int documentId, MinHashSignature signature) {
     if (documentId < 0) {
@@ -283,25 +281,20 @@ public final class LshIndex {
   }
 
   private void checkShape(MinHashSignature signature, boolean adopt) {
-    if (!hasSignatureShape) {
+    if (shape == null) {
       if (adopt) {
-        hasSignatureShape = true;
-        seed = signature.seed();
-        numberOfPermutations = signature.numberOfPermutations();
-        scheme = signature.scheme();
+        shape = signature;
       }
       return;
     }
-    if (signature.seed() != seed
-        || signature.numberOfPermutations() != numberOfPermutations
-        || signature.scheme() != scheme) {
+    if (!signature.isCompatibleWith(shape)) {
       throw new IllegalArgumentException(
           "signature must have seed "
-              + seed
+              + shape.seed()
               + ", numberOfPermutations "
-              + numberOfPermutations
+              + shape.numberOfPermutations()
               + " and scheme "
-              + scheme
+              + shape.scheme()
               + " like the indexed ones, got seed "
               + signature.seed()
               + ", numberOfPermutations "
