@@ -889,4 +889,44 @@ class MainTest {
     String[] lines = stdout.strip().split("\n");
     return JSON.readTree(lines[lines.length - 1]);
   }
+
+  /**
+   * A run whose stories do not fit in the heap says so in one line, with the heap's limit and what
+   * to do, and exits 1: a stack trace read like a bug. Run as a process of its own with a 32 MB
+   * heap, given 40 MB of text.
+   */
+  @Test
+  void scanThatRunsOutOfMemory_saysSoInOneLine(@TempDir Path dir) throws Exception {
+    Path input = dir.resolve("big.jsonl");
+    java.util.Random random = new java.util.Random(7);
+    try (var out = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+      for (int d = 0; d < 4000; d++) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 10_000) {
+          text.append("word").append(random.nextInt(1_000_000)).append(' ');
+        }
+        out.write("{\"id\": \"d" + d + "\", \"lang\": \"en\", \"text\": \"" + text + "\"}\n");
+      }
+    }
+    Process scan =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "scan",
+                input.toString(),
+                "--no-cross-language",
+                "--no-progress",
+                "--out",
+                dir.resolve("out").toString())
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, scan.waitFor(), printed);
+    assertTrue(printed.contains("polydup: out of memory: the Java heap may grow to "), printed);
+    assertTrue(printed.contains("JAVA_OPTS=-Xmx"), printed);
+    assertFalse(printed.contains("\tat "), printed);
+  }
 }
