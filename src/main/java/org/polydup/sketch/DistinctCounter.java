@@ -16,6 +16,9 @@ final class DistinctCounter {
    */
   static final int MAX_PRESIZED_CAPACITY = 1 << 22;
 
+  /** Slots a table keeps for the next document once a larger one is done: 512 KB. */
+  static final int RETAINED_CAPACITY = 1 << 16;
+
   /** The largest power-of-two length a {@code long[]} can have. */
   static final int MAX_CAPACITY = 1 << 30;
 
@@ -33,7 +36,10 @@ final class DistinctCounter {
    */
   void reset(int expectedValues) {
     int capacity = presizedCapacity(expectedValues);
-    if (table.length < capacity) {
+    if (table.length < capacity || table.length > Math.max(capacity, RETAINED_CAPACITY)) {
+      // Grown, or shrunk back after a huge document: the counter lives as long as its thread (a
+      // service's request threads, for months), and one 5,000,000-character story left 8 MB
+      // with each thread that signed it.
       table = new long[capacity];
     } else {
       // A table grown by an earlier, longer document is reused; only its first part is cleared.
@@ -118,6 +124,11 @@ final class DistinctCounter {
   /** Number of distinct values added since the last reset. */
   int count() {
     return count;
+  }
+
+  /** Length of the table kept, for tests. */
+  int retainedSlots() {
+    return table.length;
   }
 
   /** Slots in use by the table since the last reset (it may be longer, from an earlier use). */

@@ -171,6 +171,46 @@ final class SegmenterInput {
     return false;
   }
 
+  /**
+   * Drops the arrays a run longer than {@code retained} characters grew (see {@link
+   * TextAnalyzer#RETAINED_CHARACTERS}); returns whether any was dropped, in which case the last
+   * run's text must not be read again.
+   */
+  boolean release(int retained) {
+    boolean released = false;
+    if (collected.length > retained) {
+      collected = new char[64];
+      collectedStarts = new int[65];
+      released = true;
+    }
+    if (normalizedStarts.length > retained + 1 || normalizedChars.length > retained) {
+      normalizedStarts = new int[65];
+      normalizedChars = new char[64];
+      released = true;
+    }
+    if (normalized.capacity() > retained) {
+      normalized.setLength(0);
+      normalized.trimToSize();
+      released = true;
+    }
+    if (released) {
+      text = collected;
+      starts = collectedStarts;
+      length = 0;
+      collectedLength = 0;
+    }
+    return released;
+  }
+
+  /** Capacity of the arrays now kept, in elements, for tests. */
+  int retainedCapacity() {
+    return collected.length
+        + collectedStarts.length
+        + normalizedStarts.length
+        + normalizedChars.length
+        + normalized.capacity();
+  }
+
   private static int[] fit(int[] array, int size) {
     return array.length >= size ? array : Arrays.copyOf(array, Math.max(size, 2 * array.length));
   }

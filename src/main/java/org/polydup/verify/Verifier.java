@@ -78,6 +78,7 @@ public final class Verifier {
 
     if (shared < policy.minimumPassageShingles()) {
       // Too few shared shingles to form a single passage.
+      workspace.releaseLarge();
       return new Verification(
           jaccard, containmentAInB, containmentBInA, 0, 0, 0, List.of(), null, false);
     }
@@ -193,6 +194,7 @@ public final class Verifier {
       i += run;
     }
     int coveredCountB = workspace.coveredCountB();
+    workspace.releaseLarge();
     double coverageA = a.length() == 0 ? 0 : (double) coveredCountA / a.length();
     double coverageB = b.length() == 0 ? 0 : (double) coveredCountB / b.length();
 
@@ -379,8 +381,11 @@ public final class Verifier {
     /** The passages found so far for the pair, packed by {@link PassageList#put}. */
     int[] passages = PassageList.buffer(8);
 
+    /** Entries kept from one pair to the next; see {@link #releaseLarge}. */
+    private static final int RETAINED = 1 << 16;
+
     /** b's covered positions, cleared for each pair (clearing touches only the words in use). */
-    private final BitSet coveredB = new BitSet();
+    private BitSet coveredB = new BitSet();
 
     /** A map of at least {@code length} entries; contents undefined. */
     int[] map(int length) {
@@ -388,6 +393,20 @@ public final class Verifier {
         map = new int[Math.max(length, 2 * map.length)];
       }
       return map;
+    }
+
+    /**
+     * Drops arrays grown past {@link #RETAINED} entries by a huge pair: the workspace lives as long
+     * as its thread (a service's request threads, for months), and one pair of 5,000,000-character
+     * texts would otherwise pin megabytes in each thread that verified it.
+     */
+    void releaseLarge() {
+      if (map.length > RETAINED) {
+        map = new int[256];
+      }
+      if (coveredB.size() > RETAINED) {
+        coveredB = new BitSet();
+      }
     }
 
     /** Clears the covered bits of b's positions. */

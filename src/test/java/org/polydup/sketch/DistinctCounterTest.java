@@ -68,6 +68,25 @@ class DistinctCounterTest {
   }
 
   /**
+   * A table grown for a huge document shrinks at the next small one: the counter is kept per
+   * thread, and a service's threads live for months.
+   */
+  @Test
+  void reset_afterAHugeDocument_shrinksTheTableBack() {
+    DistinctCounter counter = new DistinctCounter();
+    counter.reset(1 << 20);
+    assertEquals(DistinctCounter.MAX_PRESIZED_CAPACITY, counter.retainedSlots());
+    counter.reset(200);
+    assertTrue(
+        counter.retainedSlots() <= DistinctCounter.RETAINED_CAPACITY,
+        "kept " + counter.retainedSlots() + " slots");
+    counter.reset(DistinctCounter.RETAINED_CAPACITY / 8);
+    long kept = counter.retainedSlots();
+    counter.reset(10);
+    assertEquals(kept, counter.retainedSlots(), "a table within the retained size is reused");
+  }
+
+  /**
    * Adds after checking the table has a free slot: a table that stopped growing then fails the test
    * instead of probing forever.
    */
