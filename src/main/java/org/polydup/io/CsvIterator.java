@@ -20,9 +20,10 @@ import org.polydup.Document;
  * <p>Apache Commons CSV parses each record, but it cannot go on after a malformed one (its lexer is
  * left mid-token) and an unclosed quote makes it read the rest of the file as one field. So this
  * class finds where each record ends itself, with the few states of RFC 4180 quoting ({@link
- * Boundary}), and hands Commons CSV one record at a time: a malformed record costs only itself. A
- * quoted field still open at the end of the file is the one case a single pass cannot bound; its
- * first line is reported and reading starts again on the line after it (at most {@value
+ * Boundary}), and hands Commons CSV one record at a time: a malformed record costs only itself,
+ * where a stray quote bounds it, up to the next quote that closes a field (reported with the lines
+ * it took). A quoted field still open at the end of the file is the one case a single pass cannot
+ * bound; its first line is reported and reading starts again on the line after it (at most {@value
  * #MAXIMUM_RESUMES} times a file).
  */
 final class CsvIterator extends LineFileIterator {
@@ -125,6 +126,18 @@ final class CsvIterator extends LineFileIterator {
       boolean unclosed) {
     boolean spansLines() {
       return endLine > line;
+    }
+
+    /**
+     * "record (lines 3-5, 3 lines)", or "record" for one line: a quote that did not close where the
+     * writer meant takes the lines up to the next closing quote with it, and how many it took is
+     * the size of the loss.
+     */
+    String describe() {
+      return spansLines()
+          ? String.format(
+              Locale.ROOT, "record (lines %d-%d, %,d lines)", line, endLine, endLine - line + 1)
+          : "record";
     }
   }
 
@@ -238,7 +251,7 @@ final class CsvIterator extends LineFileIterator {
               Locale.ROOT,
               "record longer than %,d characters, too long to buffer; %s skipped",
               maxBufferedCharacters,
-              header ? "file" : "record"));
+              header ? "file" : raw.describe()));
       stopped = header;
       return null;
     }
@@ -258,11 +271,14 @@ final class CsvIterator extends LineFileIterator {
       } else if (resume) {
         outcome = "line skipped, reading resumes on line " + (line + 1);
       } else if (raw.unclosed()) {
-        outcome = "rest of file skipped (too many unclosed quotes to read again)";
-      } else if (raw.spansLines()) {
-        outcome = String.format(Locale.ROOT, "record (lines %d-%d) skipped", line, raw.endLine());
+        outcome =
+            String.format(
+                Locale.ROOT,
+                "rest of file (lines %d-%d) skipped (too many unclosed quotes to read again)",
+                line,
+                raw.endLine());
       } else {
-        outcome = "record skipped";
+        outcome = raw.describe() + " skipped";
       }
       report(
           source,
@@ -324,7 +340,12 @@ final class CsvIterator extends LineFileIterator {
 
   private List<String> fields(RawRecord raw) throws IOException {
     if (raw.unclosed()) {
-      throw new IOException("a quoted field opened in this record is never closed");
+      throw new IOException(
+          String.format(
+              Locale.ROOT,
+              "a quoted field opened in this record is never closed: it runs %,d lines to the end"
+                  + " of the file",
+              raw.endLine() - raw.line() + 1));
     }
     try (CSVParser parser = CSVParser.parse(raw.text(), format)) {
       List<CSVRecord> records = parser.getRecords();
@@ -385,41 +406,65 @@ final class CsvIterator extends LineFileIterator {
 
   /**
    * Where a record ends: RFC 4180 quoting, as Commons CSV reads it. A quote opens a quoted field
-   * only as a field's first character; inside one, two quotes are a quote and one quote closes it.
-   * A line break inside a quoted field belongs to the field, any other ends the record.
+   * only as a field's first character; inside one, two quotes are a quote. A quote closes the field
+   * only where Commons CSV would accept it as closing: followed by the delimiter, a line break or
+   * the end of the input, with only whitespace between. Any other quote inside a quoted field is
+   * taken as part of its text and the field goes on, so a stray quote (an unescaped {@code "no"} in
+   * a story, a quote typed before an id) makes the record end at the next real closing quote: the
+   * parser then rejects that one record, where closing early would turn the story's later lines
+   * into records. A line break inside a quoted field belongs to the field, any other ends the
+   * record.
    */
   static final class Boundary {
     private final char delimiter;
     private boolean fieldStart = true;
     private boolean quoted;
+
+    /** Inside a quoted field, just after a quote: a second quote makes it a quote of the text. */
     private boolean quoteInQuoted;
+
+    /** After that quote, only whitespace so far: it may still close the field. */
+    private boolean whitespaceAfterQuote;
 
     Boundary(char delimiter) {
       this.delimiter = delimiter;
     }
 
     void accept(char c) {
-      if (quoted) {
-        if (quoteInQuoted) {
-          quoteInQuoted = false;
-          if (c != '"') {
-            quoted = false; // closed; what follows is the parser's to judge
-            fieldStart = c == delimiter;
-          }
-        } else if (c == '"') {
-          quoteInQuoted = true;
+      if (!quoted) {
+        if (fieldStart && c == '"') {
+          quoted = true;
+          fieldStart = false;
+        } else {
+          fieldStart = c == delimiter;
         }
-      } else if (fieldStart && c == '"') {
-        quoted = true;
-        fieldStart = false;
-      } else {
-        fieldStart = c == delimiter;
+      } else if (quoteInQuoted || whitespaceAfterQuote) {
+        boolean doubled = quoteInQuoted && c == '"';
+        quoteInQuoted = false;
+        whitespaceAfterQuote = false;
+        if (doubled) {
+          return; // "" is one quote of the text
+        }
+        if (c == delimiter || c == '\r') {
+          // Closed. Commons CSV ends the record at a lone CR, so a field starts after it too.
+          quoted = false;
+          fieldStart = true;
+        } else if (Character.isWhitespace(c)) {
+          whitespaceAfterQuote = true; // Commons CSV skips it before a delimiter or line end
+        } else {
+          quoteInQuoted = c == '"'; // the quote was text; this one may close the field
+        }
+      } else if (c == '"') {
+        quoteInQuoted = true;
       }
     }
 
-    /** Whether the record goes on past a line break here. */
+    /**
+     * Whether the record goes on past a line break here: not after a quote that the line break
+     * closes.
+     */
     boolean inQuotes() {
-      return quoted && !quoteInQuoted;
+      return quoted && !quoteInQuoted && !whitespaceAfterQuote;
     }
   }
 }

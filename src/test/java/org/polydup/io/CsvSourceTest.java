@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +86,11 @@ class CsvSourceTest {
     assertEquals(6, problems.size(), problems::toString);
     assertProblem(problems.get(0), InputProblem.Kind.MALFORMED_CSV, file, 3, null);
     assertTrue(problems.get(0).message().startsWith("malformed CSV ("), problems.get(0)::message);
-    assertTrue(problems.get(0).message().endsWith("; record skipped"), problems.get(0)::message);
+    // The quote after "bravo" is followed by text, so it does not close the field, and no later
+    // quote does: the field runs to the end of the file, and reading resumes on the next line.
+    assertTrue(
+        problems.get(0).message().endsWith("; line skipped, reading resumes on line 4"),
+        problems.get(0)::message);
     assertProblem(problems.get(1), InputProblem.Kind.MALFORMED_CSV, file, 4, "c");
     assertEquals("2 fields where the header has 3; record skipped", problems.get(1).message());
     assertProblem(problems.get(2), InputProblem.Kind.INVALID_FIELD, file, 5, null);
@@ -112,10 +118,11 @@ class CsvSourceTest {
   }
 
   @Test
-  void csv_malformedRecordOverSeveralLines_isSkippedWhole_andMakesUpNoDocuments()
+  void csv_unescapedQuotesInAQuotedStory_skipStoryWhole_asOneProblem_andMakeUpNoDocuments()
       throws IOException {
-    // An unescaped quote inside a quoted story closes it early, after line 4; line 4, which holds
-    // a comma and so looks like an id and a text, must not come back as a document.
+    // The quotes around "no" neither close the story (a letter follows) nor are doubled: the story
+    // runs to its real closing quote on line 5. Line 4 holds a comma and so looks like an id and a
+    // text; it must not come back as a document, nor line 5 as a record of its own.
     Path file =
         write(
             "docs.csv",
@@ -129,14 +136,118 @@ class CsvSourceTest {
     Result result = DocumentSourceTest.read(file);
 
     assertEquals(List.of("a", "c"), result.ids());
-    List<InputProblem> problems = result.problems();
-    assertEquals(2, problems.size(), problems::toString);
-    assertProblem(problems.get(0), InputProblem.Kind.MALFORMED_CSV, file, 3, null);
-    assertTrue(
-        problems.get(0).message().endsWith("record (lines 3-4) skipped"), problems::toString);
-    assertTrue(!problems.get(0).message().contains("position:"), problems::toString);
-    assertProblem(problems.get(1), InputProblem.Kind.MALFORMED_CSV, file, 5, "Last paragraph.\"");
+    InputProblem problem = result.onlyProblem();
+    assertProblem(problem, InputProblem.Kind.MALFORMED_CSV, file, 3, null);
+    assertTrue(problem.message().endsWith("record (lines 3-5, 3 lines) skipped"), problem::message);
+    assertTrue(!problem.message().contains("position:"), problem::message);
     assertEquals("charlie, quoted", result.documents().get(1).text());
+  }
+
+  @Test
+  void csv_strayQuoteBeforeAnId_costsOnlyItsRecord_andMakesUpNoDocuments() throws IOException {
+    // As Python's csv module writes it: CRLF after each record, LF inside the quoted stories.
+    // Record 10 gets a quote before its id, so the id field is quoted as "b000010," and followed
+    // by the story's own opening quote; its second line, with one comma, looks like id,text.
+    int stories = 2_000;
+    StringBuilder csv = new StringBuilder("id,text\r\n");
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= stories; i++) {
+      String id = String.format(Locale.ROOT, "b%06d", i);
+      ids.add(id);
+      csv.append(i == 10 ? "\"" : "")
+          .append(id)
+          .append(",\"Story ")
+          .append(i)
+          .append(", first paragraph, from Kyiv.\n")
+          .append("Second paragraph of story ")
+          .append(i)
+          .append(", with a \"\"quote\"\" in it.\n")
+          .append("Last paragraph.\"\r\n");
+    }
+    Path file = write("docs.csv", csv.toString());
+
+    Result result = DocumentSourceTest.read(file);
+
+    List<String> expected = new ArrayList<>(ids);
+    expected.remove("b000010");
+    assertEquals(expected, result.ids());
+    int line = 2 + 9 * 3; // the header, then three lines a story
+    InputProblem problem = result.onlyProblem();
+    assertProblem(problem, InputProblem.Kind.MALFORMED_CSV, file, line, null);
+    assertTrue(
+        problem
+            .message()
+            .endsWith("record (lines " + line + "-" + (line + 2) + ", 3 lines) skipped"),
+        problem::message);
+    assertEquals(
+        "Story 11, first paragraph, from Kyiv.\n"
+            + "Second paragraph of story 11, with a \"quote\" in it.\n"
+            + "Last paragraph.",
+        result.documents().get(9).text());
+  }
+
+  @Test
+  void csv_strayQuoteNeverClosed_resumesOnTheNextLine_andSaysHowFarItRan() throws IOException {
+    Path file =
+        write("docs.csv", "id,text\n" + "a,alpha\n" + "\"b,bravo\n" + "c,charlie\n" + "d,delta\n");
+
+    Result result = DocumentSourceTest.read(file);
+
+    assertEquals(List.of("a", "c", "d"), result.ids());
+    InputProblem problem = result.onlyProblem();
+    assertProblem(problem, InputProblem.Kind.MALFORMED_CSV, file, 3, null);
+    assertTrue(
+        problem.message().contains("never closed: it runs 3 lines to the end of the file"),
+        problem::message);
+    assertTrue(problem.message().endsWith("reading resumes on line 4"), problem::message);
+  }
+
+  @Test
+  void csv_strayQuoteRunningPastTheBuffer_isReported_withTheLinesItTook() throws IOException {
+    StringBuilder csv = new StringBuilder("id,text\n\"a,stray quote\n");
+    for (int i = 0; i < 100; i++) {
+      csv.append("r").append(i).append(",plain record ").append(i).append('\n');
+    }
+    // the next quote that can close: "q is text, the quote before the line break closes
+    csv.append("z,\"quoted\"\n").append("after,read again\n");
+    Path file = write("docs.csv", csv.toString());
+    List<InputProblem> problems = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+
+    try (CsvIterator iterator = new CsvIterator(file, false, ',', 100, 1_000, problems::add)) {
+      iterator.forEachRemaining(document -> ids.add(document.id()));
+    }
+
+    assertEquals(List.of("after"), ids);
+    assertEquals(1, problems.size(), problems::toString);
+    assertProblem(problems.get(0), InputProblem.Kind.OVERSIZED, file, 2, null);
+    assertTrue(
+        problems.get(0).message().endsWith("record (lines 2-103, 102 lines) skipped"),
+        problems.get(0)::message);
+  }
+
+  @Test
+  void csv_wellFormedRfc4180_readsAsWritten() throws IOException {
+    // A BOM, CRLF record ends, doubled quotes, line breaks inside quoted fields, whitespace between
+    // a closing quote and the delimiter (Commons CSV skips it), a quoted last field at the end of
+    // the file without a line break.
+    Path file =
+        write(
+            "docs.csv",
+            "\uFEFFid,text\r\n"
+                + "a,\"say \"\"yes\"\", \"\"no\"\"\"\r\n"
+                + "\"b\"  ,\"two\r\nlines\nand \"\"\"\"\"\r\n"
+                + "c,\"\"\"\"\r\n"
+                + "d,\"last, at the end\"");
+
+    Result result = DocumentSourceTest.read(file);
+
+    assertEquals(List.of(), result.problems());
+    assertEquals(List.of("a", "b", "c", "d"), result.ids());
+    assertEquals("say \"yes\", \"no\"", result.documents().get(0).text());
+    assertEquals("two\r\nlines\nand \"\"", result.documents().get(1).text());
+    assertEquals("\"", result.documents().get(2).text());
+    assertEquals("last, at the end", result.documents().get(3).text());
   }
 
   @Test
@@ -158,8 +269,8 @@ class CsvSourceTest {
     StringBuilder csv = new StringBuilder("id,text,note\n");
     int bad = CsvIterator.MAXIMUM_RESUMES + 5;
     for (int i = 0; i < bad; i++) {
-      // x"y is literal; "z opens a field the next line's x" closes, and ,"z opens again: every
-      // line's quote is open at the end of the file.
+      // x"y is literal and "z opens a field; every quote after it is followed by a letter, so
+      // none closes it: every line's quote is open at the end of the file.
       csv.append("bad").append(i).append(",x\"y,\"z\n");
     }
     Path file = write("docs.csv", csv.toString());
@@ -242,8 +353,8 @@ class CsvSourceTest {
   @Test
   void csv_recordTooLongToBuffer_isSkipped_andTheNextRecordIsRead() throws IOException {
     Path file = write("docs.csv", "id,text\nbig,\"" + "x".repeat(5_000) + "\"\nsmall,small text\n");
-    List<InputProblem> problems = new java.util.ArrayList<>();
-    List<String> ids = new java.util.ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
 
     try (CsvIterator iterator = new CsvIterator(file, false, ',', 100, 1_000, problems::add)) {
       iterator.forEachRemaining(document -> ids.add(document.id()));
@@ -276,6 +387,19 @@ class CsvSourceTest {
     assertTrue(!inQuotes("a,b\"c"), "a quote inside an unquoted field is literal");
     assertTrue(inQuotes("\"x\",\"y"));
     assertTrue(!inQuotes("a\t\"b\"", '\t'));
+    assertTrue(!inQuotes("a,\"b\"\"\""), "a doubled quote, then the closing one");
+    assertTrue(!inQuotes("a,\"b\" \t"), "whitespace before the line break");
+    assertTrue(!inQuotes("\"a\" ,\"b\""), "whitespace before the delimiter");
+  }
+
+  @Test
+  void boundary_quoteFollowedByText_isText_andTheFieldGoesOn() {
+    assertTrue(inQuotes("\"b000010,\"Story"), "a stray quote before the id");
+    assertTrue(inQuotes("a,\"said \"no\" twice"));
+    assertTrue(inQuotes("a,\"x\" y"), "whitespace, then text");
+    assertTrue(!inQuotes("a,\"x\" y\""), "the next quote closes");
+    assertTrue(!inQuotes("a,\"x\"y\",b"), "so does one before the delimiter");
+    assertTrue(inQuotes("a,\"x\"y\",\"b"), "and a quote may open the next field");
   }
 
   private static boolean inQuotes(String line) {
