@@ -1,7 +1,6 @@
 package org.polydup;
 
 import it.unimi.dsi.fastutil.ints.IntHeapPriorityQueue;
-import it.unimi.dsi.fastutil.longs.LongSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -157,7 +156,7 @@ final class AlignmentStage implements CrossLanguageStage {
       Fingerprint[] fingerprints,
       ShingleRarity rarity,
       LanguageResolver languages,
-      LongSet alreadyMatched,
+      SettledPairs alreadySettled,
       ForkJoinPool pool,
       ScanProgress progress) {
     List<Integer> positions = new ArrayList<>();
@@ -180,7 +179,7 @@ final class AlignmentStage implements CrossLanguageStage {
         new CrossLanguageMatcher.PairFilter() {
           @Override
           public boolean settled(int low, int high) {
-            return alreadyMatched.contains(BatchScan.pairKey(position[low], position[high]));
+            return alreadySettled.contains(position[low], position[high]);
           }
 
           @Override
@@ -217,12 +216,12 @@ final class AlignmentStage implements CrossLanguageStage {
                                     documents,
                                     fingerprints,
                                     languages,
-                                    alreadyMatched))
+                                    alreadySettled))
                         .filter(java.util.Objects::nonNull)
                         .collect(java.util.stream.Collectors.toList()))
             .join();
     return new Result(
-        withoutSideLinks(matches, wholeCopies(alreadyMatched, fingerprints), documents.size()),
+        withoutSideLinks(matches, wholeCopies(alreadySettled, fingerprints), documents.size()),
         pairs.size(),
         problems);
   }
@@ -269,9 +268,9 @@ final class AlignmentStage implements CrossLanguageStage {
    * Input positions of the documents in a settled pair whose estimated Jaccard similarity reaches
    * {@link #wholeCopyJaccard}: a whole-text copy (the shingle stage's {@code duplicate}).
    */
-  private BitSet wholeCopies(LongSet alreadyMatched, Fingerprint[] fingerprints) {
+  private BitSet wholeCopies(SettledPairs alreadySettled, Fingerprint[] fingerprints) {
     BitSet copies = new BitSet(fingerprints.length);
-    var keys = alreadyMatched.iterator();
+    var keys = alreadySettled.flaggedKeys();
     while (keys.hasNext()) {
       long key = keys.nextLong();
       int low = (int) (key >>> 32);
@@ -300,8 +299,8 @@ final class AlignmentStage implements CrossLanguageStage {
       List<Document> documents,
       Fingerprint[] fingerprints,
       LanguageResolver languages,
-      LongSet alreadyMatched) {
-    if (alreadyMatched.contains(BatchScan.pairKey(x, y))) {
+      SettledPairs alreadySettled) {
+    if (alreadySettled.contains(x, y)) {
       return null;
     }
     Relation relation =

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.polydup.cluster.ClusterBuilder;
+import org.polydup.index.ExactCopies;
 import org.polydup.index.LshIndex;
 import org.polydup.index.PassageCandidates;
 import org.polydup.index.PassageIndex;
@@ -152,14 +153,22 @@ final class BatchScan {
       // counted yet are counted by all threads at once below; counts are sums, so who counts
       // which document changes nothing in the sketch.
       List<long[]> uncounted = new ArrayList<>();
+      // A copy of an earlier text enters no candidate index: it is paired through its first copy
+      // (see ExactCopies). Its shingles are still counted, as every document's are.
+      ExactCopies exactCopies = new ExactCopies();
       for (FingerprintBlock block : blocks) {
         block.task.join();
         boolean workersBusy = fingerprinted.get() < blocks.size();
         int m = block.fingerprints.length;
         for (int k = 0; k < m; k++) {
           Fingerprint f = block.fingerprints[k];
-          if (f != null) {
+          int first = exactCopies.add(f == null ? null : f.shingles());
+          if (first != block.from + k) {
+            block.passageFingerprints[k] = null;
+          } else if (f != null) {
             lsh.add(block.from + k, f.signature());
+          }
+          if (f != null) {
             if (workersBusy) {
               frequencies.addDocumentFromOneThread(f.shingles().distinct());
             } else {
@@ -238,6 +247,26 @@ final class BatchScan {
             progress.update("verify", verifiedCount.incrementAndGet(), candidates.length);
           });
 
+      int[] firstCopies = exactCopies.firstCopies();
+      long[] copyPairs = copyPairs(firstCopies, candidates, verified);
+      Match[] copiesVerified = new Match[copyPairs.length];
+      parallel(
+          pool,
+          copyPairs.length,
+          p -> {
+            int x = (int) (copyPairs[p] >>> 32);
+            int y = (int) copyPairs[p];
+            copiesVerified[p] =
+                judge.judge(
+                    documents.get(x).id(),
+                    fingerprints[x],
+                    boilerplate[x],
+                    documents.get(y).id(),
+                    fingerprints[y],
+                    boilerplate[y],
+                    id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
+          });
+
       clock.lap("verify");
       List<Match> matches = new ArrayList<>();
       LongOpenHashSet matchedPairs = new LongOpenHashSet();
@@ -249,12 +278,25 @@ final class BatchScan {
           clusters.addEdge((int) (candidates[p] >>> 32), (int) candidates[p]);
         }
       }
+      for (int p = 0; p < copyPairs.length; p++) {
+        if (copiesVerified[p] != null) {
+          matches.add(copiesVerified[p]);
+          matchedPairs.add(copyPairs[p]);
+          clusters.addEdge((int) (copyPairs[p] >>> 32), (int) copyPairs[p]);
+        }
+      }
       long crossCandidates = 0;
       Map<Integer, String> alignmentProblems = Map.of();
       if (configuration.crossLanguage() && crossLanguage != null) {
         CrossLanguageStage.Result cross =
             crossLanguage.scan(
-                documents, fingerprints, rarity, languages, matchedPairs, pool, progress);
+                documents,
+                fingerprints,
+                rarity,
+                languages,
+                new SettledPairs(matchedPairs, firstCopies),
+                pool,
+                progress);
         crossCandidates = cross.candidatePairs();
         alignmentProblems = cross.problems();
         for (CrossLanguageStage.IndexedMatch m : cross.matches()) {
@@ -302,7 +344,7 @@ final class BatchScan {
           problemList,
           new ScanStatistics(
               characters,
-              candidates.length,
+              candidates.length + copyPairs.length,
               crossCandidates,
               indexBytes,
               passageIndexBytes,
@@ -406,6 +448,53 @@ final class BatchScan {
       offset += keys.length;
     }
     return candidates;
+  }
+
+  /**
+   * The pairs of copies to verify, as sorted distinct {@link #pairKey}s: each later copy of a text
+   * with its first copy, and, for each pair of first copies flagged among the candidates, every
+   * other pair of a copy of the one and a copy of the other. Two later copies of one text are not
+   * paired (see {@link ExactCopies}).
+   */
+  private static long[] copyPairs(int[] firstCopies, long[] candidates, Match[] verified) {
+    int[][] later = ExactCopies.laterCopies(firstCopies);
+    LongArrayList keys = new LongArrayList();
+    for (int first = 0; first < later.length; first++) {
+      if (later[first] != null) {
+        for (int copy : later[first]) {
+          keys.add(pairKey(first, copy));
+        }
+      }
+    }
+    for (int p = 0; p < candidates.length; p++) {
+      int x = (int) (candidates[p] >>> 32);
+      int y = (int) candidates[p];
+      if (verified[p] == null || (later[x] == null && later[y] == null)) {
+        continue;
+      }
+      int[] copiesOfX = withFirst(x, later[x]);
+      int[] copiesOfY = withFirst(y, later[y]);
+      for (int u : copiesOfX) {
+        for (int v : copiesOfY) {
+          if (u != x || v != y) {
+            keys.add(pairKey(u, v));
+          }
+        }
+      }
+    }
+    long[] found = keys.toLongArray();
+    return SortedSets.sortedDistinct(found, found.length);
+  }
+
+  /** {@code first} followed by its later copies, if any. */
+  private static int[] withFirst(int first, int[] later) {
+    if (later == null) {
+      return new int[] {first};
+    }
+    int[] all = new int[later.length + 1];
+    all[0] = first;
+    System.arraycopy(later, 0, all, 1, later.length);
+    return all;
   }
 
   private int requiredFingerprints(int shinglesX, int shinglesY) {

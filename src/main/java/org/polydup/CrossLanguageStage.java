@@ -1,6 +1,5 @@
 package org.polydup;
 
-import it.unimi.dsi.fastutil.longs.LongSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -22,7 +21,7 @@ interface CrossLanguageStage {
    * Finds translated and retold copies among the documents.
    *
    * @param fingerprints per input position; {@code null} for documents that failed analysis
-   * @param alreadyMatched pair keys ({@link BatchScan#pairKey}) the shingle stage already flagged
+   * @param alreadySettled the pairs the shingle stage settled: flagged, or copies of one text
    * @param rarity the scan's boilerplate shingles
    */
   Result scan(
@@ -30,7 +29,7 @@ interface CrossLanguageStage {
       Fingerprint[] fingerprints,
       ShingleRarity rarity,
       LanguageResolver languages,
-      LongSet alreadyMatched,
+      SettledPairs alreadySettled,
       ForkJoinPool pool,
       ScanProgress progress);
 }

@@ -859,4 +859,43 @@ class DetectorTest {
     String second = first.equals(m.a()) ? m.b() : m.a();
     return first + " " + second + " " + m.relation();
   }
+
+  /**
+   * n copies of one text are n - 1 pairs, each with the first copy, not n(n - 1)/2: 3,000 copies of
+   * one line were 4.5 million pairs. A near copy is still paired with every copy, and the cluster
+   * holds them all.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void scan_reportsCopiesOfOneText_againstTheFirstCopyOnly(boolean crossLanguage) {
+    String text =
+        "The city council approved the new budget for schools and roads on Tuesday evening,"
+            + " after a long debate about taxes and the cost of repairing the old bridge.";
+    List<Document> documents = new ArrayList<>();
+    documents.add(Document.of("other", "A completely different story about football and rain."));
+    for (int i = 0; i < 120; i++) {
+      // Spacing and case differ, the words do not: copies all the same.
+      String copy = i % 3 == 0 ? text.toUpperCase(java.util.Locale.ROOT) : text.replace(" ", "  ");
+      documents.add(Document.of(String.format(java.util.Locale.ROOT, "copy%03d", i), copy));
+    }
+    documents.add(Document.of("near", text.replace("Tuesday", "Wednesday")));
+
+    ScanResult result =
+        Polydup.builder().crossLanguage(crossLanguage).threads(2).build().scan(documents);
+
+    List<Match> amongCopies =
+        result.matches().stream()
+            .filter(m -> m.a().startsWith("copy") && m.b().startsWith("copy"))
+            .toList();
+    assertEquals(119, amongCopies.size(), "pairs among the copies");
+    for (Match m : amongCopies) {
+      assertTrue(m.a().equals("copy000") || m.b().equals("copy000"), m.toString());
+      assertEquals(Relation.DUPLICATE, m.relation(), m.toString());
+    }
+    long withNear =
+        result.matches().stream().filter(m -> m.a().equals("near") || m.b().equals("near")).count();
+    assertEquals(120, withNear, "the near copy against each copy");
+    assertEquals(1, result.clusters().size(), result.clusters().toString());
+    assertEquals(121, result.clusters().get(0).members().size());
+  }
 }

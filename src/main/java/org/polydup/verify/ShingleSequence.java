@@ -1,5 +1,6 @@
 package org.polydup.verify;
 
+import java.util.Arrays;
 import org.polydup.internal.HashSort;
 import org.polydup.text.AnalyzedText;
 import org.polydup.text.ShingleSpans;
@@ -168,6 +169,15 @@ public final class ShingleSequence {
   /** {@link #distinctIndexAt} of every position, in text order; do not modify. */
   int[] distinctIndices() {
     return distinctIndex;
+  }
+
+  /**
+   * Whether {@code other} has the same shingles in the same order: the same words after
+   * normalisation, wherever their characters differ (spacing, case, markup).
+   */
+  public boolean sameShinglesAs(ShingleSequence other) {
+    return Arrays.equals(distinct, other.distinct)
+        && Arrays.equals(distinctIndex, other.distinctIndex);
   }
 
   /** The raw text. */
