@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.polydup.Document;
 import org.polydup.cluster.Deduplicator;
-import org.polydup.io.JsonlWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,68 +69,88 @@ final class DedupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ScanCommand.Scanned scanned =
-        ScanCommand.scanAndWrite(
-            inputs,
-            detectorOptions,
-            output,
-            "polydup dedup " + inputs,
-            List.of("kept.jsonl", "dropped.jsonl"));
-    if (scanned == null) {
-      return Main.EXIT_INPUT;
+    try (RunFiles files = new RunFiles(output)) {
+      ScanCommand.Scanned scanned =
+          ScanCommand.scanAndWrite(
+              inputs,
+              detectorOptions,
+              output,
+              "polydup dedup " + inputs,
+              List.of("kept.jsonl", "dropped.jsonl"),
+              files);
+      if (scanned == null) {
+        return Main.EXIT_INPUT;
+      }
+      List<Document> documents = scanned.read().documents;
+      Deduplicator.Result result =
+          new Deduplicator(keep, minimumCoverage)
+              .deduplicate(documents, scanned.result().matches());
+      writeKept(files, documents, new HashSet<>(result.kept()));
+      writeDropped(files, result.dropped());
+      files.publish(inputs);
+      if (scanned.sayIfNothingRead(inputs, output)) {
+        return Main.EXIT_INPUT; // kept and dropped are written, empty
+      }
+      System.out.println(
+          ScanCommand.count(documents.size(), "document")
+              + String.format(
+                  Locale.ROOT,
+                  " read, %,d kept, %,d dropped%s, ",
+                  result.kept().size(),
+                  result.dropped().size(),
+                  ScanCommand.byRelation(
+                      result.dropped().stream().map(Deduplicator.Dropped::relation)))
+              + ScanCommand.count(scanned.read().problems.size(), "problem"));
+      System.out.println(
+          "wrote "
+              + output.file("kept.jsonl")
+              + ", "
+              + output.file("dropped.jsonl")
+              + ", "
+              + output.file("pairs.jsonl")
+              + ", "
+              + output.file("clusters.jsonl")
+              + ", "
+              + output.file("problems.jsonl")
+              + scanned.html());
+      return 0;
     }
-    List<Document> documents = scanned.read().documents;
-    Deduplicator.Result result =
-        new Deduplicator(keep, minimumCoverage).deduplicate(documents, scanned.result().matches());
-    Set<String> kept = new HashSet<>(result.kept());
-    try (JsonlWriter written = JsonlWriter.open(output.file("kept.jsonl"))) {
-      for (Document d : documents) {
-        if (kept.contains(d.id())) {
-          Map<String, Object> line = new LinkedHashMap<>();
-          line.put("id", d.id());
-          line.put("text", d.text());
-          if (d.languageHint() != null) {
-            line.put("lang", d.languageHint());
+  }
+
+  /** Writes {@code kept.jsonl}: the kept documents, in input order, as they were read. */
+  private static void writeKept(RunFiles files, List<Document> documents, Set<String> kept)
+      throws IOException {
+    files.writeLines(
+        "kept.jsonl",
+        written -> {
+          for (Document d : documents) {
+            if (kept.contains(d.id())) {
+              Map<String, Object> line = new LinkedHashMap<>();
+              line.put("id", d.id());
+              line.put("text", d.text());
+              if (d.languageHint() != null) {
+                line.put("lang", d.languageHint());
+              }
+              written.write(line);
+            }
           }
-          written.write(line);
-        }
-      }
-    }
-    try (JsonlWriter written = JsonlWriter.open(output.file("dropped.jsonl"))) {
-      for (Deduplicator.Dropped d : result.dropped()) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("id", d.id());
-        line.put("kept", d.kept());
-        line.put("relation", d.relation().label());
-        line.put("coverage", Math.round(d.coverage() * 10_000) / 10_000.0);
-        written.write(line);
-      }
-    }
-    if (documents.isEmpty()) {
-      return Main.EXIT_INPUT; // said by scanAndWrite; kept and dropped are written, empty
-    }
-    System.out.println(
-        ScanCommand.count(documents.size(), "document")
-            + String.format(
-                Locale.ROOT,
-                " read, %,d kept, %,d dropped%s, ",
-                result.kept().size(),
-                result.dropped().size(),
-                ScanCommand.byRelation(
-                    result.dropped().stream().map(Deduplicator.Dropped::relation)))
-            + ScanCommand.count(scanned.read().problems.size(), "problem"));
-    System.out.println(
-        "wrote "
-            + output.file("kept.jsonl")
-            + ", "
-            + output.file("dropped.jsonl")
-            + ", "
-            + output.file("pairs.jsonl")
-            + ", "
-            + output.file("clusters.jsonl")
-            + ", "
-            + output.file("problems.jsonl")
-            + scanned.html());
-    return 0;
+        });
+  }
+
+  /** Writes {@code dropped.jsonl}: each dropped document with the kept one holding its text. */
+  private static void writeDropped(RunFiles files, List<Deduplicator.Dropped> dropped)
+      throws IOException {
+    files.writeLines(
+        "dropped.jsonl",
+        written -> {
+          for (Deduplicator.Dropped d : dropped) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", d.id());
+            line.put("kept", d.kept());
+            line.put("relation", d.relation().label());
+            line.put("coverage", Math.round(d.coverage() * 10_000) / 10_000.0);
+            written.write(line);
+          }
+        });
   }
 }

@@ -92,21 +92,30 @@ public final class Main implements Runnable {
 
   /** An I/O failure in words, naming the file. */
   static String describe(IOException e) {
+    if (e instanceof UnwritableOutputException) {
+      return e.getMessage(); // names the output, not the temporary that failed
+    }
     if (e instanceof FileSystemException fs && fs.getFile() != null) {
-      String what =
-          fs.getReason() != null
-              ? fs.getReason()
-              : e instanceof NoSuchFileException
-                  ? "no such file or folder"
-                  : e instanceof FileAlreadyExistsException
-                      ? "already exists and is not a folder"
-                      : e instanceof AccessDeniedException
-                          ? "permission denied"
-                          : e.getClass().getSimpleName();
-      return fs.getFile() + ": " + what;
+      return fs.getFile() + ": " + reason(e);
     }
     return e.getMessage() == null
         ? e.getClass().getSimpleName()
         : e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /** Why an I/O operation failed, in words, without the file it failed on. */
+  static String reason(IOException e) {
+    if (e instanceof FileSystemException fs) {
+      return fs.getReason() != null
+          ? fs.getReason()
+          : e instanceof NoSuchFileException
+              ? "no such file or folder"
+              : e instanceof FileAlreadyExistsException
+                  ? "already exists and is not a folder"
+                  : e instanceof AccessDeniedException
+                      ? "permission denied"
+                      : e.getClass().getSimpleName();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -23,7 +23,9 @@ final class OutputOptions {
               + " dedup or query left there that this run does not write is deleted (and named on"
               + " stderr), so that every polydup file in DIR describes this run: report.html"
               + " without --html, kept.jsonl and dropped.jsonl after scan or query,"
-              + " clusters.jsonl after query. Other files are left alone.")
+              + " clusters.jsonl after query. Other files are left alone. The files appear"
+              + " together once all are written: a run that fails or is interrupted leaves DIR"
+              + " as it was.")
   Path out;
 
   /** Every file scan, dedup and query write in the output folder. */
@@ -50,22 +52,21 @@ final class OutputOptions {
   }
 
   /**
-   * Deletes the files of {@link #WRITTEN_BY_POLYDUP} that this run does not write ({@code written},
-   * and {@code report.html} when {@code --html} is given), and names them on stderr. An earlier
-   * run's file would otherwise sit beside this run's {@code pairs.jsonl} and be taken for a
-   * description of it: a report, clusters or a deduplicated corpus of other input. Files polydup
-   * does not write are never touched, nor is one this run read ({@code polydup scan DIR/kept.jsonl
-   * --out DIR} keeps its input).
+   * Deletes the files of {@link #WRITTEN_BY_POLYDUP} that this run did not write, and names them on
+   * stderr. Called once this run's files are in place ({@link RunFiles#publish}), so that a run
+   * that fails leaves the earlier one's files whole. An earlier run's file would otherwise sit
+   * beside this run's {@code pairs.jsonl} and be taken for a description of it: a report, clusters
+   * or a deduplicated corpus of other input. Files polydup does not write are never touched, nor is
+   * one this run read ({@code polydup scan DIR/kept.jsonl --out DIR} keeps its input).
    *
-   * @param written the names this run writes besides {@code report.html}
+   * @param written the names of the files this run wrote, {@code report.html} included if it did
    * @param inputs the files and folders this run read
    */
   void removeEarlierRunsFiles(Collection<String> written, Collection<Path> inputs)
       throws IOException {
-    List<String> writes = withReport(written);
     List<String> removed = new ArrayList<>();
     for (String name : WRITTEN_BY_POLYDUP) {
-      if (!writes.contains(name)
+      if (!written.contains(name)
           && !isInput(file(name), inputs)
           && Files.deleteIfExists(file(name))) {
         removed.add(name);
@@ -169,13 +170,20 @@ final class OutputOptions {
     }
   }
 
-  /** Writes {@code report.html} when asked for; returns ", DIR/report.html" then, else "". */
-  String writeHtml(String title, List<Match> matches, Function<String, String> textOf)
+  /**
+   * Writes {@code report.html} into the run's files when asked for; returns ", DIR/report.html"
+   * then, else "".
+   */
+  String writeHtml(
+      RunFiles files, String title, List<Match> matches, Function<String, String> textOf)
       throws IOException {
     if (!html) {
       return "";
     }
-    HtmlReport.write(file("report.html"), title, matches, textOf, HtmlReport.DEFAULT_MAXIMUM_PAIRS);
+    files.writeFile(
+        "report.html",
+        temporary ->
+            HtmlReport.write(temporary, title, matches, textOf, HtmlReport.DEFAULT_MAXIMUM_PAIRS));
     return ", " + file("report.html");
   }
 }

@@ -14,7 +14,6 @@ import org.polydup.Match;
 import org.polydup.MinHashScheme;
 import org.polydup.PersistentDetector;
 import org.polydup.io.InputProblem;
-import org.polydup.io.JsonlWriter;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -151,9 +150,10 @@ final class QueryCommand implements Callable<Integer> {
     if (arriving == null) {
       return Main.EXIT_INPUT;
     }
+    Files.createDirectories(output.out);
     PersistentDetector persistent = null;
     boolean succeeded = false;
-    try {
+    try (RunFiles files = new RunFiles(output)) {
       if (index != null) {
         try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
           persistent = detectorOptions.builder(MinHashScheme.ONE_PASS).open(index, bar);
@@ -169,7 +169,8 @@ final class QueryCommand implements Callable<Integer> {
               inFolder,
               removals,
               archived,
-              arriving);
+              arriving,
+              files);
       succeeded = code == 0;
       return code;
     } finally {
@@ -184,7 +185,12 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private int run(
-      Detector detector, int inFolder, List<String> removals, Inputs archived, Inputs arriving)
+      Detector detector,
+      int inFolder,
+      List<String> removals,
+      Inputs archived,
+      Inputs arriving,
+      RunFiles files)
       throws IOException {
     List<InputProblem> problems = new ArrayList<>();
     List<Match> matches = new ArrayList<>();
@@ -192,7 +198,6 @@ final class QueryCommand implements Callable<Integer> {
     int loaded;
     int removed;
     int indexed;
-    Files.createDirectories(output.out);
     try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
       if (saved != null) {
         try {
@@ -212,7 +217,7 @@ final class QueryCommand implements Callable<Integer> {
       archived.printProblems(System.err, 20);
       problems.addAll(archived.problems);
       if (!archive.isEmpty() && archived.documents.isEmpty()) {
-        return failWith(problems, "no readable documents in the archive " + archive);
+        return failWith(files, problems, "no readable documents in the archive " + archive);
       }
       detector.addAll(notIndexed(detector, archived, problems), bar);
       arriving.stream().forEachRemaining(d -> {});
@@ -225,27 +230,31 @@ final class QueryCommand implements Callable<Integer> {
       if (!inputs.isEmpty()
           && fresh.isEmpty()
           && (arriving.documents.isEmpty() || known < arriving.documents.size())) {
-        return failWith(problems, "no new readable documents in " + inputs);
+        return failWith(files, problems, "no new readable documents in " + inputs);
       }
       skippedAsIndexed = known;
-      output.removeEarlierRunsFiles(QUERY_FILES, readFiles());
-      try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
-        int done = 0;
-        for (Document d : fresh) {
-          for (Match m : detector.queryAndAdd(d)) {
-            // a is the new document: its text quotes the passages.
-            pairs.write(JsonReport.pair(m, d.text(), detector.textOf(m.b())));
-            matches.add(m);
-          }
-          bar.update("query+add", ++done, fresh.size());
-        }
-      }
+      files.writeLines(
+          "pairs.jsonl",
+          pairs -> {
+            int done = 0;
+            for (Document d : fresh) {
+              for (Match m : detector.queryAndAdd(d)) {
+                // a is the new document: its text quotes the passages.
+                pairs.write(JsonReport.pair(m, d.text(), detector.textOf(m.b())));
+                matches.add(m);
+              }
+              bar.update("query+add", ++done, fresh.size());
+            }
+          });
       indexed = detector.size() - fresh.size();
     }
-    writeProblems(problems);
-    String html = output.writeHtml(title(), matches, detector::textOf);
-    // Saved last: a run whose report could not be written leaves the saved index as it was, as
-    // a failed run leaves an --index folder, so running it again checks the same stories.
+    writeProblems(files, problems);
+    String html = output.writeHtml(files, title(), matches, detector::textOf);
+    files.publish(readFiles());
+    // Saved last, once the report is in place: a run whose report could not be written leaves
+    // the saved index as it was, as a failed run leaves an --index folder, so running it again
+    // checks the same stories (saved first, a run killed before its report was in place would
+    // have left stories in the index whose pairs no report holds).
     if (save != null) {
       detector.save(save);
     }
@@ -323,23 +332,26 @@ final class QueryCommand implements Callable<Integer> {
     return "polydup query " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 
-  private void writeProblems(List<InputProblem> problems) throws IOException {
-    try (JsonlWriter written = JsonlWriter.open(output.file("problems.jsonl"))) {
-      for (InputProblem p : problems) {
-        written.write(p.toMap());
-      }
-    }
+  private static void writeProblems(RunFiles files, List<InputProblem> problems)
+      throws IOException {
+    files.writeLines(
+        "problems.jsonl",
+        written -> {
+          for (InputProblem p : problems) {
+            written.write(p.toMap());
+          }
+        });
   }
 
   /**
    * Ends a run that has nothing to check: writes the problems and an empty {@code pairs.jsonl}, so
    * that no file from an earlier run is left to be taken for this one's, and says why.
    */
-  private int failWith(List<InputProblem> problems, String why) throws IOException {
-    output.removeEarlierRunsFiles(QUERY_FILES, readFiles());
-    JsonlWriter.open(output.file("pairs.jsonl")).close();
-    writeProblems(problems);
-    output.writeHtml(title(), List.of(), id -> null);
+  private int failWith(RunFiles files, List<InputProblem> problems, String why) throws IOException {
+    files.writeLines("pairs.jsonl", pairs -> {});
+    writeProblems(files, problems);
+    output.writeHtml(files, title(), List.of(), id -> null);
+    files.publish(readFiles());
     System.err.println(
         "polydup: " + why + "; the problems are in " + output.file("problems.jsonl"));
     return Main.EXIT_INPUT;

@@ -19,7 +19,6 @@ import org.polydup.Relation;
 import org.polydup.ScanResult;
 import org.polydup.StoryCluster;
 import org.polydup.io.InputProblem;
-import org.polydup.io.JsonlWriter;
 import org.polydup.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +55,19 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Scanned scanned =
-        scanAndWrite(inputs, detectorOptions, output, "polydup scan " + inputs, List.of());
-    if (scanned == null || scanned.read().documents.isEmpty()) {
-      return Main.EXIT_INPUT;
+    try (RunFiles files = new RunFiles(output)) {
+      Scanned scanned =
+          scanAndWrite(inputs, detectorOptions, output, "polydup scan " + inputs, List.of(), files);
+      if (scanned == null) {
+        return Main.EXIT_INPUT;
+      }
+      files.publish(inputs);
+      if (scanned.sayIfNothingRead(inputs, output)) {
+        return Main.EXIT_INPUT;
+      }
+      printSummary(scanned.result(), scanned.read().problems.size(), scanned.html());
+      return 0;
     }
-    printSummary(scanned.result(), scanned.read().problems.size(), scanned.html());
-    return 0;
   }
 
   /**
@@ -70,28 +75,46 @@ final class ScanCommand implements Callable<Integer> {
    *
    * @param html ", DIR/report.html" when the page was written, else ""
    */
-  record Scanned(Inputs read, ScanResult result, String html) {}
+  record Scanned(Inputs read, ScanResult result, String html) {
+    /**
+     * When the inputs held no readable document, says so on stderr, pointing to the problems (once
+     * the files are in place), and returns true: the command then exits with {@link
+     * Main#EXIT_INPUT}.
+     */
+    boolean sayIfNothingRead(List<Path> inputs, OutputOptions output) {
+      if (!read.documents.isEmpty()) {
+        return false;
+      }
+      System.err.println(
+          "polydup: no readable documents in "
+              + inputs
+              + "; the problems are in "
+              + output.file("problems.jsonl"));
+      return true;
+    }
+  }
 
   /**
    * Reads and scans the inputs, then writes {@code pairs.jsonl}, {@code clusters.jsonl}, {@code
-   * problems.jsonl} and, when asked, {@code report.html}. Returns null, after saying why on stderr,
-   * when an input cannot be read at all (nothing is written). When the inputs hold no readable
-   * document it says so too, writes the files all the same (empty but for the problems, so none is
-   * left from an earlier run) and returns a result without documents: the command then exits with
-   * {@link Main#EXIT_INPUT} after writing its own files. Before writing, it deletes the files an
-   * earlier run left in the output folder that this one does not write ({@link
-   * OutputOptions#removeEarlierRunsFiles}).
+   * problems.jsonl} and, when asked, {@code report.html} into {@code files}, whose {@link
+   * RunFiles#publish} the command calls once it has written its own files too. Returns null, after
+   * saying why on stderr, when an input cannot be read at all (nothing is written). When the inputs
+   * hold no readable document it writes the files all the same (empty but for the problems, so none
+   * is left from an earlier run) and returns a result without documents ({@link
+   * Scanned#sayIfNothingRead}).
    *
    * @param alsoWritten the files the command writes after this method returns (dedup's)
    * @throws IllegalArgumentException before anything is read, when a file it would write is one of
    *     the inputs ({@link OutputOptions#refuseToOverwriteInputs})
+   * @throws UnwritableOutputException when writing a file fails
    */
   static Scanned scanAndWrite(
       List<Path> inputs,
       DetectorOptions detectorOptions,
       OutputOptions output,
       String title,
-      List<String> alsoWritten)
+      List<String> alsoWritten,
+      RunFiles files)
       throws IOException {
     List<String> written = new ArrayList<>(SCAN_FILES);
     written.addAll(alsoWritten);
@@ -108,37 +131,36 @@ final class ScanCommand implements Callable<Integer> {
       result = detectorOptions.detector().scan(read.stream(), bar);
     }
     read.printProblems(System.err, 20);
-    output.removeEarlierRunsFiles(written, inputs);
     Map<String, String> texts = new HashMap<>();
     for (Document d : read.documents) {
       texts.put(d.id(), d.text());
     }
-    try (JsonlWriter pairs = JsonlWriter.open(output.file("pairs.jsonl"))) {
-      for (Match m : result.matches()) {
-        pairs.write(JsonReport.pair(m, texts.get(m.a()), texts.get(m.b())));
-      }
-    }
-    try (JsonlWriter clusters = JsonlWriter.open(output.file("clusters.jsonl"))) {
-      for (StoryCluster c : result.clusters()) {
-        clusters.write(JsonReport.cluster(c));
-      }
-    }
-    try (JsonlWriter problems = JsonlWriter.open(output.file("problems.jsonl"))) {
-      for (InputProblem p : read.problems) {
-        problems.write(p.toMap());
-      }
-      for (DocumentProblem p : result.problems()) {
-        problems.write(Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
-      }
-    }
-    String html = output.writeHtml(title, result.matches(), texts::get);
-    if (read.documents.isEmpty()) {
-      System.err.println(
-          "polydup: no readable documents in "
-              + inputs
-              + "; the problems are in "
-              + output.file("problems.jsonl"));
-    }
+    files.writeLines(
+        "pairs.jsonl",
+        pairs -> {
+          for (Match m : result.matches()) {
+            pairs.write(JsonReport.pair(m, texts.get(m.a()), texts.get(m.b())));
+          }
+        });
+    files.writeLines(
+        "clusters.jsonl",
+        clusters -> {
+          for (StoryCluster c : result.clusters()) {
+            clusters.write(JsonReport.cluster(c));
+          }
+        });
+    files.writeLines(
+        "problems.jsonl",
+        problems -> {
+          for (InputProblem p : read.problems) {
+            problems.write(p.toMap());
+          }
+          for (DocumentProblem p : result.problems()) {
+            problems.write(
+                Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
+          }
+        });
+    String html = output.writeHtml(files, title, result.matches(), texts::get);
     return new Scanned(read, result, html);
   }
 

@@ -1,0 +1,120 @@
+package org.polydup.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's files appear in --out together, or not at all. */
+class AtomicOutputTest {
+  @AfterEach
+  void restoreStreams() {
+    RunFiles.filterForTests = RunFiles.UNFILTERED;
+  }
+
+  /** The first run, whose files the second must leave as they are. */
+  private static Map<String, String> earlierDedup(Path out) throws IOException {
+    Captured.stdout(
+        () ->
+            assertEquals(
+                0, Main.run("dedup", "testdata/seeds", "--html", "--out", out.toString())));
+    return OutputFolderSnapshot.of(out);
+  }
+
+  @Test
+  void aDedupWhoseDiskFillsMidway_leavesTheEarlierRunsFilesAsTheyWere_andNoTemporaries(
+      @TempDir Path out) throws IOException {
+    Map<String, String> before = earlierDedup(out);
+    // pairs, clusters and problems are written before kept.jsonl, which fails after 20 bytes.
+    RunFiles.filterForTests =
+        (file, temporary) ->
+            file.equals(out.resolve("kept.jsonl")) ? new FailingStream(temporary, 20) : temporary;
+    int[] code = new int[1];
+    String stderr =
+        Captured.stderr(
+            () ->
+                code[0] =
+                    Main.run(
+                        "dedup",
+                        "testdata/seeds",
+                        "--no-cross-language",
+                        "--no-progress",
+                        "--out",
+                        out.toString()));
+    assertEquals(1, code[0], stderr);
+    assertEquals(
+        "polydup: cannot write " + out.resolve("kept.jsonl") + ": No space left on device",
+        stderr.strip());
+    assertEquals(before, OutputFolderSnapshot.of(out));
+    assertEquals("", OutputFolderSnapshot.temporaries(out));
+  }
+
+  @Test
+  void aScanAfterADedup_replacesItsFilesAndDeletesTheOthers_andLeavesNoTemporaries(
+      @TempDir Path out) throws IOException {
+    Map<String, String> before = earlierDedup(out);
+    String stderr =
+        Captured.stderr(
+            () ->
+                Captured.stdout(
+                    () ->
+                        assertEquals(
+                            0,
+                            Main.run(
+                                "scan",
+                                "testdata/seeds",
+                                "--no-cross-language",
+                                "--no-progress",
+                                "--out",
+                                out.toString()))));
+    Map<String, String> after = OutputFolderSnapshot.of(out);
+    assertEquals(
+        java.util.Set.of("pairs.jsonl", "clusters.jsonl", "problems.jsonl"), after.keySet());
+    assertNotEquals(before.get("pairs.jsonl"), after.get("pairs.jsonl"));
+    assertTrue(stderr.contains("deleted kept.jsonl, dropped.jsonl, report.html in " + out), stderr);
+    assertEquals("", OutputFolderSnapshot.temporaries(out));
+  }
+
+  @Test
+  void aDedupKilledWhileWriting_leavesTheEarlierRunsFilesAsTheyWere_andNoTemporaries(
+      @TempDir Path out) throws Exception {
+    Map<String, String> before = earlierDedup(out);
+    Process run =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BlockedWhileWriting.class.getName(),
+                "kept.jsonl",
+                "dedup",
+                "testdata/seeds",
+                "--no-cross-language",
+                "--no-progress",
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader printed =
+        new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    StringBuilder all = new StringBuilder();
+    while ((line = printed.readLine()) != null && !line.equals(BlockedWhileWriting.WRITING)) {
+      all.append(line).append('\n');
+    }
+    assertEquals(BlockedWhileWriting.WRITING, line, all.toString());
+    run.destroy(); // SIGTERM, as a user's kill or a job scheduler's
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(before, OutputFolderSnapshot.of(out));
+    assertEquals("", OutputFolderSnapshot.temporaries(out));
+  }
+}
