@@ -52,6 +52,18 @@ final class OutputOptions {
   }
 
   /**
+   * Creates the output folder when missing and fails at once, naming it, when no file can be
+   * created in it ({@link RunFiles#requireWritable}): a run that could not write its results
+   * otherwise found out only after the whole scan.
+   *
+   * @throws UnwritableOutputException when no file can be created there
+   */
+  void requireWritableFolder() throws IOException {
+    Files.createDirectories(out);
+    RunFiles.requireWritable(out, "cannot write in the output folder " + out);
+  }
+
+  /**
    * Deletes the files of {@link #WRITTEN_BY_POLYDUP} that this run did not write, and names them on
    * stderr. Called once this run's files are in place ({@link RunFiles#publish}), so that a run
    * that fails leaves the earlier one's files whole. An earlier run's file would otherwise sit

@@ -150,7 +150,13 @@ final class QueryCommand implements Callable<Integer> {
     if (arriving == null) {
       return Main.EXIT_INPUT;
     }
-    Files.createDirectories(output.out);
+    // Before the index is opened or anything loaded: an unusable --out or --save folder fails
+    // now, not after the run.
+    output.requireWritableFolder();
+    if (save != null) {
+      Path folder = save.toAbsolutePath().getParent();
+      RunFiles.requireWritable(folder, "cannot write --save " + save + " in " + folder);
+    }
     PersistentDetector persistent = null;
     boolean succeeded = false;
     try (RunFiles files = new RunFiles(output)) {

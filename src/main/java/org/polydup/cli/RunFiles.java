@@ -39,7 +39,7 @@ final class RunFiles implements AutoCloseable {
     void writeTo(Path file) throws IOException;
   }
 
-  /** A test seam: what each output stream is wrapped in. */
+  /** A test seam: what each output stream, and each probe, is wrapped in. */
   interface StreamFilter {
     /**
      * The stream to write {@code file} through, given the stream of its temporary.
@@ -133,5 +133,31 @@ final class RunFiles implements AutoCloseable {
   @Override
   public void close() {
     temporaries.close();
+  }
+
+  /**
+   * Fails at once, before anything is read, when no file can be created in {@code folder}: by
+   * creating a temporary file there and deleting it. Permissions alone do not tell (root writes
+   * into a read-only folder; a read-only mount refuses everyone), and without this a run found out
+   * only when writing, after the whole scan.
+   *
+   * @param what the start of the message ("cannot write in the output folder DIR")
+   * @throws UnwritableOutputException saying {@code what} and why
+   */
+  static void requireWritable(Path folder, String what) throws IOException {
+    Path probe =
+        folder.resolve(
+            ".polydup-probe."
+                + ProcessHandle.current().pid()
+                + "-"
+                + RUNS.incrementAndGet()
+                + ".part");
+    try (TemporaryFiles temporaries = new TemporaryFiles();
+        OutputStream raw = temporaries.create(probe);
+        OutputStream out = filterForTests.filter(probe, raw)) {
+      out.flush();
+    } catch (IOException e) {
+      throw new UnwritableOutputException(what, e);
+    }
   }
 }

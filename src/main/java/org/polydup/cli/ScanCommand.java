@@ -1,7 +1,6 @@
 package org.polydup.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -106,7 +105,8 @@ final class ScanCommand implements Callable<Integer> {
    * @param alsoWritten the files the command writes after this method returns (dedup's)
    * @throws IllegalArgumentException before anything is read, when a file it would write is one of
    *     the inputs ({@link OutputOptions#refuseToOverwriteInputs})
-   * @throws UnwritableOutputException when writing a file fails
+   * @throws UnwritableOutputException before the scan, when no file can be created in the output
+   *     folder, or when writing one fails
    */
   static Scanned scanAndWrite(
       List<Path> inputs,
@@ -123,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
     if (read == null) {
       return null;
     }
-    Files.createDirectories(output.out); // an unusable --out fails now, not after the scan
+    output.requireWritableFolder(); // an unusable --out fails now, not after the scan
     // The scan reads the inputs itself, analysing the documents read while it decodes the rest;
     // the input problems are complete, and printed, once it has read everything.
     ScanResult result;
