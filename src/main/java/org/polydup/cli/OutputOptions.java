@@ -25,7 +25,8 @@ final class OutputOptions {
               + " without --html, kept.jsonl and dropped.jsonl after scan or query,"
               + " clusters.jsonl after query. Other files are left alone. The files appear"
               + " together once all are written: a run that fails or is interrupted leaves DIR"
-              + " as it was.")
+              + " as it was. A DIR where no file can be created fails the run before anything is"
+              + " read.")
   Path out;
 
   /** Every file scan, dedup and query write in the output folder. */
