@@ -11,16 +11,16 @@ import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import org.polydup.align.EntityProfile;
+import org.polydup.internal.TemporaryFiles;
 import org.polydup.lang.LanguageIdentifier;
 
 /**
@@ -56,8 +56,10 @@ final class ArchiveFile {
 
   /**
    * Writes {@code entries} to {@code file}, through a temporary file beside it that then replaces
-   * it: a crash leaves the old file whole (and the temporary, which the next write to the file
-   * deletes).
+   * it: a failure or crash leaves the old file whole. The temporary is deleted when the write fails
+   * and when the JVM is stopped during it (SIGTERM, SIGINT: a shutdown hook); only one left by
+   * SIGKILL or a machine crash stays, and a later write deletes it once it is an hour old and its
+   * process gone ({@link #deleteAbandonedTemporaries}).
    */
   static void write(Path file, Configuration configuration, List<Entry> entries)
       throws IOException {
@@ -77,13 +79,13 @@ final class ArchiveFile {
                 + "-"
                 + System.nanoTime()
                 + ".part");
-    try {
+    // A finally alone left the temporary, as large as the archive (312 MB for bulk), when a save
+    // was killed; TemporaryFiles also deletes it from a shutdown hook.
+    try (TemporaryFiles temporaries = new TemporaryFiles()) {
       try (DataOutputStream out =
           new DataOutputStream(
               new BufferedOutputStream(
-                  new GZIPOutputStream(
-                      Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW), 1 << 16),
-                  1 << 16))) {
+                  new GZIPOutputStream(temporaries.create(temporary), 1 << 16), 1 << 16))) {
         out.writeUTF(MAGIC);
         out.writeInt(FORMAT_VERSION);
         out.writeUTF(settings(configuration));
@@ -97,18 +99,16 @@ final class ArchiveFile {
           }
         }
       }
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
+      temporaries.moveAll(Map.of(temporary, file));
     }
   }
 
   /**
    * Deletes the temporary files of earlier writes to {@code name} whose process is gone: a write
-   * killed before its {@code finally} leaves one, as large as the archive, that nothing else
-   * removes. A temporary of a running process (another save in progress), or one modified within
-   * the last hour (perhaps a save on another machine sharing the folder), is left alone.
+   * killed with SIGKILL, or cut by a machine crash, leaves one as large as the archive that nothing
+   * else removes (SIGTERM and SIGINT let the writing process delete its own). A temporary of a
+   * running process (another save in progress), or one modified within the last hour (perhaps a
+   * save on another machine sharing the folder), is left alone.
    */
   private static void deleteAbandonedTemporaries(Path parent, String name) {
     String prefix = name + ".";
