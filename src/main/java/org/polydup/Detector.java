@@ -94,8 +94,11 @@ public interface Detector {
    * Removes the document with this id; returns false when there was none. Afterwards the index
    * answers queries as if the document had never been added: it is no candidate, and its shingles
    * and entity keys no longer count in the document frequencies that weigh them. Its memory is
-   * given back, but for a few bytes of bookkeeping per removed document (its slot number is not
-   * reused), so an index can serve a sliding window of stories for as long as it runs.
+   * given back, but for some bookkeeping per removed document, since its slot number is not reused:
+   * about 5 bytes without alignment and 75 with it (a window of 100 stories slid over 200,000,
+   * session 24), plus 16 bytes per removed document in each thread that queries with alignment on.
+   * A service removing 50,000 stories a day keeps about 1.3 GB a year that way with alignment;
+   * {@link #save}, then {@link #load(Path)} into a new detector, leaves it behind.
    */
   boolean remove(String id);
 
