@@ -122,25 +122,23 @@ public final class Deduplicator {
     for (int i = 0; i < documents.size(); i++) {
       inside.add(new ArrayList<>(0));
     }
+    // Documents with the same shingles (each wholly in the other): a scan pairs copies of one text
+    // with the first copy only, so two later copies have no pair of their own, and the one kept
+    // may be one of them (the longest). Equal sets are transitive, so the copies form classes, and
+    // a copy may be dropped for any kept member of its class.
+    UnionFind sameText = new UnionFind(documents.size());
     for (Match m : matches) {
       int a = positionOf(position, m.a());
       int b = positionOf(position, m.b());
       if (m.relation() == Relation.DUPLICATE) {
         // A text too short for passages has coverage 0: its shingles found in the other say more.
-        inside
-            .get(a)
-            .add(
-                new Candidate(
-                    b,
-                    Relation.DUPLICATE,
-                    largest(m.scores().coverageA(), m.scores().containmentAInB())));
-        inside
-            .get(b)
-            .add(
-                new Candidate(
-                    a,
-                    Relation.DUPLICATE,
-                    largest(m.scores().coverageB(), m.scores().containmentBInA())));
+        double aInB = largest(m.scores().coverageA(), m.scores().containmentAInB());
+        double bInA = largest(m.scores().coverageB(), m.scores().containmentBInA());
+        inside.get(a).add(new Candidate(b, Relation.DUPLICATE, aInB));
+        inside.get(b).add(new Candidate(a, Relation.DUPLICATE, bInA));
+        if (aInB >= 1 && bInA >= 1) {
+          sameText.union(a, b);
+        }
       } else if (m.relation() == Relation.CONTAINED) {
         boolean aContains = m.container().equals(m.a());
         int inner = aContains ? b : a;
@@ -165,10 +163,20 @@ public final class Deduplicator {
     // Among several kept documents holding it, the one holding most of it (then the earliest).
     Comparator<Candidate> best =
         Comparator.comparingDouble(Candidate::coverage).reversed().thenComparingInt(Candidate::to);
+    // By class of copies, the first of its members kept (visited in order of preference), or -1.
+    int[] keptCopy = new int[documents.size()];
+    java.util.Arrays.fill(keptCopy, -1);
     for (int i : order) {
       Candidate holder = inside.get(i).stream().filter(c -> kept[c.to()]).min(best).orElse(null);
+      int copy = keptCopy[sameText.find(i)];
+      if (copy >= 0 && (holder == null || holder.coverage() < 1)) {
+        holder = new Candidate(copy, Relation.DUPLICATE, 1);
+      }
       if (holder == null) {
         kept[i] = true;
+        if (copy < 0) {
+          keptCopy[sameText.find(i)] = i;
+        }
       } else {
         dropped[i] =
             new Dropped(

@@ -170,4 +170,32 @@ class DeduplicatorTest {
     }
     assertEquals(docs.size(), result.kept().size() + result.dropped().size());
   }
+
+  /**
+   * A scan pairs later copies of one text with the first copy only; when a later copy is the one
+   * kept (the longest, its spacing wider), the other copies are still dropped for it.
+   */
+  @Test
+  void copiesOfOneText_areDroppedForTheKeptCopy_whicheverItIs() {
+    String text =
+        "The city council approved the new budget for schools and roads on Tuesday evening, after"
+            + " a long debate about taxes and the cost of repairing the old bridge over the river.";
+    List<Document> documents =
+        List.of(
+            new Document("first", text, "en"),
+            new Document("second", text.toUpperCase(java.util.Locale.ROOT), "en"),
+            new Document("widest", text.replace(" ", "   "), "en"),
+            new Document("fourth", text.replace(",", " ,"), "en"));
+    ScanResult scan = Polydup.builder().crossLanguage(false).build().scan(documents);
+
+    Deduplicator.Result longest = LONGEST.deduplicate(documents, scan.matches());
+    assertEquals(List.of("widest"), longest.kept());
+    for (Deduplicator.Dropped d : longest.dropped()) {
+      assertEquals("widest", d.kept(), d.toString());
+      assertEquals(Relation.DUPLICATE, d.relation());
+    }
+    Deduplicator.Result first = FIRST.deduplicate(documents, scan.matches());
+    assertEquals(List.of("first"), first.kept());
+    assertEquals(3, first.dropped().size());
+  }
 }
