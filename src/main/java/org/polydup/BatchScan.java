@@ -227,45 +227,12 @@ final class BatchScan {
       clock.lap("candidates");
       LanguageResolver languages = new LanguageResolver(documents, identifier);
       PairJudge judge = new PairJudge(configuration);
-      Match[] verified = new Match[candidates.length];
-      AtomicLong verifiedCount = new AtomicLong();
-      parallel(
-          pool,
-          candidates.length,
-          p -> {
-            int x = (int) (candidates[p] >>> 32);
-            int y = (int) candidates[p];
-            verified[p] =
-                judge.judge(
-                    documents.get(x).id(),
-                    fingerprints[x],
-                    boilerplate[x],
-                    documents.get(y).id(),
-                    fingerprints[y],
-                    boilerplate[y],
-                    id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
-            progress.update("verify", verifiedCount.incrementAndGet(), candidates.length);
-          });
-
+      Verification verification =
+          new Verification(pool, judge, documents, fingerprints, boilerplate, languages);
+      Match[] verified = verification.judgeAll(candidates, progress);
       int[] firstCopies = exactCopies.firstCopies();
       long[] copyPairs = copyPairs(firstCopies, candidates, verified);
-      Match[] copiesVerified = new Match[copyPairs.length];
-      parallel(
-          pool,
-          copyPairs.length,
-          p -> {
-            int x = (int) (copyPairs[p] >>> 32);
-            int y = (int) copyPairs[p];
-            copiesVerified[p] =
-                judge.judge(
-                    documents.get(x).id(),
-                    fingerprints[x],
-                    boilerplate[x],
-                    documents.get(y).id(),
-                    fingerprints[y],
-                    boilerplate[y],
-                    id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
-          });
+      Match[] copiesVerified = verification.judgeAll(copyPairs, ScanProgress.NONE);
 
       clock.lap("verify");
       List<Match> matches = new ArrayList<>();
@@ -352,6 +319,40 @@ final class BatchScan {
               clock.laps()));
     } finally {
       pool.shutdown();
+    }
+  }
+
+  /** Judges pairs of the batch's documents on the pool's threads. */
+  private record Verification(
+      ForkJoinPool pool,
+      PairJudge judge,
+      List<Document> documents,
+      Fingerprint[] fingerprints,
+      BoilerplatePositions[] boilerplate,
+      LanguageResolver languages) {
+
+    /** The match of each pair ({@link #pairKey}), or {@code null} where it is none. */
+    Match[] judgeAll(long[] pairs, ScanProgress progress) {
+      Match[] verified = new Match[pairs.length];
+      AtomicLong done = new AtomicLong();
+      parallel(
+          pool,
+          pairs.length,
+          p -> {
+            int x = (int) (pairs[p] >>> 32);
+            int y = (int) pairs[p];
+            verified[p] =
+                judge.judge(
+                    documents.get(x).id(),
+                    fingerprints[x],
+                    boilerplate[x],
+                    documents.get(y).id(),
+                    fingerprints[y],
+                    boilerplate[y],
+                    id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
+            progress.update("verify", done.incrementAndGet(), pairs.length);
+          });
+      return verified;
     }
   }
 
