@@ -231,7 +231,7 @@ final class BatchScan {
           new Verification(pool, judge, documents, fingerprints, boilerplate, languages);
       Match[] verified = verification.judgeAll(candidates, progress);
       int[] firstCopies = exactCopies.firstCopies();
-      long[] copyPairs = copyPairs(firstCopies, candidates, verified);
+      long[] copyPairs = copyPairs(firstCopies, candidates);
       Match[] copiesVerified = verification.judgeAll(copyPairs, ScanProgress.NONE);
 
       clock.lap("verify");
@@ -453,11 +453,13 @@ final class BatchScan {
 
   /**
    * The pairs of copies to verify, as sorted distinct {@link #pairKey}s: each later copy of a text
-   * with its first copy, and, for each pair of first copies flagged among the candidates, every
-   * other pair of a copy of the one and a copy of the other. Two later copies of one text are not
-   * paired (see {@link ExactCopies}).
+   * with its first copy, and, for each candidate pair of first copies, every other pair of a copy
+   * of the one and a copy of the other, each verified on its own: a verdict can differ between
+   * copies (the pair's orientation falls to the ids when two texts have as many shingles, and the
+   * excerpt rules read each copy's own lines), so one copy's is not reused for another. Two later
+   * copies of one text are not paired (see {@link ExactCopies}).
    */
-  private static long[] copyPairs(int[] firstCopies, long[] candidates, Match[] verified) {
+  private static long[] copyPairs(int[] firstCopies, long[] candidates) {
     int[][] later = ExactCopies.laterCopies(firstCopies);
     LongArrayList keys = new LongArrayList();
     for (int first = 0; first < later.length; first++) {
@@ -470,7 +472,7 @@ final class BatchScan {
     for (int p = 0; p < candidates.length; p++) {
       int x = (int) (candidates[p] >>> 32);
       int y = (int) candidates[p];
-      if (verified[p] == null || (later[x] == null && later[y] == null)) {
+      if (later[x] == null && later[y] == null) {
         continue;
       }
       int[] copiesOfX = withFirst(x, later[x]);

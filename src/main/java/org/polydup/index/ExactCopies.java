@@ -15,8 +15,8 @@ import org.polydup.verify.ShingleSequence;
  * candidate pairs, each verified exactly and written out with its evidence: a corpus of short posts
  * with one line copied 3,000 times gave 4.5 million pairs (a 1.8 GB pairs.jsonl, 56 s and 4.7 GB of
  * memory), and 10,000 copies would not fit. The pairs among the copies tell a reader nothing the
- * cluster does not; so a batch reports each copy against the first of them, and against every
- * document that first copy is paired with, and leaves out the pairs of two later copies.
+ * cluster does not; so a batch pairs each copy with the first of them, checks it on its own against
+ * every candidate of that first copy, and leaves out the pairs of two later copies.
  *
  * <p>"Word for word" is the analyser's view: the same shingles in the same order (so the same words
  * after normalisation, whatever the spacing, case or markup). A hash of the sequence finds the
