@@ -3,7 +3,9 @@ package org.polydup.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -52,12 +54,19 @@ public final class TemporaryFiles implements AutoCloseable {
    * is atomic where the file system can do it. All moves happen under one lock, so a shutdown hook
    * runs before or after all of them, never between two.
    *
-   * @throws IOException when a move fails (the temporaries not yet moved are still deleted by
-   *     {@link #close()})
+   * @throws IOException when a final name is a folder (before any move), or when a move fails (the
+   *     temporaries not yet moved are still deleted by {@link #close()})
    */
   public synchronized void moveAll(Map<Path, Path> moves) throws IOException {
     if (ended) {
       throw new IOException("not moving temporary files into place: the run is ending");
+    }
+    // A folder where a file goes fails its move, and the files moved before it would then sit
+    // beside an earlier run's: checked for all before the first move.
+    for (Path target : moves.values()) {
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileSystemException(target.toString(), null, "is a folder, not a file");
+      }
     }
     for (Map.Entry<Path, Path> move : moves.entrySet()) {
       try {

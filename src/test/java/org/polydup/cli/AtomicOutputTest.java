@@ -117,4 +117,34 @@ class AtomicOutputTest {
     assertEquals(before, OutputFolderSnapshot.of(out));
     assertEquals("", OutputFolderSnapshot.temporaries(out));
   }
+
+  /**
+   * A folder where one of the run's files goes: the run fails naming that file, before any file is
+   * moved into place (moved one by one, pairs.jsonl was the new run's beside the old problems).
+   */
+  @Test
+  void aFolderWhereAFileGoes_failsTheRunBeforeAnyFileIsReplaced(@TempDir Path out)
+      throws IOException {
+    earlierDedup(out);
+    java.nio.file.Files.delete(out.resolve("clusters.jsonl"));
+    java.nio.file.Files.createDirectories(out.resolve("clusters.jsonl").resolve("inside"));
+    Map<String, String> before = OutputFolderSnapshot.of(out);
+    int[] code = new int[1];
+    String stderr =
+        Captured.stderr(
+            () ->
+                code[0] =
+                    Main.run(
+                        "scan",
+                        "testdata/seeds",
+                        "--no-cross-language",
+                        "--no-progress",
+                        "--out",
+                        out.toString()));
+    assertEquals(1, code[0], stderr);
+    assertEquals(
+        "polydup: " + out.resolve("clusters.jsonl") + ": is a folder, not a file", stderr.strip());
+    assertEquals(before, OutputFolderSnapshot.of(out));
+    assertEquals("", OutputFolderSnapshot.temporaries(out));
+  }
 }

@@ -19,7 +19,9 @@ final class OutputFolderSnapshot {
       for (Path file : (Iterable<Path>) listed::iterator) {
         files.put(
             file.getFileName().toString(),
-            new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            Files.isDirectory(file)
+                ? "(a folder)"
+                : new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
       }
     }
     return files;
