@@ -22,6 +22,28 @@ class AtomicOutputTest {
     RunFiles.filterForTests = RunFiles.UNFILTERED;
   }
 
+  /** A run's exit code and what it printed on stderr. */
+  private record Run(int code, String stderr) {}
+
+  /** Runs polydup on the seeds without alignment or progress bar, into {@code out}. */
+  private static Run seeds(String command, Path out) {
+    int[] code = new int[1];
+    String stderr =
+        Captured.stderr(
+            () ->
+                Captured.stdout(
+                    () ->
+                        code[0] =
+                            Main.run(
+                                command,
+                                "testdata/seeds",
+                                "--no-cross-language",
+                                "--no-progress",
+                                "--out",
+                                out.toString())));
+    return new Run(code[0], stderr);
+  }
+
   /** The first run, whose files the second must leave as they are. */
   private static Map<String, String> earlierDedup(Path out) throws IOException {
     Captured.stdout(
@@ -39,22 +61,11 @@ class AtomicOutputTest {
     RunFiles.filterForTests =
         (file, temporary) ->
             file.equals(out.resolve("kept.jsonl")) ? new FailingStream(temporary, 20) : temporary;
-    int[] code = new int[1];
-    String stderr =
-        Captured.stderr(
-            () ->
-                code[0] =
-                    Main.run(
-                        "dedup",
-                        "testdata/seeds",
-                        "--no-cross-language",
-                        "--no-progress",
-                        "--out",
-                        out.toString()));
-    assertEquals(1, code[0], stderr);
+    Run run = seeds("dedup", out);
+    assertEquals(1, run.code(), run.stderr());
     assertEquals(
         "polydup: cannot write " + out.resolve("kept.jsonl") + ": No space left on device",
-        stderr.strip());
+        run.stderr().strip());
     assertEquals(before, OutputFolderSnapshot.of(out));
     assertEquals("", OutputFolderSnapshot.temporaries(out));
   }
@@ -63,25 +74,15 @@ class AtomicOutputTest {
   void aScanAfterADedup_replacesItsFilesAndDeletesTheOthers_andLeavesNoTemporaries(
       @TempDir Path out) throws IOException {
     Map<String, String> before = earlierDedup(out);
-    String stderr =
-        Captured.stderr(
-            () ->
-                Captured.stdout(
-                    () ->
-                        assertEquals(
-                            0,
-                            Main.run(
-                                "scan",
-                                "testdata/seeds",
-                                "--no-cross-language",
-                                "--no-progress",
-                                "--out",
-                                out.toString()))));
+    Run run = seeds("scan", out);
+    assertEquals(0, run.code(), run.stderr());
     Map<String, String> after = OutputFolderSnapshot.of(out);
     assertEquals(
         java.util.Set.of("pairs.jsonl", "clusters.jsonl", "problems.jsonl"), after.keySet());
     assertNotEquals(before.get("pairs.jsonl"), after.get("pairs.jsonl"));
-    assertTrue(stderr.contains("deleted kept.jsonl, dropped.jsonl, report.html in " + out), stderr);
+    assertTrue(
+        run.stderr().contains("deleted kept.jsonl, dropped.jsonl, report.html in " + out),
+        run.stderr());
     assertEquals("", OutputFolderSnapshot.temporaries(out));
   }
 
@@ -129,21 +130,11 @@ class AtomicOutputTest {
     java.nio.file.Files.delete(out.resolve("clusters.jsonl"));
     java.nio.file.Files.createDirectories(out.resolve("clusters.jsonl").resolve("inside"));
     Map<String, String> before = OutputFolderSnapshot.of(out);
-    int[] code = new int[1];
-    String stderr =
-        Captured.stderr(
-            () ->
-                code[0] =
-                    Main.run(
-                        "scan",
-                        "testdata/seeds",
-                        "--no-cross-language",
-                        "--no-progress",
-                        "--out",
-                        out.toString()));
-    assertEquals(1, code[0], stderr);
+    Run run = seeds("scan", out);
+    assertEquals(1, run.code(), run.stderr());
     assertEquals(
-        "polydup: " + out.resolve("clusters.jsonl") + ": is a folder, not a file", stderr.strip());
+        "polydup: " + out.resolve("clusters.jsonl") + ": is a folder, not a file",
+        run.stderr().strip());
     assertEquals(before, OutputFolderSnapshot.of(out));
     assertEquals("", OutputFolderSnapshot.temporaries(out));
   }
