@@ -227,29 +227,38 @@ final class BatchScan {
       clock.lap("candidates");
       LanguageResolver languages = new LanguageResolver(documents, identifier);
       PairJudge judge = new PairJudge(configuration);
-      Verification verification =
-          new Verification(pool, judge, documents, fingerprints, boilerplate, languages);
-      Match[] verified = verification.judgeAll(candidates, progress);
+      // The copies' own pairs depend on the candidates alone, so both are judged in one pass.
       int[] firstCopies = exactCopies.firstCopies();
-      long[] copyPairs = copyPairs(firstCopies, candidates);
-      Match[] copiesVerified = verification.judgeAll(copyPairs, ScanProgress.NONE);
+      long[] pairs = concatenated(candidates, copyPairs(firstCopies, candidates));
+      Match[] verified = new Match[pairs.length];
+      AtomicLong verifiedCount = new AtomicLong();
+      parallel(
+          pool,
+          pairs.length,
+          p -> {
+            int x = (int) (pairs[p] >>> 32);
+            int y = (int) pairs[p];
+            verified[p] =
+                judge.judge(
+                    documents.get(x).id(),
+                    fingerprints[x],
+                    boilerplate[x],
+                    documents.get(y).id(),
+                    fingerprints[y],
+                    boilerplate[y],
+                    id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
+            progress.update("verify", verifiedCount.incrementAndGet(), pairs.length);
+          });
 
       clock.lap("verify");
       List<Match> matches = new ArrayList<>();
       LongOpenHashSet matchedPairs = new LongOpenHashSet();
       ClusterBuilder clusters = new ClusterBuilder(n);
-      for (int p = 0; p < candidates.length; p++) {
+      for (int p = 0; p < pairs.length; p++) {
         if (verified[p] != null) {
           matches.add(verified[p]);
-          matchedPairs.add(candidates[p]);
-          clusters.addEdge((int) (candidates[p] >>> 32), (int) candidates[p]);
-        }
-      }
-      for (int p = 0; p < copyPairs.length; p++) {
-        if (copiesVerified[p] != null) {
-          matches.add(copiesVerified[p]);
-          matchedPairs.add(copyPairs[p]);
-          clusters.addEdge((int) (copyPairs[p] >>> 32), (int) copyPairs[p]);
+          matchedPairs.add(pairs[p]);
+          clusters.addEdge((int) (pairs[p] >>> 32), (int) pairs[p]);
         }
       }
       long crossCandidates = 0;
@@ -311,7 +320,7 @@ final class BatchScan {
           problemList,
           new ScanStatistics(
               characters,
-              candidates.length + copyPairs.length,
+              pairs.length,
               crossCandidates,
               indexBytes,
               passageIndexBytes,
@@ -319,40 +328,6 @@ final class BatchScan {
               clock.laps()));
     } finally {
       pool.shutdown();
-    }
-  }
-
-  /** Judges pairs of the batch's documents on the pool's threads. */
-  private record Verification(
-      ForkJoinPool pool,
-      PairJudge judge,
-      List<Document> documents,
-      Fingerprint[] fingerprints,
-      BoilerplatePositions[] boilerplate,
-      LanguageResolver languages) {
-
-    /** The match of each pair ({@link #pairKey}), or {@code null} where it is none. */
-    Match[] judgeAll(long[] pairs, ScanProgress progress) {
-      Match[] verified = new Match[pairs.length];
-      AtomicLong done = new AtomicLong();
-      parallel(
-          pool,
-          pairs.length,
-          p -> {
-            int x = (int) (pairs[p] >>> 32);
-            int y = (int) pairs[p];
-            verified[p] =
-                judge.judge(
-                    documents.get(x).id(),
-                    fingerprints[x],
-                    boilerplate[x],
-                    documents.get(y).id(),
-                    fingerprints[y],
-                    boilerplate[y],
-                    id -> languages.languageOf(id.equals(documents.get(x).id()) ? x : y));
-            progress.update("verify", done.incrementAndGet(), pairs.length);
-          });
-      return verified;
     }
   }
 
@@ -487,6 +462,13 @@ final class BatchScan {
     }
     long[] found = keys.toLongArray();
     return SortedSets.sortedDistinct(found, found.length);
+  }
+
+  /** {@code a} followed by {@code b}. */
+  private static long[] concatenated(long[] a, long[] b) {
+    long[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   /** {@code first} followed by its later copies, if any. */

@@ -29,8 +29,6 @@ public final class ExactCopies {
   /** By input position, the position of the first document with the same text (itself if none). */
   private final IntArrayList firstCopy = new IntArrayList();
 
-  private int copies;
-
   private record First(int position, ShingleSequence shingles) {}
 
   /**
@@ -51,16 +49,10 @@ public final class ExactCopies {
         firstByHash.put(hash, new First(position, shingles));
       } else if (earlier.shingles().sameShinglesAs(shingles)) {
         first = earlier.position();
-        copies++;
       }
     }
     firstCopy.add(first);
     return first;
-  }
-
-  /** Number of documents that are copies of an earlier one. */
-  public int copies() {
-    return copies;
   }
 
   /** By input position, the position of the first document with the same text (itself if none). */

@@ -24,8 +24,10 @@ class ExactCopiesTest {
     assertEquals(5, copies.add(sequence()));
     assertEquals(1, copies.add(sequence(3, 2, 1)));
     assertEquals(0, copies.add(sequence(1, 2, 3)));
-    assertEquals(3, copies.copies());
-    assertArrayEquals(new int[] {0, 1, 0, 3, 4, 5, 1, 0}, copies.firstCopies());
+    int[] firstCopies = copies.firstCopies();
+    assertArrayEquals(new int[] {0, 1, 0, 3, 4, 5, 1, 0}, firstCopies);
+    assertEquals(
+        3, java.util.stream.IntStream.range(0, 8).filter(i -> firstCopies[i] != i).count());
   }
 
   @Test
