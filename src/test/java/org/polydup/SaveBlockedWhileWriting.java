@@ -5,11 +5,9 @@ import java.util.AbstractList;
 
 /**
  * Saves an archive (to the file named by the first argument) whose second document never comes:
- * prints {@link #WRITING} once the first is written, and waits to be killed.
+ * once the first is written it is {@link BlockedProcess blocked}, waiting to be killed.
  */
 final class SaveBlockedWhileWriting {
-  static final String WRITING = "blocked while saving";
-
   private SaveBlockedWhileWriting() {}
 
   public static void main(String[] args) throws Exception {
@@ -23,13 +21,7 @@ final class SaveBlockedWhileWriting {
           @Override
           public ArchiveFile.Entry get(int index) {
             if (index > 0) {
-              System.out.println(WRITING);
-              System.out.flush();
-              try {
-                Thread.sleep(Long.MAX_VALUE);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              BlockedProcess.announceAndWait();
             }
             return first;
           }

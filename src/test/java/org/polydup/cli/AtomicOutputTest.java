@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polydup.BlockedProcess;
 
 /** A run's files appear in --out together, or not at all. */
 class AtomicOutputTest {
@@ -90,31 +87,15 @@ class AtomicOutputTest {
   void aDedupKilledWhileWriting_leavesTheEarlierRunsFilesAsTheyWere_andNoTemporaries(
       @TempDir Path out) throws Exception {
     Map<String, String> before = earlierDedup(out);
-    Process run =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                BlockedWhileWriting.class.getName(),
-                "kept.jsonl",
-                "dedup",
-                "testdata/seeds",
-                "--no-cross-language",
-                "--no-progress",
-                "--out",
-                out.toString())
-            .redirectErrorStream(true)
-            .start();
-    BufferedReader printed =
-        new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    StringBuilder all = new StringBuilder();
-    while ((line = printed.readLine()) != null && !line.equals(BlockedWhileWriting.WRITING)) {
-      all.append(line).append('\n');
-    }
-    assertEquals(BlockedWhileWriting.WRITING, line, all.toString());
-    run.destroy(); // SIGTERM, as a user's kill or a job scheduler's
-    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+    BlockedProcess.runAndKillWhenBlocked(
+        BlockedWhileWriting.class,
+        "kept.jsonl",
+        "dedup",
+        "testdata/seeds",
+        "--no-cross-language",
+        "--no-progress",
+        "--out",
+        out.toString());
     assertEquals(before, OutputFolderSnapshot.of(out));
     assertEquals("", OutputFolderSnapshot.temporaries(out));
   }

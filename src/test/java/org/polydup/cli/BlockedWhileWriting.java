@@ -3,14 +3,13 @@ package org.polydup.cli;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import org.polydup.BlockedProcess;
 
 /**
  * Runs polydup (the arguments after the first) with the output file named by the first argument
- * blocked once half written: it prints {@link #WRITING} and waits to be killed.
+ * {@link BlockedProcess blocked} once half written, waiting to be killed.
  */
 final class BlockedWhileWriting {
-  static final String WRITING = "blocked while writing";
-
   private BlockedWhileWriting() {}
 
   public static void main(String[] args) {
@@ -23,13 +22,7 @@ final class BlockedWhileWriting {
                   public void write(byte[] b, int off, int len) throws IOException {
                     out.write(b, off, len / 2);
                     out.flush();
-                    System.out.println(WRITING);
-                    System.out.flush();
-                    try {
-                      Thread.sleep(Long.MAX_VALUE);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
+                    BlockedProcess.announceAndWait();
                   }
                 };
     System.exit(Main.run(Arrays.copyOfRange(args, 1, args.length)));
