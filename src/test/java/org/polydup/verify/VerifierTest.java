@@ -117,6 +117,80 @@ class VerifierTest {
     assertEquals(Relation.CONTAINED, v.relation(), "" + v.longestPassageShingles());
   }
 
+  /**
+   * A site's digest: the items between masthead and footer, each followed by the site's own link
+   * line ({@code more}, then a link).
+   */
+  private static String digestOf(String masthead, String more, String... items) {
+    StringBuilder digest = new StringBuilder(masthead).append("\n\n");
+    for (int i = 0; i < items.length; i++) {
+      digest.append(i + 1).append(". ").append(items[i]);
+      digest.append('\n').append(more).append(" https://example.org/").append(i).append("\n\n");
+    }
+    return digest.append("Unsubscribe here.").toString();
+  }
+
+  /**
+   * Two digests carrying the same item, the lead of a third story, each among items of its own: the
+   * shared excerpt is long and ends a sentence, but it opens neither digest, and it is all the two
+   * share. Neither quotes the other, so neither contains the other.
+   */
+  @Test
+  void verify_flagsNothing_whenTwoDigestsCarryOneItemOfAThirdStory() throws IOException {
+    String story = story();
+    String lead = story.substring(0, story.indexOf('\n', 350));
+    String[] others = independent().split("\n\n");
+    String[] morningItems = java.util.Arrays.copyOfRange(others, 0, 9);
+    morningItems[4] = lead;
+    String[] eveningItems = java.util.Arrays.copyOfRange(others, 9, 17);
+    eveningItems[2] = lead;
+    String morning = digestOf("Morning digest | 13 March", "Read more →", morningItems);
+    String evening = digestOf("Evening briefing from the newsroom", "Full story:", eveningItems);
+    Verification v = VERIFIER.verify(sequence(morning), sequence(evening), ShingleRarity.NONE);
+    assertTrue(
+        Excerpts.weightedLength(lead, 0, lead.length())
+            >= VerificationPolicy.defaults().minimumExcerptCharacters(),
+        "the item is as long as an excerpt");
+    assertTrue(v.coverageA() < 0.25 && v.coverageB() < 0.25, v::toString);
+    assertNull(v.relation(), v::toString);
+
+    // Each digest still quotes the story itself: the excerpt opens the story.
+    Verification quoted = VERIFIER.verify(sequence(morning), sequence(story), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, quoted.relation(), quoted::toString);
+    assertTrue(quoted.aContainsB());
+  }
+
+  /**
+   * Two retellings that share the story's long middle paragraphs word for word but open and close
+   * in their own words: the shared excerpt opens neither, and it covers more than a quarter of
+   * each, so they are a rewording of one text, {@code derived}, not one inside the other.
+   */
+  @Test
+  void verify_reportsDerived_whenAnExcerptInTheMiddleOfBothCoversAQuarterOfEach()
+      throws IOException {
+    String[] paragraphs = story().split("\n\n");
+    String[] others = independent().split("\n\n");
+    String middle = String.join("\n\n", java.util.Arrays.copyOfRange(paragraphs, 2, 5));
+    String first = paragraphsOf(others, 0, 4) + middle + "\n\n" + paragraphsOf(others, 4, 8);
+    String second = paragraphsOf(others, 8, 12) + middle + "\n\n" + paragraphsOf(others, 12, 17);
+    Verification v = VERIFIER.verify(sequence(first), sequence(second), ShingleRarity.NONE);
+    assertTrue(
+        Math.min(v.coverageA(), v.coverageB()) >= 0.25
+            && Math.max(v.coverageA(), v.coverageB()) < 0.5,
+        "a quarter to a half of each is shared: " + v);
+    assertEquals(Relation.DERIVED, v.relation(), v::toString);
+    assertFalse(v.aContainsB());
+  }
+
+  /** Paragraphs {@code [from, to)}, each followed by a blank line. */
+  private static String paragraphsOf(String[] paragraphs, int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      text.append(paragraphs[i]).append("\n\n");
+    }
+    return text.toString();
+  }
+
   /** A short story: headline, then short paragraphs, as agency wires often are. */
   private static final String SHORT_STORY =
       "Council approves new budget for city schools\n"
