@@ -43,14 +43,31 @@ final class DefaultDetector implements Detector {
   private final ThreadLocal<Fingerprinter> workers;
   private final PairJudge judge;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /**
+   * Removed slots that make the indexes be rebuilt with the live documents renumbered ({@link
+   * #compact}), once they also outnumber the live documents: a slot is never reused, and each
+   * removed one keeps a few bytes in the indexes (75 with alignment, and 16 in each thread that
+   * queries), which a service removing old stories for months would otherwise pile up. Rebuilding
+   * costs about as much as loading the live documents from a save, and comes after at least as many
+   * removes, so it adds a constant per remove; the remove that triggers it pays it, under the write
+   * lock.
+   */
+  static final int COMPACTION_MINIMUM_REMOVED = 1024;
+
   private final Map<String, Integer> slotOf = new HashMap<>();
-  private final List<Stored> stored = new ArrayList<>();
-  private final LshIndex lsh;
-  private final PassageIndex passages;
+
+  // The fields below are replaced by compact(); all are read and written under the lock.
+  private List<Stored> stored = new ArrayList<>();
+  private LshIndex lsh;
+  private PassageIndex passages;
   private final DocumentFrequencies frequencies;
 
   /** The align stage of add and query, or {@code null} when cross-language matching is off. */
-  private final IncrementalAlignment alignment;
+  private IncrementalAlignment alignment;
+
+  /** Slots removed since the indexes were last built. Guarded by the lock. */
+  private int removedSlots;
 
   /**
    * Where adds and removes are also written, for a {@link PersistentDetector}; {@code null} for an
@@ -76,14 +93,19 @@ final class DefaultDetector implements Detector {
             : LanguageIdentifier.builder().languages(configuration.languages()).build();
     this.workers = ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
     this.judge = new PairJudge(configuration);
-    this.lsh = LshIndex.create(configuration.lshParameters());
-    this.passages =
-        PassageIndex.create(
-            configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
     this.frequencies =
         new DocumentFrequencies(
             INCREMENTAL_FREQUENCY_CELLS, configuration.boilerplateDocumentFrequency());
-    this.alignment =
+    createIndexes();
+  }
+
+  /** Empty candidate indexes (and align stage) for slots numbered from 0. */
+  private void createIndexes() {
+    lsh = LshIndex.create(configuration.lshParameters());
+    passages =
+        PassageIndex.create(
+            configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
+    alignment =
         configuration.crossLanguage()
             ? new IncrementalAlignment(alignmentStage(), configuration.includeRelated())
             : null;
@@ -102,7 +124,9 @@ final class DefaultDetector implements Detector {
     return analysed(
         document,
         language,
-        alignment == null ? null : IncrementalMatcher.profile(document.text(), language));
+        configuration.crossLanguage()
+            ? IncrementalMatcher.profile(document.text(), language)
+            : null);
   }
 
   /**
@@ -333,16 +357,59 @@ final class DefaultDetector implements Detector {
         throw new UncheckedIOException("cannot store " + analysed.document().id(), e);
       }
     }
-    Fingerprint fingerprint = analysed.fingerprint();
+    Stored document =
+        new Stored(
+            analysed.document().id(),
+            analysed.fingerprint(),
+            analysed.language(),
+            analysed.profile());
+    index(document);
+    frequencies.addDocument(document.fingerprint().shingles().distinct());
+  }
+
+  /**
+   * Gives a document the next slot and puts it into the candidate indexes and the align stage; must
+   * hold the write lock. The document frequencies are not slot-numbered, so they are not here.
+   */
+  private void index(Stored document) {
     int slot = stored.size();
-    stored.add(
-        new Stored(analysed.document().id(), fingerprint, analysed.language(), analysed.profile()));
-    slotOf.put(analysed.document().id(), slot);
-    lsh.add(slot, fingerprint.signature());
-    passages.add(slot, fingerprint.shingles().positional());
-    frequencies.addDocument(fingerprint.shingles().distinct());
+    stored.add(document);
+    slotOf.put(document.id(), slot);
+    lsh.add(slot, document.fingerprint().signature());
+    passages.add(slot, document.fingerprint().shingles().positional());
     if (alignment != null) {
-      alignment.add(slot, analysed.profile());
+      alignment.add(slot, document.profile());
+    }
+  }
+
+  /**
+   * Rebuilds the candidate indexes and the align stage over the live documents, numbered from 0 in
+   * the order they were added: the indexes then hold what a detector given only these documents
+   * would, and answer as it does. Must hold the write lock.
+   */
+  private void compact() {
+    List<Stored> live = new ArrayList<>(slotOf.size());
+    for (Stored document : stored) {
+      if (document != null) {
+        live.add(document);
+      }
+    }
+    stored = new ArrayList<>(live.size());
+    slotOf.clear();
+    createIndexes();
+    for (Stored document : live) {
+      index(document);
+    }
+    removedSlots = 0;
+  }
+
+  /** Slots in use, removed ones included; for tests of {@link #compact}. */
+  int slotCount() {
+    lock.readLock().lock();
+    try {
+      return stored.size();
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -370,6 +437,10 @@ final class DefaultDetector implements Detector {
         alignment.remove(slot);
       }
       stored.set(slot, null);
+      removedSlots++;
+      if (removedSlots >= COMPACTION_MINIMUM_REMOVED && removedSlots > slotOf.size()) {
+        compact();
+      }
       return true;
     } finally {
       lock.writeLock().unlock();

@@ -295,6 +295,86 @@ class DetectorTest {
     }
   }
 
+  /**
+   * Two threads slide windows over rounds of stories (each adds a round, then removes its previous
+   * one) while two others query, past several rebuilds of the indexes: nothing throws, no id is
+   * lost or kept, and the detector then answers as one given only the live stories.
+   */
+  @Test
+  void concurrentRemoves_acrossRebuilds_answerAsAFreshDetector() throws Exception {
+    List<Document> documents =
+        SyndicationEvaluation.load(Path.of("testdata/syndication")).documents();
+    int rounds = 3 * DefaultDetector.COMPACTION_MINIMUM_REMOVED / documents.size() + 2;
+    DefaultDetector detector = (DefaultDetector) sameLanguage();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    java.util.concurrent.atomic.AtomicBoolean sliding =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<List<Document>> last = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int side = t;
+        writers.add(
+            pool.submit(
+                () -> {
+                  List<Document> previous = List.of();
+                  for (int round = 0; round < rounds; round++) {
+                    List<Document> current = renamed(documents, "#" + side + "." + round);
+                    for (Document d : current) {
+                      detector.queryAndAdd(d);
+                    }
+                    for (Document d : previous) {
+                      assertTrue(detector.remove(d.id()), d.id());
+                    }
+                    previous = current;
+                  }
+                  last.add(previous);
+                  return null;
+                }));
+      }
+      List<Future<?>> readers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int offset = t;
+        readers.add(
+            pool.submit(
+                () -> {
+                  for (int i = offset; sliding.get(); i += 2) {
+                    detector.query(documents.get(i % documents.size()));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : writers) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+      sliding.set(false);
+      for (Future<?> f : readers) {
+        f.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Document> live = new ArrayList<>();
+    last.forEach(live::addAll);
+    assertEquals(live.size(), detector.size());
+    assertTrue(
+        detector.slotCount() <= 2 * live.size() + 2 * documents.size(),
+        "slots " + detector.slotCount());
+    for (Document d : live) {
+      assertTrue(detector.contains(d.id()), d.id());
+    }
+    // Live stories in the order they were added differ between runs; a fresh detector given them in
+    // any order answers each query with the same set of pairs.
+    Detector fresh = sameLanguage();
+    fresh.addAll(live);
+    for (Document probe : renamed(documents, "#probe")) {
+      assertEquals(
+          new TreeSet<>(fresh.query(probe).stream().map(DetectorTest::pairOf).toList()),
+          new TreeSet<>(detector.query(probe).stream().map(DetectorTest::pairOf).toList()),
+          probe.id());
+    }
+  }
+
   private static String unordered(String a, String b) {
     return a.compareTo(b) < 0 ? a + " " + b : b + " " + a;
   }
@@ -842,6 +922,74 @@ class DetectorTest {
       }
       assertTrue(matches > 50, "matches of the removed documents: " + matches);
     }
+  }
+
+  /** The syndication subset and the chats: stories, copies and translations. */
+  private static List<Document> syndicationAndChats() throws IOException {
+    List<Document> documents =
+        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
+    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
+      documents.add(new Document(doc.id(), doc.text(), doc.language()));
+    }
+    return documents;
+  }
+
+  private static List<Document> renamed(List<Document> documents, String suffix) {
+    List<Document> renamed = new ArrayList<>();
+    for (Document d : documents) {
+      renamed.add(new Document(d.id() + suffix, d.text(), d.languageHint()));
+    }
+    return renamed;
+  }
+
+  /**
+   * A window sliding over rounds of stories, each round removed once the next is in: past {@value
+   * DefaultDetector#COMPACTION_MINIMUM_REMOVED} removed slots, more than the live documents, the
+   * indexes are rebuilt over the live ones, so slots no longer pile up, and the detector answers as
+   * one given only the last round.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void remove_rebuildsTheIndexes_onceRemovedSlotsOutnumberLiveOnes(boolean crossLanguage)
+      throws IOException {
+    List<Document> documents = syndicationAndChats();
+    int rounds = 1 + DefaultDetector.COMPACTION_MINIMUM_REMOVED / documents.size() + 1;
+    DefaultDetector churned =
+        (DefaultDetector) Polydup.builder().crossLanguage(crossLanguage).build();
+    List<Document> previous = List.of();
+    for (int round = 0; round < rounds; round++) {
+      List<Document> current = renamed(documents, "#" + round);
+      churned.addAll(current);
+      for (Document d : previous) {
+        assertTrue(churned.remove(d.id()));
+      }
+      previous = current;
+    }
+    assertEquals(documents.size(), churned.size());
+    assertTrue(
+        churned.slotCount() <= 2 * churned.size(),
+        churned.slotCount()
+            + " slots for "
+            + churned.size()
+            + " documents, after "
+            + rounds * documents.size()
+            + " adds");
+
+    Detector fresh = Polydup.builder().crossLanguage(crossLanguage).build();
+    fresh.addAll(previous);
+    int matches = 0;
+    for (Document probe : renamed(documents, "#probe")) {
+      List<Match> expected = fresh.query(probe);
+      assertEquals(
+          expected, churned.query(probe), probe.id() + ", cross-language " + crossLanguage);
+      matches += expected.size();
+    }
+    assertTrue(matches > documents.size(), "matches: " + matches);
+    // Adds after the rebuild take the next slots: the newest story is found, and found last.
+    Document late = new Document("late", documents.get(0).text(), documents.get(0).languageHint());
+    churned.add(late);
+    List<Match> found = churned.query(renamed(List.of(late), "#probe").get(0));
+    assertTrue(found.stream().anyMatch(m -> m.b().equals("late")), found::toString);
   }
 
   @Test
