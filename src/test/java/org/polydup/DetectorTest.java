@@ -529,11 +529,7 @@ class DetectorTest {
    */
   @Test
   void queryAndAdd_andAddAll_answerAsQueryThenAdd_andAddOneByOne() throws IOException {
-    List<Document> documents =
-        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
-    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
-      documents.add(new Document(doc.id(), doc.text(), doc.language()));
-    }
+    List<Document> documents = RealDocuments.syndicationAndChats();
     for (boolean crossLanguage : new boolean[] {false, true}) {
       Detector oneStep = Polydup.builder().crossLanguage(crossLanguage).threads(2).build();
       Detector twoSteps = Polydup.builder().crossLanguage(crossLanguage).threads(2).build();
@@ -891,11 +887,7 @@ class DetectorTest {
    */
   @Test
   void removedDocuments_leaveTheIndexAsIfNeverAdded() throws IOException {
-    List<Document> documents =
-        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
-    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
-      documents.add(new Document(doc.id(), doc.text(), doc.language()));
-    }
+    List<Document> documents = RealDocuments.syndicationAndChats();
     for (boolean crossLanguage : new boolean[] {false, true}) {
       Detector never = Polydup.builder().crossLanguage(crossLanguage).build();
       Detector removed = Polydup.builder().crossLanguage(crossLanguage).build();
@@ -924,16 +916,6 @@ class DetectorTest {
     }
   }
 
-  /** The syndication subset and the chats: stories, copies and translations. */
-  private static List<Document> syndicationAndChats() throws IOException {
-    List<Document> documents =
-        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
-    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
-      documents.add(new Document(doc.id(), doc.text(), doc.language()));
-    }
-    return documents;
-  }
-
   private static List<Document> renamed(List<Document> documents, String suffix) {
     List<Document> renamed = new ArrayList<>();
     for (Document d : documents) {
@@ -952,7 +934,7 @@ class DetectorTest {
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void remove_rebuildsTheIndexes_onceRemovedSlotsOutnumberLiveOnes(boolean crossLanguage)
       throws IOException {
-    List<Document> documents = syndicationAndChats();
+    List<Document> documents = RealDocuments.syndicationAndChats();
     int rounds = 1 + DefaultDetector.COMPACTION_MINIMUM_REMOVED / documents.size() + 1;
     DefaultDetector churned =
         (DefaultDetector) Polydup.builder().crossLanguage(crossLanguage).build();

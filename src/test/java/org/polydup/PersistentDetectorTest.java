@@ -8,27 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polydup.align.CrossLanguageMatcher;
-import org.polydup.align.XlingChats;
-import org.polydup.eval.SyndicationEvaluation;
 
 class PersistentDetectorTest {
   @TempDir Path dir;
 
   /** Real documents: the syndication subset and the xling chats (both in testdata). */
   private static List<Document> documents() throws IOException {
-    List<Document> documents =
-        new ArrayList<>(SyndicationEvaluation.load(Path.of("testdata/syndication")).documents());
-    for (CrossLanguageMatcher.Doc doc : XlingChats.load(false, new HashMap<>())) {
-      documents.add(new Document(doc.id(), doc.text(), doc.language()));
-    }
-    return documents;
+    return RealDocuments.syndicationAndChats();
   }
 
   private static Polydup.Builder builder(boolean crossLanguage) {
