@@ -118,9 +118,11 @@ public interface Detector {
 
   /**
    * The indexed documents this one copies or is copied by, without adding it. In every match,
-   * {@code a} is the queried document. The same-language matches come first, in the order their
-   * documents were added, then the cross-language stage's; so the list's order follows the order of
-   * the adds (sort it by {@link Match#b()} where it must not).
+   * {@code a} is the queried document. Of several indexed copies of its text (the same words in the
+   * same order) it is paired with the earliest added alone, as {@link #scan} pairs copies. The
+   * same-language matches come first, in the order their documents were added, then the
+   * cross-language stage's; so the list's order follows the order of the adds (sort it by {@link
+   * Match#b()} where it must not).
    */
   List<Match> query(Document document);
 

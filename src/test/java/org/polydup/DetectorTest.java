@@ -968,7 +968,11 @@ class DetectorTest {
     }
     assertTrue(matches > documents.size(), "matches: " + matches);
     // Adds after the rebuild take the next slots: the newest story is found, and found last.
-    Document late = new Document("late", documents.get(0).text(), documents.get(0).languageHint());
+    Document late =
+        new Document(
+            "late",
+            documents.get(0).text() + "\nUpdated with a late report from the scene.",
+            documents.get(0).languageHint());
     churned.add(late);
     List<Match> found = churned.query(renamed(List.of(late), "#probe").get(0));
     assertTrue(found.stream().anyMatch(m -> m.b().equals("late")), found::toString);
@@ -1027,6 +1031,46 @@ class DetectorTest {
     assertEquals(120, withNear, "the near copy against each copy");
     assertEquals(1, result.clusters().size(), result.clusters().toString());
     assertEquals(121, result.clusters().get(0).members().size());
+  }
+
+  /**
+   * Copies checked in one by one ({@code queryAndAdd}) are paired as a scan pairs them: each copy
+   * with the earliest one only, the near copy with every copy, whichever comes first.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void queryAndAdd_pairsCopiesOfOneText_asAScanDoes(boolean crossLanguage) {
+    String text =
+        "The city council approved the new budget for schools and roads on Tuesday evening,"
+            + " after a long debate about taxes and the cost of repairing the old bridge.";
+    List<Document> documents = new ArrayList<>();
+    documents.add(Document.of("other", "A completely different story about football and rain."));
+    for (int i = 0; i < 60; i++) {
+      String copy = i % 3 == 0 ? text.toUpperCase(java.util.Locale.ROOT) : text.replace(" ", "  ");
+      documents.add(Document.of(String.format(java.util.Locale.ROOT, "copy%03d", i), copy));
+      if (i == 30) {
+        documents.add(Document.of("near", text.replace("Tuesday", "Wednesday")));
+      }
+    }
+    Set<String> scanned = new TreeSet<>();
+    for (Match m :
+        Polydup.builder().crossLanguage(crossLanguage).build().scan(documents).matches()) {
+      scanned.add(pairOf(m));
+    }
+    Detector detector = Polydup.builder().crossLanguage(crossLanguage).build();
+    Set<String> queried = new TreeSet<>();
+    for (Document d : documents) {
+      for (Match m : detector.queryAndAdd(d)) {
+        assertTrue(queried.add(pairOf(m)), "reported twice: " + m);
+      }
+    }
+    assertEquals(59 + 60, queried.size(), "each copy with the first, the near copy with each");
+    assertEquals(scanned, queried);
+    // Once the first copy is gone, the next one stands for the text.
+    assertTrue(detector.remove("copy000"));
+    List<Match> found = detector.query(Document.of("late", text));
+    assertEquals(
+        List.of("copy001", "near"), found.stream().map(Match::b).sorted().toList(), "" + found);
   }
 
   /**
