@@ -49,9 +49,9 @@ final class DefaultDetector implements Detector {
    * #compact}), once they also outnumber the live documents: a slot is never reused, and each
    * removed one keeps a few bytes in the indexes (75 with alignment, and 16 in each thread that
    * queries), which a service removing old stories for months would otherwise pile up. Rebuilding
-   * costs about as much as loading the live documents from a save, and comes after at least as many
-   * removes, so it adds a constant per remove; the remove that triggers it pays it, under the write
-   * lock.
+   * costs less than half of loading the live documents from a save (their fingerprints and entities
+   * are kept), and comes after at least as many removes, so it adds a constant per remove; the
+   * remove that triggers it pays it, under the write lock.
    */
   static final int COMPACTION_MINIMUM_REMOVED = 1024;
 

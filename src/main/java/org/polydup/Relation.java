@@ -14,7 +14,8 @@ public enum Relation {
   /**
    * A partial or reworded copy: retold, translated and back, excerpted in other words; in one
    * language also two edits of one text that share passages from end to end with a quarter or more
-   * of the smaller outside them, neither inside the other.
+   * of the smaller outside them, neither inside the other, and two texts that share a long excerpt
+   * in the middle of both, lead of neither, with at least a quarter of each shared (by default).
    */
   DERIVED,
   /** Same event, written independently. Not a copy; reported only on request. */

@@ -94,6 +94,26 @@ public final class Excerpts {
     return lines - inBreak;
   }
 
+  /**
+   * How many non-blank lines of {@code text} lie before {@code position}, counting at most {@code
+   * limit} (the count stops there). A line counts when it holds a character other than whitespace
+   * before {@code position}.
+   */
+  public static int linesBefore(CharSequence text, int position, int limit) {
+    int lines = 0;
+    boolean inLine = false;
+    for (int k = 0; k < position && lines < limit; k++) {
+      char c = text.charAt(k);
+      if (c == '\n' || c == '\r') {
+        inLine = false;
+      } else if (!inLine && !Character.isWhitespace(c)) {
+        inLine = true;
+        lines++;
+      }
+    }
+    return lines;
+  }
+
   // The loops above read a copy of the characters and count with arithmetic, not branches. What
   // the JIT profiled as never happening (a text stored as UTF-16 after only Latin-1 ones, when
   // reading a String char by char; no Han so far; no carriage return) is compiled as a trap, and

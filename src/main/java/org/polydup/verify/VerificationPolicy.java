@@ -15,11 +15,12 @@ package org.polydup.verify;
  * @param duplicateCoverage and when the larger text is covered at least this much too, the pair is
  *     a {@code duplicate} rather than {@code contained}; default 0.75
  * @param minimumExcerptCharacters a single shared passage of whole sentences at least this long, in
- *     Latin-equivalent characters (see {@link Excerpts}), that opens one of the two texts is a
- *     copied excerpt (a story's lead in a digest) even when it covers little of either text;
- *     default 300, above the 150–200 characters of a typical link preview. One in the middle of
- *     both texts is a rewording ({@code DERIVED}) when a quarter of each text is shared, else no
- *     copy: two digests quoting one item share it so.
+ *     Latin-equivalent characters (see {@link Excerpts}), that is the lead of one of the two texts
+ *     (at most two of its lines, a headline and a byline, before it) is a copied excerpt (a story's
+ *     lead in a digest) even when it covers little of either text; default 300, above the 150–200
+ *     characters of a typical link preview. One further into both texts is a rewording ({@code
+ *     DERIVED}) when half of {@code containedCoverage} (a quarter by default) of each text is
+ *     shared, else no copy: two digests quoting one item share it so.
  * @param minimumLeadParagraphs a shared passage that opens one of the two texts and runs through at
  *     least this many of its lines (paragraphs or segments), ending where a line or sentence ends
  *     in both, is a copied lead however short it is; default 3, a headline and two whole

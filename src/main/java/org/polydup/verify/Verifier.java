@@ -34,12 +34,20 @@ public final class Verifier {
    * Share of the contained bar ({@link VerificationPolicy#containedCoverage()}) that each of two
    * texts sharing a whole-sentence excerpt in the middle of both must have covered to be a
    * rewording ({@code DERIVED}): half, a quarter of each text by default. Swept at 0.2 / 0.25 / 0.3
-   * of each text: syndication false positives 15 -> 11 / 10 / 10 with no true pair lost (before:
-   * every such pair was {@code contained}), rewrites the same at all three; on bulk (without
-   * alignment) 20 of 73,407 pairs lost at 0.25, mostly pages sharing one canned paragraph, and 80
-   * machine-translation variants turned from {@code contained} to {@code derived}.
+   * of each text, with excerpts that open neither text at their first shingle: syndication false
+   * positives 15 -> 11 / 10 / 10 with no true pair lost (before: every such pair was {@code
+   * contained}), rewrites the same at all three; on bulk (without alignment) 20 of 73,407 pairs
+   * lost at 0.25, mostly pages sharing one canned paragraph, and 80 machine-translation variants
+   * turned from {@code contained} to {@code derived}. With {@link #LEAD_OFFSET_LINES} of slack for
+   * a lead: syndication 11, bulk 13 lost and 72 turned.
    */
   private static final double REWORDING_SHARE = 0.5;
+
+  /**
+   * Lines of a text that may come before a shared excerpt that is still its lead: two, a headline
+   * and a byline or date line, which a quoting page often leaves out or replaces with its own.
+   */
+  private static final int LEAD_OFFSET_LINES = 2;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -177,18 +185,21 @@ public final class Verifier {
       lastCoveredB = Math.max(lastCoveredB, j + run - 1);
       longest = Math.max(longest, informative);
       // Only two kinds of passage can change the verdict: an excerpt that reaches the policy's
-      // length and beats the longest so far, and a passage that opens either text (a quoted
-      // lead, judged by its length or its lines). A character weighs at most three, so a span too
-      // short for the first kind is skipped unless it is the second, saving two reads into the
-      // texts.
+      // length and beats the longest lead so far, and a passage that opens either text (a quoted
+      // lead, judged by its lines). A character weighs at most three, so a span too short for the
+      // first kind is skipped unless it is the second, saving two reads into the texts.
       int span = a.endAt(i + run - 1) - a.startAt(i);
       boolean opens = i == 0 || j == 0;
-      if (opens || 3L * span >= Math.max(policy.minimumExcerptCharacters(), longestExcerpt + 1)) {
+      if (opens
+          || 3L * span >= Math.max(policy.minimumExcerptCharacters(), longestOpeningExcerpt + 1)) {
         int excerpt = excerptLength(a, i, b, j, run);
         longestExcerpt = Math.max(longestExcerpt, excerpt);
-        if (opens && excerpt > longestOpeningExcerpt) {
-          longestOpeningExcerpt = excerpt;
-          excerptSource = i == 0 ? 1 : 2;
+        if (excerpt >= policy.minimumExcerptCharacters() && excerpt > longestOpeningExcerpt) {
+          int source = leadSource(a, i, b, j);
+          if (source != 0) {
+            longestOpeningExcerpt = excerpt;
+            excerptSource = source;
+          }
         }
         if (opens && leadSource == 0 && excerpt > 0 && leadParagraphs(i == 0 ? a : b, run)) {
           leadSource = i == 0 ? 1 : 2;
@@ -308,6 +319,25 @@ public final class Verifier {
       return 0;
     }
     return Excerpts.weightedLength(a.text(), a.startAt(i), endA);
+  }
+
+  /**
+   * Which text a shared excerpt at {@code a[i..]} = {@code b[j..]} is the lead of: 1 for a, 2 for
+   * b, 0 for neither. It is a text's lead when at most {@value #LEAD_OFFSET_LINES} lines of that
+   * text come before it (a headline the quoting page replaced with its own, a byline it left out);
+   * when both texts qualify, the one with fewer lines before it, then the shorter text, is quoted
+   * by the other.
+   */
+  private static int leadSource(ShingleSequence a, int i, ShingleSequence b, int j) {
+    int beforeA = i == 0 ? 0 : Excerpts.linesBefore(a.text(), a.startAt(i), LEAD_OFFSET_LINES + 1);
+    int beforeB = j == 0 ? 0 : Excerpts.linesBefore(b.text(), b.startAt(j), LEAD_OFFSET_LINES + 1);
+    if (Math.min(beforeA, beforeB) > LEAD_OFFSET_LINES) {
+      return 0;
+    }
+    if (beforeA != beforeB) {
+      return beforeA < beforeB ? 1 : 2;
+    }
+    return a.textLength() <= b.textLength() ? 1 : 2;
   }
 
   /**

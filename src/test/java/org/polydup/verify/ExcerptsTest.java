@@ -83,6 +83,17 @@ class ExcerptsTest {
   }
 
   @Test
+  void linesBefore_countsNonBlankLines_uptoTheLimit() {
+    String text = "Headline\n\n  \nBy Staff, 12 March\r\n1. The lead";
+    assertEquals(0, Excerpts.linesBefore(text, 0, 3));
+    assertEquals(1, Excerpts.linesBefore(text, 9, 3), "blank and whitespace lines do not count");
+    assertEquals(2, Excerpts.linesBefore(text, text.indexOf("1."), 3));
+    assertEquals(
+        3, Excerpts.linesBefore(text, text.indexOf("The lead"), 3), "the line it starts in");
+    assertEquals(2, Excerpts.linesBefore(text, text.length(), 2), "stops at the limit");
+  }
+
+  @Test
   void weightedLengthAndLineCount_answerAsForAnEmptyRange_whenEndIsBeforeStart() {
     // The align stage asks about ranges that can end before they start.
     assertEquals(0, Excerpts.weightedLength("東京 and more", 6, 2));

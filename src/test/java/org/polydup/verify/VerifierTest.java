@@ -161,6 +161,52 @@ class VerifierTest {
   }
 
   /**
+   * A digest quotes a story's lead a line or two below the story's opening: under a headline of its
+   * own, without the story's byline, or after a table of contents that carries the story's headline
+   * (which takes the headline, so the lead is a passage of its own). Each is still the story's
+   * lead, whichever text is verified first. (From a review of the rule that an excerpt must open
+   * the text it quotes: at the first shingle only, all three were lost.)
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"own headline", "byline", "contents"})
+  void verify_reportsExcerpt_whenTheLeadIsQuotedBelowTheStorysFirstLines(String shape)
+      throws IOException {
+    String body = story();
+    String headline = "Leaked files show China hired a private firm to spy on foreign governments";
+    String story =
+        shape.equals("byline")
+            ? headline + "\nBy Staff Writer, 12 March 2024\n\n" + body
+            : headline + "\n\n" + body;
+    String[] paragraphs = body.split("\n\n");
+    String lead = String.join("\n\n", java.util.Arrays.copyOfRange(paragraphs, 0, 3));
+    String item =
+        switch (shape) {
+          case "own headline" -> "Spy-for-hire firm exposed\n" + lead;
+          case "byline" -> headline + "\n\n" + lead;
+          default -> headline + "\n" + lead;
+        };
+    String[] others = independent().split("\n\n");
+    String[] items = new String[others.length + 1];
+    items[0] = item;
+    System.arraycopy(others, 0, items, 1, others.length);
+    String masthead =
+        shape.equals("contents")
+            ? "Weekly digest\n\nIn this issue:\n" + headline + "\nStorm hits the coast"
+            : "Weekly digest";
+    String digest = digestOf(masthead, "Read more:", items);
+
+    Verification storyFirst =
+        VERIFIER.verify(sequence(story), sequence(digest), ShingleRarity.NONE);
+    assertTrue(storyFirst.coverageA() < 0.5, storyFirst::toString);
+    assertEquals(Relation.CONTAINED, storyFirst.relation(), storyFirst::toString);
+    assertFalse(storyFirst.aContainsB(), "the digest contains the story");
+    Verification digestFirst =
+        VERIFIER.verify(sequence(digest), sequence(story), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, digestFirst.relation(), digestFirst::toString);
+    assertTrue(digestFirst.aContainsB(), "the digest contains the story");
+  }
+
+  /**
    * Two retellings that share the story's long middle paragraphs word for word but open and close
    * in their own words: the shared excerpt opens neither, and it covers more than a quarter of
    * each, so they are a rewording of one text, {@code derived}, not one inside the other.
