@@ -503,18 +503,27 @@ final class DefaultDetector implements Detector {
       // into the frequency sketch, most of them cache misses (a third of a query's time).
       BoilerplatePositions boilerplate =
           BoilerplatePositions.of(fingerprint.shingles(), frequencies);
+      // Copies of the queried text (the same shingles in the same order) are all candidates, by
+      // ascending slot: the query is paired with the earliest live one alone, as a scan pairs a
+      // later copy with the first copy only (ExactCopies), and the others are settled as copies
+      // of that one. Otherwise a stream of n copies of a wire story made n(n - 1)/2 pairs. An
+      // indexed document queried by its own id before any copy of it is the first copy itself,
+      // paired with every later one.
+      boolean hasShingles = fingerprint.shingles().length() > 0;
       boolean copyFound = false;
+      boolean queryIsFirstCopy = false;
       for (int slot : candidates) {
         Stored s = stored.get(slot);
-        if (s == null || s.id().equals(document.id())) {
+        if (s == null) {
           continue;
         }
-        // Copies of the queried text (the same shingles in the same order) are all candidates, by
-        // ascending slot: the query is paired with the earliest live one alone, as a scan pairs a
-        // later copy with the first copy only (ExactCopies), and the others are settled as copies
-        // of that one. Otherwise a stream of n copies of a wire story made n(n - 1)/2 pairs.
-        if (fingerprint.shingles().length() > 0
-            && s.fingerprint().shingles().sameShinglesAs(fingerprint.shingles())) {
+        boolean copy =
+            hasShingles && s.fingerprint().shingles().sameShinglesAs(fingerprint.shingles());
+        if (s.id().equals(document.id())) {
+          queryIsFirstCopy |= copy && !copyFound;
+          continue;
+        }
+        if (copy && !queryIsFirstCopy) {
           if (copyFound) {
             settled.add(slot);
             continue;

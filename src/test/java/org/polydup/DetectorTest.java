@@ -1066,6 +1066,21 @@ class DetectorTest {
     }
     assertEquals(59 + 60, queried.size(), "each copy with the first, the near copy with each");
     assertEquals(scanned, queried);
+    // Queried by its own id, the first copy is paired with every later one, as in the scan; a later
+    // copy with the first alone.
+    for (String id : List.of("copy000", "copy030")) {
+      Set<String> expected = new TreeSet<>();
+      for (String pair : scanned) {
+        if (java.util.Arrays.asList(pair.split(" ")).contains(id)) {
+          expected.add(pair);
+        }
+      }
+      Document indexed =
+          documents.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+      Set<String> found = new TreeSet<>();
+      detector.query(indexed).forEach(m -> found.add(pairOf(m)));
+      assertEquals(expected, found, id);
+    }
     // Once the first copy is gone, the next one stands for the text.
     assertTrue(detector.remove("copy000"));
     List<Match> found = detector.query(Document.of("late", text));

@@ -323,21 +323,33 @@ public final class Verifier {
 
   /**
    * Which text a shared excerpt at {@code a[i..]} = {@code b[j..]} is the lead of: 1 for a, 2 for
-   * b, 0 for neither. It is a text's lead when at most {@value #LEAD_OFFSET_LINES} lines of that
-   * text come before it (a headline the quoting page replaced with its own, a byline it left out);
-   * when both texts qualify, the one with fewer lines before it, then the shorter text, is quoted
-   * by the other.
+   * b, 0 for neither. A text whose first shingle starts it is its source, a before b. Otherwise it
+   * is a text's lead when little of that text comes before it ({@link #belowFewLines}: a headline
+   * the quoting page replaced with its own, a byline it left out), and then, as for any excerpt
+   * before the lead had to be one, the longer text quotes the shorter: a page's masthead above a
+   * quoted lead looks like a story's headline above its own, so the lines before it cannot tell
+   * which is which.
    */
-  private static int leadSource(ShingleSequence a, int i, ShingleSequence b, int j) {
-    int beforeA = i == 0 ? 0 : Excerpts.linesBefore(a.text(), a.startAt(i), LEAD_OFFSET_LINES + 1);
-    int beforeB = j == 0 ? 0 : Excerpts.linesBefore(b.text(), b.startAt(j), LEAD_OFFSET_LINES + 1);
-    if (Math.min(beforeA, beforeB) > LEAD_OFFSET_LINES) {
+  private int leadSource(ShingleSequence a, int i, ShingleSequence b, int j) {
+    if (i == 0 || j == 0) {
+      return i == 0 ? 1 : 2;
+    }
+    if (!belowFewLines(a, i) && !belowFewLines(b, j)) {
       return 0;
     }
-    if (beforeA != beforeB) {
-      return beforeA < beforeB ? 1 : 2;
-    }
-    return a.textLength() <= b.textLength() ? 1 : 2;
+    return a.textLength() >= b.textLength() ? 2 : 1;
+  }
+
+  /**
+   * Whether at most {@value #LEAD_OFFSET_LINES} lines of {@code text}, weighing no more than the
+   * policy's excerpt length, come before position {@code i}: a headline and a byline, not a page of
+   * other items (the weight bounds it in a text with no line breaks).
+   */
+  private boolean belowFewLines(ShingleSequence text, int i) {
+    int start = text.startAt(i);
+    return Excerpts.linesBefore(text.text(), start, LEAD_OFFSET_LINES + 1) <= LEAD_OFFSET_LINES
+        && !Excerpts.weightedLengthExceeds(
+            text.text(), 0, start, policy.minimumExcerptCharacters());
   }
 
   /**

@@ -153,6 +153,18 @@ class VerifierTest {
         "the item is as long as an excerpt");
     assertTrue(v.coverageA() < 0.25 && v.coverageB() < 0.25, v::toString);
     assertNull(v.relation(), v::toString);
+    // The same pages with no line breaks (a third of bulk's texts have none): the item is still
+    // deep inside both, whichever is verified first.
+    String flatMorning = morning.replaceAll("\\s*\\n\\s*", " ");
+    String flatEvening = evening.replaceAll("\\s*\\n\\s*", " ");
+    assertNull(
+        VERIFIER
+            .verify(sequence(flatMorning), sequence(flatEvening), ShingleRarity.NONE)
+            .relation());
+    assertNull(
+        VERIFIER
+            .verify(sequence(flatEvening), sequence(flatMorning), ShingleRarity.NONE)
+            .relation());
 
     // Each digest still quotes the story itself: the excerpt opens the story.
     Verification quoted = VERIFIER.verify(sequence(morning), sequence(story), ShingleRarity.NONE);
