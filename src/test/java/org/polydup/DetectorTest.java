@@ -994,6 +994,30 @@ class DetectorTest {
     return first + " " + second + " " + m.relation();
   }
 
+  private static final String COPIED_TEXT =
+      "The city council approved the new budget for schools and roads on Tuesday evening,"
+          + " after a long debate about taxes and the cost of repairing the old bridge.";
+
+  /**
+   * An unrelated story, then {@code copies} copies of one text ({@code copy000}...; spacing and
+   * case differ, the words do not) with a near copy ({@code near}) after copy {@code nearAfter}.
+   */
+  private static List<Document> copiesOfOneText(int copies, int nearAfter) {
+    List<Document> documents = new ArrayList<>();
+    documents.add(Document.of("other", "A completely different story about football and rain."));
+    for (int i = 0; i < copies; i++) {
+      String copy =
+          i % 3 == 0
+              ? COPIED_TEXT.toUpperCase(java.util.Locale.ROOT)
+              : COPIED_TEXT.replace(" ", "  ");
+      documents.add(Document.of(String.format(java.util.Locale.ROOT, "copy%03d", i), copy));
+      if (i == nearAfter) {
+        documents.add(Document.of("near", COPIED_TEXT.replace("Tuesday", "Wednesday")));
+      }
+    }
+    return documents;
+  }
+
   /**
    * n copies of one text are n - 1 pairs, each with the first copy, not n(n - 1)/2: 3,000 copies of
    * one line were 4.5 million pairs. A near copy is still paired with every copy, and the cluster
@@ -1002,17 +1026,7 @@ class DetectorTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void scan_reportsCopiesOfOneText_againstTheFirstCopyOnly(boolean crossLanguage) {
-    String text =
-        "The city council approved the new budget for schools and roads on Tuesday evening,"
-            + " after a long debate about taxes and the cost of repairing the old bridge.";
-    List<Document> documents = new ArrayList<>();
-    documents.add(Document.of("other", "A completely different story about football and rain."));
-    for (int i = 0; i < 120; i++) {
-      // Spacing and case differ, the words do not: copies all the same.
-      String copy = i % 3 == 0 ? text.toUpperCase(java.util.Locale.ROOT) : text.replace(" ", "  ");
-      documents.add(Document.of(String.format(java.util.Locale.ROOT, "copy%03d", i), copy));
-    }
-    documents.add(Document.of("near", text.replace("Tuesday", "Wednesday")));
+    List<Document> documents = copiesOfOneText(120, 119);
 
     ScanResult result =
         Polydup.builder().crossLanguage(crossLanguage).threads(2).build().scan(documents);
@@ -1040,18 +1054,7 @@ class DetectorTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void queryAndAdd_pairsCopiesOfOneText_asAScanDoes(boolean crossLanguage) {
-    String text =
-        "The city council approved the new budget for schools and roads on Tuesday evening,"
-            + " after a long debate about taxes and the cost of repairing the old bridge.";
-    List<Document> documents = new ArrayList<>();
-    documents.add(Document.of("other", "A completely different story about football and rain."));
-    for (int i = 0; i < 60; i++) {
-      String copy = i % 3 == 0 ? text.toUpperCase(java.util.Locale.ROOT) : text.replace(" ", "  ");
-      documents.add(Document.of(String.format(java.util.Locale.ROOT, "copy%03d", i), copy));
-      if (i == 30) {
-        documents.add(Document.of("near", text.replace("Tuesday", "Wednesday")));
-      }
-    }
+    List<Document> documents = copiesOfOneText(60, 30);
     Set<String> scanned = new TreeSet<>();
     for (Match m :
         Polydup.builder().crossLanguage(crossLanguage).build().scan(documents).matches()) {
@@ -1083,7 +1086,7 @@ class DetectorTest {
     }
     // Once the first copy is gone, the next one stands for the text.
     assertTrue(detector.remove("copy000"));
-    List<Match> found = detector.query(Document.of("late", text));
+    List<Match> found = detector.query(Document.of("late", COPIED_TEXT));
     assertEquals(
         List.of("copy001", "near"), found.stream().map(Match::b).sorted().toList(), "" + found);
   }
