@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a whole scan and measure it. The last line of output is one JSON object with docs,"
           + " seconds, docs_per_second, mb_per_second, peak_heap_bytes, index_bytes_per_doc.",
-      "peak_heap_bytes is the sum of the heap pools' peaks since the start (an upper bound:"
-          + " the pools need not peak at the same moment).",
+      "peak_heap_bytes is the sum of the heap pools' peaks since the start: an upper bound, since"
+          + " the pools need not peak at the same moment and the young pool's peak holds garbage"
+          + " not yet collected (it grows with the young generation's size).",
       "Input problems are printed on stderr as scan prints them; when no document can be read,"
           + " nothing is measured and the exit code is 1."
     })

@@ -11,7 +11,11 @@ package org.polydup.sketch;
  * k} and {@code J}, so {@code m / k} is unbiased for {@code J}. The interval is the Wilson score
  * interval (E. B. Wilson, JASA 1927) at {@code z = 3} (about 99.7% two-sided coverage): unlike the
  * normal interval it stays inside {@code [0, 1]} and does not collapse to a point at {@code m = 0}
- * or {@code m = k}.
+ * or {@code m = k}. "Very nearly" holds from about {@code k / 2} elements up: in smaller sets the
+ * densified slots copy a few filled ones, the count's tails are heavier, and the interval misses
+ * more often (measured over 20,000 seeds at {@code k = 128}, two sets sharing 80%: 1.6% at 10
+ * elements, 0.7% at 40, 0.3% at 100, 0.07% at 200; classic MinHash 0.2–0.35% at every size; {@code
+ * SimilarityEstimatorTest} holds the one-pass rates to these).
  *
  * <p>Containment {@code |A ∩ B| / |A|} follows from the Jaccard estimate and the exact set sizes:
  * {@code |A ∩ B| = J (|A| + |B|) / (1 + J)}; the map is increasing in {@code J}, so the Jaccard

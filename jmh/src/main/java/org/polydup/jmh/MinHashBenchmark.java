@@ -32,11 +32,11 @@ import org.polydup.sketch.MinHasher;
  * Input: {@code -p path=...} (default {@value BenchmarkCorpus#DEFAULT_PATH}, fallback described in
  * {@code BenchmarkCorpus}), {@code -p documents=2000}.
  *
- * <p>Measured 2026-11-22 with that command (first 2000 bulk documents, 126 word 3-grams on average,
- * median 54; JDK 17, 2 cores shared with other builds, so errors are wide): classic 46.6 ± 21.2
- * us/document, one-pass 3.8 ± 21.2 us/document, a ratio of about 12. On random sets in one JVM the
- * ratio grows with the set size: 3.4 at 10 shingles (densification dominates), 14 at 54, 36 at 126,
- * 60 at 1,000.
+ * <p>Measured 2026-11-25 with that command (first 2000 bulk documents, 159 shingles on average;
+ * JDK 17, 2 cores shared with other work, so the errors are wide): classic 66.1 ± 101.5
+ * us/document, one-pass 2.8 ± 10.1 us/document, a ratio of about 24; a reviewer's run the same day
+ * gave 58.1 against 3.6 (16). On random sets in one JVM (session 4) the ratio grew with the set
+ * size: 3.4 at 10 shingles (densification dominates), 14 at 54, 36 at 126, 60 at 1,000.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
