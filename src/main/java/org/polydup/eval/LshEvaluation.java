@@ -173,7 +173,7 @@ public final class LshEvaluation {
     LongOpenHashSet truth = new LongOpenHashSet();
     for (int y = 0; y < n; y++) {
       int size = ordered[y].length;
-      int prefix = size - (int) Math.ceil(threshold * size) + 1;
+      int prefix = prefixLength(threshold, size);
       IntOpenHashSet candidates = new IntOpenHashSet();
       for (int t = 0; t < prefix; t++) {
         IntArrayList postings = prefixIndex.get(ordered[y][t]);
@@ -200,5 +200,16 @@ public final class LshEvaluation {
 
   private static long key(int x, int y) {
     return ((long) Math.min(x, y) << 32) | Math.max(x, y);
+  }
+
+  /**
+   * The prefix of a set of {@code size} elements that any set at Jaccard {@code threshold} or more
+   * must share an element of: {@code size - ceil(threshold * size) + 1}. The product is rounded
+   * down by a hair before the ceiling, since 0.55 * 100 is 55.00000000000001 in binary floating
+   * point: its ceiling, 56, would make the prefix one too short and lose pairs at exactly the
+   * threshold (a longer prefix only finds more candidates, all checked exactly).
+   */
+  static int prefixLength(double threshold, int size) {
+    return size - (int) Math.ceil(threshold * size - 1e-9) + 1;
   }
 }
