@@ -114,7 +114,7 @@ public final class Verifier {
     int lastCoveredB = -1;
     int longest = 0;
     int longestExcerpt = 0;
-    // The longest excerpt that opens one of the texts (a quoted lead), and which text it opens.
+    // The longest excerpt that is the lead of one of the texts (see leadSource), and which.
     int longestOpeningExcerpt = 0;
     int excerptSource = 0;
     int leadSource = 0;
@@ -276,7 +276,7 @@ public final class Verifier {
       aContainsB = leadSource == 2;
     } else if (longestExcerpt >= policy.minimumExcerptCharacters()
         && Math.min(coverageA, coverageB) >= policy.containedCoverage() * REWORDING_SHARE) {
-      // An excerpt that opens neither text is not a quoted lead. With passages through a fair
+      // An excerpt that is the lead of neither text is no quote. With passages through a fair
       // share of both texts, the two are a rewording of one text (two machine translations of one
       // story); with little else shared, two pages quoting a third one (two digests carrying one
       // item), which is no copy of each other.
