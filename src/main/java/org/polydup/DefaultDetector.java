@@ -66,9 +66,6 @@ final class DefaultDetector implements Detector {
   /** The align stage of add and query, or {@code null} when cross-language matching is off. */
   private IncrementalAlignment alignment;
 
-  /** Slots removed since the indexes were last built. Guarded by the lock. */
-  private int removedSlots;
-
   /**
    * Where adds and removes are also written, for a {@link PersistentDetector}; {@code null} for an
    * index that lives in memory only. Guarded by the write lock.
@@ -400,7 +397,6 @@ final class DefaultDetector implements Detector {
     for (Stored document : live) {
       index(document);
     }
-    removedSlots = 0;
   }
 
   /** Slots in use, removed ones included; for tests of {@link #compact}. */
@@ -437,7 +433,8 @@ final class DefaultDetector implements Detector {
         alignment.remove(slot);
       }
       stored.set(slot, null);
-      removedSlots++;
+      // Slots removed since the indexes were last built: every slot not live.
+      int removedSlots = stored.size() - slotOf.size();
       if (removedSlots >= COMPACTION_MINIMUM_REMOVED && removedSlots > slotOf.size()) {
         compact();
       }
