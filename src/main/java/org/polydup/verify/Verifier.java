@@ -114,7 +114,7 @@ public final class Verifier {
     int lastCoveredB = -1;
     int longest = 0;
     int longestExcerpt = 0;
-    // The longest excerpt that is the lead of one of the texts (see leadSource), and which.
+    // The longest excerpt that is the lead of one of the texts (see leadOf), and which.
     int longestOpeningExcerpt = 0;
     int excerptSource = 0;
     int leadSource = 0;
@@ -195,7 +195,7 @@ public final class Verifier {
         int excerpt = excerptLength(a, i, b, j, run);
         longestExcerpt = Math.max(longestExcerpt, excerpt);
         if (excerpt >= policy.minimumExcerptCharacters() && excerpt > longestOpeningExcerpt) {
-          int source = leadSource(a, i, b, j);
+          int source = leadOf(a, i, b, j);
           if (source != 0) {
             longestOpeningExcerpt = excerpt;
             excerptSource = source;
@@ -330,7 +330,7 @@ public final class Verifier {
    * quoted lead looks like a story's headline above its own, so the lines before it cannot tell
    * which is which.
    */
-  private int leadSource(ShingleSequence a, int i, ShingleSequence b, int j) {
+  private int leadOf(ShingleSequence a, int i, ShingleSequence b, int j) {
     if (i == 0 || j == 0) {
       return i == 0 ? 1 : 2;
     }
@@ -343,13 +343,14 @@ public final class Verifier {
   /**
    * Whether at most {@value #LEAD_OFFSET_LINES} lines of {@code text}, weighing no more than the
    * policy's excerpt length, come before position {@code i}: a headline and a byline, not a page of
-   * other items (the weight bounds it in a text with no line breaks).
+   * other items (the weight bounds it in a text with no line breaks). The weight is checked first:
+   * it answers from the plain length at once for a passage deep in a text, where counting lines
+   * would read the whole prefix of a text without line breaks.
    */
   private boolean belowFewLines(ShingleSequence text, int i) {
     int start = text.startAt(i);
-    return Excerpts.linesBefore(text.text(), start, LEAD_OFFSET_LINES + 1) <= LEAD_OFFSET_LINES
-        && !Excerpts.weightedLengthExceeds(
-            text.text(), 0, start, policy.minimumExcerptCharacters());
+    return !Excerpts.weightedLengthExceeds(text.text(), 0, start, policy.minimumExcerptCharacters())
+        && Excerpts.linesBefore(text.text(), start, LEAD_OFFSET_LINES + 1) <= LEAD_OFFSET_LINES;
   }
 
   /**
