@@ -31,6 +31,10 @@ import picocli.CommandLine.Parameters;
       "peak_heap_bytes is the sum of the heap pools' peaks since the start: an upper bound, since"
           + " the pools need not peak at the same moment and the young pool's peak holds garbage"
           + " not yet collected (it grows with the young generation's size).",
+      "heap_after_gc_bytes is the largest heap in use right after a garbage collection during"
+          + " the timed run: what the run kept alive (still including old garbage a young"
+          + " collection leaves), independent of the young generation's size; 0 when no"
+          + " collection ran.",
       "Input problems are printed on stderr as scan prints them; when no document can be read,"
           + " nothing is measured and the exit code is 1."
     })
@@ -96,7 +100,9 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     ScanResult result;
-    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+    long heapAfterCollections;
+    try (HeapAfterCollections heap = HeapAfterCollections.start();
+        ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
       if (reference) {
         result = detectorOptions.detector().scan(read.documents, bar);
       } else {
@@ -123,6 +129,7 @@ final class BenchCommand implements Callable<Integer> {
         result = detectorOptions.detector().scan(timed, bar);
         readNanos = readEnd[0] - start;
       }
+      heapAfterCollections = heap.largestBytes();
     }
     // Streamed, the inputs' problems are known once the scan has read them all, as in scan.
     if (!reference && !reportProblems(read)) {
@@ -159,6 +166,7 @@ final class BenchCommand implements Callable<Integer> {
       o.put("speedup", round(referenceSeconds / seconds));
     }
     o.put("peak_heap_bytes", peakHeap());
+    o.put("heap_after_gc_bytes", heapAfterCollections);
     o.put("index_bytes_per_doc", docs == 0 ? 0 : result.statistics().indexBytes() / docs);
     o.put(
         "passage_index_bytes_per_doc",
@@ -196,8 +204,11 @@ final class BenchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     ScanResult result;
-    try (ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
+    long heapAfterCollections;
+    try (HeapAfterCollections heap = HeapAfterCollections.start();
+        ProgressBar bar = ProgressBar.forStderr(detectorOptions.progress)) {
       result = IncrementalRun.of(detectorOptions.detector(), documents, bar);
+      heapAfterCollections = heap.largestBytes();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
@@ -221,6 +232,7 @@ final class BenchCommand implements Callable<Integer> {
     o.put("scan_seconds", round(scanSeconds));
     o.put("ratio_to_scan", round(seconds / scanSeconds));
     o.put("peak_heap_bytes", peakHeap());
+    o.put("heap_after_gc_bytes", heapAfterCollections);
     System.out.println(toJson(o));
     return 0;
   }

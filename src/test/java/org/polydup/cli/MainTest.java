@@ -858,6 +858,7 @@ class MainTest {
             "docs_per_second",
             "mb_per_second",
             "peak_heap_bytes",
+            "heap_after_gc_bytes",
             "index_bytes_per_doc")) {
       assertTrue(last.has(field), field + " in " + last);
     }
