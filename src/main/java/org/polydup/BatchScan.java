@@ -22,6 +22,7 @@ import org.polydup.index.LshIndex;
 import org.polydup.index.PassageCandidates;
 import org.polydup.index.PassageIndex;
 import org.polydup.internal.SortedSets;
+import org.polydup.lang.LanguageGuess;
 import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
@@ -309,6 +310,10 @@ final class BatchScan {
         if (alignmentProblem != null) {
           problemList.add(new DocumentProblem(documents.get(i).id(), alignmentProblem));
         }
+        String language = languages.resolvedOrNull(i);
+        if (problems[i] == null && language != null && LanguageGuess.isUndetermined(language)) {
+          problemList.add(new DocumentProblem(documents.get(i).id(), unidentified(language)));
+        }
       }
       List<StoryCluster> clusterList =
           clusters.build(i -> documents.get(i).id(), i -> documents.get(i).text().length());
@@ -329,6 +334,18 @@ final class BatchScan {
     } finally {
       pool.shutdown();
     }
+  }
+
+  /**
+   * Why a document of an unidentified language was compared all the same, and how: the scan reports
+   * it for each document whose language it needed (every document with cross-language matching on,
+   * those in a pair without it), since identification is not run for the others.
+   */
+  static String unidentified(String language) {
+    return "language not identified ("
+        + language
+        + "): compared by script-level rules (same-language copies as in any language;"
+        + " cross-language keys by transliterating its script)";
   }
 
   /** The fingerprints of one block of documents read, filled by a pool task. */

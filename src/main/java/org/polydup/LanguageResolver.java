@@ -30,4 +30,12 @@ final class LanguageResolver {
     }
     return language;
   }
+
+  /**
+   * The language of {@code documents.get(index)} if a step has asked for it, else {@code null}: for
+   * reports, which must not make a scan identify documents it had no use for.
+   */
+  String resolvedOrNull(int index) {
+    return languages.get(index);
+  }
 }

@@ -3,12 +3,16 @@ package org.polydup.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.polydup.Document;
+import org.polydup.DocumentProblem;
 import org.polydup.io.DocumentIterator;
 import org.polydup.io.DocumentSource;
 import org.polydup.io.InputProblem;
@@ -32,6 +36,9 @@ final class Inputs {
 
   /** A document's file (or stream name) and the line it starts on (0 when not line-based). */
   private record Where(String source, long line) {}
+
+  /** Position of each document by id, built when a problem is first located. */
+  private Map<String, Integer> indexOfId;
 
   /** The problems found so far, in input order. */
   final List<InputProblem> problems = new ArrayList<>();
@@ -198,6 +205,49 @@ final class Inputs {
   InputProblem problem(int index, String id, InputProblem.Kind kind, String message) {
     Where where = origins.get(index);
     return new InputProblem(where.source(), where.line(), id, kind, message);
+  }
+
+  /**
+   * A problem the scan found with one of these documents, as the {@code problems.jsonl} object: the
+   * document's file and line, its id, {@code "kind": "analysis"} and the message.
+   */
+  Map<String, Object> analysisProblem(DocumentProblem problem) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    Where where = whereOf(problem.documentId());
+    if (where != null) {
+      map.put("source", where.source());
+      map.put("line", where.line());
+    }
+    map.put("id", problem.documentId());
+    map.put("kind", "analysis");
+    map.put("message", problem.message());
+    return map;
+  }
+
+  /** Prints the scan's problems with documents at their file and line, at most {@code limit}. */
+  void printAnalysisProblems(PrintStream err, List<DocumentProblem> found, int limit) {
+    int shown = 0;
+    for (DocumentProblem p : found) {
+      if (shown++ == limit) {
+        err.println("polydup: ... and " + (found.size() - limit) + " more document problems");
+        break;
+      }
+      Where where = whereOf(p.documentId());
+      String at =
+          where == null ? "" : where.source() + (where.line() > 0 ? ":" + where.line() : "") + ": ";
+      err.println("polydup: " + at + p.documentId() + ": " + p.message());
+    }
+  }
+
+  private Where whereOf(String id) {
+    if (indexOfId == null) {
+      indexOfId = new HashMap<>();
+      for (int i = 0; i < documents.size(); i++) {
+        indexOfId.put(documents.get(i).id(), i);
+      }
+    }
+    Integer index = indexOfId.get(id);
+    return index == null ? null : origins.get(index);
   }
 
   void printProblems(PrintStream err, int limit) {

@@ -131,6 +131,7 @@ final class ScanCommand implements Callable<Integer> {
       result = detectorOptions.detector().scan(read.stream(), bar);
     }
     read.printProblems(System.err, 20);
+    read.printAnalysisProblems(System.err, result.problems(), 20);
     Map<String, String> texts = new HashMap<>();
     for (Document d : read.documents) {
       texts.put(d.id(), d.text());
@@ -156,8 +157,7 @@ final class ScanCommand implements Callable<Integer> {
             problems.write(p.toMap());
           }
           for (DocumentProblem p : result.problems()) {
-            problems.write(
-                Map.of("id", p.documentId(), "kind", "analysis", "message", p.message()));
+            problems.write(read.analysisProblem(p));
           }
         });
     String html = output.writeHtml(files, title, result.matches(), texts::get);

@@ -162,7 +162,8 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
     return label
         + " \""
         + abbreviate(language)
-        + "\" is not a language code such as \"de\" or \"pt-BR\"";
+        + "\" is not a language code such as \"de\" or \"pt-BR\" (one CLDR knows, or a"
+        + " private-use qaa-qtz)";
   }
 
   /** Reports a kept document whose language hint was ignored. */

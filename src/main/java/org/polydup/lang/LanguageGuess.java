@@ -47,6 +47,15 @@ public record LanguageGuess(String language, Method method, double confidence) {
 
   /** True when no language, only a script or nothing, is known ({@code und...}). */
   public boolean isUndetermined() {
+    return isUndetermined(language);
+  }
+
+  /**
+   * Whether {@code language}, an answer of {@link LanguageIdentifier#identify}, says no language
+   * was identified: {@code und} (no letters) or {@code und-} and the script's code ({@code
+   * und-Cher}), where script-level rules stand in for a language's.
+   */
+  public static boolean isUndetermined(String language) {
     return language.startsWith("und");
   }
 }

@@ -323,9 +323,11 @@ public final class LanguageIdentifier {
 
   /**
    * Whether {@code hint} is a language code {@link #identify} takes as the answer: its primary
-   * subtag (before any {@code -} or {@code _}) is two or three ASCII letters, in any case, other
-   * than {@code und}. Any other hint is ignored and the language detected. The answer is the
-   * canonical code ({@code deu} and {@code ger} answer {@code de}, {@code iw} answers {@code he}).
+   * subtag (before any {@code -} or {@code _}) is two or three ASCII letters, in any case, that
+   * CLDR knows as a language ({@code sah}, {@code liv}), or a private-use code ({@code qaa} to
+   * {@code qtz}). Any other hint ({@code und}, {@code zz}, {@code mul}) is ignored and the language
+   * detected. The answer is the canonical code ({@code deu} and {@code ger} answer {@code de},
+   * {@code iw} answers {@code he}).
    */
   public static boolean isLanguageCode(String hint) {
     return normaliseHint(hint) != null;
@@ -347,10 +349,13 @@ public final class LanguageIdentifier {
     if (!HINT_PATTERN.matcher(primary).matches() || primary.equals("und")) {
       return null;
     }
+    if (!KnownCodes.isKnown(primary)) {
+      return null;
+    }
     // One language, one code: CLDR's aliases (ICU's canonical form) map ISO 639-2/3 and legacy
     // codes to the ISO 639-1 code detection answers with (deu and ger to de, iw to he, in to id),
     // so a "deu" hint and a detected "de" are one language, not a translation pair. A code CLDR
-    // does not alias (liv, sah, or an unassigned xx) is kept as given. Where CLDR's canonical code
+    // does not alias (liv, sah) is kept as given. Where CLDR's canonical code
     // is not the one detection answers with (tl, which CLDR makes fil), detection's wins, for the
     // hint and for its alias alike: a hinted and a detected copy must carry one code.
     // Memoised: a corpus carries a handful of codes, on every one of its documents.
@@ -363,6 +368,32 @@ public final class LanguageIdentifier {
           String canonical = canonical(code);
           return DetectedCodes.BY_CANONICAL.getOrDefault(canonical, canonical);
         });
+  }
+
+  /**
+   * The language codes a hint may carry: those CLDR knows as a language (ICU's ISO 639 list, or a
+   * code it has likely-subtags data for, which takes in liv and other ISO 639-3 codes), and the
+   * private-use range qaa-qtz, which a corpus may use for its own varieties. An unassigned code
+   * (zz, xx) and the special codes for no, several or an uncoded language (zxx, mul, mis) are not a
+   * language: a text given one has its language detected instead, so that "zz" does not make a copy
+   * of an English story look like a copy across two languages.
+   */
+  private static final class KnownCodes {
+    static final Set<String> ISO = Set.of(ULocale.getISOLanguages());
+    static final Set<String> SPECIAL = Set.of("mis", "mul", "zxx");
+
+    static boolean isKnown(String code) {
+      if (SPECIAL.contains(code)) {
+        return false;
+      }
+      if (code.length() == 3 && code.compareTo("qaa") >= 0 && code.compareTo("qtz") <= 0) {
+        return true;
+      }
+      String canonical = canonical(code);
+      return ISO.contains(code)
+          || ISO.contains(canonical)
+          || !ULocale.addLikelySubtags(new ULocale(canonical)).getScript().isEmpty();
+    }
   }
 
   private static String canonical(String code) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -844,6 +845,56 @@ class MainTest {
     List<String> problems = Files.readAllLines(out.resolve("problems.jsonl"));
     assertEquals(2, problems.size(), "" + problems);
     assertTrue(problems.get(0).contains("\"line\":2"), problems.get(0));
+  }
+
+  /**
+   * Text in a language nobody identifies is still scanned, and said so at its file and line; a
+   * {@code lang} CLDR does not know is ignored with a warning and the language detected, so a copy
+   * of an English story given "zz" is an English duplicate, not a pair across languages.
+   */
+  @Test
+  void scan_namesUnidentifiedLanguagesAndUnknownCodes_atTheirLines(@TempDir Path dir)
+      throws IOException {
+    Path input = dir.resolve("docs.jsonl");
+    String cherokee = "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏍᎦᏯ ᎤᏂᎦᏚ ᏗᏣᎳᎩ ᎠᏂᏴᏫ ᎡᏆ ᎤᏓᏅᏖᏗ ᎦᎸᏉᏗ ᏗᏓᏕᏲᏗ ᎠᏂᏍᎦᏯ";
+    String english =
+        "The government approved the new budget for next year on Tuesday after a long debate.";
+    String lines =
+        JSON.writeValueAsString(java.util.Map.of("id", "e1", "text", english))
+            + "\n"
+            + JSON.writeValueAsString(java.util.Map.of("id", "c1", "text", cherokee))
+            + "\n"
+            + JSON.writeValueAsString(java.util.Map.of("id", "c2", "text", cherokee + " ᏗᏓᏕᏲᏗ"))
+            + "\n"
+            + JSON.writeValueAsString(java.util.Map.of("id", "e2", "lang", "zz", "text", english))
+            + "\n";
+    Files.writeString(input, lines, StandardCharsets.UTF_8);
+    Path out = dir.resolve("out");
+    String[] stdout = new String[1];
+    String stderr =
+        Captured.stderr(
+            () ->
+                stdout[0] =
+                    run("scan", input.toString(), "--out", out.toString(), "--no-cross-language")
+                        .stdout());
+    assertTrue(stdout[0].contains("4 documents scanned"), stdout[0]);
+    assertTrue(stdout[0].contains("e1 ~ e2: duplicate (en-en"), stdout[0]);
+    assertTrue(stderr.contains(input + ":2: c1: language not identified (und-Cher)"), stderr);
+    assertTrue(stderr.contains(input + ":3: c2: language not identified (und-Cher)"), stderr);
+    assertTrue(stderr.contains(input + ":4: \"lang\" \"zz\" is not a language code"), stderr);
+    List<JsonNode> problems = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("problems.jsonl"))) {
+      problems.add(JSON.readTree(line));
+    }
+    assertEquals(3, problems.size(), "" + problems);
+    JsonNode ignored = problems.get(0);
+    assertEquals("ignored_language", ignored.get("kind").asText());
+    assertEquals(4, ignored.get("line").asInt());
+    JsonNode unidentified = problems.get(1);
+    assertEquals("analysis", unidentified.get("kind").asText());
+    assertEquals("c1", unidentified.get("id").asText());
+    assertEquals(input.toString(), unidentified.get("source").asText());
+    assertEquals(2, unidentified.get("line").asInt());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.polydup.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +143,25 @@ class LanguageIdentifierTest {
         LanguageGuess.Method.SCRIPT, IDENTIFIER.identify("서울은 한국의 수도이다.", "English").method());
     assertEquals(LanguageGuess.Method.SCRIPT, IDENTIFIER.identify("서울은 한국의 수도이다.", "und").method());
     assertEquals(LanguageGuess.Method.SCRIPT, IDENTIFIER.identify("서울은 한국의 수도이다.", "").method());
+  }
+
+  /**
+   * A code CLDR does not know as a language is no hint: "zz" on an English story made its copy a
+   * "duplicate (en-zz)", a same-language relation across two languages. Codes CLDR knows only from
+   * likely-subtags data (liv), from ISO 639-3 (sah), in another form (deu) and private-use ones
+   * (qaa-qtz) stay hints.
+   */
+  @Test
+  void identify_codeCldrDoesNotKnow_isIgnored_butRareAndPrivateUseCodesAreHonoured() {
+    String english = "The government approved the new budget for next year on Tuesday.";
+    for (String unknown : List.of("zz", "xx", "qzz", "mul", "zxx", "mis")) {
+      assertGuess("en", LanguageGuess.Method.LINGUA, IDENTIFIER.identify(english, unknown));
+      assertFalse(LanguageIdentifier.isLanguageCode(unknown), unknown);
+    }
+    for (String known : List.of("liv", "sah", "qaa", "qtz", "tlh")) {
+      assertGuess(known, LanguageGuess.Method.HINT, IDENTIFIER.identify(english, known));
+    }
+    assertGuess("de", LanguageGuess.Method.HINT, IDENTIFIER.identify(english, "deu"));
   }
 
   @Test
