@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       BenchCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   /** Exit code when the input could not be read. */
   static final int EXIT_INPUT = 1;
@@ -35,9 +36,15 @@ public final class Main implements Runnable {
   /** Exit code for a usage error. */
   static final int EXIT_USAGE = 2;
 
+  /**
+   * No command given: a usage error, as a missing argument is, so a script that forgot the command
+   * does not read the usage text as a successful run.
+   */
   @Override
-  public void run() {
-    CommandLine.usage(this, System.out);
+  public Integer call() {
+    System.err.println("polydup: a command is required");
+    CommandLine.usage(this, System.err);
+    return EXIT_USAGE;
   }
 
   /** Runs the command line and exits with its code. */

@@ -898,6 +898,15 @@ class MainTest {
   }
 
   @Test
+  void noCommand_isAUsageError_withTheUsageOnStderr() {
+    int[] code = new int[1];
+    String stderr = Captured.stderr(() -> code[0] = Main.run());
+    assertEquals(2, code[0]);
+    assertTrue(stderr.contains("a command is required"), stderr);
+    assertTrue(stderr.contains("scan"), stderr);
+  }
+
+  @Test
   void bench_printsOneJsonObjectAsTheLastLine() throws IOException {
     JsonNode last =
         benchLastLine(
