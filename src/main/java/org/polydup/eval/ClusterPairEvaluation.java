@@ -3,6 +3,7 @@ package org.polydup.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,9 +26,18 @@ import org.polydup.ScanResult;
  * between a document's own versions and the set's other documents, not against every pair a scan
  * reports. The table also counts the relations of the true pairs and, for rewrites, scores the
  * pairs reported as {@code derived} alone (the set's documents are rewordings of each other).
+ *
+ * <p>Per length bucket: a pair, gold or false, belongs to the bucket of its shorter document's
+ * length in characters ({@code len 400-1000}: under 1,000; {@code len 1000-3000}: 1,000 to 3,000;
+ * {@code len >3000}: over 3,000), the buckets of {@code eval align} ({@link
+ * CrossLanguageEvaluation}); so a bucket's precision is over the pairs reported in it. recall@1 per
+ * bucket groups documents by their own length, since it is a figure per document.
  */
 public final class ClusterPairEvaluation {
   private static final int MINIMUM_LENGTH = 400;
+
+  /** The length buckets, shortest first: the labels of {@link #lengthBucket(int)}. */
+  static final List<String> LENGTH_BUCKETS = List.of("len 400-1000", "len 1000-3000", "len >3000");
 
   private final String name;
   private final boolean crossLanguage;
@@ -35,6 +45,7 @@ public final class ClusterPairEvaluation {
   private final Map<String, String> clusterOf = new HashMap<>();
   private final Map<String, String> languageOf = new HashMap<>();
   private final Map<String, String> domainOf = new HashMap<>();
+  private final Map<String, Integer> lengthOf = new HashMap<>();
   private int distractors;
 
   private ClusterPairEvaluation(String name, boolean crossLanguage) {
@@ -60,6 +71,7 @@ public final class ClusterPairEvaluation {
       e.documents.add(new Document(id, text, Jsonl.text(d, "lang")));
       e.clusterOf.put(id, Jsonl.text(d, "cluster"));
       e.languageOf.put(id, Jsonl.text(d, "lang"));
+      e.lengthOf.put(id, text.length());
       if (d.hasNonNull("domain")) {
         e.domainOf.put(id, Jsonl.text(d, "domain"));
       }
@@ -134,6 +146,7 @@ public final class ClusterPairEvaluation {
     Map<String, Counts> byLanguagePair = new TreeMap<>();
     // Recall by the domain of the pair's first document (a cluster has one domain).
     Map<String, Counts> byDomain = new TreeMap<>();
+    Map<String, Counts> byLength = new TreeMap<>(Comparator.comparingInt(LENGTH_BUCKETS::indexOf));
     for (List<String> cluster : members.values()) {
       for (int i = 0; i < cluster.size(); i++) {
         for (int j = i + 1; j < cluster.size(); j++) {
@@ -142,6 +155,7 @@ public final class ClusterPairEvaluation {
           if (inScope(x, y)) {
             gold.add(PairKey.of(x, y));
             byLanguagePair.computeIfAbsent(languagePair(x, y), k -> new Counts()).falseNegatives++;
+            byLength.computeIfAbsent(lengthBucket(x, y), k -> new Counts()).falseNegatives++;
             if (domainOf.containsKey(x)) {
               byDomain.computeIfAbsent(domainOf.get(x), k -> new Counts()).falseNegatives++;
             }
@@ -173,11 +187,14 @@ public final class ClusterPairEvaluation {
         }
       }
       Counts c = byLanguagePair.computeIfAbsent(languagePair(m.a(), m.b()), k -> new Counts());
+      Counts length = byLength.computeIfAbsent(lengthBucket(m.a(), m.b()), k -> new Counts());
       if (isGold) {
         all.truePositives++;
         all.falseNegatives--;
         c.truePositives++;
         c.falseNegatives--;
+        length.truePositives++;
+        length.falseNegatives--;
         String domainName = domainOf.get(m.a());
         Counts domain = domainName == null ? null : byDomain.get(domainName);
         if (domain != null) {
@@ -187,6 +204,7 @@ public final class ClusterPairEvaluation {
       } else {
         all.falsePositives++;
         c.falsePositives++;
+        length.falsePositives++;
         if (falsePositives != null) {
           falsePositives.add(m);
         }
@@ -204,10 +222,18 @@ public final class ClusterPairEvaluation {
       withPartner.add(k.second());
     }
     long hits = 0;
+    // recall@1 by the document's own length: documents with a gold partner, and hits among them.
+    Map<String, long[]> atOneByLength =
+        new TreeMap<>(Comparator.comparingInt(LENGTH_BUCKETS::indexOf));
     for (String id : withPartner) {
       Match m = best.get(id);
-      if (m != null && gold.contains(PairKey.of(m.a(), m.b()))) {
+      boolean hit = m != null && gold.contains(PairKey.of(m.a(), m.b()));
+      long[] bucket =
+          atOneByLength.computeIfAbsent(lengthBucket(lengthOf.get(id)), k -> new long[2]);
+      bucket[0]++;
+      if (hit) {
         hits++;
+        bucket[1]++;
       }
     }
     StringBuilder s =
@@ -236,6 +262,8 @@ public final class ClusterPairEvaluation {
             s.append(c.row(pair)).append('\n');
           }
         });
+    s.append("by length of the shorter document (characters)\n");
+    byLength.forEach((bucket, c) -> s.append(c.row(bucket)).append('\n'));
     byDomain.forEach(
         (domain, c) ->
             s.append(
@@ -258,7 +286,30 @@ public final class ClusterPairEvaluation {
             withPartner.isEmpty() ? 0 : (double) hits / withPartner.size(),
             hits,
             withPartner.size()));
+    atOneByLength.forEach(
+        (bucket, counts) ->
+            s.append(
+                String.format(
+                    Locale.ROOT,
+                    "recall@1 in %-13s %.4f (%d of %d documents of that length)%n",
+                    bucket,
+                    (double) counts[1] / counts[0],
+                    counts[1],
+                    counts[0])));
     return s.toString();
+  }
+
+  /**
+   * The length bucket of a text of {@code characters} characters: under 1,000, 1,000 to 3,000, or
+   * over 3,000 (the sets' texts have at least 400).
+   */
+  static String lengthBucket(int characters) {
+    return LENGTH_BUCKETS.get(characters < 1000 ? 0 : characters <= 3000 ? 1 : 2);
+  }
+
+  /** The length bucket of a pair: that of its shorter document. */
+  private String lengthBucket(String x, String y) {
+    return lengthBucket(Math.min(lengthOf.get(x), lengthOf.get(y)));
   }
 
   /** Whether a pair is scored: both documents labelled, and in or across languages as asked. */

@@ -236,10 +236,7 @@ public final class CrossLanguageEvaluation {
                 ? a.language() + "-" + b.language()
                 : b.language() + "-" + a.language())
             : a.language();
-    int shorter = Math.min(a.length(), b.length());
-    String bucket =
-        shorter < 1000 ? "len 400-1000" : shorter <= 3000 ? "len 1000-3000" : "len >3000";
-    return List.of(languages, bucket);
+    return List.of(languages, ClusterPairEvaluation.lengthBucket(Math.min(a.length(), b.length())));
   }
 
   private static String pairKey(String a, String b) {

@@ -130,6 +130,44 @@ class ClusterPairEvaluationTest {
   }
 
   @Test
+  void lengthBuckets_holdEachPairByItsShorterDocument_falsePairsToo() throws IOException {
+    Files.writeString(
+        folder.resolve("docs.jsonl"),
+        doc("a-en", "en", "c1", 500)
+            + doc("a-de", "de", "c1", 2000)
+            + doc("b-en", "en", "c2", 2000)
+            + doc("b-fr", "fr", "c2", 4000)
+            + doc("c-en", "en", "c3", 3500)
+            + doc("c-de", "de", "c3", 5000));
+    ClusterPairEvaluation e = ClusterPairEvaluation.load(folder, true);
+    List<Match> matches =
+        List.of(
+            translation("a-en", "a-de", 0.5), // gold, shorter 500
+            translation("c-en", "c-de", 0.5), // gold, shorter 3500
+            // False, each listed longer document first: by the shorter, 500 and 2000.
+            translation("b-fr", "a-en", 0.3),
+            translation("c-de", "b-en", 0.6));
+    String table = e.table(new ScanResult(6, matches, List.of(), List.of(), null));
+    // b-en~b-fr (shorter 2000) missed.
+    assertTrue(row("len 400-1000", 1, 1, 0).matcher(table).find(), table);
+    assertTrue(row("len 1000-3000", 0, 1, 1).matcher(table).find(), table);
+    assertTrue(row("len >3000", 1, 0, 0).matcher(table).find(), table);
+    // recall@1 by each document's own length: a-en (500) hit; a-de hit and b-en miss (2000);
+    // b-fr miss, c-en hit, c-de miss (its false partner b-en scores higher).
+    assertTrue(table.contains("recall@1 in len 400-1000  1.0000 (1 of 1 "), table);
+    assertTrue(table.contains("recall@1 in len 1000-3000 0.5000 (1 of 2 "), table);
+    assertTrue(table.contains("recall@1 in len >3000     0.3333 (1 of 3 "), table);
+  }
+
+  @Test
+  void lengthBucket_putsTheBoundsOf1000And3000InTheMiddleBucket() {
+    assertEquals("len 400-1000", ClusterPairEvaluation.lengthBucket(999));
+    assertEquals("len 1000-3000", ClusterPairEvaluation.lengthBucket(1000));
+    assertEquals("len 1000-3000", ClusterPairEvaluation.lengthBucket(3000));
+    assertEquals("len >3000", ClusterPairEvaluation.lengthBucket(3001));
+  }
+
+  @Test
   void withDistractors_takesTheFirstLimitDocuments() throws IOException {
     Files.writeString(folder.resolve("docs.jsonl"), doc("a-en", "en", "c1"));
     Path distractors = folder.resolve("distractors.jsonl");
@@ -148,6 +186,37 @@ class ClusterPairEvaluationTest {
         language,
         cluster,
         TEXT);
+  }
+
+  /** A document whose text has exactly {@code length} characters. */
+  private static String doc(String id, String language, String cluster, int length) {
+    String text = TEXT.repeat(length / TEXT.length() + 1).substring(0, length);
+    return doc(id, language, cluster).replace(TEXT, text);
+  }
+
+  /** The row of {@code label} with these counts. */
+  private static Pattern row(String label, int truePositives, int falsePositives, int misses) {
+    return Pattern.compile(
+        String.format(
+            Locale.ROOT,
+            "(?m)^%s\\s+%d\\s+%d\\s+%d\\s",
+            Pattern.quote(label),
+            truePositives,
+            falsePositives,
+            misses));
+  }
+
+  private static Match translation(String a, String b, double score) {
+    return new Match(
+        a,
+        b,
+        Relation.TRANSLATION,
+        null,
+        "en",
+        "de",
+        Scores.ofAlignment(score, score, score, 0.5),
+        List.of(),
+        List.<EntityLink>of());
   }
 
   private static Match translation(String a, String b) {
