@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,15 @@ import org.polydup.cluster.Deduplicator;
  * reposts, light edits, truncations and digests. Follows the set's README exactly: precision over
  * every reported pair, where pairs inside one gold cluster that are not labelled (transitive links
  * in a chain) and cross-language pairs inside one translation group are neither right nor wrong.
+ *
+ * <p>Per relation, two tables. {@code by relation}: a labelled pair, found or missed, is charged to
+ * its labelled relation whatever relation it was reported with, and a false pair to the relation it
+ * was reported with; so these rows add up to the pooled one, and a row's recall is the share of its
+ * labelled pairs found at all. {@code as RELATION}: only the pairs reported with that relation
+ * count as found ({@code as derived} of the rewrites eval, one per relation): a labelled pair
+ * reported with another relation is a miss of its own row and a false positive of the row of the
+ * relation it was reported with; precision is the share of the pairs reported with the relation
+ * that are labelled with it.
  */
 public final class SyndicationEvaluation {
 
@@ -90,6 +100,12 @@ public final class SyndicationEvaluation {
     Counts all = new Counts();
     Map<String, Counts> byTransform = new TreeMap<>();
     Map<String, Counts> byLanguage = new TreeMap<>();
+    Map<Relation, Counts> byRelation = new EnumMap<>(Relation.class);
+    Map<Relation, Counts> asRelation = new EnumMap<>(Relation.class);
+    for (LabelledPair pair : labelled.values()) {
+      byRelation.computeIfAbsent(pair.relation(), k -> new Counts());
+      asRelation.computeIfAbsent(pair.relation(), k -> new Counts());
+    }
     Map<PairKey, Match> reported = new HashMap<>();
     long implied = 0;
     long translations = 0;
@@ -113,8 +129,13 @@ public final class SyndicationEvaluation {
         all.truePositives++;
         byTransform.computeIfAbsent(gold.transform(), k -> new Counts()).truePositives++;
         byLanguage.computeIfAbsent(languageOf.get(gold.a()), k -> new Counts()).truePositives++;
+        byRelation.get(gold.relation()).truePositives++;
         if (gold.relation() == m.relation()) {
           relationRight++;
+          asRelation.get(gold.relation()).truePositives++;
+        } else {
+          asRelation.get(gold.relation()).falseNegatives++;
+          asRelation.computeIfAbsent(m.relation(), k -> new Counts()).falsePositives++;
         }
         if (gold.relation() == Relation.CONTAINED) {
           directional++;
@@ -130,6 +151,8 @@ public final class SyndicationEvaluation {
       } else {
         all.falsePositives++;
         byLanguage.computeIfAbsent(language, k -> new Counts()).falsePositives++;
+        byRelation.computeIfAbsent(m.relation(), k -> new Counts()).falsePositives++;
+        asRelation.computeIfAbsent(m.relation(), k -> new Counts()).falsePositives++;
         if (falsePositives != null) {
           falsePositives.add(m);
         }
@@ -144,6 +167,8 @@ public final class SyndicationEvaluation {
         all.falseNegatives++;
         byTransform.computeIfAbsent(gold.transform(), k -> new Counts()).falseNegatives++;
         byLanguage.computeIfAbsent(languageOf.get(gold.a()), k -> new Counts()).falseNegatives++;
+        byRelation.get(gold.relation()).falseNegatives++;
+        asRelation.get(gold.relation()).falseNegatives++;
       }
     }
     StringBuilder table = new StringBuilder();
@@ -157,6 +182,13 @@ public final class SyndicationEvaluation {
     byTransform.forEach((t, c) -> table.append(c.recallRow(t)).append('\n'));
     table.append("by language (a false pair across languages: by its language pair)\n");
     byLanguage.forEach((l, c) -> table.append(c.row(l)).append('\n'));
+    table.append(
+        "by relation (a labelled pair by its labelled relation, a false pair by the reported one)\n");
+    byRelation.forEach((r, c) -> table.append(c.row(r.label())).append('\n'));
+    table.append(
+        "reported with the right relation (a labelled pair reported with another one: a miss of"
+            + " its row, a false positive of the other's)\n");
+    asRelation.forEach((r, c) -> table.append(c.row("as " + r.label())).append('\n'));
     table.append(
         String.format(
             Locale.ROOT,
