@@ -183,7 +183,8 @@ public final class SyndicationEvaluation {
     table.append("by language (a false pair across languages: by its language pair)\n");
     byLanguage.forEach((l, c) -> table.append(c.row(l)).append('\n'));
     table.append(
-        "by relation (a labelled pair by its labelled relation, a false pair by the reported one)\n");
+        "by relation (a labelled pair by its labelled relation, a false pair by the reported"
+            + " one)\n");
     byRelation.forEach((r, c) -> table.append(c.row(r.label())).append('\n'));
     table.append(
         "reported with the right relation (a labelled pair reported with another one: a miss of"
