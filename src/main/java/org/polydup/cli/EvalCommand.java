@@ -36,14 +36,21 @@ import picocli.CommandLine.Spec;
       "Scan a labelled set and print precision, recall and F1.",
       "SET is one of: seeds, syndication, xling, rewrites, align, msrp, lsh, all.",
       "xling / rewrites: cross-language / same-language pairs of one cluster, through the whole"
-          + " scan; align: the align stage's own tables (by language pair and length bucket),"
-          + " matcher only.",
+          + " scan, by language pair (rewrites: language), by length bucket of the shorter text"
+          + " and by domain.",
+      "align: the align stage's own tables (by language pair and length bucket), the matcher"
+          + " alone at its defaults on the labelled languages: the detector options (--threshold,"
+          + " --no-cross-language, --include-related, --threads, --max-chars, --languages) are"
+          + " refused for it, and with 'all' apply to the other sets only. PATH/xling is"
+          + " required; PATH/rewrites and the seeds beside PATH are skipped with a note when"
+          + " absent.",
       "lsh: recall of the MinHash LSH engine against the exact set of pairs with shingle"
           + " Jaccard >= --threshold (default 0.8) on a JSONL file (default: bulk).",
       "xling / rewrites with --distractors FILE: the set's pairs scored in a larger corpus"
           + " (the first --limit documents of FILE scanned along, unscored).",
       "PATH is the set's folder (for 'all' and 'align': the folder holding the sets,"
-          + " default ../shared/data; seeds are read from testdata/seeds)."
+          + " default ../shared/data; seeds are read from testdata/seeds, align's from"
+          + " PATH/../seeds). For lsh, of the detector options only --threshold applies."
     })
 final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SET")
@@ -96,6 +103,20 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * The detector options that set up a scan, {@code --threshold} first: {@code align} runs no scan
+   * (the matcher alone, at its defaults) and {@code lsh} reads only {@code --threshold}, so there
+   * they are usage errors rather than ignored. {@code --progress} only draws.
+   */
+  private static final List<String> SCAN_OPTIONS =
+      List.of(
+          "--threshold",
+          "--no-cross-language",
+          "--include-related",
+          "--threads",
+          "--max-chars",
+          "--languages");
+
   /** The sets SET may name. */
   private static final List<String> SETS =
       List.of("seeds", "syndication", "msrp", "xling", "rewrites", "align", "lsh", "all");
@@ -130,6 +151,12 @@ final class EvalCommand implements Callable<Integer> {
         msrp(detector, data.resolve("msrp"));
         clusters(detector, data.resolve("xling"), true, falsePositivesOf("xling"));
         clusters(detector, data.resolve("rewrites"), false, falsePositivesOf("rewrites"));
+        if (SCAN_OPTIONS.stream().anyMatch(this::matched)) {
+          System.out.printf(
+              Locale.ROOT,
+              "%n(align: the matcher alone at its defaults; the detector options given apply to"
+                  + " the sets above only)%n");
+        }
         crossLanguage(data);
       }
     }
@@ -146,6 +173,20 @@ final class EvalCommand implements Callable<Integer> {
         "--false-positives", falsePositives != null, "syndication", "xling", "rewrites", "all");
     requireApplies(
         "--incremental", incremental, "seeds", "syndication", "msrp", "xling", "rewrites", "all");
+    requireApplies(
+        "--threshold",
+        matched("--threshold"),
+        "seeds",
+        "syndication",
+        "msrp",
+        "xling",
+        "rewrites",
+        "lsh",
+        "all");
+    for (String option : SCAN_OPTIONS.subList(1, SCAN_OPTIONS.size())) {
+      requireApplies(
+          option, matched(option), "seeds", "syndication", "msrp", "xling", "rewrites", "all");
+    }
     if (spec.commandLine().getParseResult().hasMatchedOption("--limit")
         && !set.equals("lsh")
         && distractors == null) {
@@ -155,6 +196,11 @@ final class EvalCommand implements Callable<Integer> {
               + set
               + " without --distractors");
     }
+  }
+
+  /** Whether {@code option} was given on the command line. */
+  private boolean matched(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   private void requireApplies(String option, boolean given, String... sets) {
@@ -242,11 +288,14 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  /** The align stage's tables: xling and rewrites (documents >= 400 chars) and the seeds. */
+  /**
+   * The align stage's tables: xling, and rewrites (documents >= 400 chars) and the seeds where
+   * present.
+   */
   private static void crossLanguage(Path data) {
     requireFolder(data.resolve("xling"));
     try {
-      CrossLanguageEvaluation.main(new String[] {data.toString()});
+      CrossLanguageEvaluation.tables(data);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

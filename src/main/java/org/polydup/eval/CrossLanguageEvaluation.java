@@ -52,13 +52,33 @@ public final class CrossLanguageEvaluation {
       bulk(data.resolve("bulk/docs.jsonl.gz"));
       return;
     }
+    tables(data);
+  }
+
+  /**
+   * Prints the tables of {@code xling}, then those of {@code rewrites} and the seeds, each skipped
+   * with a note when its files are absent. The matcher runs at its defaults on the labelled
+   * languages.
+   *
+   * @param data the folder holding {@code xling/docs.jsonl} and, optionally, {@code
+   *     rewrites/docs.jsonl}; the seeds are read from its sibling {@code seeds}
+   * @throws IOException if {@code xling/docs.jsonl} or another data file cannot be read
+   */
+  public static void tables(Path data) throws IOException {
     CrossLanguageMatcher matcher =
         new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 8, false, true);
     evaluate("xling", data.resolve("xling/docs.jsonl"), true, matcher);
-    evaluate("rewrites", data.resolve("rewrites/docs.jsonl"), false, matcher);
+    Path rewrites = data.resolve("rewrites/docs.jsonl");
+    if (Files.isRegularFile(rewrites)) {
+      evaluate("rewrites", rewrites, false, matcher);
+    } else {
+      System.out.printf(Locale.ROOT, "%n== rewrites: skipped, no %s%n", rewrites);
+    }
     Path seeds = data.resolveSibling("seeds");
-    if (Files.isDirectory(seeds)) {
+    if (Files.isRegularFile(seeds.resolve("expected.tsv"))) {
       seeds(seeds);
+    } else {
+      System.out.printf(Locale.ROOT, "%n== seeds: skipped, no %s%n", seeds.resolve("expected.tsv"));
     }
   }
 

@@ -29,6 +29,14 @@ class EvalCommandTest {
       {"eval", "align", "--incremental"},
       {"eval", "seeds", "--limit", "5"},
       {"eval", "all", "--limit", "5"},
+      // align runs the matcher alone, at its defaults: no scan to set up.
+      {"eval", "align", "--threshold", "0.5"},
+      {"eval", "align", "--languages", "en,de"},
+      {"eval", "align", "--threads", "1"},
+      {"eval", "align", "--no-cross-language"},
+      {"eval", "align", "--include-related"},
+      {"eval", "align", "--max-chars", "1000"},
+      {"eval", "lsh", "--threads", "1"},
     };
     for (String[] args : cases) {
       String command = String.join(" ", args);
@@ -49,6 +57,25 @@ class EvalCommandTest {
   void optionsForTheirOwnSets_run() {
     // A cheap run that passes the check: the seeds, one at a time.
     Captured.stdout(() -> assertEquals(0, Main.run("eval", "seeds", "--incremental")));
+  }
+
+  @Test
+  void align_skipsRewritesAndSeeds_withANote_whenAbsent(@TempDir Path dir) throws IOException {
+    Path data = dir.resolve("data");
+    List<String> sample =
+        Files.readAllLines(Path.of("testdata", "sketch", "rewrites-sample.jsonl")).subList(0, 20);
+    Files.write(Files.createDirectories(data.resolve("xling")).resolve("docs.jsonl"), sample);
+
+    int[] code = new int[1];
+    String stdout =
+        Captured.stdout(
+            () -> code[0] = Main.run("eval", "align", data.toString(), "--no-progress"));
+
+    assertEquals(0, code[0], stdout);
+    assertTrue(stdout.contains("== xling: "), stdout);
+    assertTrue(
+        stdout.contains("== rewrites: skipped, no " + data.resolve("rewrites/docs.jsonl")), stdout);
+    assertTrue(stdout.contains("== seeds: skipped, no "), stdout);
   }
 
   @Test
