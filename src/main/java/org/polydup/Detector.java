@@ -101,10 +101,14 @@ public interface Detector {
    * documents), plus 16 bytes in each thread that queries with alignment on. Once at least 1,024
    * slots are removed and they outnumber the live documents, the remove that finds it so rebuilds
    * the indexes over the live documents, which leaves that memory behind (a querying thread's
-   * scratch keeps the size of the most slots it saw) and answers as before. That remove takes less
-   * than half the time loading the live documents from a {@link #save} takes (10,000 live bulk
-   * documents: 0.4 s, 0.9 s with alignment), while adds, removes and queries wait; it comes after
-   * at least as many removes as there are live documents.
+   * scratch keeps the size of the most slots it saw) and answers as before. That remove returns
+   * once the rebuild is done, which takes less than half the time loading the live documents from a
+   * {@link #save} takes (10,000 live bulk documents: 0.4 s, 0.9 s with alignment); it comes after
+   * at least as many removes as there are live documents. Other threads' adds, removes and queries
+   * go on meanwhile against the old indexes, which are kept until the new ones replace them (so the
+   * indexes' memory is held twice for that time): they wait only while the live documents are
+   * listed and while the new indexes take in the adds and removes made during the rebuild and
+   * replace the old ones, under the write lock; that costs what those writes cost, not a rebuild.
    */
   boolean remove(String id);
 
