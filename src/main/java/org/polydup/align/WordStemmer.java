@@ -17,11 +17,13 @@ import org.tartarus.snowball.ext.SpanishStemmer;
 /**
  * Stems lower-case words of one language. Not thread-safe: one per thread.
  *
- * <p>Snowball stemmers (Lucene's copies) where they exist, Lucene's Czech light stemmer for Czech,
- * Snowball's Serbian for Croatian, Korean without its particle ({@link #KOREAN_PARTICLES}); other
- * languages (Ukrainian, Polish, Icelandic and any unknown one) are cut to their first {@value
- * #PREFIX_LENGTH} code points, which for inflected languages works about as well as a light
- * stemmer.
+ * <p>Snowball stemmers (Lucene's copies) for English, German, French, Spanish, Italian, Portuguese,
+ * Russian and Hindi, Lucene's Czech light stemmer for Czech, Snowball's Serbian for Croatian (and
+ * Serbian, Bosnian); the lemma of the morfologik dictionaries ({@link DictionaryLemmas}) for Polish
+ * and Ukrainian, a word the dictionary lacks cut as below; Korean without its particle ({@link
+ * #KOREAN_PARTICLES}). Other languages, Icelandic among them (neither Lucene nor Snowball has an
+ * Icelandic stemmer), are cut to their first {@value #PREFIX_LENGTH} code points, which for
+ * inflected languages works about as well as a light stemmer.
  */
 final class WordStemmer {
   private static final int PREFIX_LENGTH = 6;
@@ -34,6 +36,7 @@ final class WordStemmer {
   private final String language;
   private final SnowballStemmer snowball;
   private final CzechStemmer czech;
+  private final DictionaryLemmas lemmas;
   private final boolean korean;
   private char[] buffer = new char[64];
 
@@ -41,16 +44,17 @@ final class WordStemmer {
     this.language = language;
     this.snowball = snowballFor(language);
     this.czech = "cs".equals(language) ? new CzechStemmer() : null;
+    this.lemmas = DictionaryLemmas.of(language);
     this.korean = "ko".equals(language);
   }
 
   /**
-   * Whether this stemmer removes a language's endings (a Snowball or light stemmer, Korean
-   * particles) rather than cutting every word to a prefix: only then is a stem a form of the word a
-   * name may be looked up by.
+   * Whether this stemmer removes a language's endings (a Snowball or light stemmer, a dictionary's
+   * lemmas, Korean particles) rather than cutting every word to a prefix: only then is a stem a
+   * form of the word a name may be looked up by.
    */
   boolean removesEndings() {
-    return snowball != null || czech != null || korean;
+    return snowball != null || czech != null || lemmas != null || korean;
   }
 
   String language() {
@@ -78,6 +82,12 @@ final class WordStemmer {
     }
     if (korean) {
       return withoutParticle(lowerCaseWord);
+    }
+    if (lemmas != null) {
+      String lemma = lemmas.lemma(lowerCaseWord);
+      if (lemma != null) {
+        return lemma;
+      }
     }
     if (lowerCaseWord.codePointCount(0, lowerCaseWord.length()) <= PREFIX_LENGTH) {
       return lowerCaseWord;

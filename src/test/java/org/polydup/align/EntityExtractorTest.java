@@ -335,6 +335,42 @@ class EntityExtractorTest {
   }
 
   @Test
+  void polishNames_meetInEveryCase_byTheirDictionaryLemma() {
+    long india = keyOf("He flew to India and Tokyo.", "en", "India");
+    assertEquals(india, keyOf("Handel z Indiami rośnie.", "pl", "Indiami"));
+    assertEquals(india, keyOf("Eksport do Indii rośnie.", "pl", "Indii"));
+    assertEquals(india, keyOf("Poleciał wczoraj do Indie.", "pl", "Indie"));
+    long china = keyOf("Trade with China grew.", "en", "China");
+    assertEquals(china, keyOf("Handel z Chinami rośnie.", "pl", "Chinami"));
+    assertEquals(china, keyOf("Wczoraj Chiny ogłosiły plan.", "pl", "Chiny"));
+    assertEquals(
+        keyOf("Konferencja w Warszawie się odbyła.", "pl", "Warszawie"),
+        keyOf("Wczoraj Warszawa ogłosiła plan.", "pl", "Warszawa"));
+    assertEquals(
+        keyOf("He lives in Warsaw now.", "en", "Warsaw"),
+        keyOf("Konferencja w Warszawie się odbyła.", "pl", "Warszawie"));
+  }
+
+  @Test
+  void ukrainianNames_meetInEveryCase_byTheirDictionaryLemma() {
+    assertEquals(
+        keyOf("He lives in Ukraine now.", "en", "Ukraine"),
+        keyOf("Він живе в Україні давно.", "uk", "Україні"));
+    assertEquals(
+        keyOf("Він живе в Україні давно.", "uk", "Україні"),
+        keyOf("Сьогодні Україна оголосила план.", "uk", "Україна"));
+    assertEquals(
+        keyOf("He lives in Poland now.", "en", "Poland"),
+        keyOf("Він живе в Польщі давно.", "uk", "Польщі"));
+    assertEquals(
+        keyOf("Він живе в Польщі давно.", "uk", "Польщі"),
+        keyOf("Сьогодні Польща оголосила план.", "uk", "Польща"));
+    assertEquals(
+        keyOf("Він живе в Києві давно.", "uk", "Києві"),
+        keyOf("Він живе в місті Київ давно.", "uk", "Київ"));
+  }
+
+  @Test
   void koreanWords_areNamesByTheKoreanCldrNames() {
     assertEquals(keyOf("He lives in Seoul now.", "en", "Seoul"), keyOf("그는 서울 산다.", "ko", "서울"));
     long japan = keyOf("He went to Japan.", "en", "Japan");
