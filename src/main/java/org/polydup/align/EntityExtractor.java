@@ -25,19 +25,20 @@ import org.polydup.align.ja.JapaneseReadings;
  *
  * Translations share no words but keep what cannot be translated: names, numbers, dates, codes, and
  * their order. Words come from ICU's word break iterator (dictionary segmentation for Chinese and
- * Japanese). A capitalised word is a name unless it starts a sentence and is not seen capitalised
- * elsewhere in the same text (a corpus-free filter for English sentence starts); an all-capital
- * word of two to six letters is an acronym; a word in a script other than the language's own is a
- * name ({@code Shanghai Anxun} inside Ukrainian); Katakana runs and Han words of two or more
- * characters are names. Katakana is mostly borrowed: a Katakana country, city or language is a CLDR
- * code, and a Katakana word also carries keys by its likely source spelling ({@link
- * EntityKind#SPELLING}), since the sound Japanese gives a loanword hides the consonants and drops
- * the vowels the source language spells it with. Numbers are parsed with their grouping and decimal
- * separators and multiplied by a following CLDR magnitude word, so {@code 20 billion}, {@code 20
- * мільярдів} and {@code 200亿} share one key. Keys come from {@link KeyEncoder} (romanisation +
- * consonant skeleton) and {@link Gazetteer} (CLDR codes); word keys from {@link WordStemmer}. Links
- * are found by {@link LinkFinder}, number values read by {@link Numbers}, and a language tag's code
- * and native script given by {@link LanguageTags}.
+ * Japanese), an article elided before a French, Italian or Catalan word left out ({@link Elision}:
+ * {@code l'Allemagne} is {@code Allemagne}). A capitalised word is a name unless it starts a
+ * sentence and is not seen capitalised elsewhere in the same text (a corpus-free filter for English
+ * sentence starts); an all-capital word of two to six letters is an acronym; a word in a script
+ * other than the language's own is a name ({@code Shanghai Anxun} inside Ukrainian); Katakana runs
+ * and Han words of two or more characters are names. Katakana is mostly borrowed: a Katakana
+ * country, city or language is a CLDR code, and a Katakana word also carries keys by its likely
+ * source spelling ({@link EntityKind#SPELLING}), since the sound Japanese gives a loanword hides
+ * the consonants and drops the vowels the source language spells it with. Numbers are parsed with
+ * their grouping and decimal separators and multiplied by a following CLDR magnitude word, so
+ * {@code 20 billion}, {@code 20 мільярдів} and {@code 200亿} share one key. Keys come from {@link
+ * KeyEncoder} (romanisation + consonant skeleton) and {@link Gazetteer} (CLDR codes); word keys
+ * from {@link WordStemmer}. Links are found by {@link LinkFinder}, number values read by {@link
+ * Numbers}, and a language tag's code and native script given by {@link LanguageTags}.
  */
 public final class EntityExtractor {
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
@@ -57,6 +58,7 @@ public final class EntityExtractor {
   private final Map<String, WordStemmer> stemmers = new HashMap<>();
   private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
   private final Gazetteer gazetteer = Gazetteer.get();
+  private final Elision elision = new Elision();
   private final Map<String, SpanMap<Word>> wordsByLanguage = new HashMap<>();
   private int cachedWords;
   private JapaneseReadings japaneseReadings;
@@ -1048,6 +1050,8 @@ public final class EntityExtractor {
                   new Word(text.substring(start, split), language)));
           start = split;
         }
+        // French l'Allemagne, Italian dell'Ucraina: the name starts after the elided article.
+        start = elision.wordStart(text, start, end, language);
       }
       Word word =
           type == TokenType.NUMBER

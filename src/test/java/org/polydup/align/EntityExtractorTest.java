@@ -371,6 +371,32 @@ class EntityExtractorTest {
   }
 
   @Test
+  void frenchAndItalianNames_areReadAfterTheirElidedArticle_withTheirOwnOffsets() {
+    long ukraine = keyOf("He lives in Ukraine now.", "en", "Ukraine");
+    String french = "Il aime l'Allemagne et l’Ukraine, d'Israël et l'OTAN.";
+    assertEquals(ukraine, keyOf(french, "fr", "Ukraine"));
+    assertEquals(ukraine, keyOf("Він живе в Україні давно.", "uk", "Україні"));
+    assertEquals(ukraine, keyOf("L'Italia e l'India, dell'Ucraina.", "it", "Ucraina"));
+    assertEquals(
+        keyOf("He lives in Germany now.", "en", "Germany"), keyOf(french, "fr", "Allemagne"));
+    assertEquals(keyOf("He flew to Israel today.", "en", "Israel"), keyOf(french, "fr", "Israël"));
+    assertEquals(
+        keyOf("He flew to India and Tokyo.", "en", "India"),
+        keyOf("L'Italia e l'India.", "it", "India"));
+    assertEquals(EntityKind.ACRONYM, kindOf(french, "fr", "OTAN"));
+    Entity germany =
+        extractor.extract(french, "fr").entities().stream()
+            .filter(e -> e.surface().equals("Allemagne"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(french.indexOf("Allemagne"), germany.start());
+    // Not elisions: aujourd'hui stays one word.
+    assertTrue(
+        extractor.extract("Il pleut aujourd'hui.", "fr").entities().stream()
+            .anyMatch(e -> e.surface().equals("aujourd'hui")));
+  }
+
+  @Test
   void koreanWords_areNamesByTheKoreanCldrNames() {
     assertEquals(keyOf("He lives in Seoul now.", "en", "Seoul"), keyOf("그는 서울 산다.", "ko", "서울"));
     long japan = keyOf("He went to Japan.", "en", "Japan");
