@@ -17,9 +17,9 @@ import org.polydup.align.ja.JapaneseReadings;
 
 /**
  * Extracts the entities of a raw text: names, acronyms, names in another script, Katakana runs,
- * numbers with magnitude words, CLDR names (countries, cities, languages, months, weekdays), links,
- * and every other word for same-language alignment. Not thread-safe: use one per thread (ICU
- * transliterators and break iterators are stateful).
+ * numbers with magnitude words, CLDR names (countries, cities, languages, months, weekdays;
+ * currencies beside an amount), links, and every other word for same-language alignment. Not
+ * thread-safe: use one per thread (ICU transliterators and break iterators are stateful).
  *
  * <h2>Rationale</h2>
  *
@@ -612,6 +612,8 @@ public final class EntityExtractor {
     private String endingStem;
     private boolean hasSingleNameCode;
     private boolean hasShortNameCode;
+    private boolean hasCurrency;
+    private String currency;
     private String shortNameCode;
     private String singleNameCode;
     private boolean hasNameKey;
@@ -738,6 +740,19 @@ public final class EntityExtractor {
         hasSingleNameCode = true;
       }
       return singleNameCode;
+    }
+
+    /** {@link Gazetteer#lookupCurrency} of the word. */
+    String currency() {
+      if (!hasCurrency) {
+        currency =
+            Gazetteer.hasNames(language)
+                ? gazetteer.lookupCurrency(
+                    language, lower, stemmers.computeIfAbsent(language, WordStemmer::new))
+                : null;
+        hasCurrency = true;
+      }
+      return currency;
     }
 
     /** {@link Gazetteer#lookupShort} of the word's stem. */
@@ -959,10 +974,65 @@ public final class EntityExtractor {
     }
     String normalised = value.stripTrailingZeros().toPlainString();
     long key = KeyEncoder.hash("#:" + normalised);
+    if (token.start > 0) {
+      int sign = text.codePointBefore(token.start);
+      String code = currencySign(language, sign);
+      if (code != null) {
+        entities.add(codeEntity(code, text, token.start - Character.charCount(sign), token.start));
+      }
+    }
     entities.add(
         new Entity(
             key, key, EntityKind.NUMBER, token.start, end, text.substring(token.start, end)));
-    return consumed;
+    return currencyAfter(text, tokens, consumed, end, language, entities);
+  }
+
+  /**
+   * Adds the currency that follows an amount ending at {@code end}, {@code tokens[consumed]} its
+   * last token: a sign touching it or one space after ({@code 5 M€}, {@code 20 €}), or a currency
+   * word one space after or touching ({@code 20 billion dollars}, {@code 20 мільярдів доларів},
+   * {@code 200亿美元}, {@code 500円}); returns the last token consumed. A currency word counts only
+   * here, after an amount: units are words too often elsewhere ({@link CurrencyNames}).
+   */
+  private int currencyAfter(
+      String text,
+      List<Token> tokens,
+      int consumed,
+      int end,
+      String language,
+      List<Entity> entities) {
+    int at = end < text.length() && GROUP_SEPARATORS.indexOf(text.charAt(end)) >= 0 ? end + 1 : end;
+    if (at < text.length()) {
+      int sign = text.codePointAt(at);
+      String code = currencySign(language, sign);
+      if (code != null) {
+        entities.add(codeEntity(code, text, at, at + Character.charCount(sign)));
+        return consumed;
+      }
+    }
+    if (consumed + 1 >= tokens.size()) {
+      return consumed;
+    }
+    Token next = tokens.get(consumed + 1);
+    boolean near =
+        next.start == end
+            || (next.start == end + 1 && GROUP_SEPARATORS.indexOf(text.charAt(end)) >= 0);
+    if (!near || next.type == TokenType.NUMBER || next.type == TokenType.LINK) {
+      return consumed;
+    }
+    String code = next.word.currency();
+    if (code == null) {
+      return consumed;
+    }
+    entities.add(codeEntity(code, text, next.start, next.end));
+    return consumed + 1;
+  }
+
+  /** The currency code of a currency sign in {@code language}, or {@code null}. */
+  private String currencySign(String language, int sign) {
+    return Character.getType(sign) == Character.CURRENCY_SYMBOL
+        ? gazetteer.lookupCurrencySign(language, sign)
+        : null;
   }
 
   /**

@@ -33,16 +33,16 @@ import java.util.TreeMap;
  *
  * <h2>Rationale</h2>
  *
- * Country, city, language, month and weekday names differ completely between languages ({@code
- * Germany}, {@code Німеччина}, {@code 德国}) but CLDR lists them for every locale. Every name is
- * stored under its {@link #form romanised form}: ICU romanisation, ASCII, lower case, trailing
+ * Country, city, language, month, weekday and currency names differ completely between languages
+ * ({@code Germany}, {@code Німеччина}, {@code 德国}) but CLDR lists them for every locale. Every name
+ * is stored under its {@link #form romanised form}: ICU romanisation, ASCII, lower case, trailing
  * vowels removed, which lets most inflected forms meet ({@code Китаю}/{@code Китай}, {@code
  * Малайзії}/{@code Малайзія}). Sources: {@link LocaleDisplayNames} (regions, languages), {@link
  * TimeZoneNames#getExemplarLocationName} (cities), {@link DateFormatSymbols} (months, weekdays in
  * format and stand-alone contexts), {@link CompactDecimalFormat} (magnitude words: thousand,
- * мільйон, Milliarde, 万, 亿, and the abbreviations K, Mio., млн). Nothing is typed by hand but the
- * list of display locales and English news's abbreviated magnitudes ({@code bn}, {@code tn}), which
- * CLDR lacks.
+ * мільйон, Milliarde, 万, 亿, and the abbreviations K, Mio., млн), {@link CurrencyNames} (currency
+ * names, their units and signs, by ISO 4217 code). Nothing is typed by hand but the list of display
+ * locales and English news's abbreviated magnitudes ({@code bn}, {@code tn}), which CLDR lacks.
  *
  * <p>Pooled over every language, a form meets words that are no name in the text's language: German
  * {@code zum} met Kazakh Friday, English {@code sale} Turkish Tuesday, and the toneless pinyin of a
@@ -66,7 +66,7 @@ final class Gazetteer {
           "nl", "sv", "da", "nb", "fi", "hu", "ro", "tr", "ko", "el", "bg", "sr", "sk", "sl", "lt",
           "lv", "et", "be", "kk", "sah", "ar", "he", "vi", "id");
 
-  private static final int MINIMUM_FORM_LENGTH = 3;
+  static final int MINIMUM_FORM_LENGTH = 3;
 
   /**
    * Letters of the shortest form a capitalised word is looked up by among every language's names:
@@ -114,6 +114,11 @@ final class Gazetteer {
    */
   private final Map<String, String> writtenNames;
 
+  /**
+   * Currency units and signs by language and stem, written form or sign ({@link CurrencyNames}).
+   */
+  private final Map<String, String> currencies;
+
   private final Map<String, Double> magnitudes;
   private final int longestName;
 
@@ -127,6 +132,7 @@ final class Gazetteer {
       Map<String, String> ownNames,
       Map<String, String> dates,
       Map<String, String> writtenNames,
+      Map<String, String> currencies,
       Map<String, Double> magnitudes,
       int longestName) {
     this.capitalisedNames = capitalisedNames;
@@ -135,6 +141,7 @@ final class Gazetteer {
     this.ownNames = ownNames;
     this.dates = dates;
     this.writtenNames = writtenNames;
+    this.currencies = currencies;
     this.magnitudes = magnitudes;
     this.longestName = longestName;
     Set<String> first = new java.util.HashSet<>();
@@ -206,6 +213,7 @@ final class Gazetteer {
           names.get(3),
           names.get(4),
           names.get(5),
+          names.get(6),
           Map.copyOf(magnitudes),
           longestName);
     } catch (IOException e) {
@@ -223,13 +231,20 @@ final class Gazetteer {
   }
 
   /** The maps of names in the resource, written first in {@link #write}'s order. */
-  private static final int NAME_MAPS = 6;
+  private static final int NAME_MAPS = 7;
 
   /** Writes the maps sorted by key, so equal gazetteers give equal bytes. */
   void write(OutputStream stream) throws IOException {
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
     for (Map<String, String> names :
-        List.of(capitalisedNames, pooledDates, stemmedNames, ownNames, dates, writtenNames)) {
+        List.of(
+            capitalisedNames,
+            pooledDates,
+            stemmedNames,
+            ownNames,
+            dates,
+            writtenNames,
+            currencies)) {
       out.writeInt(names.size());
       for (Map.Entry<String, String> name : new TreeMap<>(names).entrySet()) {
         out.writeUTF(name.getKey());
@@ -394,6 +409,28 @@ final class Gazetteer {
   private static final java.util.regex.Pattern WHITE_SPACE =
       java.util.regex.Pattern.compile("\\s+");
 
+  /**
+   * The code ({@code $} and ISO 4217) of the currency a word of {@code language} names, or {@code
+   * null}: by its stem ({@code доларів}, {@code euros}), or in a language written without case as
+   * written ({@code 美元}, {@code ドル}). See {@link CurrencyNames} for which words qualify.
+   *
+   * @param language the text's language code
+   * @param lowerCaseWord the word in lower case
+   * @param stemmer the stemmer of {@code language}
+   */
+  String lookupCurrency(String language, String lowerCaseWord, WordStemmer stemmer) {
+    return currencies.get(
+        CurrencyNames.key(language, writesNames(language), lowerCaseWord, stemmer));
+  }
+
+  /**
+   * The code of the currency a sign of one code point stands for in {@code language} ({@code $},
+   * {@code €}, {@code ₴}), or {@code null}.
+   */
+  String lookupCurrencySign(String language, int sign) {
+    return currencies.get(CurrencyNames.signKey(language, sign));
+  }
+
   /** Key parts of {@link #dates}: CLDR's case, and a whole word rather than a form. */
   private static final String CAPITALISED = ":C:";
 
@@ -522,6 +559,7 @@ final class Gazetteer {
   /** Builds the gazetteer from ICU's CLDR data (what {@link #main} writes). */
   static Gazetteer build(KeyEncoder encoder) {
     Builder built = new Builder(encoder);
+    CurrencyNames currencies = new CurrencyNames(encoder);
     Map<String, Double> magnitudes = new HashMap<>();
     Set<String> zones =
         TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null);
@@ -549,6 +587,16 @@ final class Gazetteer {
           built.place(language, names.languageDisplayName(named), "L" + named);
         }
       }
+      Set<String> nameBeginnings = new java.util.HashSet<>();
+      for (LocaleDisplayNames names : displays) {
+        for (String region : regions) {
+          currencies.addBeginnings(nameBeginnings, names.regionDisplayName(region), language);
+        }
+        for (String named : DISPLAY_LANGUAGES) {
+          currencies.addBeginnings(nameBeginnings, names.languageDisplayName(named), language);
+        }
+      }
+      currencies.add(language, written, nameBeginnings, stemmer(language));
       TimeZoneNames zoneNames = TimeZoneNames.getInstance(locale);
       for (String zone : zones) {
         built.place(language, zoneNames.getExemplarLocationName(zone), "Z" + zone);
@@ -580,6 +628,7 @@ final class Gazetteer {
         Map.copyOf(built.own),
         Map.copyOf(built.dates),
         Map.copyOf(built.written),
+        Map.copyOf(currencies.codes()),
         Map.copyOf(magnitudes),
         built.longest);
   }

@@ -397,6 +397,37 @@ class EntityExtractorTest {
   }
 
   @Test
+  void currencyNamesAndSigns_afterAnAmount_mapToTheirIsoCode_inEveryLanguage() {
+    long euro = keyOf("It costs 20 euros now.", "en", "euros");
+    assertEquals(euro, keyOf("Це коштує 20 євро зараз.", "uk", "євро"));
+    assertEquals(euro, keyOf("Это стоит 20 евро сейчас.", "ru", "евро"));
+    assertEquals(euro, keyOf("Es kostet 20 Euro jetzt.", "de", "Euro"));
+    assertEquals(euro, keyOf("花费20欧元。", "zh", "欧元"));
+    assertEquals(euro, keyOf("Ça coûte 20 € en tout.", "fr", "€"));
+    long dollar = keyOf("It costs 20 billion dollars now.", "en", "dollars");
+    assertEquals(dollar, keyOf("Білий дім інвестує 20 мільярдів доларів", "uk", "доларів"));
+    assertEquals(dollar, keyOf("Это стоит 20 миллиардов долларов.", "ru", "долларов"));
+    assertEquals(dollar, keyOf("白宫投资200亿美元", "zh", "美元"));
+    assertEquals(dollar, keyOf("The White House invests $20 billion now", "en", "$"));
+    assertEquals(dollar, keyOf("Kosztuje 20 dolarów teraz.", "pl", "dolarów"));
+    long yen = keyOf("It costs 500 yen now.", "en", "yen");
+    assertEquals(yen, keyOf("Це коштує 500 єн зараз.", "uk", "єн"));
+    assertEquals(yen, keyOf("それは500円です。", "ja", "円"));
+    long rouble = keyOf("It costs 500 rubles now.", "en", "rubles");
+    assertEquals(rouble, keyOf("Это стоит 500 рублей сейчас.", "ru", "рублей"));
+    assertEquals(rouble, keyOf("Це коштує 1 рубль зараз.", "uk", "рубль"));
+    assertEquals(rouble, keyOf("Це коштує 500 рублів зараз.", "uk", "рублів"));
+    assertNotEquals(euro, dollar);
+    assertNotEquals(yen, rouble);
+    // A country's adjective in a currency's name is no currency, and units are words elsewhere.
+    assertNotEquals(yen, keyOf("They met 20 Japanese students.", "en", "Japanese"));
+    assertFalse(hasCode("Zaprosił 20 rosyjski gości.", "pl", "rosyjski"));
+    assertFalse(hasCode("He won the race and the real prize.", "en", "won"));
+    assertFalse(hasCode("He won the race and the real prize.", "en", "real"));
+    assertFalse(hasCode("Вона сказала, що це правда.", "uk", "Вона"));
+  }
+
+  @Test
   void koreanWords_areNamesByTheKoreanCldrNames() {
     assertEquals(keyOf("He lives in Seoul now.", "en", "Seoul"), keyOf("그는 서울 산다.", "ko", "서울"));
     long japan = keyOf("He went to Japan.", "en", "Japan");
