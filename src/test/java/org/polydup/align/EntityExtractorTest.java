@@ -427,6 +427,108 @@ class EntityExtractorTest {
     assertFalse(hasCode("Вона сказала, що це правда.", "uk", "Вона"));
   }
 
+  /**
+   * One sentence per language of issue #3: a country, a person and an amount of 20 million, each to
+   * meet the English sentence's key.
+   */
+  private static final String[][] PER_LANGUAGE = {
+    {
+      "en",
+      "On Monday Barack Obama said that Germany will spend 20 million.",
+      "Germany",
+      "Obama",
+      "20 million"
+    },
+    {
+      "uk",
+      "У понеділок Барак Обама заявив, що Німеччина витратить 20 мільйонів.",
+      "Німеччина",
+      "Обама",
+      "20 мільйонів"
+    },
+    {
+      "ru",
+      "В понедельник Барак Обама заявил, что Германия потратит 20 миллионов.",
+      "Германия",
+      "Обама",
+      "20 миллионов"
+    },
+    {
+      "de",
+      "Am Montag sagte Barack Obama, dass Deutschland 20 Millionen ausgeben wird.",
+      "Deutschland",
+      "Obama",
+      "20 Millionen"
+    },
+    {
+      "cs",
+      "V pondělí Barack Obama řekl, že Německo utratí 20 milionů.",
+      "Německo",
+      "Obama",
+      "20 milionů"
+    },
+    {
+      "fr",
+      "Lundi, Barack Obama a dit que l'Allemagne dépensera 20 millions.",
+      "Allemagne",
+      "Obama",
+      "20 millions"
+    },
+    {
+      "es",
+      "El lunes Barack Obama dijo que Alemania gastará 20 millones.",
+      "Alemania",
+      "Obama",
+      "20 millones"
+    },
+    {
+      "pl",
+      "W poniedziałek Barack Obama powiedział, że Niemcy wydadzą 20 milionów.",
+      "Niemcy",
+      "Obama",
+      "20 milionów"
+    },
+    {"zh", "周一奥巴马说德国将花费2000万。", "德国", null, "2000万"},
+    {"ja", "月曜日にオバマ氏はドイツが2000万を使うと述べた。", "ドイツ", "オバマ", "2000万"},
+    {"hi", "सोमवार को बराक ओबामा ने कहा कि जर्मनी 2 करोड़ खर्च करेगा।", "जर्मनी", null, null},
+    {
+      "is",
+      "Á mánudag sagði Barack Obama að Þýskaland myndi eyða 20 milljónum.",
+      "Þýskaland",
+      "Obama",
+      "20 milljónum"
+    },
+    {
+      "hr",
+      "U ponedjeljak Barack Obama rekao je da će Njemačka potrošiti 20 milijuna.",
+      "Njemačka",
+      "Obama",
+      "20 milijuna"
+    },
+  };
+
+  @Test
+  void everyLanguageOfTheIssue_meetsEnglish_onACountryAPersonAndAnAmount() {
+    String[] english = PER_LANGUAGE[0];
+    StringBuilder failures = new StringBuilder();
+    for (String[] row : PER_LANGUAGE) {
+      for (int column = 2; column < 5; column++) {
+        if (row[column] == null) {
+          continue;
+        }
+        long expected = keyOf(english[1], "en", english[column]);
+        String surface = row[column];
+        boolean met =
+            extractor.extract(row[1], row[0]).entities().stream()
+                .anyMatch(e -> e.surface().equals(surface) && e.key() == expected);
+        if (!met) {
+          failures.append(row[0]).append(' ').append(row[column]).append("; ");
+        }
+      }
+    }
+    assertEquals("", failures.toString());
+  }
+
   @Test
   void koreanWords_areNamesByTheKoreanCldrNames() {
     assertEquals(keyOf("He lives in Seoul now.", "en", "Seoul"), keyOf("그는 서울 산다.", "ko", "서울"));
@@ -518,8 +620,30 @@ class EntityExtractorTest {
   void randomUnicode_neverThrows_andKeepsOffsets() {
     long seed = Long.getLong("polydup.test.seed", 20261122L);
     Random random = new Random(seed);
-    String[] languages = {"en", "uk", "ru", "de", "zh", "ja", "hi", "und-Latn", "xx", "ar"};
-    for (int round = 0; round < 300; round++) {
+    // Every language of issue #3, a few it does not list, unknown ones.
+    String[] languages = {
+      "en",
+      "uk",
+      "ru",
+      "de",
+      "cs",
+      "fr",
+      "es",
+      "pl",
+      "zh",
+      "ja",
+      "hi",
+      "is",
+      "hr",
+      "it",
+      "ko",
+      "th",
+      "ar",
+      "ka",
+      "und-Latn",
+      "xx"
+    };
+    for (int round = 0; round < 600; round++) {
       String text = randomText(random, random.nextInt(200));
       String language = languages[random.nextInt(languages.length)];
       try {
@@ -541,7 +665,8 @@ class EntityExtractorTest {
     int[][] ranges = {
       {0x20, 0x7e}, {0x400, 0x4ff}, {0x4e00, 0x4fff}, {0x30a0, 0x30ff}, {0x3040, 0x309f},
       {0x0300, 0x036f}, {0x0590, 0x06ff}, {0x0900, 0x097f}, {0xff10, 0xff5a}, {0x1f300, 0x1f64f},
-      {0xd800, 0xdfff}, {0x2000, 0x206f}
+      {0xd800, 0xdfff}, {0x2000, 0x206f}, {0xac00, 0xd7a3}, {0x0e00, 0x0e7f}, {0x10a0, 0x10ff},
+      {0x20a0, 0x20bf}, {0x2018, 0x2019}, {0x0100, 0x017f}
     };
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < length; i++) {
