@@ -35,7 +35,11 @@ class ArchiveFileGoldenTest {
    * its own (see the class comment).
    */
   private static final Map<Integer, String> STORED_SHA256 =
-      Map.of(2, "0946fb5d8449a789313927fdd79866bae27f9de8ec4636f2eb510b0c0ec34a6e");
+      Map.of(
+          2,
+          "0946fb5d8449a789313927fdd79866bae27f9de8ec4636f2eb510b0c0ec34a6e",
+          3,
+          "dd698c4e28a9f26a1e8a3ee9ad9a18667c3683d2ea0f3df5b45e6461930b22ce");
 
   @Test
   void storedLanguagesAndEntities_areTheOnesTheFormatVersionStandsFor(@TempDir Path dir)
