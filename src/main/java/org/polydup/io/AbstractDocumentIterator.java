@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.polydup.Document;
 import org.polydup.internal.Utf16;
 import org.polydup.lang.LanguageIdentifier;
@@ -155,15 +156,20 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
    *
    * @param label how the hint is named in the message, e.g. {@code "lang"} in quotes
    */
+  private static final Pattern CODE_SHAPED = Pattern.compile("[A-Za-z]{2,3}([-_].*)?");
+
   static String languageHintProblem(String label, String language) {
     if (language.isBlank() || LanguageIdentifier.isLanguageCode(language)) {
       return null;
     }
+    // Shaped like a code (zz, mul): say why it is not one, rather than show what one looks like.
+    boolean codeShaped = CODE_SHAPED.matcher(language.strip()).matches();
     return label
         + " \""
         + abbreviate(language)
-        + "\" is not a language code such as \"de\" or \"pt-BR\" (one CLDR knows, or a"
-        + " private-use qaa-qtz)";
+        + (codeShaped
+            ? "\" is not a language CLDR knows (nor a private-use code, qaa to qtz)"
+            : "\" is not a language code such as \"de\" or \"pt-BR\"");
   }
 
   /** Reports a kept document whose language hint was ignored. */

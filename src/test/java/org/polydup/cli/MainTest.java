@@ -881,7 +881,7 @@ class MainTest {
     assertTrue(stdout[0].contains("e1 ~ e2: duplicate (en-en"), stdout[0]);
     assertTrue(stderr.contains(input + ":2: c1: language not identified (und-Cher)"), stderr);
     assertTrue(stderr.contains(input + ":3: c2: language not identified (und-Cher)"), stderr);
-    assertTrue(stderr.contains(input + ":4: \"lang\" \"zz\" is not a language code"), stderr);
+    assertTrue(stderr.contains(input + ":4: \"lang\" \"zz\" is not a language CLDR knows"), stderr);
     List<JsonNode> problems = new ArrayList<>();
     for (String line : Files.readAllLines(out.resolve("problems.jsonl"))) {
       problems.add(JSON.readTree(line));
