@@ -150,14 +150,15 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
     return new Document(id, kept, language);
   }
 
+  /** A hint shaped like a language code: two or three letters, maybe with subtags. */
+  private static final Pattern CODE_SHAPED = Pattern.compile("[A-Za-z]{2,3}([-_].*)?");
+
   /**
    * Why a language hint is ignored, or {@code null} when it is usable: a language code, or blank
    * (no hint).
    *
    * @param label how the hint is named in the message, e.g. {@code "lang"} in quotes
    */
-  private static final Pattern CODE_SHAPED = Pattern.compile("[A-Za-z]{2,3}([-_].*)?");
-
   static String languageHintProblem(String label, String language) {
     if (language.isBlank() || LanguageIdentifier.isLanguageCode(language)) {
       return null;
