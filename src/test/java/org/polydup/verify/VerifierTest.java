@@ -265,8 +265,13 @@ class VerifierTest {
         + "\nRead more → https://example.org/2\n\nUnsubscribe here.";
   }
 
+  /**
+   * The quote is three of the story's five lines, 60% of it: the coverage rule decides here, not
+   * the short-lead rule ({@link #verify_reportsDigestAsContainer_whenOnlyTheShortLeadRuleApplies}
+   * pins that one).
+   */
   @Test
-  void verify_reportsShortLead_whenADigestQuotesItPastTheFirstParagraph() {
+  void verify_reportsDigestAsContainer_whenItQuotesMostOfAShortStory() {
     String digest = digestQuoting(3);
     assertTrue(
         Excerpts.weightedLength(digest, 0, digest.length())
@@ -279,6 +284,56 @@ class VerifierTest {
         VERIFIER.verify(sequence(SHORT_STORY), sequence(digest), ShingleRarity.NONE);
     assertEquals(Relation.CONTAINED, reversed.relation());
     assertFalse(reversed.aContainsB());
+  }
+
+  /** {@link #SHORT_STORY} continued to ten lines: a digest quoting three covers little of it. */
+  private static final String TEN_LINE_STORY =
+      SHORT_STORY
+          + "\nParents' groups welcomed the money but asked for a timetable for the repairs.\n"
+          + "The mayor said a second package for maintenance would follow in the autumn.\n"
+          + "Teachers' unions called the budget a first step and promised to watch its use.\n"
+          + "The northern districts have grown by a fifth in ten years, the council said.\n"
+          + "Two of the new schools will open their doors to pupils in September next year.";
+
+  /** A five-item digest whose second item is the first three lines of {@link #TEN_LINE_STORY}. */
+  private static String fiveItemDigestQuotingThreeLines() {
+    String quoted = String.join("\n", java.util.Arrays.copyOf(TEN_LINE_STORY.split("\n"), 3));
+    return "Morning digest | 13 March\n\n1. Storm hits the coast\nHeavy rain is expected across the"
+        + " region tonight.\nRead more → https://example.org/1\n\n2. "
+        + quoted
+        + "\nRead more → https://example.org/2\n\n3. Markets rally\nShares rose for a third day as"
+        + " banks led gains across the continent.\nRead more → https://example.org/3\n\n4."
+        + " Trains cancelled\nA strike halted most regional services on the western lines"
+        + " this morning.\nRead more → https://example.org/4\n\n5. Museum reopens\nThe old"
+        + " harbour museum reopened after three years of building work.\nRead more →"
+        + " https://example.org/5\n\nUnsubscribe here.";
+  }
+
+  /**
+   * Only the short-lead rule can decide here: the quote is shorter than the excerpt length rule,
+   * and it covers too little of either text for the coverage rules (30% of the story, a small share
+   * of the digest). The story's lead quoted past the digest's first paragraph is still a quote, and
+   * the digest is the container whichever side it is passed on.
+   */
+  @Test
+  void verify_reportsDigestAsContainer_whenOnlyTheShortLeadRuleApplies() {
+    String digest = fiveItemDigestQuotingThreeLines();
+    Verification v =
+        VERIFIER.verify(sequence(digest), sequence(TEN_LINE_STORY), ShingleRarity.NONE);
+    String quote = String.join("\n", java.util.Arrays.copyOf(TEN_LINE_STORY.split("\n"), 3));
+    assertTrue(
+        Excerpts.weightedLength(quote, 0, quote.length())
+            < VerificationPolicy.defaults().minimumExcerptCharacters(),
+        "the quote is shorter than the excerpt length rule");
+    assertTrue(
+        Math.max(v.coverageA(), v.coverageB()) < VerificationPolicy.defaults().containedCoverage(),
+        "no coverage rule applies: " + v);
+    assertEquals(Relation.CONTAINED, v.relation(), v.toString());
+    assertTrue(v.aContainsB(), "the digest contains the story: " + v);
+    Verification reversed =
+        VERIFIER.verify(sequence(TEN_LINE_STORY), sequence(digest), ShingleRarity.NONE);
+    assertEquals(Relation.CONTAINED, reversed.relation(), reversed.toString());
+    assertFalse(reversed.aContainsB(), "the digest, passed second, contains the story");
   }
 
   @Test
