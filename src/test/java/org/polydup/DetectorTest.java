@@ -2,6 +2,8 @@ package org.polydup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +35,45 @@ class DetectorTest {
 
   private static Detector sameLanguage() {
     return Polydup.builder().crossLanguage(false).threads(2).build();
+  }
+
+  /** The one match of scanning {@code a} and {@code b}, or {@code null} when there is none. */
+  private static Match onlyMatch(Detector detector, String a, String b) {
+    List<Match> matches =
+        detector.scan(List.of(Document.of("a", a), Document.of("b", b))).matches();
+    assertTrue(matches.size() <= 1, matches.toString());
+    return matches.isEmpty() ? null : matches.get(0);
+  }
+
+  /**
+   * A headline and its copy with a full stop are one 3-token shingle each: too short for any
+   * passage rule of the verifier, so only the shingle Jaccard (1.0 here) against the threshold
+   * reports them.
+   */
+  @Test
+  void scan_reportsDuplicate_whenAShortTextIsCopiedExactly() {
+    Match match = onlyMatch(sameLanguage(), "Council approves budget", "Council approves budget.");
+    assertNotNull(match, "an exact copy of a headline is a duplicate");
+    assertEquals(Relation.DUPLICATE, match.relation(), match.toString());
+    assertEquals(0.0, match.scores().coverageA(), "no shared passage decides it");
+  }
+
+  /**
+   * Two headlines differing in their last word: shingle Jaccard 0.6 and no shared passage (coverage
+   * 0), so the threshold alone decides. Above a threshold of 0.5 they are duplicates; below the
+   * default 0.8 they are nothing.
+   */
+  @Test
+  void scan_reportsDuplicate_byShingleJaccard_whenItReachesALowerThreshold() {
+    String a = "Council approves new budget for schools";
+    String b = "Council approves new budget for roads";
+    Match match = onlyMatch(Polydup.builder().crossLanguage(false).threshold(0.5).build(), a, b);
+    assertNotNull(match, "Jaccard 0.6 reaches the threshold 0.5");
+    assertEquals(Relation.DUPLICATE, match.relation(), match.toString());
+    assertEquals(0.6, match.scores().jaccard(), 1e-9);
+    assertEquals(0.0, match.scores().coverageA(), "no shared passage decides it");
+    assertEquals(0.0, match.scores().coverageB(), "no shared passage decides it");
+    assertNull(onlyMatch(sameLanguage(), a, b), "Jaccard 0.6 is below the default threshold 0.8");
   }
 
   @Test
