@@ -76,6 +76,31 @@ class DetectorTest {
     assertNull(onlyMatch(sameLanguage(), a, b), "Jaccard 0.6 is below the default threshold 0.8");
   }
 
+  /**
+   * Seeds 001 and 004 (testdata/seeds/README.md): one event, the I-Soon leak, written by two
+   * outlets independently. That is {@code related}, no copy: reported only when asked for, and
+   * never an edge of a story cluster, so two stories on one event stay two clusters.
+   */
+  @Test
+  void scan_reportsRelatedOnlyWhenAsked_andNeverClustersIt() throws IOException {
+    List<Document> documents =
+        List.of(
+            Document.of("001", seed("001_0e17fbea12fc6044")),
+            Document.of("004", seed("004_adea4495f1fc6c7e")));
+    ScanResult withRelated = Polydup.builder().includeRelated(true).build().scan(documents);
+    assertEquals(1, withRelated.matches().size(), withRelated.matches().toString());
+    Match related = withRelated.matches().get(0);
+    assertEquals(Relation.RELATED, related.relation(), related.toString());
+    assertEquals(Set.of("001", "004"), Set.of(related.a(), related.b()));
+    for (StoryCluster cluster : withRelated.clusters()) {
+      assertFalse(
+          cluster.members().containsAll(Set.of("001", "004")),
+          "a related pair merges no clusters: " + withRelated.clusters());
+    }
+    ScanResult without = Polydup.builder().build().scan(documents);
+    assertEquals(List.of(), without.matches(), "related is reported only with includeRelated");
+  }
+
   @Test
   void build_rejectsBadParameters_withTheirNameAndValue() {
     IllegalArgumentException e =
