@@ -30,6 +30,29 @@ class ClusterBuilderTest {
     assertEquals("c000001", clusters.get(0).id());
   }
 
+  /** The chain d0 - d1 - d2 - d3 with the given text lengths: d1 and d2 tie on degree (2). */
+  private static StoryCluster chainOfFour(int... lengths) {
+    ClusterBuilder b = new ClusterBuilder(4);
+    b.addEdge(0, 1);
+    b.addEdge(1, 2);
+    b.addEdge(2, 3);
+    List<StoryCluster> clusters = b.build(i -> "d" + i, i -> lengths[i]);
+    assertEquals(1, clusters.size());
+    return clusters.get(0);
+  }
+
+  @Test
+  void build_picksTheLongestText_whenDegreesTie() {
+    // d0 is the longest of all but has degree 1: degree comes before length.
+    assertEquals("d2", chainOfFour(900, 100, 300, 50).representative());
+    assertEquals("d1", chainOfFour(900, 300, 100, 50).representative());
+  }
+
+  @Test
+  void build_picksTheEarliestDocument_whenDegreeAndLengthTie() {
+    assertEquals("d1", chainOfFour(100, 300, 300, 100).representative());
+  }
+
   @Test
   void build_isIndependentOfEdgeOrder() {
     long seed = 20261122L;
