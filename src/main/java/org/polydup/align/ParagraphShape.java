@@ -283,6 +283,16 @@ public final class ParagraphShape {
   }
 
   /**
+   * The band cells {@link #distance(ParagraphShape)} fills for this pair, 0 when either text has no
+   * shape: the work the band bounds, for tests.
+   */
+  long distanceCells(ParagraphShape other) {
+    Programme programme =
+        programme(other, VARIANCE, MERGE_COST, Double.POSITIVE_INFINITY, false, false);
+    return programme == null ? 0 : programme.cells;
+  }
+
+  /**
    * The two structure distances of a pair of texts.
    *
    * @param distance {@link #distance(ParagraphShape)}
@@ -396,13 +406,24 @@ public final class ParagraphShape {
     /** Per merge cost: whether its distance is known to exceed the bound (its table unfinished). */
     final boolean[] exceeded;
 
-    Programme(boolean thisDown, int n, int m, double[] totals, byte[][] moves, boolean[] exceeded) {
+    /** Band cells filled, over all tables: the programme's work, for tests of its bound. */
+    final long cells;
+
+    Programme(
+        boolean thisDown,
+        int n,
+        int m,
+        double[] totals,
+        byte[][] moves,
+        boolean[] exceeded,
+        long cells) {
       this.thisDown = thisDown;
       this.n = n;
       this.m = m;
       this.totals = totals;
       this.moves = moves;
       this.exceeded = exceeded;
+      this.cells = cells;
     }
 
     /**
@@ -523,6 +544,7 @@ public final class ParagraphShape {
     double[] oneTwoTerms = variants > 1 ? new double[width] : null;
     double[] twoOneTerms = variants > 1 ? new double[width] : null;
     double[] columnDrops = restBound ? null : new double[m];
+    long cells = 0;
     for (int i = 0; i <= n; i++) {
       int centre = centre(i, n, m);
       double[] row = rows[i % 3];
@@ -547,6 +569,7 @@ public final class ParagraphShape {
           // Its distance is known; the other tables go on.
           continue;
         }
+        cells += lastColumn - firstColumn + 1;
         int offset = variant * width;
         double mergeCost = mergeCosts[variant];
         // The least cost of a paragraph one side has in excess, for the rest bound.
@@ -669,7 +692,7 @@ public final class ParagraphShape {
     for (int variant = 0; variant < variants; variant++) {
       totals[variant] = band(rows[n % 3], centres[n % 3], m, variant * width);
     }
-    return new Programme(thisDown, n, m, totals, moves, exceeded);
+    return new Programme(thisDown, n, m, totals, moves, exceeded, cells);
   }
 
   /**
