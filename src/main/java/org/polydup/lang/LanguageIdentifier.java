@@ -349,26 +349,32 @@ public final class LanguageIdentifier {
     if (!HINT_PATTERN.matcher(primary).matches() || primary.equals("und")) {
       return null;
     }
-    if (!KnownCodes.isKnown(primary)) {
-      return null;
-    }
     // One language, one code: CLDR's aliases (ICU's canonical form) map ISO 639-2/3 and legacy
     // codes to the ISO 639-1 code detection answers with (deu and ger to de, iw to he, in to id),
     // so a "deu" hint and a detected "de" are one language, not a translation pair. A code CLDR
     // does not alias (liv, sah) is kept as given. Where CLDR's canonical code
     // is not the one detection answers with (tl, which CLDR makes fil), detection's wins, for the
     // hint and for its alias alike: a hinted and a detected copy must carry one code.
-    // Memoised: a corpus carries a handful of codes, on every one of its documents.
-    return CANONICAL_CODES.computeIfAbsent(
-        primary,
-        code -> {
-          if (DetectedCodes.BY_CANONICAL.containsValue(code)) {
-            return code;
-          }
-          String canonical = canonical(code);
-          return DetectedCodes.BY_CANONICAL.getOrDefault(canonical, canonical);
-        });
+    // Memoised, the codes CLDR does not know too (as NOT_A_LANGUAGE): a corpus carries a handful
+    // of codes, on every one of its documents.
+    String answer =
+        CANONICAL_CODES.computeIfAbsent(
+            primary,
+            code -> {
+              if (!KnownCodes.isKnown(code)) {
+                return NOT_A_LANGUAGE;
+              }
+              if (DetectedCodes.BY_CANONICAL.containsValue(code)) {
+                return code;
+              }
+              String canonical = canonical(code);
+              return DetectedCodes.BY_CANONICAL.getOrDefault(canonical, canonical);
+            });
+    return answer.equals(NOT_A_LANGUAGE) ? null : answer;
   }
+
+  /** What {@link #CANONICAL_CODES} holds for a code that is no language: no code is empty. */
+  private static final String NOT_A_LANGUAGE = "";
 
   /**
    * The language codes a hint may carry: those CLDR knows as a language (ICU's ISO 639 list, or a
