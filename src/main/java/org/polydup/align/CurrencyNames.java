@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Builds the currency part of the {@link Gazetteer}: CLDR's currency names and signs of one display
@@ -104,12 +105,7 @@ final class CurrencyNames {
         if (name == null || name.equalsIgnoreCase(code)) {
           continue; // no name in this language: ICU answers with the code
         }
-        List<String> words = new ArrayList<>();
-        for (String word : name.split("[\\s\\p{Punct}]+")) {
-          if (!word.isEmpty()) {
-            words.add(word);
-          }
-        }
+        List<String> words = words(name);
         if (words.isEmpty()) {
           continue;
         }
@@ -147,7 +143,9 @@ final class CurrencyNames {
   /** The key of a currency word: its stem, or for a language without case the word as written. */
   static String key(String language, boolean written, String word, WordStemmer stemmer) {
     String lower = UCharacter.toLowerCase(ULocale.ROOT, word);
-    return language + ':' + (written ? lower.replaceAll("\\s+", "") : stemmer.stem(lower));
+    return language
+        + ':'
+        + (written ? Gazetteer.WHITE_SPACE.matcher(lower).replaceAll("") : stemmer.stem(lower));
   }
 
   /** The key of a currency sign of {@code language}. */
@@ -179,13 +177,24 @@ final class CurrencyNames {
     if (name == null) {
       return;
     }
-    for (String word : name.split("[\\s\\p{Punct}]+")) {
-      if (!word.isEmpty()) {
-        beginnings.add(
-            beginning(encoder.romanise(UCharacter.toLowerCase(ULocale.ROOT, word), language)));
-      }
+    for (String word : words(name)) {
+      beginnings.add(
+          beginning(encoder.romanise(UCharacter.toLowerCase(ULocale.ROOT, word), language)));
     }
   }
+
+  /** The words of a CLDR name, split at white space and punctuation. */
+  private static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
+    for (String word : WORD_SEPARATORS.split(name)) {
+      if (!word.isEmpty()) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s\\p{Punct}]+");
 
   /** The first {@value #SHARED_BEGINNING} letters of a romanised word. */
   static String beginning(String roman) {

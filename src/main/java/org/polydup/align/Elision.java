@@ -32,7 +32,10 @@ final class Elision {
 
   private final Map<String, Boolean> elided = new HashMap<>();
 
-  /** The analyzer whose elision filter decides for {@code language}, or {@code null}. */
+  /**
+   * The analyzer whose elision filter decides for {@code language}, or {@code null} when the
+   * language elides no articles.
+   */
   private static Analyzer analyzer(String language) {
     return switch (language) {
       case "fr" -> Analyzers.FRENCH;
@@ -40,11 +43,6 @@ final class Elision {
       case "ca" -> Analyzers.CATALAN;
       default -> null;
     };
-  }
-
-  /** Whether {@code language} elides articles with an apostrophe at all. */
-  static boolean elides(String language) {
-    return "fr".equals(language) || "it".equals(language) || "ca".equals(language);
   }
 
   /**
@@ -61,14 +59,19 @@ final class Elision {
         break;
       }
     }
-    if (apostrophe <= start || apostrophe + 1 >= end || !elides(language)) {
+    if (apostrophe <= start || apostrophe + 1 >= end) {
+      return start;
+    }
+    // Asked only past the apostrophe: the analyzers are built for the first such word.
+    Analyzer analyzer = analyzer(language);
+    if (analyzer == null) {
       return start;
     }
     String prefix = text.substring(start, apostrophe);
     String key = language + ':' + prefix;
     Boolean known = elided.get(key);
     if (known == null) {
-      known = removesPrefix(analyzer(language), prefix);
+      known = removesPrefix(analyzer, prefix);
       elided.put(key, known);
     }
     return known ? apostrophe + 1 : start;

@@ -1001,7 +1001,8 @@ public final class EntityExtractor {
       int end,
       String language,
       List<Entity> entities) {
-    int at = end < text.length() && GROUP_SEPARATORS.indexOf(text.charAt(end)) >= 0 ? end + 1 : end;
+    boolean separated = end < text.length() && GROUP_SEPARATORS.indexOf(text.charAt(end)) >= 0;
+    int at = separated ? end + 1 : end;
     if (at < text.length()) {
       int sign = text.codePointAt(at);
       String code = currencySign(language, sign);
@@ -1014,9 +1015,7 @@ public final class EntityExtractor {
       return consumed;
     }
     Token next = tokens.get(consumed + 1);
-    boolean near =
-        next.start == end
-            || (next.start == end + 1 && GROUP_SEPARATORS.indexOf(text.charAt(end)) >= 0);
+    boolean near = next.start == end || (next.start == end + 1 && separated);
     if (!near || next.type == TokenType.NUMBER || next.type == TokenType.LINK) {
       return consumed;
     }

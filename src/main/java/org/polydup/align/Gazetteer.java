@@ -406,8 +406,8 @@ final class Gazetteer {
     return WHITE_SPACE.matcher(written.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
-  private static final java.util.regex.Pattern WHITE_SPACE =
-      java.util.regex.Pattern.compile("\\s+");
+  /** Runs of white space, which written names are keyed without. */
+  static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
 
   /**
    * The code ({@code $} and ISO 4217) of the currency a word of {@code language} names, or {@code
