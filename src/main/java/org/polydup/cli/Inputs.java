@@ -226,16 +226,24 @@ final class Inputs {
 
   /** Prints the scan's problems with documents at their file and line, at most {@code limit}. */
   void printAnalysisProblems(PrintStream err, List<DocumentProblem> found, int limit) {
-    int shown = 0;
+    List<String> lines = new ArrayList<>(found.size());
     for (DocumentProblem p : found) {
-      if (shown++ == limit) {
-        err.println("polydup: ... and " + (found.size() - limit) + " more document problems");
-        break;
-      }
       Where where = whereOf(p.documentId());
       String at =
           where == null ? "" : where.source() + (where.line() > 0 ? ":" + where.line() : "") + ": ";
-      err.println("polydup: " + at + p.documentId() + ": " + p.message());
+      lines.add(at + p.documentId() + ": " + p.message());
+    }
+    printAtMost(err, lines, limit, "document problems");
+  }
+
+  /** Prints each line after {@code polydup: }, the first {@code limit}, then how many are left. */
+  private static void printAtMost(PrintStream err, List<?> lines, int limit, String noun) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (i == limit) {
+        err.println("polydup: ... and " + (lines.size() - limit) + " more " + noun);
+        break;
+      }
+      err.println("polydup: " + lines.get(i));
     }
   }
 
@@ -251,13 +259,6 @@ final class Inputs {
   }
 
   void printProblems(PrintStream err, int limit) {
-    int shown = 0;
-    for (InputProblem p : problems) {
-      if (shown++ == limit) {
-        err.println("polydup: ... and " + (problems.size() - limit) + " more problems");
-        break;
-      }
-      err.println("polydup: " + p);
-    }
+    printAtMost(err, problems, limit, "problems");
   }
 }
