@@ -24,8 +24,8 @@ import org.polydup.index.PassageIndex;
 import org.polydup.internal.SortedSets;
 import org.polydup.lang.LanguageGuess;
 import org.polydup.lang.LanguageIdentifier;
+import org.polydup.verify.BatchDocumentFrequencies;
 import org.polydup.verify.BoilerplatePositions;
-import org.polydup.verify.DocumentFrequencies;
 import org.polydup.verify.ShingleRarity;
 import org.polydup.verify.ShingleSequence;
 
@@ -143,8 +143,8 @@ final class BatchScan {
       int[] shingleCounts = new int[n];
       // Sized from the total text length, known only once everything is read; nothing is counted
       // before, so the sketch is the one sizing it up front gave.
-      DocumentFrequencies frequencies =
-          new DocumentFrequencies(
+      BatchDocumentFrequencies frequencies =
+          new BatchDocumentFrequencies(
               Math.max(1, characters / 6), configuration.boilerplateDocumentFrequency());
       LshIndex lsh = LshIndex.create(configuration.lshParameters());
       // The reading thread, done reading while the workers still fingerprint, takes the blocks in
