@@ -252,24 +252,26 @@ public final class ClusterPairEvaluation {
                         distractors),
                 gold.size(),
                 crossLanguage ? "cross-language" : "same-language"));
-    s.append(Counts.header()).append('\n').append(all.row("all")).append('\n');
+    Counts.Table rows = new Counts.Table().row("all", all);
     if (!crossLanguage) {
-      s.append(asDerived.row("as derived")).append('\n');
+      rows.row("as derived", asDerived);
     }
     byLanguagePair.forEach(
         (pair, c) -> {
           if (c.truePositives + c.falseNegatives + c.falsePositives > 0) {
-            s.append(c.row(pair)).append('\n');
+            rows.row(pair, c);
           }
         });
-    s.append("by length of the shorter document (characters)\n");
-    byLength.forEach((bucket, c) -> s.append(c.row(bucket)).append('\n'));
+    rows.text("by length of the shorter document (characters)");
+    byLength.forEach((bucket, c) -> rows.row(bucket, c));
+    s.append(rows);
+    int domainWidth = Counts.labelWidth(byDomain.keySet());
     byDomain.forEach(
         (domain, c) ->
             s.append(
                 String.format(
                     Locale.ROOT,
-                    "recall in domain %-14s %.4f (%d of %d gold pairs)%n",
+                    "recall in domain %-" + domainWidth + "s %.4f (%d of %d gold pairs)%n",
                     domain,
                     (double) c.truePositives / (c.truePositives + c.falseNegatives),
                     c.truePositives,

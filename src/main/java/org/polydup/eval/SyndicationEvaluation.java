@@ -176,20 +176,20 @@ public final class SyndicationEvaluation {
         .append("syndication: duplicate + contained, ")
         .append(result.documents())
         .append(" documents\n");
-    table.append(Counts.header()).append('\n');
-    table.append(all.row("all")).append('\n');
-    table.append("by transform (recall only: a false pair was made by no transform)\n");
-    byTransform.forEach((t, c) -> table.append(c.recallRow(t)).append('\n'));
-    table.append("by language (a false pair across languages: by its language pair)\n");
-    byLanguage.forEach((l, c) -> table.append(c.row(l)).append('\n'));
-    table.append(
+    Counts.Table rows = new Counts.Table().row("all", all);
+    rows.text("by transform (recall only: a false pair was made by no transform)");
+    byTransform.forEach((t, c) -> rows.recallRow(t, c));
+    rows.text("by language (a false pair across languages: by its language pair)");
+    byLanguage.forEach((l, c) -> rows.row(l, c));
+    rows.text(
         "by relation (a labelled pair by its labelled relation, a false pair by the reported"
-            + " one)\n");
-    byRelation.forEach((r, c) -> table.append(c.row(r.label())).append('\n'));
-    table.append(
+            + " one)");
+    byRelation.forEach((r, c) -> rows.row(r.label(), c));
+    rows.text(
         "reported with the right relation (a labelled pair reported with another one: a miss of"
-            + " its row, a false positive of the other's)\n");
-    asRelation.forEach((r, c) -> table.append(c.row("as " + r.label())).append('\n'));
+            + " its row, a false positive of the other's)");
+    asRelation.forEach((r, c) -> rows.row("as " + r.label(), c));
+    table.append(rows);
     table.append(
         String.format(
             Locale.ROOT,

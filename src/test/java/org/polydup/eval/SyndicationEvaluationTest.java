@@ -128,6 +128,8 @@ class SyndicationEvaluationTest {
     Counts digest = new Counts();
     digest.truePositives = 3;
     digest.falseNegatives = 1;
-    assertEquals("digest              3      -      1   R 0.7500", digest.recallRow("digest"));
+    assertEquals(
+        "                   TP     FP     FN\ndigest              3      -      1   R 0.7500\n",
+        new Counts.Table().recallRow("digest", digest).toString());
   }
 }
