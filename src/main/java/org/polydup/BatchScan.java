@@ -15,6 +15,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.polydup.cluster.ClusterBuilder;
 import org.polydup.index.ExactCopies;
@@ -66,13 +67,21 @@ final class BatchScan {
   private final LanguageIdentifier identifier;
   private final CrossLanguageStage crossLanguage;
 
+  /**
+   * Given each text before it is fingerprinted ({@link Fingerprinter}); does nothing but in tests,
+   * where it may throw, as a failing analysis would.
+   */
+  private final Consumer<String> beforeFingerprint;
+
   BatchScan(
       Configuration configuration,
       LanguageIdentifier identifier,
-      CrossLanguageStage crossLanguage) {
+      CrossLanguageStage crossLanguage,
+      Consumer<String> beforeFingerprint) {
     this.configuration = configuration;
     this.identifier = identifier;
     this.crossLanguage = crossLanguage;
+    this.beforeFingerprint = beforeFingerprint;
   }
 
   ScanResult run(List<Document> documents, ScanProgress progress) {
@@ -97,7 +106,7 @@ final class BatchScan {
           PassageIndex.create(
               configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
       ThreadLocal<Fingerprinter> workers =
-          ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
+          ThreadLocal.withInitial(() -> new Fingerprinter(configuration, beforeFingerprint));
       List<Document> documents = new ArrayList<>();
       List<FingerprintBlock> blocks = new ArrayList<>();
       AtomicLong done = new AtomicLong();

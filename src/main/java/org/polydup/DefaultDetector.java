@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.polydup.align.IncrementalMatcher;
@@ -106,13 +107,29 @@ final class DefaultDetector implements Detector {
   private record Stored(
       String id, Fingerprint fingerprint, String language, IncrementalMatcher.Profile profile) {}
 
+  /**
+   * Given each text before it is fingerprinted, by add, query and scan alike ({@link
+   * Fingerprinter}); does nothing but in tests.
+   */
+  private final Consumer<String> beforeFingerprint;
+
   DefaultDetector(Configuration configuration) {
+    this(configuration, text -> {});
+  }
+
+  /**
+   * For tests: {@code beforeFingerprint} is given each text before it is fingerprinted and may
+   * throw, to make the analysis of a chosen document fail.
+   */
+  DefaultDetector(Configuration configuration, Consumer<String> beforeFingerprint) {
     this.configuration = configuration;
+    this.beforeFingerprint = beforeFingerprint;
     this.identifier =
         configuration.languages() == null
             ? LanguageIdentifier.create()
             : LanguageIdentifier.builder().languages(configuration.languages()).build();
-    this.workers = ThreadLocal.withInitial(() -> new Fingerprinter(configuration));
+    this.workers =
+        ThreadLocal.withInitial(() -> new Fingerprinter(configuration, beforeFingerprint));
     this.judge = new PairJudge(configuration);
     this.frequencies =
         new DocumentFrequencies(
@@ -712,7 +729,8 @@ final class DefaultDetector implements Detector {
     return new BatchScan(
         configuration,
         identifier,
-        configuration.crossLanguage() ? alignmentStage(configuration) : null);
+        configuration.crossLanguage() ? alignmentStage(configuration) : null,
+        beforeFingerprint);
   }
 
   private static AlignmentStage alignmentStage(Configuration configuration) {

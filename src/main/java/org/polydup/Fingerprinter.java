@@ -1,5 +1,6 @@
 package org.polydup;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.polydup.sketch.ClassicMinHasher;
 import org.polydup.sketch.MinHashSignature;
@@ -16,7 +17,19 @@ final class Fingerprinter {
   private final TextAnalyzer analyzer;
   private final Function<long[], MinHashSignature> signer;
 
+  /** Sees each text before it is fingerprinted: does nothing but in tests (see the constructor). */
+  private final Consumer<String> beforeFingerprint;
+
   Fingerprinter(Configuration configuration) {
+    this(configuration, text -> {});
+  }
+
+  /**
+   * For tests: {@code beforeFingerprint} is given each text first and may throw, as an analysis
+   * that fails on that text would, to test that the callers isolate the failure.
+   */
+  Fingerprinter(Configuration configuration, Consumer<String> beforeFingerprint) {
+    this.beforeFingerprint = beforeFingerprint;
     this.analyzer =
         new TextAnalyzer(
             new TextOptions(
@@ -33,6 +46,7 @@ final class Fingerprinter {
   }
 
   Fingerprint fingerprint(String text) {
+    beforeFingerprint.accept(text);
     ShingleSequence sequence = ShingleSequence.of(analyzer.shingle(text));
     MinHashSignature signature = signer.apply(sequence.distinct());
     return new Fingerprint(sequence, signature);
