@@ -49,9 +49,6 @@ import java.util.regex.Pattern;
  * <p>Many units are words too (English {@code won} and {@code real}, Polish {@code dobra},
  * Ukrainian {@code вон} beside {@code вона}): {@link EntityExtractor} reads them as currencies only
  * right after an amount ({@code 20 мільярдів доларів}, {@code 200亿美元}) and signs only touching one.
- * An ISO 4217 code in capitals ({@code USD}) stands for its currency in every language, right after
- * an amount or one space before it ({@code 20 USD}, {@code USD 20 million}; {@link
- * Gazetteer#lookupCurrencyCode}), and is an acronym elsewhere.
  */
 final class CurrencyNames {
   /** Letters a word shares with a country's or language's name to be its adjective. */

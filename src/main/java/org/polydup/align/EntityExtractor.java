@@ -131,11 +131,6 @@ public final class EntityExtractor {
         return index + consumed - 1;
       }
     } else if (token.type == TokenType.LETTERS && (token.capitalised || token.upper)) {
-      String currency = currencyBeforeAmount(tokens, index);
-      if (currency != null) {
-        entities.add(codeEntity(currency, token.text, token.start, token.end));
-        return index;
-      }
       int consumed = gazetteerName(tokens, index, language, capitalisedInside, entities);
       if (consumed > 0) {
         return index + consumed - 1;
@@ -996,10 +991,8 @@ public final class EntityExtractor {
    * Adds the currency that follows an amount ending at {@code end}, {@code tokens[consumed]} its
    * last token: a sign touching it or one space after ({@code 5 M€}, {@code 20 €}), or a currency
    * word one space after or touching ({@code 20 billion dollars}, {@code 20 мільярдів доларів},
-   * {@code 200亿美元}, {@code 500円}) or its ISO 4217 code ({@code 20 million USD}); returns the last
-   * token consumed. A currency word counts only here, after an amount: units are words too often
-   * elsewhere ({@link CurrencyNames}); a code counts before one too ({@link
-   * #currencyBeforeAmount}).
+   * {@code 200亿美元}, {@code 500円}); returns the last token consumed. A currency word counts only
+   * here, after an amount: units are words too often elsewhere ({@link CurrencyNames}).
    */
   private int currencyAfter(
       String text,
@@ -1027,35 +1020,11 @@ public final class EntityExtractor {
       return consumed;
     }
     String code = next.word.currency();
-    if (code == null && next.type == TokenType.LETTERS) {
-      code = gazetteer.lookupCurrencyCode(next.surface);
-    }
     if (code == null) {
       return consumed;
     }
     entities.add(codeEntity(code, text, next.start, next.end));
     return consumed + 1;
-  }
-
-  /**
-   * The currency an ISO 4217 code stands for one space before an amount ({@code USD 20 million},
-   * {@code EUR 5}; {@link Gazetteer#lookupCurrencyCode}), {@code tokens[index]} the code, or {@code
-   * null}. After an amount a code is read as the currency words are ({@link #currencyAfter}); away
-   * from one it is an acronym, as any word in capitals.
-   */
-  private String currencyBeforeAmount(List<Token> tokens, int index) {
-    if (index + 1 >= tokens.size()) {
-      return null;
-    }
-    Token token = tokens.get(index);
-    Token next = tokens.get(index + 1);
-    if (next.type != TokenType.NUMBER
-        || next.start != token.end + 1
-        || GROUP_SEPARATORS.indexOf(token.text.charAt(token.end)) < 0
-        || Numbers.parseNumber(next.surface) == null) {
-      return null;
-    }
-    return gazetteer.lookupCurrencyCode(token.surface);
   }
 
   /** The currency code of a currency sign in {@code language}, or {@code null}. */

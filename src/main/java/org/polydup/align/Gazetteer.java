@@ -119,12 +119,6 @@ final class Gazetteer {
    */
   private final Map<String, String> currencies;
 
-  /**
-   * The codes ({@code $} and ISO 4217) of the currencies {@link #currencies} has a name or sign of:
-   * CLDR's legal tender of today ({@link CurrencyNames}), for {@link #lookupCurrencyCode}.
-   */
-  private final Set<String> currencyCodes;
-
   private final Map<String, Double> magnitudes;
   private final int longestName;
 
@@ -148,7 +142,6 @@ final class Gazetteer {
     this.dates = dates;
     this.writtenNames = writtenNames;
     this.currencies = currencies;
-    this.currencyCodes = Set.copyOf(currencies.values());
     this.magnitudes = magnitudes;
     this.longestName = longestName;
     Set<String> first = new java.util.HashSet<>();
@@ -436,26 +429,6 @@ final class Gazetteer {
    */
   String lookupCurrencySign(String language, int sign) {
     return currencies.get(CurrencyNames.signKey(language, sign));
-  }
-
-  /**
-   * The code ({@code $} and ISO 4217) of the currency a word that is its ISO 4217 code names
-   * ({@code USD}, {@code EUR}, {@code UAH}), in any language, or {@code null}: the word must be
-   * three capital letters A to Z and the code one of a currency this gazetteer has names of, so the
-   * code meets them ({@code 20 USD}, {@code 20 dollars}, {@code 20 доларів}).
-   */
-  String lookupCurrencyCode(String word) {
-    if (word.length() != 3) {
-      return null;
-    }
-    for (int i = 0; i < 3; i++) {
-      char c = word.charAt(i);
-      if (c < 'A' || c > 'Z') {
-        return null;
-      }
-    }
-    String code = CurrencyNames.CURRENCY + word;
-    return currencyCodes.contains(code) ? code : null;
   }
 
   /** Key parts of {@link #dates}: CLDR's case, and a whole word rather than a form. */

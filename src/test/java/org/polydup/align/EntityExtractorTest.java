@@ -427,35 +427,6 @@ class EntityExtractorTest {
     assertFalse(hasCode("Вона сказала, що це правда.", "uk", "Вона"));
   }
 
-  @Test
-  void isoCodes_besideAnAmount_meetTheCurrencysNames_andStayAcronymsElsewhere() {
-    long dollar = keyOf("It costs 20 billion dollars now.", "en", "dollars");
-    assertEquals(dollar, keyOf("It costs 20 USD now.", "en", "USD"));
-    assertEquals(dollar, keyOf("The deal is worth 20 million USD.", "en", "USD"));
-    assertEquals(dollar, keyOf("The deal is worth USD 20 million.", "en", "USD"));
-    assertEquals(dollar, keyOf("Угода коштує 20 мільйонів USD.", "uk", "USD"));
-    assertEquals(dollar, keyOf("Угода коштує USD 20 мільйонів.", "uk", "USD"));
-    assertEquals(dollar, keyOf("白宫投资USD 200亿", "zh", "USD"));
-    long euro = keyOf("It costs 20 euros now.", "en", "euros");
-    assertEquals(euro, keyOf("Es kostet EUR 5 jetzt.", "de", "EUR"));
-    assertEquals(euro, keyOf("Ça coûte 1 250 000 EUR en tout.", "fr", "EUR"));
-    long hryvnia = keyOf("Це коштує 500 гривень зараз.", "uk", "гривень");
-    assertEquals(hryvnia, keyOf("It costs 500 UAH now.", "en", "UAH"));
-    // A code is the same in every language, names loaded for it or not (Sakha has none).
-    assertEquals(dollar, keyOf("Сыаната 20 USD.", "sah", "USD"));
-    assertEquals(EntityKind.CODE, kindOf("It costs 20 USD now.", "en", "USD"));
-    // Away from an amount a code is an acronym, as before; and only a code in capitals counts.
-    String market = "The USD rose against the EUR today, and 20 traders sold.";
-    assertEquals(EntityKind.ACRONYM, kindOf(market, "en", "USD"));
-    assertEquals(EntityKind.ACRONYM, kindOf(market, "en", "EUR"));
-    assertFalse(hasCode("Paid in USD, 20 times over.", "en", "USD"));
-    assertFalse(hasCode("Paid in USD  20 times over.", "en", "USD"));
-    assertFalse(hasCode("It costs 20 usd now.", "en", "usd"));
-    // XXX is ISO 4217's "no currency", legal tender nowhere; ABC no code at all.
-    assertFalse(hasCode("It costs 20 XXX now.", "en", "XXX"));
-    assertFalse(hasCode("It costs 20 ABC now.", "en", "ABC"));
-  }
-
   /**
    * One sentence per language of issue #3: a country, a person and an amount of 20 million, each to
    * meet the English sentence's key.
