@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * and never uncounts a document, so a counter need not go further. At the default threshold (50) a
  * counter then fits in a byte instead of an int: on the bulk corpus the two rows take 67 MB instead
  * of 268 MB. That is not only heap: on the project's virtual machines the first write to a page of
- * memory costs 1.5-3.5 s per GB (a fault taken by the host), and a batch writes every counter. A
- * threshold of 255 or more gets int counters.
+ * memory costs about 1.6-2 CPU seconds per GB even with huge pages (README, "Where the time goes"),
+ * and a batch writes every counter. A threshold of 255 or more gets int counters.
  *
  * <p>Not for concurrent counting: one thread counts with {@link #addDocumentFromOneThread}, or the
  * threads of one fork-join call with {@link #addDocuments}, and reading starts once that is over (a
@@ -60,11 +60,11 @@ public final class BatchDocumentFrequencies implements ShingleRarity {
    * @param commonAbove a shingle seen in more than this many documents is common, {@code >= 1}
    */
   public BatchDocumentFrequencies(long expectedDistinctShingles, int commonAbove) {
+    int width = CountMinCells.width(expectedDistinctShingles);
     if (commonAbove < 1) {
       throw new IllegalArgumentException("commonAbove must be >= 1, got " + commonAbove);
     }
-    int width = CountMinCells.width(expectedDistinctShingles);
-    int cap = commonAbove + 1;
+    long cap = commonAbove + 1L; // a long: Integer.MAX_VALUE is a valid threshold
     this.first = Row.of(width, cap);
     this.second = Row.of(width, cap);
     this.mask = width - 1;
@@ -200,7 +200,7 @@ public final class BatchDocumentFrequencies implements ShingleRarity {
         Math.min(
             first.count(CountMinCells.first(shingleHash, mask)),
             second.count(CountMinCells.second(shingleHash, mask)));
-    return Math.min(estimate, commonAbove + 1);
+    return (int) Math.min(estimate, commonAbove + 1L);
   }
 
   @Override
@@ -322,8 +322,11 @@ public final class BatchDocumentFrequencies implements ShingleRarity {
    * when they are published.
    */
   private abstract static class Row {
-    static Row of(int width, int cap) {
-      return cap <= 255 ? new ByteRow(width, cap) : new IntRow(width, cap);
+    /** Byte counters for caps up to 255, else int counters (which stop at Integer.MAX_VALUE). */
+    static Row of(int width, long cap) {
+      return cap <= 255
+          ? new ByteRow(width, (int) cap)
+          : new IntRow(width, (int) Math.min(cap, Integer.MAX_VALUE));
     }
 
     abstract void increment(int cell);

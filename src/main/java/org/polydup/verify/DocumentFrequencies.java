@@ -16,8 +16,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>This is the sketch of an index that grows and shrinks: its counts are exact sums, so a
  * document can be uncounted. A batch that counts every document once and then only reads uses
- * {@link BatchDocumentFrequencies}, whose counters stop at the threshold and take a quarter of the
- * memory; the two place shingles in the same cells.
+ * {@link BatchDocumentFrequencies}, whose counters stop at the threshold and, for thresholds under
+ * 255, take a quarter of the memory; the two place shingles in the same cells.
  *
  * <p>Thread-safe: documents may be added and removed from several threads, and their increments are
  * atomic.
@@ -36,10 +36,10 @@ public final class DocumentFrequencies implements ShingleRarity {
    * @param commonAbove a shingle seen in more than this many documents is common, {@code >= 1}
    */
   public DocumentFrequencies(long expectedDistinctShingles, int commonAbove) {
+    int width = CountMinCells.width(expectedDistinctShingles);
     if (commonAbove < 1) {
       throw new IllegalArgumentException("commonAbove must be >= 1, got " + commonAbove);
     }
-    int width = CountMinCells.width(expectedDistinctShingles);
     this.first = new int[width];
     this.second = new int[width];
     this.mask = width - 1;

@@ -96,6 +96,27 @@ class BatchDocumentFrequenciesTest {
   }
 
   @Test
+  void theLargestThreshold_countsWithoutOverflow() {
+    long shingle = 0x0FED_CBA9_8765_4321L;
+    BatchDocumentFrequencies frequencies = new BatchDocumentFrequencies(1_000, Integer.MAX_VALUE);
+    for (int doc = 0; doc < 3; doc++) {
+      frequencies.addDocumentFromOneThread(new long[] {shingle});
+    }
+    assertEquals(3, frequencies.count(shingle));
+    assertFalse(frequencies.isCommon(shingle));
+  }
+
+  @Test
+  void badArguments_areNamed_sizeFirst() {
+    IllegalArgumentException both =
+        assertThrows(IllegalArgumentException.class, () -> new BatchDocumentFrequencies(0, 0));
+    assertEquals("expectedDistinctShingles must be >= 1, got 0", both.getMessage());
+    IllegalArgumentException threshold =
+        assertThrows(IllegalArgumentException.class, () -> new BatchDocumentFrequencies(10, 0));
+    assertEquals("commonAbove must be >= 1, got 0", threshold.getMessage());
+  }
+
+  @Test
   void addDocumentFromOneThread_countsAsTheExactSketch_acrossHeldBackBatches() {
     // Enough increments to fill the held-back batch (2^20 cells) and carry on, plus one document
     // too large for a batch at all; a narrow sketch, so cells are shared and a lost, doubled or
@@ -175,6 +196,7 @@ class BatchDocumentFrequenciesTest {
   void counters_takeAByteEach_belowAThresholdOf255() {
     // 2^16 cells a row: two rows of bytes, or of ints from a threshold of 255.
     assertEquals(2L << 16, new BatchDocumentFrequencies(1 << 16, 50).estimatedBytes());
+    assertEquals(2L << 16, new BatchDocumentFrequencies(1 << 16, 254).estimatedBytes());
     assertEquals(8L << 16, new BatchDocumentFrequencies(1 << 16, 255).estimatedBytes());
     assertFalse(new BatchDocumentFrequencies(1 << 16, 50).isCommon(42));
   }
