@@ -196,11 +196,10 @@ public final class BatchDocumentFrequencies implements ShingleRarity {
    */
   public int count(long shingleHash) {
     publishPending();
-    int estimate =
-        Math.min(
-            first.count(CountMinCells.first(shingleHash, mask)),
-            second.count(CountMinCells.second(shingleHash, mask)));
-    return (int) Math.min(estimate, commonAbove + 1L);
+    // No cap to apply here: a row's counters never go past it (Row.of).
+    return Math.min(
+        first.count(CountMinCells.first(shingleHash, mask)),
+        second.count(CountMinCells.second(shingleHash, mask)));
   }
 
   @Override

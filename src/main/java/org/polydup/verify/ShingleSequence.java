@@ -24,7 +24,7 @@ public final class ShingleSequence {
    * Each shingle's length in chars (its end less its start) where every length fits in 16 bits, as
    * in any text but a freak one (a shingle spans a few words); {@code null} otherwise, and {@link
    * #wideEnds} holds the ends. Two bytes a position instead of four: the sequences are most of a
-   * scan's live set (bulk: 4.3 KB a document), and a page of it costs a fault the first time.
+   * scan's live set (bulk: about 4 KB a document), and a page of it costs a fault the first time.
    */
   private final char[] lengths;
 
