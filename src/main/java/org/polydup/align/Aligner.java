@@ -385,7 +385,7 @@ public final class Aligner {
     for (int k = 0; k < count; k++) {
       int positionA = pairs[2 * k];
       int positionB = pairs[2 * k + 1];
-      double gain = Math.min(a.weights[positionA], b.weights[positionB]);
+      double gain = Math.min(a.weight(positionA), b.weight(positionB));
       double skipped = 0;
       if (k > 0) {
         skipped =
@@ -536,7 +536,7 @@ public final class Aligner {
 
     /** {@link AlignmentResult#evidenceWeight}. */
     double weight(int index) {
-      return Math.min(a.weights[position(index, true)], b.weights[position(index, false)]);
+      return Math.min(a.weight(position(index, true)), b.weight(position(index, false)));
     }
 
     /** The {@code index}-th pair's position in the first sequence (true) or the second. */
@@ -559,7 +559,7 @@ public final class Aligner {
      * keys.
      */
     static final Comparator<Sequence> ORDER =
-        Comparator.comparingInt((Sequence s) -> -s.weights.length)
+        Comparator.comparingInt((Sequence s) -> -s.ranks.length)
             .thenComparingDouble(s -> -s.totalWeight)
             .thenComparingLong(s -> s.contentHash);
 
@@ -571,9 +571,9 @@ public final class Aligner {
     /** The entity at each position, or {@code null} when position and entity index are equal. */
     final int[] entityIndexes;
 
-    // No per-position keys: the ranks below stand for them once the sequence is built, and a
-    // batch keeps every document's sequences until it ends.
-    final double[] weights;
+    // No per-position keys or weights: the ranks below stand for them once the sequence is built,
+    // and a batch keeps every document's sequences until it ends (per-position weights were 239 MB
+    // of full bulk's live set with alignment on).
     final double totalWeight;
 
     /** The keys of positive weight, distinct and sorted: pairs intersect them by merging. */
@@ -584,6 +584,9 @@ public final class Aligner {
      * positions of its shared keys without a search per position.
      */
     final int[] ranks;
+
+    /** The weight of each key of {@link #distinctKeys}, all positive: see {@link #weight}. */
+    private final double[] weightOfRank;
 
     /**
      * The positions of each key of {@link #distinctKeys}, in text order, key after key: those of
@@ -600,19 +603,19 @@ public final class Aligner {
     private Sequence(
         EntityProfile profile,
         int[] entityIndexes,
-        double[] weights,
+        double[] weightOfRank,
         long[] distinctKeys,
         int[] ranks) {
       this.profile = profile;
       this.entityIndexes = entityIndexes;
-      this.weights = weights;
-      double total = 0;
-      for (double weight : weights) {
-        total += weight;
-      }
-      this.totalWeight = total;
+      this.weightOfRank = weightOfRank;
       this.distinctKeys = distinctKeys;
       this.ranks = ranks;
+      double total = 0;
+      for (int i = 0; i < ranks.length; i++) {
+        total += weight(i); // in position order, as the scores have always summed them
+      }
+      this.totalWeight = total;
       long hash = ranks.length;
       for (int rank : ranks) {
         hash = Mixing.fmix64(hash ^ (rank >= 0 ? distinctKeys[rank] : 0));
@@ -688,19 +691,18 @@ public final class Aligner {
         positiveRanks[k] = distinctWeights[k] > 0 ? positive++ : -1;
       }
       long[] distinctKeys = new long[positive];
+      double[] weightOfRank = new double[positive];
       for (int k = 0; k < distinctCount; k++) {
         if (positiveRanks[k] >= 0) {
           distinctKeys[positiveRanks[k]] = distinct[k];
+          weightOfRank[positiveRanks[k]] = distinctWeights[k];
         }
       }
-      double[] weights = new double[count];
       int[] ranks = new int[count];
       for (int i = 0; i < count; i++) {
-        int k = Arrays.binarySearch(distinct, 0, distinctCount, keys[i]);
-        weights[i] = distinctWeights[k];
-        ranks[i] = positiveRanks[k];
+        ranks[i] = positiveRanks[Arrays.binarySearch(distinct, 0, distinctCount, keys[i])];
       }
-      return new Sequence(profile, indexes, weights, distinctKeys, ranks);
+      return new Sequence(profile, indexes, weightOfRank, distinctKeys, ranks);
     }
 
     /**
@@ -776,7 +778,7 @@ public final class Aligner {
         int shared = sharedOfDistinct[r];
         if (shared >= 0) {
           int from = rankStarts[r];
-          weightOfShared[shared] = weights[positionsByRank[from]];
+          weightOfShared[shared] = weightOfRank[r];
           countOfShared[shared] += rankStarts[r + 1] - from;
         }
       }
@@ -789,16 +791,25 @@ public final class Aligner {
     void gather(int[] positions, int count, int[] sharedOfDistinct, int[] keys, double[] weights) {
       for (int i = 0; i < count; i++) {
         keys[i] = sharedOfDistinct[ranks[positions[i]]];
-        weights[i] = this.weights[positions[i]];
+        weights[i] = weight(positions[i]);
       }
     }
 
     double weightBetween(int from, int to) {
       double total = 0;
       for (int i = from; i <= to; i++) {
-        total += weights[i];
+        total += weight(i);
       }
       return total;
+    }
+
+    /**
+     * The weight of the key at {@code position}: its rarity over the square root of its repeats in
+     * this text, in [0, 1]; 0 for a key with no rank, which is exactly the weight such a key has.
+     */
+    double weight(int position) {
+      int rank = ranks[position];
+      return rank >= 0 ? weightOfRank[rank] : 0;
     }
 
     /** Positions in the sequence. */

@@ -153,7 +153,7 @@ class AlignerTest {
       long key = keys[i];
       int repeats = (int) Arrays.stream(keys).filter(k -> k == key).count();
       double expected = statistics.weight(keys[i]) / Math.sqrt(repeats);
-      assertEquals(expected, sequence.weights[i], "position " + i);
+      assertEquals(expected, sequence.weight(i), "position " + i);
       int rank = Arrays.binarySearch(sequence.distinctKeys, keys[i]);
       assertEquals(keys[i] == 11 ? -1 : rank, sequence.ranks[i], "position " + i);
       total += expected;
