@@ -6,11 +6,8 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.polydup.align.ja.JapaneseReadings;
@@ -44,23 +41,11 @@ public final class EntityExtractor {
   private static final int MAXIMUM_ACRONYM_LENGTH = 6;
   private static final int LONGEST_KATAKANA_NAME = 3;
 
-  /**
-   * Words an extractor keeps before it empties its word cache ({@link #word(String, int, int,
-   * String, SpanMap)}). A scan's extractors stay with their threads for its whole batch, and a bulk
-   * batch's vocabulary is larger than 200,000 words per thread: at that limit the first 50,000 bulk
-   * documents (bench, two threads) emptied the caches four times, and 1.1 million of 7.7 million
-   * word lookups missed, each paying the case mapping, romanisation and stemming again. Without
-   * emptying, 639,000 missed (the distinct words). A cached word holds about 250 bytes.
-   */
-  private static final int WORD_CACHE_LIMIT = 1_000_000;
-
   private final KeyEncoder encoder = new KeyEncoder();
-  private final Map<String, WordStemmer> stemmers = new HashMap<>();
+  private final Vocabulary vocabulary = new Vocabulary(encoder);
   private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
   private final Gazetteer gazetteer = Gazetteer.get();
   private final Elision elision = new Elision();
-  private final Map<String, SpanMap<Word>> wordsByLanguage = new HashMap<>();
-  private int cachedWords;
   private JapaneseReadings japaneseReadings;
 
   private JapaneseReadings japanese() {
@@ -86,7 +71,7 @@ public final class EntityExtractor {
     Objects.requireNonNull(language, "language");
     String code = LanguageTags.primaryLanguage(language);
     int nativeScript = LanguageTags.nativeScript(language);
-    SpanMap<Word> known = wordsByLanguage.computeIfAbsent(code, k -> new SpanMap<>());
+    SpanMap<Word> known = vocabulary.wordsOf(code);
     List<Token> tokens = tokenize(text, nativeScript, code, known);
     listEnd = -1;
     // Corpus-free name filter: words seen capitalised away from a sentence start.
@@ -565,280 +550,6 @@ public final class EntityExtractor {
   }
 
   /**
-   * The cached {@link Word} of {@code text[start, end)} in {@code language} ({@link SpanMap}: no
-   * copy of the word is made to look it up). Words repeat (Zipf's law), and each was case-mapped,
-   * romanised, stemmed, hashed and looked up in the gazetteer several times per occurrence: about a
-   * third of the align stage's CPU. Emptied when full, like the other word caches.
-   */
-  private Word word(String text, int start, int end, String language, SpanMap<Word> known) {
-    Word word = known.get(text, start, end);
-    if (word == null) {
-      if (cachedWords >= WORD_CACHE_LIMIT) {
-        for (SpanMap<Word> words : wordsByLanguage.values()) {
-          words.clear();
-        }
-        cachedWords = 0;
-      }
-      String surface = text.substring(start, end);
-      word = new Word(surface, language);
-      known.put(surface, word);
-      cachedWords++;
-    }
-    return word;
-  }
-
-  /**
-   * What a word's surface gives in one language: its case and script at once, its keys each
-   * computed on first use. A pure function of the surface, so one occurrence's answers serve all
-   * the others. Numbers and links get an uncached one for their case and script only.
-   */
-  private final class Word {
-    private final String surface;
-    private final String lower;
-    private final int script;
-    private final boolean capitalised;
-    private final boolean upper;
-    private final boolean pureHan;
-    private final String language;
-    private String roman;
-    private String form;
-    private boolean hasWordKey;
-    private long wordKey;
-    private boolean hasLowerCaseDate;
-    private String lowerCaseDate;
-    private String writtenLanguage;
-    private String writtenCode;
-    private boolean hasEndingStem;
-    private String endingStem;
-    private boolean hasSingleNameCode;
-    private boolean hasShortNameCode;
-    private boolean hasCurrency;
-    private String currency;
-    private String shortNameCode;
-    private String singleNameCode;
-    private boolean hasNameKey;
-    private long nameKey;
-    private boolean hasCognateKey;
-    private long cognateKey;
-    private boolean hasLowerCognateKey;
-    private long lowerCognateKey;
-    private boolean hasSpellingKey;
-    private long spellingKey;
-    private boolean hasKatakanaCognateKey;
-    private long katakanaCognateKey;
-
-    Word(String surface, String language) {
-      this.surface = surface;
-      this.language = language;
-      this.script = KeyEncoder.dominantScript(surface);
-      int first = surface.codePointAt(0);
-      this.capitalised = UCharacter.isUpperCase(first) || UCharacter.isTitleCase(first);
-      // ASCII words (most tokens of the Latin-script languages) change case letter by letter, as
-      // ICU's root case mapping does, without its allocations.
-      int lowerCase = 0;
-      boolean ascii = true;
-      for (int i = 0; i < surface.length() && ascii; i++) {
-        char c = surface.charAt(i);
-        ascii = c < 0x80;
-        if (c >= 'a' && c <= 'z') {
-          lowerCase++;
-        }
-      }
-      if (ascii) {
-        this.lower = surface.toLowerCase(Locale.ROOT);
-        this.upper = capitalised && lowerCase == 0;
-      } else {
-        this.lower = UCharacter.toLowerCase(ULocale.ROOT, surface);
-        this.upper =
-            capitalised
-                && lower.length() == surface.length()
-                && !lower.equals(surface)
-                && UCharacter.toUpperCase(ULocale.ROOT, surface).equals(surface);
-      }
-      boolean allHan = true;
-      for (int i = 0; i < surface.length(); ) {
-        int codePoint = surface.codePointAt(i);
-        if (UScript.getScript(codePoint) != UScript.HAN) {
-          allHan = false;
-          break;
-        }
-        i += Character.charCount(codePoint);
-      }
-      this.pureHan = allHan;
-    }
-
-    /** The lower-case word romanised. */
-    String roman() {
-      if (roman == null) {
-        roman = encoder.romanise(lower, language);
-      }
-      return roman;
-    }
-
-    /** The {@link Gazetteer#form} of the lower-case word alone. */
-    String form() {
-      if (form == null) {
-        form = Gazetteer.form(List.of(roman()));
-      }
-      return form;
-    }
-
-    long wordKey() {
-      if (!hasWordKey) {
-        wordKey = KeyEncoder.hash(language + ':' + stem());
-        hasWordKey = true;
-      }
-      return wordKey;
-    }
-
-    /** The stem of the lower-case word, for its word key and its gazetteer lookup by stem. */
-    private String stem() {
-      return stemmers.computeIfAbsent(language, WordStemmer::new).stem(lower);
-    }
-
-    /**
-     * The code of the lower-case word as a month or weekday of the text's language that CLDR writes
-     * in lower case ({@code lipnja}, {@code juillet}), or {@code null}.
-     */
-    String lowerCaseDate() {
-      if (!hasLowerCaseDate) {
-        lowerCaseDate =
-            Gazetteer.hasNames(language)
-                ? gazetteer.lookupDate(language, form(), roman(), false, false)
-                : null;
-        hasLowerCaseDate = true;
-      }
-      return lowerCaseDate;
-    }
-
-    /**
-     * The code of the word as a country, city or language of one word when its form has {@value
-     * Gazetteer#MINIMUM_POOLED_FORM} letters or more, or {@code null}: among the text's own
-     * language's names by its form, every language's by its form, the own language's by its stem
-     * (and, for a language whose names are not loaded, every language's months and weekdays).
-     */
-    String singleNameCode() {
-      if (!hasSingleNameCode) {
-        String single = form();
-        boolean ownNames = Gazetteer.hasNames(language);
-        if (single.length() >= Gazetteer.MINIMUM_POOLED_FORM) {
-          if (ownNames) {
-            singleNameCode = gazetteer.lookupOwn(language, single);
-          }
-          if (singleNameCode == null) {
-            singleNameCode = gazetteer.lookupCapitalised(single);
-          }
-          if (singleNameCode == null) {
-            singleNameCode =
-                gazetteer.lookupStemmed(
-                    language, Gazetteer.form(List.of(encoder.romanise(stem(), language))));
-          }
-          if (singleNameCode == null && !ownNames) {
-            singleNameCode = gazetteer.lookupPooledDate(single);
-          }
-        }
-        hasSingleNameCode = true;
-      }
-      return singleNameCode;
-    }
-
-    /** {@link Gazetteer#lookupCurrency} of the word. */
-    String currency() {
-      if (!hasCurrency) {
-        currency =
-            Gazetteer.hasNames(language)
-                ? gazetteer.lookupCurrency(
-                    language, lower, stemmers.computeIfAbsent(language, WordStemmer::new))
-                : null;
-        hasCurrency = true;
-      }
-      return currency;
-    }
-
-    /** {@link Gazetteer#lookupShort} of the word's stem. */
-    String shortNameCode() {
-      if (!hasShortNameCode) {
-        shortNameCode = gazetteer.lookupShort(language, stem());
-        hasShortNameCode = true;
-      }
-      return shortNameCode;
-    }
-
-    /** The code of the word as written among {@code own}'s names ({@link #writtenName}). */
-    String writtenCode(String own) {
-      if (!own.equals(writtenLanguage)) {
-        writtenCode = gazetteer.lookupWritten(own, surface);
-        String stem = endingStem();
-        if (writtenCode == null && stem != null) {
-          writtenCode = gazetteer.lookupWritten(own, stem);
-        }
-        writtenLanguage = own;
-      }
-      return writtenCode;
-    }
-
-    /**
-     * The stem of the lower-case word when the language's stemmer removes endings from it ({@link
-     * WordStemmer#removesEndings}) and it differs from the word, else {@code null}.
-     */
-    String endingStem() {
-      if (!hasEndingStem) {
-        WordStemmer stemmer = stemmers.computeIfAbsent(language, WordStemmer::new);
-        String stem = stemmer.removesEndings() ? stem() : lower;
-        endingStem = stem.equals(lower) || stem.isEmpty() ? null : stem;
-        hasEndingStem = true;
-      }
-      return endingStem;
-    }
-
-    long nameKey() {
-      if (!hasNameKey) {
-        nameKey = encoder.nameKey(surface, language);
-        hasNameKey = true;
-      }
-      return nameKey;
-    }
-
-    long cognateKey() {
-      if (!hasCognateKey) {
-        cognateKey = encoder.cognateKey(surface, language);
-        hasCognateKey = true;
-      }
-      return cognateKey;
-    }
-
-    long lowerCognateKey() {
-      if (!hasLowerCognateKey) {
-        lowerCognateKey = encoder.cognateKey(lower, language);
-        hasLowerCognateKey = true;
-      }
-      return lowerCognateKey;
-    }
-
-    /** {@link KeyEncoder#spellingKey} of a Katakana word. */
-    long spellingKey() {
-      if (!hasSpellingKey) {
-        spellingKey = encoder.spellingKey(surface, language);
-        hasSpellingKey = true;
-      }
-      return spellingKey;
-    }
-
-    /** {@link KeyEncoder#katakanaCognateKey} of a Katakana word. */
-    long katakanaCognateKey() {
-      if (!hasKatakanaCognateKey) {
-        katakanaCognateKey = encoder.katakanaCognateKey(surface, language);
-        hasKatakanaCognateKey = true;
-      }
-      return katakanaCognateKey;
-    }
-
-    long acronymKey() {
-      return KeyEncoder.hash("a:" + encoder.romanise(surface, language));
-    }
-  }
-
-  /**
    * Space-separated groups of three digits after a number's first group that still make one number:
    * six reach 10^21, more than any quantity a story states ("1 000 000 000 000" is four).
    */
@@ -924,7 +635,7 @@ public final class EntityExtractor {
                 end,
                 TokenType.NUMBER,
                 0,
-                new Word(text.substring(token.start, end), language));
+                new Word(text.substring(token.start, end), language, vocabulary));
         index = consumed;
       } else {
         // No groups (or a list of numbers, above): the first group alone.
@@ -1084,7 +795,8 @@ public final class EntityExtractor {
       }
       if (end > nextLinkStart) {
         if (start <= nextLinkStart) {
-          Word linkWord = new Word(text.substring(nextLinkStart, nextLinkEnd), language);
+          Word linkWord =
+              new Word(text.substring(nextLinkStart, nextLinkEnd), language, vocabulary);
           tokens.add(
               new Token(text, nextLinkStart, nextLinkEnd, TokenType.LINK, nativeScript, linkWord));
         }
@@ -1116,7 +828,7 @@ public final class EntityExtractor {
                   split,
                   TokenType.NUMBER,
                   nativeScript,
-                  new Word(text.substring(start, split), language)));
+                  new Word(text.substring(start, split), language, vocabulary)));
           start = split;
         }
         // French l'Allemagne, Italian dell'Ucraina: the name starts after the elided article.
@@ -1124,8 +836,8 @@ public final class EntityExtractor {
       }
       Word word =
           type == TokenType.NUMBER
-              ? new Word(text.substring(start, end), language)
-              : word(text, start, end, language, known);
+              ? new Word(text.substring(start, end), language, vocabulary)
+              : vocabulary.word(text, start, end, language, known);
       if (type == TokenType.LETTERS || type == TokenType.IDEOGRAPHS) {
         // ICU's Japanese dictionary marks Katakana words as ideographic: they are Kana names.
         if (word.script == UScript.HAN) {
