@@ -1,9 +1,6 @@
 package org.polydup.align;
 
-import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
-import com.ibm.icu.text.BreakIterator;
-import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,9 +40,8 @@ public final class EntityExtractor {
 
   private final KeyEncoder encoder = new KeyEncoder();
   private final Vocabulary vocabulary = new Vocabulary(encoder);
-  private final BreakIterator words = BreakIterator.getWordInstance(ULocale.ROOT);
+  private final Tokenizer tokenizer = new Tokenizer(vocabulary);
   private final Gazetteer gazetteer = Gazetteer.get();
-  private final Elision elision = new Elision();
   private JapaneseReadings japaneseReadings;
 
   private JapaneseReadings japanese() {
@@ -71,8 +67,7 @@ public final class EntityExtractor {
     Objects.requireNonNull(language, "language");
     String code = LanguageTags.primaryLanguage(language);
     int nativeScript = LanguageTags.nativeScript(language);
-    SpanMap<Word> known = vocabulary.wordsOf(code);
-    List<Token> tokens = tokenize(text, nativeScript, code, known);
+    List<Token> tokens = tokenizer.tokenize(text, nativeScript, code);
     listEnd = -1;
     // Corpus-free name filter: words seen capitalised away from a sentence start.
     Set<String> capitalisedInside = new HashSet<>();
@@ -776,178 +771,5 @@ public final class EntityExtractor {
 
   private static Entity entity(long key, long wordKey, EntityKind kind, Token token) {
     return new Entity(key, wordKey, kind, token.start, token.end, token.surface);
-  }
-
-  private List<Token> tokenize(
-      String text, int nativeScript, String language, SpanMap<Word> known) {
-    List<Token> tokens = new ArrayList<>();
-    int[] links = LinkFinder.linkSpans(text);
-    int link = 0;
-    int nextLinkStart = links.length > 0 ? links[0] : Integer.MAX_VALUE;
-    int nextLinkEnd = links.length > 0 ? links[1] : Integer.MAX_VALUE;
-    words.setText(text);
-    int start = words.first();
-    for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
-      while (start >= nextLinkEnd) {
-        link += 2;
-        nextLinkStart = link < links.length ? links[link] : Integer.MAX_VALUE;
-        nextLinkEnd = link < links.length ? links[link + 1] : Integer.MAX_VALUE;
-      }
-      if (end > nextLinkStart) {
-        if (start <= nextLinkStart) {
-          Word linkWord =
-              new Word(text.substring(nextLinkStart, nextLinkEnd), language, vocabulary);
-          tokens.add(
-              new Token(text, nextLinkStart, nextLinkEnd, TokenType.LINK, nativeScript, linkWord));
-        }
-        continue;
-      }
-      int status = words.getRuleStatus();
-      TokenType type;
-      if (status >= BreakIterator.WORD_IDEO && status < BreakIterator.WORD_IDEO_LIMIT) {
-        type = TokenType.IDEOGRAPHS;
-      } else if (status >= BreakIterator.WORD_KANA && status < BreakIterator.WORD_KANA_LIMIT) {
-        type = TokenType.KANA;
-      } else if (status >= BreakIterator.WORD_LETTER && status < BreakIterator.WORD_LETTER_LIMIT) {
-        type = TokenType.LETTERS;
-      } else if (status >= BreakIterator.WORD_NUMBER && status < BreakIterator.WORD_NUMBER_LIMIT) {
-        type = TokenType.NUMBER;
-      } else {
-        continue;
-      }
-      if (type == TokenType.LETTERS) {
-        int split = numberPrefixEnd(text, start, end);
-        if (split > start) {
-          // A number glued to letters ($20bn, 5km, the 1990s, 2nd) is one word to ICU: the
-          // number stands on its own, and the letters after it as a word that may be its
-          // magnitude (see number).
-          tokens.add(
-              new Token(
-                  text,
-                  start,
-                  split,
-                  TokenType.NUMBER,
-                  nativeScript,
-                  new Word(text.substring(start, split), language, vocabulary)));
-          start = split;
-        }
-        // French l'Allemagne, Italian dell'Ucraina: the name starts after the elided article.
-        start = elision.wordStart(text, start, end, language);
-      }
-      Word word =
-          type == TokenType.NUMBER
-              ? new Word(text.substring(start, end), language, vocabulary)
-              : vocabulary.word(text, start, end, language, known);
-      if (type == TokenType.LETTERS || type == TokenType.IDEOGRAPHS) {
-        // ICU's Japanese dictionary marks Katakana words as ideographic: they are Kana names.
-        if (word.script == UScript.HAN) {
-          type = TokenType.IDEOGRAPHS;
-        } else if (word.script == UScript.KATAKANA || word.script == UScript.HIRAGANA) {
-          type = TokenType.KANA;
-        }
-      }
-      tokens.add(new Token(text, start, end, type, nativeScript, word));
-    }
-    return tokens;
-  }
-
-  /**
-   * Where the number that starts the word {@code text[start, end)} ends, when the word is a number
-   * (digits of any script, single separators between them) followed by letters only; else -1. Words
-   * with digits among their letters ({@code 0x1f}, {@code 4x4}) are left whole.
-   */
-  private static int numberPrefixEnd(String text, int start, int end) {
-    int i = start;
-    int lastDigitEnd = -1;
-    while (i < end) {
-      int codePoint = text.codePointAt(i);
-      if (UCharacter.digit(codePoint, 10) >= 0) {
-        lastDigitEnd = i + Character.charCount(codePoint);
-      } else if (lastDigitEnd != i || UCharacter.isLetter(codePoint)) {
-        break;
-      }
-      i += Character.charCount(codePoint);
-    }
-    if (lastDigitEnd < 0 || lastDigitEnd == end) {
-      return -1;
-    }
-    for (int j = lastDigitEnd; j < end; ) {
-      int codePoint = text.codePointAt(j);
-      if (!UCharacter.isLetter(codePoint)
-          && UCharacter.getType(codePoint) != UCharacter.NON_SPACING_MARK) {
-        return -1;
-      }
-      j += Character.charCount(codePoint);
-    }
-    return UCharacter.isLetter(text.codePointAt(lastDigitEnd)) ? lastDigitEnd : -1;
-  }
-
-  private enum TokenType {
-    LETTERS,
-    IDEOGRAPHS,
-    KANA,
-    NUMBER,
-    LINK
-  }
-
-  private static final class Token {
-    final String text;
-    final int start;
-    final int end;
-    final TokenType type;
-    final String surface;
-    final String lower;
-    final int script;
-    final boolean capitalised;
-    final boolean upper;
-    final boolean sentenceInitial;
-    final boolean foreignScript;
-    final boolean pureHan;
-
-    /** The token's {@link Word}: cached for words, uncached for numbers and links. */
-    final Word word;
-
-    Token(String text, int start, int end, TokenType type, int nativeScript, Word word) {
-      this.text = text;
-      this.start = start;
-      this.end = end;
-      this.type = type;
-      this.word = word;
-      this.surface = word.surface;
-      this.script = word.script;
-      this.capitalised = word.capitalised;
-      this.lower = word.lower;
-      this.upper = word.upper;
-      this.pureHan = word.pureHan;
-      this.sentenceInitial = isSentenceInitial(text, start);
-      boolean nativeIsHan = nativeScript == UScript.HAN;
-      this.foreignScript =
-          type == TokenType.LETTERS
-              && script != UScript.COMMON
-              && script != nativeScript
-              && !(nativeIsHan && (script == UScript.HIRAGANA || script == UScript.KATAKANA));
-    }
-
-    int length() {
-      return surface.length();
-    }
-
-    private static boolean isSentenceInitial(String text, int start) {
-      // By code point: a letter outside the BMP (mathematical bold, many scripts' supplements) is
-      // two surrogates, neither of them a letter, and a walk by char went back to the start of the
-      // text for every such word, quadratic in it.
-      for (int i = start; i > 0; ) {
-        int c = text.codePointBefore(i);
-        if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '…' || c == ':'
-            || c == '•' || c == '。' || c == '！' || c == '？') {
-          return true;
-        }
-        if (Character.isLetterOrDigit(c) || c == ',' || c == ';') {
-          return false;
-        }
-        i -= Character.charCount(c);
-      }
-      return true;
-    }
   }
 }
