@@ -185,8 +185,7 @@ final class Word {
   }
 
   /**
-   * The code of the word as written among {@code own}'s names ({@link
-   * EntityExtractor#writtenName}).
+   * The code of the word as written among {@code own}'s names ({@link GazetteerNames#writtenName}).
    */
   String writtenCode(String own) {
     if (!own.equals(writtenLanguage)) {
