@@ -66,4 +66,9 @@ final class Token {
     }
     return true;
   }
+
+  /** The entity of {@code token}'s span and surface, with these keys and kind. */
+  static Entity entity(long key, long wordKey, EntityKind kind, Token token) {
+    return new Entity(key, wordKey, kind, token.start, token.end, token.surface);
+  }
 }

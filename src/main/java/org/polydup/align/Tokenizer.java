@@ -77,7 +77,7 @@ final class Tokenizer {
         if (split > start) {
           // A number glued to letters ($20bn, 5km, the 1990s, 2nd) is one word to ICU: the
           // number stands on its own, and the letters after it as a word that may be its
-          // magnitude (see number).
+          // magnitude (see NumberEntities).
           tokens.add(
               new Token(
                   text,
