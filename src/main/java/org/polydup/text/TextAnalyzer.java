@@ -16,7 +16,6 @@ import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.BreakIterator;
-import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.util.ULocale;
 import java.nio.CharBuffer;
 import java.util.Arrays;
@@ -94,11 +93,6 @@ public final class TextAnalyzer {
   private int foldedLength;
   private char[] unfolded = new char[64];
   private int unfoldedLength;
-
-  /** Combining marks in a row kept on one letter ({@link #streamSafe}). */
-  static final int MAXIMUM_NON_STARTERS = 30;
-
-  private static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
 
   private boolean tokenNeedsNormalizer;
   private int tokenStart = -1;
@@ -483,8 +477,8 @@ public final class TextAnalyzer {
   private void flushToken() {
     if (tokenStart >= 0) {
       if (tokenNeedsNormalizer) {
-        if (unfoldedLength > MAXIMUM_NON_STARTERS) {
-          unfoldedLength = streamSafe(unfolded, unfoldedLength);
+        if (unfoldedLength > StreamSafeText.MAXIMUM_NON_STARTERS) {
+          unfoldedLength = StreamSafeText.dropExcessMarks(unfolded, unfoldedLength);
         }
         String token =
             CharacterTable.foldFurther(
@@ -501,70 +495,6 @@ public final class TextAnalyzer {
       }
     }
     resetToken();
-  }
-
-  /**
-   * Drops every combining mark after the {@value #MAXIMUM_NON_STARTERS}th in a row, in place;
-   * returns the new length. Normalisation reorders a run of marks by insertion sort, so a "Zalgo"
-   * storm of 400,000 alternating marks took ICU 36 s; no text has more than 30 marks on one letter
-   * (the bound of Unicode's Stream-Safe Text Format, UAX #15), and a copy keeps the same storm. As
-   * in UAX #15, marks are counted in each character's NFKD decomposition: U+0F73 is a starter that
-   * decomposes to two marks, and a run of it is a run of marks to the normaliser.
-   */
-  static int streamSafe(char[] text, int length) {
-    int kept = 0;
-    int run = 0;
-    for (int i = 0; i < length; ) {
-      int c = Character.codePointAt(text, i, length);
-      int n = Character.charCount(c);
-      String decomposition = NFKD.getDecomposition(c);
-      int count = 1;
-      int leading = UCharacter.getCombiningClass(c) == 0 ? 0 : 1;
-      int trailing = leading;
-      if (decomposition != null) {
-        count = decomposition.codePointCount(0, decomposition.length());
-        leading = leadingNonStarters(decomposition);
-        trailing = trailingNonStarters(decomposition);
-      }
-      boolean allMarks = leading == count;
-      if (allMarks && run + leading > MAXIMUM_NON_STARTERS) {
-        i += n; // one mark too many: dropped
-        continue;
-      }
-      run = allMarks ? run + leading : trailing;
-      System.arraycopy(text, i, text, kept, n);
-      kept += n;
-      i += n;
-    }
-    return kept;
-  }
-
-  /** How many combining marks (non-zero combining class) {@code units} starts with. */
-  private static int leadingNonStarters(String units) {
-    int count = 0;
-    for (int j = 0; j < units.length(); ) {
-      int d = units.codePointAt(j);
-      if (UCharacter.getCombiningClass(d) == 0) {
-        break;
-      }
-      count++;
-      j += Character.charCount(d);
-    }
-    return count;
-  }
-
-  /** How many combining marks {@code units} ends with. */
-  private static int trailingNonStarters(String units) {
-    int count = 0;
-    for (int j = units.length(); j > 0; ) {
-      int d = units.codePointBefore(j);
-      if (UCharacter.getCombiningClass(d) == 0) {
-        break;
-      }
-      count++;
-      j -= Character.charCount(d);
-    }
-    return count;
   }
 
   private void addToken(long hash, String token, int start, int end) {
