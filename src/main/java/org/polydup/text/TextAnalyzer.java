@@ -19,9 +19,7 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.nio.CharBuffer;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
@@ -71,19 +69,7 @@ import org.apache.commons.text.StringEscapeUtils;
  */
 public final class TextAnalyzer {
   private static final long SHINGLE_MULTIPLIER = 0x9E3779B97F4A7C15L;
-  private static final int MAXIMUM_TAG_LENGTH = 512;
-  private static final int MAXIMUM_COMMENT_LENGTH = 4096;
   private static final int MAXIMUM_ENTITY_LENGTH = 12;
-
-  /** HTML elements whose tags are skipped; any other {@code <...>} is kept as text. */
-  private static final Set<String> TAG_NAMES =
-      Set.of(
-          ("a abbr article aside audio b big blockquote body br button caption center cite "
-                  + "code dd div dl dt em embed figcaption figure font footer form h1 h2 h3 h4 h5 h6 "
-                  + "head header hr html i iframe img input label li link main mark meta nav noscript "
-                  + "ol p picture pre q s script section small source span strike strong style sub "
-                  + "sup table tbody td tfoot th thead time title tr u ul video wbr")
-              .split(" "));
 
   private final TextOptions options;
   private final Hasher64 hasher;
@@ -269,7 +255,7 @@ public final class TextAnalyzer {
       }
       if (characterClass == TAG_OPEN) {
         flushToken();
-        int tagEnd = tagEnd(text, position, limit);
+        int tagEnd = Markup.tagEnd(text, position, limit, textLength);
         position = tagEnd > 0 ? tagEnd : next;
         continue;
       }
@@ -309,25 +295,6 @@ public final class TextAnalyzer {
     rawText.getChars(0, length, chars, 0);
     textLength = length;
     return chars;
-  }
-
-  /** {@code "!--".equals(text[i..i+3))}, false past {@code length}, as String.startsWith. */
-  private static boolean startsComment(char[] text, int i, int length) {
-    return i + 3 <= length && text[i] == '!' && text[i + 1] == '-' && text[i + 2] == '-';
-  }
-
-  /**
-   * The first {@code "-->"} at or after {@code from} in {@code text[0..length)}, or -1. Where
-   * String.indexOf would find one past the copy, its end is past the limit, where a comment does
-   * not count either.
-   */
-  private static int commentClose(char[] text, int from, int length) {
-    for (int i = from; i + 3 <= length; i++) {
-      if (text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '>') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**
@@ -648,60 +615,6 @@ public final class TextAnalyzer {
     flushToken();
   }
 
-  /** Returns the position after a markup tag starting at {@code position}, or -1. */
-  private int tagEnd(char[] text, int position, int limit) {
-    int i = position + 1;
-    if (i >= limit) {
-      return -1;
-    }
-    char first = text[i];
-    if (first == '!') {
-      int searchLimit = Math.min(limit, position + MAXIMUM_COMMENT_LENGTH);
-      if (startsComment(text, i, textLength)) {
-        // Searched only as far as a comment may reach: to the end of the text, a page of "<!--"
-        // without closes was quadratic (400,000 characters took 14 s).
-        int close = commentClose(text, i + 3, searchLimit);
-        return close >= 0 ? close + 3 : -1;
-      }
-      return closingBracket(text, i, Math.min(limit, position + MAXIMUM_TAG_LENGTH));
-    }
-    if (first == '/') {
-      i++;
-    }
-    int nameStart = i;
-    while (i < limit && i - nameStart <= 10 && isAsciiLetterOrDigit(text[i])) {
-      i++;
-    }
-    if (i == nameStart || i >= limit) {
-      return -1;
-    }
-    char after = text[i];
-    if (after != '>' && after != '/' && !Character.isWhitespace(after)) {
-      return -1;
-    }
-    if (!TAG_NAMES.contains(new String(text, nameStart, i - nameStart).toLowerCase(Locale.ROOT))) {
-      return -1;
-    }
-    return closingBracket(text, i, Math.min(limit, position + MAXIMUM_TAG_LENGTH));
-  }
-
-  private static int closingBracket(char[] text, int from, int searchLimit) {
-    for (int i = from; i < searchLimit; i++) {
-      char c = text[i];
-      if (c == '>') {
-        return i + 1;
-      }
-      if (c == '<') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
-
   /**
    * Decodes an HTML entity starting at {@code position} into {@link #decodedCodePoint}; returns the
    * position after its ';', or -1 if there is no well-formed, known entity there.
@@ -715,7 +628,7 @@ public final class TextAnalyzer {
         semicolon = i;
         break;
       }
-      if (!isAsciiLetterOrDigit(c) && c != '#') {
+      if (!Markup.isAsciiLetterOrDigit(c) && c != '#') {
         return -1;
       }
     }
