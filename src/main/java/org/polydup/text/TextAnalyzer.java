@@ -20,7 +20,6 @@ import com.ibm.icu.util.ULocale;
 import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.commons.text.StringEscapeUtils;
 
 /**
  * Turns raw news text into normalised tokens with offsets and hashed word shingles.
@@ -69,7 +68,6 @@ import org.apache.commons.text.StringEscapeUtils;
  */
 public final class TextAnalyzer {
   private static final long SHINGLE_MULTIPLIER = 0x9E3779B97F4A7C15L;
-  private static final int MAXIMUM_ENTITY_LENGTH = 12;
 
   private final TextOptions options;
   private final Hasher64 hasher;
@@ -620,100 +618,16 @@ public final class TextAnalyzer {
    * position after its ';', or -1 if there is no well-formed, known entity there.
    */
   private int decodeEntity(char[] text, int position, int limit) {
-    int searchLimit = Math.min(limit, position + MAXIMUM_ENTITY_LENGTH);
-    int semicolon = -1;
-    for (int i = position + 1; i < searchLimit; i++) {
-      char c = text[i];
-      if (c == ';') {
-        semicolon = i;
-        break;
-      }
-      if (!Markup.isAsciiLetterOrDigit(c) && c != '#') {
-        return -1;
-      }
-    }
-    if (semicolon < position + 2) {
+    int semicolon = HtmlEntities.closingSemicolon(text, position, limit);
+    if (semicolon < 0) {
       return -1;
     }
-    int codePoint;
-    if (text[position + 1] == '#') {
-      codePoint = parseNumericEntity(text, position + 2, semicolon);
-    } else {
-      codePoint = namedEntity(new String(text, position, semicolon + 1 - position));
-    }
+    int codePoint = HtmlEntities.codePoint(text, position, semicolon);
     if (codePoint < 0) {
       return -1;
     }
     decodedCodePoint = codePoint;
     return semicolon + 1;
-  }
-
-  private static int parseNumericEntity(char[] text, int from, int to) {
-    int radix = 10;
-    if (from < to && (text[from] == 'x' || text[from] == 'X')) {
-      radix = 16;
-      from++;
-    }
-    if (from >= to || to - from > 7) {
-      return -1;
-    }
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      int digit = Character.digit(text[i], radix);
-      if (digit < 0) {
-        return -1;
-      }
-      value = value * radix + digit;
-    }
-    if (value <= 0 || value > Character.MAX_CODE_POINT) {
-      return -1;
-    }
-    return windows1252(value);
-  }
-
-  /** Browsers read {@code &#145;..&#151;} as Windows-1252 quotes and dashes; so do we. */
-  private static int windows1252(int codePoint) {
-    switch (codePoint) {
-      case 133:
-        return 0x2026;
-      case 145:
-        return 0x2018;
-      case 146:
-        return 0x2019;
-      case 147:
-        return 0x201C;
-      case 148:
-        return 0x201D;
-      case 150:
-        return 0x2013;
-      case 151:
-        return 0x2014;
-      default:
-        return codePoint;
-    }
-  }
-
-  private static int namedEntity(String entity) {
-    switch (entity) {
-      case "&amp;":
-        return '&';
-      case "&quot;":
-        return '"';
-      case "&nbsp;":
-        return 0xA0;
-      case "&lt;":
-        return '<';
-      case "&gt;":
-        return '>';
-      case "&apos;":
-        return '\'';
-      default:
-        String decoded = StringEscapeUtils.unescapeHtml4(entity);
-        if (decoded.equals(entity) || decoded.codePointCount(0, decoded.length()) != 1) {
-          return -1;
-        }
-        return decoded.codePointAt(0);
-    }
   }
 
   private AnalyzedText buildResult(String rawText) {
