@@ -8,13 +8,13 @@ import java.util.Arrays;
  *
  * <h2>Rationale</h2>
  *
- * {@link EntityExtractor} looks up every word of every text in its word cache: with a {@link
- * java.util.HashMap} each lookup first made the word a new {@code String} and hashed it, and most
- * lookups hit (words follow Zipf's law), so the string was garbage at once. Here the span is hashed
- * in place with {@link String#hashCode}'s polynomial, so a stored key's cached hash is compared
- * first and its chars only on an equal hash. Open addressing with linear probing keeps each key
- * next to its value in one array, one memory line per probe instead of a table slot and a node; the
- * table is at most half full.
+ * {@link EntityExtractor} looks up every word of every text in its word cache ({@link Vocabulary}):
+ * with a {@link java.util.HashMap} each lookup first made the word a new {@code String} and hashed
+ * it, and most lookups hit (words follow Zipf's law), so the string was garbage at once. Here the
+ * span is hashed in place with {@link String#hashCode}'s polynomial, so a stored key's cached hash
+ * is compared first and its chars only on an equal hash. Open addressing with linear probing keeps
+ * each key next to its value in one array, one memory line per probe instead of a table slot and a
+ * node; the table is at most half full.
  *
  * @param <V> the values, never {@code null}
  */
