@@ -3,12 +3,10 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.polydup.Relation;
-import org.polydup.internal.Mixing;
 
 /**
  * Order-aware, rarity-weighted local alignment of two entity profiles. Immutable and thread-safe.
@@ -163,9 +161,9 @@ public final class Aligner {
    * @param hanForms adds the {@link EntityKind#HAN_FORM} keys, for a pair of languages that both
    *     write Han ({@link #hanForms})
    */
-  static Sequence sequence(
+  static KeySequence sequence(
       EntityProfile profile, boolean crossLanguage, boolean hanForms, KeyStatistics statistics) {
-    return Sequence.of(profile, crossLanguage, hanForms, statistics);
+    return KeySequence.of(profile, crossLanguage, hanForms, statistics);
   }
 
   /** Whether two profiles are in different languages that both write Han (Chinese, Japanese). */
@@ -176,14 +174,14 @@ public final class Aligner {
   }
 
   /** {@link #align(EntityProfile, EntityProfile, KeyStatistics)} on prepared sequences. */
-  AlignmentResult align(Sequence a, Sequence b, KeyStatistics statistics) {
+  AlignmentResult align(KeySequence a, KeySequence b, KeyStatistics statistics) {
     return align(a, b, statistics, relation -> true);
   }
 
   /**
-   * Like {@link #align(Sequence, Sequence, KeyStatistics)}, with evidence only when {@code wanted}
-   * accepts the relation (which may be {@code null}): a batch reports few of the pairs it aligns,
-   * and building entities for the others was most of the alignment's allocation.
+   * Like {@link #align(KeySequence, KeySequence, KeyStatistics)}, with evidence only when {@code
+   * wanted} accepts the relation (which may be {@code null}): a batch reports few of the pairs it
+   * aligns, and building entities for the others was most of the alignment's allocation.
    *
    * <p>A batch reads a same-language result only through its relation (scores matter only across
    * languages, where each document's best version in a language sets a bar), so for two texts in
@@ -195,20 +193,20 @@ public final class Aligner {
    * decision only grows with the matched weight, score and density.
    */
   AlignmentResult align(
-      Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
+      KeySequence a, KeySequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
     // Aligned in an orientation of the pair's own, then turned back: the programme breaks ties
     // between equally good paths by side, so which text came first changed the evidence and the
     // density of some pairs, and with them the checks a batch makes on where the evidence lies.
-    if (Sequence.ORDER.compare(a, b) > 0) {
+    if (KeySequence.ORDER.compare(a, b) > 0) {
       AlignmentResult turned = alignInOrder(b, a, statistics, wanted);
       return turned == null ? null : turned.swapped();
     }
     return alignInOrder(a, b, statistics, wanted);
   }
 
-  /** {@link #align(Sequence, Sequence, KeyStatistics, Predicate)} with a first as given. */
+  /** {@link #align(KeySequence, KeySequence, KeyStatistics, Predicate)} with a first as given. */
   private AlignmentResult alignInOrder(
-      Sequence a, Sequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
+      KeySequence a, KeySequence b, KeyStatistics statistics, Predicate<Relation> wanted) {
     boolean crossLanguage = crossLanguage(a.profile, b.profile);
     // Each side's distinct keys numbered by shared key (-1 where the other side lacks it).
     Workspace workspace = WORKSPACES.get();
@@ -293,10 +291,10 @@ public final class Aligner {
    * shared key's weight and number of occurrences on each side.
    */
   private boolean mayBeWanted(
-      Sequence a,
+      KeySequence a,
       double[] weightA,
       int[] countA,
-      Sequence b,
+      KeySequence b,
       double[] weightB,
       int[] countB,
       Predicate<Relation> wanted) {
@@ -374,7 +372,7 @@ public final class Aligner {
    * newsletter item retold from a longer article scored 0.08.
    */
   private static Passage densestPassage(
-      Sequence a, Sequence b, int[] pairs, double d, double minimumWeight) {
+      KeySequence a, KeySequence b, int[] pairs, double d, double minimumWeight) {
     int count = pairs.length / 2;
     if (count == 0) {
       return new Passage(0, 0);
@@ -444,14 +442,14 @@ public final class Aligner {
   /**
    * Smith-Waterman over the shared positions ({@link LocalAlignment}): the matched weight and the
    * aligned pairs (sequence indexes, text order). Keys are compared by their shared numbers ({@code
-   * sharedOfA}, {@code sharedOfB} map each side's {@link Sequence#distinctKeys} to them): ints, not
-   * longs.
+   * sharedOfA}, {@code sharedOfB} map each side's {@link KeySequence#distinctKeys} to them): ints,
+   * not longs.
    */
   private static Aligned localAlignment(
-      Sequence a,
+      KeySequence a,
       int[] positionsA,
       int[] sharedOfA,
-      Sequence b,
+      KeySequence b,
       int[] positionsB,
       int[] sharedOfB,
       int shared,
@@ -491,13 +489,13 @@ public final class Aligner {
    * that was 32 million pairs and 65 million entities, more than the rest of the heap.
    */
   static final class Evidence extends AbstractList<AlignedEntityPair> {
-    private final Sequence a;
-    private final Sequence b;
+    private final KeySequence a;
+    private final KeySequence b;
 
     /** Position in {@code a}, position in {@code b}, for each pair in text order. */
     private final int[] positions;
 
-    Evidence(Sequence a, Sequence b, int[] positions) {
+    Evidence(KeySequence a, KeySequence b, int[] positions) {
       this.a = a;
       this.b = b;
       this.positions = positions;
@@ -548,298 +546,6 @@ public final class Aligner {
     @Override
     public int size() {
       return positions.length / 2;
-    }
-  }
-
-  /** One side's key sequence with per-occurrence weights. Immutable. */
-  static final class Sequence {
-    /**
-     * An order of sequences that depends only on their content: the longer first, then the heavier,
-     * then by {@link #contentHash}; equal (but for a hash collision) only for sequences of the same
-     * keys.
-     */
-    static final Comparator<Sequence> ORDER =
-        Comparator.comparingInt((Sequence s) -> -s.ranks.length)
-            .thenComparingDouble(s -> -s.totalWeight)
-            .thenComparingLong(s -> s.contentHash);
-
-    final EntityProfile profile;
-
-    /** A hash of the key at each position, in order. */
-    final long contentHash;
-
-    /** The entity at each position, or {@code null} when position and entity index are equal. */
-    final int[] entityIndexes;
-
-    // No per-position keys or weights: the ranks below stand for them once the sequence is built,
-    // and a batch keeps every document's sequences until it ends (per-position weights were 239 MB
-    // of full bulk's live set with alignment on).
-    final double totalWeight;
-
-    /** The keys of positive weight, distinct and sorted: pairs intersect them by merging. */
-    final long[] distinctKeys;
-
-    /**
-     * Each position's index in {@link #distinctKeys}, -1 for keys of weight 0: a pair finds the
-     * positions of its shared keys without a search per position.
-     */
-    final int[] ranks;
-
-    /** The weight of each key of {@link #distinctKeys}, all positive: see {@link #weight}. */
-    private final double[] weightOfRank;
-
-    /**
-     * The positions of each key of {@link #distinctKeys}, in text order, key after key: those of
-     * the key of rank {@code r} are {@code positionsByRank[rankStarts[r] .. rankStarts[r + 1])}. A
-     * pair's shared keys are usually few among a text's keys (a cross-language pair shares a few
-     * names; a same-language candidate often a fraction of its words), so gathering their positions
-     * here costs what they hold, where a pass over every position of both texts for every pair was
-     * a sixth of the alignment's time and most of its allocation.
-     */
-    private final int[] positionsByRank;
-
-    private final int[] rankStarts;
-
-    private Sequence(
-        EntityProfile profile,
-        int[] entityIndexes,
-        double[] weightOfRank,
-        long[] distinctKeys,
-        int[] ranks) {
-      this.profile = profile;
-      this.entityIndexes = entityIndexes;
-      this.weightOfRank = weightOfRank;
-      this.distinctKeys = distinctKeys;
-      this.ranks = ranks;
-      double total = 0;
-      for (int i = 0; i < ranks.length; i++) {
-        total += weight(i); // in position order, as the scores have always summed them
-      }
-      this.totalWeight = total;
-      long hash = ranks.length;
-      for (int rank : ranks) {
-        hash = Mixing.fmix64(hash ^ (rank >= 0 ? distinctKeys[rank] : 0));
-      }
-      this.contentHash = hash;
-      // A counting sort of the positions by rank, stable, so each key's positions stay in order.
-      int[] starts = new int[distinctKeys.length + 1];
-      for (int rank : ranks) {
-        if (rank >= 0) {
-          starts[rank + 1]++;
-        }
-      }
-      for (int r = 0; r < distinctKeys.length; r++) {
-        starts[r + 1] += starts[r];
-      }
-      int[] byRank = new int[starts[distinctKeys.length]];
-      int[] next = Arrays.copyOf(starts, distinctKeys.length);
-      for (int i = 0; i < ranks.length; i++) {
-        if (ranks[i] >= 0) {
-          byRank[next[ranks[i]]++] = i;
-        }
-      }
-      this.positionsByRank = byRank;
-      this.rankStarts = starts;
-    }
-
-    static Sequence of(
-        EntityProfile profile, boolean anchorsOnly, boolean hanForms, KeyStatistics statistics) {
-      int[] indexes = null;
-      long[] keys;
-      if (anchorsOnly || profile.hasSecondKeys()) {
-        int count = 0;
-        for (int i = 0; i < profile.size(); i++) {
-          if (takes(profile, i, anchorsOnly, hanForms)) {
-            count++;
-          }
-        }
-        indexes = new int[count];
-        keys = new long[count];
-        int next = 0;
-        for (int i = 0; i < profile.size(); i++) {
-          if (takes(profile, i, anchorsOnly, hanForms)) {
-            indexes[next] = i;
-            keys[next] = anchorsOnly ? profile.key(i) : profile.wordKey(i);
-            next++;
-          }
-        }
-      } else {
-        // Every entity, in order: the profile's own word keys, shared rather than copied (the
-        // sequences of a batch stay cached until it ends).
-        keys = profile.wordKeyArray();
-      }
-      // Each distinct key's repeat count and weight from one sort, then each position's by a
-      // search in the distinct keys: a repeat-count map and a statistics lookup per position (a
-      // probe into the batch's large frequency map) were most of this method's time.
-      int count = keys.length;
-      long[] distinct = keys.clone();
-      Arrays.sort(distinct);
-      int[] repeats = new int[count];
-      int distinctCount = 0;
-      for (int i = 0; i < count; i++) {
-        if (distinctCount == 0 || distinct[i] != distinct[distinctCount - 1]) {
-          distinct[distinctCount++] = distinct[i];
-        }
-        repeats[distinctCount - 1]++;
-      }
-      double[] distinctWeights = new double[distinctCount];
-      // Each distinct key's index among those of positive weight (the sequence's distinctKeys).
-      int[] positiveRanks = new int[distinctCount];
-      int positive = 0;
-      for (int k = 0; k < distinctCount; k++) {
-        distinctWeights[k] = statistics.weight(distinct[k]) / Math.sqrt(repeats[k]);
-        positiveRanks[k] = distinctWeights[k] > 0 ? positive++ : -1;
-      }
-      long[] distinctKeys = new long[positive];
-      double[] weightOfRank = new double[positive];
-      for (int k = 0; k < distinctCount; k++) {
-        if (positiveRanks[k] >= 0) {
-          distinctKeys[positiveRanks[k]] = distinct[k];
-          weightOfRank[positiveRanks[k]] = distinctWeights[k];
-        }
-      }
-      int[] ranks = new int[count];
-      for (int i = 0; i < count; i++) {
-        ranks[i] = positiveRanks[Arrays.binarySearch(distinct, 0, distinctCount, keys[i])];
-      }
-      return new Sequence(profile, indexes, weightOfRank, distinctKeys, ranks);
-    }
-
-    /**
-     * Whether the sequence takes the {@code i}-th entity: an anchor sequence its anchors (and the
-     * {@link EntityKind#HAN_FORM} keys when both languages write Han), a word sequence every entity
-     * but the Han forms and Katakana {@link EntityKind#SPELLING}s, which repeat a word that is
-     * already there.
-     */
-    private static boolean takes(
-        EntityProfile profile, int i, boolean anchorsOnly, boolean hanForms) {
-      if (profile.kind(i) == EntityKind.HAN_FORM) {
-        return anchorsOnly && hanForms;
-      }
-      if (profile.kind(i) == EntityKind.SPELLING) {
-        return anchorsOnly;
-      }
-      return !anchorsOnly || profile.kind(i).isAnchor() || profile.key(i) != 0;
-    }
-
-    /**
-     * Positions (in text order) of the keys {@code sharedOfDistinct} numbers (it maps {@link
-     * #distinctKeys} to shared numbers or -1); {@code shared} is how many keys it numbers.
-     */
-    int[] positionsOf(int[] sharedOfDistinct, int shared) {
-      if (shared == 0) {
-        return new int[0];
-      }
-      int count = 0;
-      int keysShared = 0;
-      for (int r = 0; r < distinctKeys.length; r++) {
-        if (sharedOfDistinct[r] >= 0) {
-          count += rankStarts[r + 1] - rankStarts[r];
-          keysShared++;
-        }
-      }
-      int[] positions = new int[count];
-      if (keysShared == 1 || count < ranks.length / 8) {
-        // Few positions: each shared key's own, then sorted into text order.
-        int next = 0;
-        for (int r = 0; r < distinctKeys.length; r++) {
-          if (sharedOfDistinct[r] >= 0) {
-            int from = rankStarts[r];
-            int length = rankStarts[r + 1] - from;
-            System.arraycopy(positionsByRank, from, positions, next, length);
-            next += length;
-          }
-        }
-        if (keysShared > 1) {
-          Arrays.sort(positions);
-        }
-      } else {
-        int next = 0;
-        for (int i = 0; i < ranks.length; i++) {
-          int rank = ranks[i];
-          if (rank >= 0 && sharedOfDistinct[rank] >= 0) {
-            positions[next++] = i;
-          }
-        }
-      }
-      return positions;
-    }
-
-    /**
-     * For each key {@code sharedOfDistinct} numbers (see {@link #positionsOf}), sets its weight
-     * (the same at every position of it) in {@code weightOfShared} and counts its positions in
-     * {@code countOfShared}.
-     */
-    void countShared(int[] sharedOfDistinct, double[] weightOfShared, int[] countOfShared) {
-      if (weightOfShared.length == 0) {
-        return;
-      }
-      for (int r = 0; r < distinctKeys.length; r++) {
-        int shared = sharedOfDistinct[r];
-        if (shared >= 0) {
-          int from = rankStarts[r];
-          weightOfShared[shared] = weightOfRank[r];
-          countOfShared[shared] += rankStarts[r + 1] - from;
-        }
-      }
-    }
-
-    /**
-     * The shared number and weight of the first {@code count} of {@code positions} into {@code
-     * keys} and {@code weights}: {@link LocalAlignment}'s input.
-     */
-    void gather(int[] positions, int count, int[] sharedOfDistinct, int[] keys, double[] weights) {
-      for (int i = 0; i < count; i++) {
-        keys[i] = sharedOfDistinct[ranks[positions[i]]];
-        weights[i] = weight(positions[i]);
-      }
-    }
-
-    double weightBetween(int from, int to) {
-      double total = 0;
-      for (int i = from; i <= to; i++) {
-        total += weight(i);
-      }
-      return total;
-    }
-
-    /**
-     * The weight of the key at {@code position}: its rarity over the square root of its repeats in
-     * this text, in [0, 1]; 0 for a key with no rank, which is exactly the weight such a key has.
-     */
-    double weight(int position) {
-      int rank = ranks[position];
-      return rank >= 0 ? weightOfRank[rank] : 0;
-    }
-
-    /** Positions in the sequence. */
-    int length() {
-      return ranks.length;
-    }
-
-    Entity entity(int position) {
-      return profile.entity(entityIndex(position));
-    }
-
-    /**
-     * Where the entity at {@code position} starts in the text: {@code entity(position).start()}.
-     */
-    int start(int position) {
-      return profile.start(entityIndex(position));
-    }
-
-    /** Where the entity at {@code position} ends: {@code entity(position).end()}. */
-    int end(int position) {
-      return profile.end(entityIndex(position));
-    }
-
-    /** The kind of the entity at {@code position}: {@code entity(position).kind()}. */
-    EntityKind kind(int position) {
-      return profile.kind(entityIndex(position));
-    }
-
-    private int entityIndex(int position) {
-      return entityIndexes == null ? position : entityIndexes[position];
     }
   }
 }

@@ -13,9 +13,9 @@ final class KeySequences {
   private final Aligner aligner;
   private final EntityProfile[] profiles;
   private final KeyStatistics statistics;
-  private final AtomicReferenceArray<Aligner.Sequence> anchors;
-  private final AtomicReferenceArray<Aligner.Sequence> words;
-  private final AtomicReferenceArray<Aligner.Sequence> hanAnchors;
+  private final AtomicReferenceArray<KeySequence> anchors;
+  private final AtomicReferenceArray<KeySequence> words;
+  private final AtomicReferenceArray<KeySequence> hanAnchors;
 
   /**
    * Whether each document's language writes Han ({@link Aligner#hanForms}), looked up once per
@@ -37,9 +37,9 @@ final class KeySequences {
   }
 
   /**
-   * {@link Aligner#align(Aligner.Sequence, Aligner.Sequence, KeyStatistics, Predicate)}: {@code
-   * null} for a same-language pair that cannot end in a {@code wanted} relation, which the batch
-   * then leaves out of its map like a pair that never was a candidate.
+   * {@link Aligner#align(KeySequence, KeySequence, KeyStatistics, Predicate)}: {@code null} for a
+   * same-language pair that cannot end in a {@code wanted} relation, which the batch then leaves
+   * out of its map like a pair that never was a candidate.
    */
   AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
     boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
@@ -51,10 +51,10 @@ final class KeySequences {
         wanted);
   }
 
-  private Aligner.Sequence sequence(int document, boolean crossLanguage, boolean hanForms) {
-    AtomicReferenceArray<Aligner.Sequence> cache =
+  private KeySequence sequence(int document, boolean crossLanguage, boolean hanForms) {
+    AtomicReferenceArray<KeySequence> cache =
         hanForms ? hanAnchors : crossLanguage ? anchors : words;
-    Aligner.Sequence sequence = cache.get(document);
+    KeySequence sequence = cache.get(document);
     if (sequence == null) {
       sequence = Aligner.sequence(profiles[document], crossLanguage, hanForms, statistics);
       cache.set(document, sequence);

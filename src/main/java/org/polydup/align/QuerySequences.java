@@ -17,7 +17,7 @@ final class QuerySequences {
   private final KeyStatistics statistics;
 
   /** By profile, the sequences on every word, on anchors, and on anchors with Han forms. */
-  private final Map<EntityProfile, Aligner.Sequence[]> built = new IdentityHashMap<>();
+  private final Map<EntityProfile, KeySequence[]> built = new IdentityHashMap<>();
 
   QuerySequences(Aligner aligner, KeyStatistics statistics) {
     this.aligner = aligner;
@@ -39,9 +39,8 @@ final class QuerySequences {
         statistics);
   }
 
-  private Aligner.Sequence sequence(
-      EntityProfile profile, boolean crossLanguage, boolean hanForms) {
-    Aligner.Sequence[] variants = built.computeIfAbsent(profile, p -> new Aligner.Sequence[3]);
+  private KeySequence sequence(EntityProfile profile, boolean crossLanguage, boolean hanForms) {
+    KeySequence[] variants = built.computeIfAbsent(profile, p -> new KeySequence[3]);
     int variant = !crossLanguage ? 0 : hanForms ? 2 : 1;
     if (variants[variant] == null) {
       variants[variant] = Aligner.sequence(profile, crossLanguage, hanForms, statistics);

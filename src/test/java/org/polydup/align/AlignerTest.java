@@ -146,7 +146,7 @@ class AlignerTest {
     statistics.add(profile);
     statistics.freeze();
     assertEquals(0.0, statistics.weight(11));
-    Aligner.Sequence sequence = Aligner.sequence(profile, true, false, statistics);
+    KeySequence sequence = Aligner.sequence(profile, true, false, statistics);
     assertArrayEquals(new long[] {5, 7, 9, 13}, sequence.distinctKeys);
     double total = 0;
     for (int i = 0; i < keys.length; i++) {
@@ -203,9 +203,9 @@ class AlignerTest {
     int derived = 0;
     int passedOther = 0;
     for (int x = 0; x < profiles.size(); x++) {
-      Aligner.Sequence a = Aligner.sequence(profiles.get(x), false, false, statistics);
+      KeySequence a = Aligner.sequence(profiles.get(x), false, false, statistics);
       for (int y = x + 1; y < profiles.size(); y++) {
-        Aligner.Sequence b = Aligner.sequence(profiles.get(y), false, false, statistics);
+        KeySequence b = Aligner.sequence(profiles.get(y), false, false, statistics);
         AlignmentResult full = aligner.align(a, b, statistics, relation -> true);
         AlignmentResult bounded =
             aligner.align(a, b, statistics, relation -> relation == Relation.DERIVED);

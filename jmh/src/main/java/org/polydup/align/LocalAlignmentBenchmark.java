@@ -87,7 +87,7 @@ public class LocalAlignmentBenchmark {
   }
 
   /** The pair's shared keys numbered as {@link Aligner} numbers them, on its shared positions. */
-  private void add(Aligner.Sequence a, Aligner.Sequence b) {
+  private void add(KeySequence a, KeySequence b) {
     int[] sharedOfA = new int[a.distinctKeys.length];
     int[] sharedOfB = new int[b.distinctKeys.length];
     int shared = Aligner.numberShared(a.distinctKeys, b.distinctKeys, sharedOfA, sharedOfB);
