@@ -34,7 +34,7 @@ public record AlignmentResult(
 
   /** Copies the evidence list, unless it is the aligner's own immutable one. */
   public AlignmentResult {
-    evidence = evidence instanceof Aligner.Evidence ? evidence : List.copyOf(evidence);
+    evidence = evidence instanceof AlignmentEvidence ? evidence : List.copyOf(evidence);
   }
 
   /**
@@ -46,7 +46,7 @@ public record AlignmentResult(
    * @param first the first text's entity (true) or the second's
    */
   public int evidenceStart(int index, boolean first) {
-    if (evidence instanceof Aligner.Evidence aligned) {
+    if (evidence instanceof AlignmentEvidence aligned) {
       return aligned.start(index, first);
     }
     AlignedEntityPair pair = evidence.get(index);
@@ -55,7 +55,7 @@ public record AlignmentResult(
 
   /** Where that entity ends (exclusive); see {@link #evidenceStart}. */
   public int evidenceEnd(int index, boolean first) {
-    if (evidence instanceof Aligner.Evidence aligned) {
+    if (evidence instanceof AlignmentEvidence aligned) {
       return aligned.end(index, first);
     }
     AlignedEntityPair pair = evidence.get(index);
@@ -64,7 +64,7 @@ public record AlignmentResult(
 
   /** The kind of that entity; see {@link #evidenceStart}. */
   public EntityKind evidenceKind(int index, boolean first) {
-    if (evidence instanceof Aligner.Evidence aligned) {
+    if (evidence instanceof AlignmentEvidence aligned) {
       return aligned.kind(index, first);
     }
     AlignedEntityPair pair = evidence.get(index);
@@ -76,7 +76,7 @@ public record AlignmentResult(
    * #evidenceStart}.
    */
   public double evidenceWeight(int index) {
-    return evidence instanceof Aligner.Evidence aligned
+    return evidence instanceof AlignmentEvidence aligned
         ? aligned.weight(index)
         : evidence.get(index).weight();
   }
@@ -102,7 +102,7 @@ public record AlignmentResult(
   /** This result with its two texts exchanged: the coverages and each evidence pair's sides. */
   public AlignmentResult swapped() {
     List<AlignedEntityPair> turned;
-    if (evidence instanceof Aligner.Evidence aligned) {
+    if (evidence instanceof AlignmentEvidence aligned) {
       turned = aligned.swapped();
     } else {
       turned =
