@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the currency part of the {@link Gazetteer}: CLDR's currency names and signs of one display
- * language, each keyed to its ISO 4217 code, for {@link Gazetteer#build}. Used once per build.
+ * language, each keyed to its ISO 4217 code, for {@link GazetteerBuilder#build}. Used once per
+ * build.
  *
  * <h2>Rationale</h2>
  *

@@ -1,14 +1,10 @@
 package org.polydup.align;
 
-import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.CompactDecimalFormat;
 import com.ibm.icu.text.DateFormatSymbols;
-import com.ibm.icu.text.DisplayContext;
 import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.text.TimeZoneNames;
-import com.ibm.icu.util.TimeZone;
-import com.ibm.icu.util.ULocale;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -125,7 +121,7 @@ final class Gazetteer {
   /** First words of the names of several words, for {@link #startsName}. */
   private final Set<String> firstWords;
 
-  private Gazetteer(
+  Gazetteer(
       Map<String, String> capitalisedNames,
       Map<String, String> pooledDates,
       Map<String, String> stemmedNames,
@@ -185,7 +181,7 @@ final class Gazetteer {
           "expected one argument, the output file, got " + args.length);
     }
     try (OutputStream out = Files.newOutputStream(Path.of(args[0]))) {
-      build(new KeyEncoder()).write(out);
+      GazetteerBuilder.build(new KeyEncoder()).write(out);
     }
   }
 
@@ -193,7 +189,7 @@ final class Gazetteer {
     try (InputStream resource = Gazetteer.class.getResourceAsStream(RESOURCE)) {
       if (resource == null) {
         // A build that skipped process-classes (some IDEs): the same maps, built in seconds.
-        return build(new KeyEncoder());
+        return GazetteerBuilder.build(new KeyEncoder());
       }
       DataInputStream in = new DataInputStream(new BufferedInputStream(resource));
       List<Map<String, String>> names = new java.util.ArrayList<>();
@@ -313,7 +309,7 @@ final class Gazetteer {
   }
 
   /** Separates language and stem in the keys of {@link #lookupShort}. */
-  private static final String SHORT = "=";
+  static final String SHORT = "=";
 
   /**
    * The code of a month or weekday in {@code language}, or {@code null}: looked up by its form when
@@ -354,7 +350,7 @@ final class Gazetteer {
   }
 
   /** The key of a month or weekday: its form, or when short its whole romanised word. */
-  private static String dateKey(String form, String roman, boolean capitalised) {
+  static String dateKey(String form, String roman, boolean capitalised) {
     return isShortDate(form, capitalised) ? EXACT + roman : form;
   }
 
@@ -402,7 +398,7 @@ final class Gazetteer {
   }
 
   /** The key of a written name: lower case, without white space. */
-  private static String writtenKey(String written) {
+  static String writtenKey(String written) {
     return WHITE_SPACE.matcher(written.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
@@ -432,21 +428,15 @@ final class Gazetteer {
   }
 
   /** Key parts of {@link #dates}: CLDR's case, and a whole word rather than a form. */
-  private static final String CAPITALISED = ":C:";
+  static final String CAPITALISED = ":C:";
 
-  private static final String LOWER_CASE = ":l:";
-  private static final String ABBREVIATED = ":A:";
-  private static final String EXACT = "=";
+  static final String LOWER_CASE = ":l:";
+  static final String ABBREVIATED = ":A:";
+  static final String EXACT = "=";
 
   /** The code of a single capitalised word by its stem in {@code language}, or {@code null}. */
   String lookupStemmed(String language, String stemForm) {
     return stemmedNames.get(language + ':' + stemForm);
-  }
-
-  private static final Map<String, WordStemmer> BUILD_STEMMERS = new HashMap<>();
-
-  private static WordStemmer stemmer(String language) {
-    return BUILD_STEMMERS.computeIfAbsent(language, WordStemmer::new);
   }
 
   /**
@@ -479,8 +469,8 @@ final class Gazetteer {
    * K}, {@code M}, {@code B} in English; {@code Md} in French; {@code mn} in Swedish), or 0 when
    * {@code roman} is none. Matched whole and only in the text's own language: CLDR's Swedish {@code
    * bn} is a trillion, and Turkish {@code B} a thousand. English also reads the newsroom
-   * abbreviations CLDR lacks ({@link #ENGLISH_ABBREVIATIONS}). The caller decides where a letter
-   * this short may stand for a magnitude at all.
+   * abbreviations CLDR lacks ({@link GazetteerBuilder#ENGLISH_ABBREVIATIONS}). The caller decides
+   * where a letter this short may stand for a magnitude at all.
    *
    * @param roman the romanised abbreviation
    * @param language the text's language code
@@ -490,26 +480,19 @@ final class Gazetteer {
     return value == null ? 0 : value;
   }
 
-  /**
-   * Magnitudes English news writes glued to a number ({@code $20bn}, {@code £1tn}, Reuters' {@code
-   * $5 mln}), which CLDR's English ({@code K}, {@code M}, {@code B}, {@code T}) lacks.
-   */
-  private static final Map<String, Double> ENGLISH_ABBREVIATIONS =
-      Map.of("bn", 1e9, "tn", 1e12, "mn", 1e6, "mln", 1e6, "bln", 1e9);
-
   /** Separates language and abbreviation in the keys of {@link #abbreviation}. */
-  private static final String ABBREVIATION = "=";
+  static final String ABBREVIATION = "=";
 
   /** Letters a magnitude word may carry after its CLDR form; see {@link #magnitude}. */
   static final int INFLECTION = 4;
 
   /** The language part of the magnitude keys that pool every display language. */
-  private static final String POOLED = "*";
+  static final String POOLED = "*";
 
   private static final Set<String> DISPLAY_LANGUAGE_SET = Set.copyOf(DISPLAY_LANGUAGES);
 
   /** The display languages written in a script without case ({@link #writesNames}). */
-  private static final Set<String> WRITTEN_LANGUAGES = writtenLanguages();
+  static final Set<String> WRITTEN_LANGUAGES = writtenLanguages();
 
   private static Set<String> writtenLanguages() {
     Set<String> written = new java.util.HashSet<>();
@@ -554,286 +537,5 @@ final class Gazetteer {
       return !(before == 'a' || before == 'e' || before == 'i' || before == 'o' || before == 'u');
     }
     return false;
-  }
-
-  /** Builds the gazetteer from ICU's CLDR data (what {@link #main} writes). */
-  static Gazetteer build(KeyEncoder encoder) {
-    Builder built = new Builder(encoder);
-    CurrencyNames currencies = new CurrencyNames(encoder);
-    Map<String, Double> magnitudes = new HashMap<>();
-    Set<String> zones =
-        TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null);
-    String[] regions = ULocale.getISOCountries();
-    for (String language : DISPLAY_LANGUAGES) {
-      ULocale locale = new ULocale(language);
-      boolean written = WRITTEN_LANGUAGES.contains(language);
-      List<LocaleDisplayNames> displays = new java.util.ArrayList<>();
-      displays.add(LocaleDisplayNames.getInstance(locale));
-      if (written) {
-        // Short region names (アメリカ beside アメリカ合衆国), and Chinese in its Traditional
-        // characters too (美國): kept as written, they are not romanised to one form.
-        displays.add(LocaleDisplayNames.getInstance(locale, DisplayContext.LENGTH_SHORT));
-        if ("zh".equals(language)) {
-          displays.add(LocaleDisplayNames.getInstance(new ULocale("zh_Hant")));
-        }
-      }
-      for (LocaleDisplayNames names : displays) {
-        for (String region : regions) {
-          built.place(language, names.regionDisplayName(region), "C" + region);
-        }
-      }
-      for (LocaleDisplayNames names : displays) {
-        for (String named : DISPLAY_LANGUAGES) {
-          built.place(language, names.languageDisplayName(named), "L" + named);
-        }
-      }
-      Set<String> nameBeginnings = new java.util.HashSet<>();
-      for (LocaleDisplayNames names : displays) {
-        for (String region : regions) {
-          currencies.addBeginnings(nameBeginnings, names.regionDisplayName(region), language);
-        }
-        for (String named : DISPLAY_LANGUAGES) {
-          currencies.addBeginnings(nameBeginnings, names.languageDisplayName(named), language);
-        }
-      }
-      currencies.add(language, written, nameBeginnings, stemmer(language));
-      TimeZoneNames zoneNames = TimeZoneNames.getInstance(locale);
-      for (String zone : zones) {
-        built.place(language, zoneNames.getExemplarLocationName(zone), "Z" + zone);
-      }
-      DateFormatSymbols symbols = new DateFormatSymbols(locale);
-      for (int context : new int[] {DateFormatSymbols.FORMAT, DateFormatSymbols.STANDALONE}) {
-        String[] months = symbols.getMonths(context, DateFormatSymbols.WIDE);
-        for (int month = 0; month < months.length; month++) {
-          built.date(language, months[month], "M" + (month + 1), false);
-        }
-        String[] abbreviated = symbols.getMonths(context, DateFormatSymbols.ABBREVIATED);
-        for (int month = 0; month < abbreviated.length; month++) {
-          built.date(language, abbreviated[month], "M" + (month + 1), true);
-        }
-        String[] weekdays = symbols.getWeekdays(context, DateFormatSymbols.WIDE);
-        for (int day = 1; day < weekdays.length; day++) {
-          built.date(language, weekdays[day], "D" + day, false);
-        }
-      }
-      addMagnitudes(magnitudes, encoder, locale, language);
-    }
-    for (Map.Entry<String, Double> abbreviation : ENGLISH_ABBREVIATIONS.entrySet()) {
-      magnitudes.putIfAbsent("en" + ABBREVIATION + abbreviation.getKey(), abbreviation.getValue());
-    }
-    return new Gazetteer(
-        Map.copyOf(built.capitalised),
-        Map.copyOf(built.pooledDates),
-        Map.copyOf(built.stemmed),
-        Map.copyOf(built.own),
-        Map.copyOf(built.dates),
-        Map.copyOf(built.written),
-        Map.copyOf(currencies.codes()),
-        Map.copyOf(magnitudes),
-        built.longest);
-  }
-
-  /** The maps of names while {@link #build} fills them; the first name of a key is kept. */
-  private static final class Builder {
-    final KeyEncoder encoder;
-    final Map<String, String> capitalised = new HashMap<>();
-    final Map<String, String> pooledDates = new HashMap<>();
-    final Map<String, String> stemmed = new HashMap<>();
-    final Map<String, String> own = new HashMap<>();
-    final Map<String, String> dates = new HashMap<>();
-    final Map<String, String> written = new HashMap<>();
-    int longest = 1;
-
-    Builder(KeyEncoder encoder) {
-      this.encoder = encoder;
-    }
-
-    /** A country, city or language {@code name} of {@code language}. */
-    void place(String language, String name, String code) {
-      if (takenAsWritten(language, name, code)) {
-        return;
-      }
-      String[] words = words(name);
-      List<String> roman = romanised(words, language);
-      String form = form(roman);
-      boolean hasDigit = form.chars().anyMatch(Character::isDigit);
-      if (form.length() < (hasDigit ? 1 : MINIMUM_FORM_LENGTH)) {
-        return;
-      }
-      capitalised.putIfAbsent(form, code);
-      if (words.length == 1 && !hasDigit) {
-        own.putIfAbsent(
-            form.length() >= MINIMUM_POOLED_FORM
-                ? language + ':' + form
-                : language + SHORT + stemmer(language).stem(words[0]),
-            code);
-        String stem = form(List.of(encoder.romanise(stemmer(language).stem(words[0]), language)));
-        if (stem.length() >= MINIMUM_FORM_LENGTH) {
-          stemmed.putIfAbsent(language + ':' + stem, code);
-        }
-        if ("uk".equals(language)) {
-          for (String alternate : ukrainianAlternates(words[0])) {
-            String alternateForm = form(List.of(encoder.romanise(alternate, language)));
-            if (alternateForm.length() >= MINIMUM_POOLED_FORM) {
-              own.putIfAbsent(language + ':' + alternateForm, code);
-            }
-          }
-        }
-      }
-      longest = Math.max(longest, words.length);
-    }
-
-    /**
-     * The stems a Ukrainian name ending in {@code і} or {@code ї} and consonants takes in its other
-     * cases: an {@code о} or {@code е} closed in the last syllable became {@code і} ({@code ї}
-     * after a vowel), and opens again when an ending follows ({@code Київ}, {@code Києва}, {@code
-     * Києві}; {@code Львів}, {@code Львова}; {@code Кишинів}, {@code Кишинева}). Which vowel it was
-     * the word does not say, so both are given.
-     */
-    private static List<String> ukrainianAlternates(String word) {
-      int last = word.length() - 1;
-      while (last >= 0 && !isUkrainianVowel(word.charAt(last))) {
-        last--;
-      }
-      if (last < 1 || last == word.length() - 1) {
-        return List.of();
-      }
-      String before = word.substring(0, last);
-      String after = word.substring(last + 1);
-      return switch (word.charAt(last)) {
-        case 'і' -> List.of(before + 'о' + after, before + 'е' + after);
-        case 'ї' -> List.of(before + 'є' + after);
-        default -> List.of();
-      };
-    }
-
-    private static boolean isUkrainianVowel(char c) {
-      return "аеєиіїоуюя".indexOf(c) >= 0;
-    }
-
-    /**
-     * Whether {@code name} needs no romanised form: blank (skipped), or of a language whose names
-     * are matched as written (added so).
-     */
-    private boolean takenAsWritten(String language, String name, String code) {
-      if (name == null || name.isBlank()) {
-        return true;
-      }
-      if (WRITTEN_LANGUAGES.contains(language)) {
-        addWritten(language, name, code);
-        return true;
-      }
-      return false;
-    }
-
-    /** A month or weekday {@code name} of {@code language}, CLDR's abbreviation or not. */
-    void date(String language, String name, String code, boolean abbreviation) {
-      if (takenAsWritten(language, name, code)) {
-        return;
-      }
-      String[] words = words(name);
-      List<String> roman = romanised(words, language);
-      String form = form(roman);
-      if (form.length() >= MINIMUM_FORM_LENGTH) {
-        pooledDates.putIfAbsent(form, code);
-      }
-      if (words.length > 1) {
-        // Yakut months are two words (Балаҕан ыйын): found as names of several words are.
-        place(language, name, code);
-        return;
-      }
-      if (form.isEmpty()) {
-        return;
-      }
-      int first = name.codePointAt(0);
-      boolean lowerCase = !UCharacter.isUpperCase(first) && !UCharacter.isTitleCase(first);
-      if (lowerCase && abbreviation) {
-        return;
-      }
-      dates.putIfAbsent(
-          abbreviation
-              ? language + ABBREVIATED + EXACT + roman.get(0)
-              : language
-                  + (lowerCase ? LOWER_CASE : CAPITALISED)
-                  + dateKey(form, roman.get(0), !lowerCase),
-          code);
-    }
-
-    private void addWritten(String language, String name, String code) {
-      String key = writtenKey(name);
-      if (key.codePointCount(0, key.length()) >= 2) {
-        written.putIfAbsent(language + ':' + key, code);
-      }
-    }
-
-    private List<String> romanised(String[] words, String language) {
-      List<String> roman = new java.util.ArrayList<>();
-      for (String word : words) {
-        roman.add(encoder.romanise(word, language));
-      }
-      return roman;
-    }
-
-    private static String[] words(String name) {
-      List<String> words = new java.util.ArrayList<>();
-      for (String word : name.toLowerCase(Locale.ROOT).split("[\\s\\p{Punct}]+")) {
-        if (!word.isEmpty()) {
-          words.add(word);
-        }
-      }
-      return words.toArray(new String[0]);
-    }
-  }
-
-  private static void addMagnitudes(
-      Map<String, Double> magnitudes, KeyEncoder encoder, ULocale locale, String language) {
-    for (CompactDecimalFormat.CompactStyle style : CompactDecimalFormat.CompactStyle.values()) {
-      CompactDecimalFormat format = CompactDecimalFormat.getInstance(locale, style);
-      for (int exponent = 3; exponent <= 12; exponent++) {
-        double unit = Math.pow(10, exponent);
-        String common = null;
-        for (int count : new int[] {1, 2, 5, 21}) {
-          String formatted = format.format(count * unit);
-          StringBuilder word = new StringBuilder();
-          for (int i = 0; i < formatted.length(); ) {
-            int codePoint = formatted.codePointAt(i);
-            if (Character.isLetter(codePoint)) {
-              word.appendCodePoint(codePoint);
-            }
-            i += Character.charCount(codePoint);
-          }
-          if (word.length() == 0) {
-            common = null;
-            break;
-          }
-          String roman = encoder.romanise(word.toString(), language);
-          common = common == null ? roman : commonPrefix(common, roman);
-        }
-        if (common == null) {
-          continue;
-        }
-        // The multiplier is the value divided by the number shown: 2e9 shows as "2", 2e10 as "20".
-        String shown = format.format(unit).replaceAll("[^0-9]", "");
-        if (shown.isEmpty()) {
-          continue;
-        }
-        double multiplier = unit / Double.parseDouble(shown);
-        boolean han = KeyEncoder.dominantScript(format.format(unit)) == UScript.HAN;
-        if (common.length() >= 3 || (han && common.length() >= 1)) {
-          magnitudes.putIfAbsent(language + ":" + common, multiplier);
-          magnitudes.putIfAbsent(POOLED + ":" + common, multiplier);
-        } else if (!common.isEmpty() && !han) {
-          magnitudes.putIfAbsent(language + ABBREVIATION + common, multiplier);
-        }
-      }
-    }
-  }
-
-  private static String commonPrefix(String a, String b) {
-    int length = 0;
-    while (length < a.length() && length < b.length() && a.charAt(length) == b.charAt(length)) {
-      length++;
-    }
-    return a.substring(0, length);
   }
 }

@@ -11,7 +11,7 @@ class GazetteerTest {
   @Test
   void resource_equalsFreshBuildFromCldr() throws IOException {
     ByteArrayOutputStream built = new ByteArrayOutputStream();
-    Gazetteer.build(new KeyEncoder()).write(built);
+    GazetteerBuilder.build(new KeyEncoder()).write(built);
     ByteArrayOutputStream loaded = new ByteArrayOutputStream();
     Gazetteer.get().write(loaded);
     byte[] resource;
