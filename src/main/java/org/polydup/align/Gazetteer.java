@@ -5,22 +5,16 @@ import com.ibm.icu.text.CompactDecimalFormat;
 import com.ibm.icu.text.DateFormatSymbols;
 import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.text.TimeZoneNames;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Names from CLDR (through ICU) mapped to language-independent codes. Immutable; built from CLDR at
@@ -87,36 +81,36 @@ final class Gazetteer {
   private static volatile Gazetteer instance;
 
   /** Countries, cities and languages of every display language, by form. */
-  private final Map<String, String> capitalisedNames;
+  final Map<String, String> capitalisedNames;
 
   /**
    * Months and weekdays of every display language, by form: for texts in a language whose CLDR
    * names are not loaded.
    */
-  private final Map<String, String> pooledDates;
+  final Map<String, String> pooledDates;
 
   /** Countries, cities and languages by language and stem form ({@link #lookupStemmed}). */
-  private final Map<String, String> stemmedNames;
+  final Map<String, String> stemmedNames;
 
   /** Countries, cities and languages by language and form ({@link #lookupOwn}). */
-  private final Map<String, String> ownNames;
+  final Map<String, String> ownNames;
 
   /** Months and weekdays by language, case and form or word ({@link #lookupDate}). */
-  private final Map<String, String> dates;
+  final Map<String, String> dates;
 
   /**
    * Every name of a language written in a script without case (Chinese, Japanese, Korean), by
    * language and written form ({@link #lookupWritten}).
    */
-  private final Map<String, String> writtenNames;
+  final Map<String, String> writtenNames;
 
   /**
    * Currency units and signs by language and stem, written form or sign ({@link CurrencyNames}).
    */
-  private final Map<String, String> currencies;
+  final Map<String, String> currencies;
 
-  private final Map<String, Double> magnitudes;
-  private final int longestName;
+  final Map<String, Double> magnitudes;
+  final int longestName;
 
   /** First words of the names of several words, for {@link #startsName}. */
   private final Set<String> firstWords;
@@ -181,7 +175,7 @@ final class Gazetteer {
           "expected one argument, the output file, got " + args.length);
     }
     try (OutputStream out = Files.newOutputStream(Path.of(args[0]))) {
-      GazetteerBuilder.build(new KeyEncoder()).write(out);
+      GazetteerFile.write(GazetteerBuilder.build(new KeyEncoder()), out);
     }
   }
 
@@ -191,69 +185,10 @@ final class Gazetteer {
         // A build that skipped process-classes (some IDEs): the same maps, built in seconds.
         return GazetteerBuilder.build(new KeyEncoder());
       }
-      DataInputStream in = new DataInputStream(new BufferedInputStream(resource));
-      List<Map<String, String>> names = new java.util.ArrayList<>();
-      for (int i = 0; i < NAME_MAPS; i++) {
-        names.add(Map.copyOf(readNames(in)));
-      }
-      int magnitudeCount = in.readInt();
-      Map<String, Double> magnitudes = new HashMap<>();
-      for (int i = 0; i < magnitudeCount; i++) {
-        magnitudes.put(in.readUTF(), in.readDouble());
-      }
-      int longestName = in.readInt();
-      return new Gazetteer(
-          names.get(0),
-          names.get(1),
-          names.get(2),
-          names.get(3),
-          names.get(4),
-          names.get(5),
-          names.get(6),
-          Map.copyOf(magnitudes),
-          longestName);
+      return GazetteerFile.read(resource);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-  }
-
-  private static Map<String, String> readNames(DataInputStream in) throws IOException {
-    int count = in.readInt();
-    Map<String, String> names = new HashMap<>();
-    for (int i = 0; i < count; i++) {
-      names.put(in.readUTF(), in.readUTF());
-    }
-    return names;
-  }
-
-  /** The maps of names in the resource, written first in {@link #write}'s order. */
-  private static final int NAME_MAPS = 7;
-
-  /** Writes the maps sorted by key, so equal gazetteers give equal bytes. */
-  void write(OutputStream stream) throws IOException {
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
-    for (Map<String, String> names :
-        List.of(
-            capitalisedNames,
-            pooledDates,
-            stemmedNames,
-            ownNames,
-            dates,
-            writtenNames,
-            currencies)) {
-      out.writeInt(names.size());
-      for (Map.Entry<String, String> name : new TreeMap<>(names).entrySet()) {
-        out.writeUTF(name.getKey());
-        out.writeUTF(name.getValue());
-      }
-    }
-    out.writeInt(magnitudes.size());
-    for (Map.Entry<String, Double> magnitude : new TreeMap<>(magnitudes).entrySet()) {
-      out.writeUTF(magnitude.getKey());
-      out.writeDouble(magnitude.getValue());
-    }
-    out.writeInt(longestName);
-    out.flush();
   }
 
   /** Whether {@code form}, a one-word form, is the first word of a name of several words. */

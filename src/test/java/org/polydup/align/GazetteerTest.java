@@ -11,9 +11,9 @@ class GazetteerTest {
   @Test
   void resource_equalsFreshBuildFromCldr() throws IOException {
     ByteArrayOutputStream built = new ByteArrayOutputStream();
-    GazetteerBuilder.build(new KeyEncoder()).write(built);
+    GazetteerFile.write(GazetteerBuilder.build(new KeyEncoder()), built);
     ByteArrayOutputStream loaded = new ByteArrayOutputStream();
-    Gazetteer.get().write(loaded);
+    GazetteerFile.write(Gazetteer.get(), loaded);
     byte[] resource;
     try (InputStream in = Gazetteer.class.getResourceAsStream(Gazetteer.RESOURCE)) {
       resource = in.readAllBytes();
