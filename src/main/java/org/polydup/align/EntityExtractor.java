@@ -44,7 +44,7 @@ public final class EntityExtractor {
   private final Vocabulary vocabulary = new Vocabulary(encoder);
   private final Tokenizer tokenizer = new Tokenizer(vocabulary);
   private final WordEntities words = new WordEntities(encoder);
-  private final NumberEntities numbers = new NumberEntities(encoder, vocabulary);
+  private final NumberEntities numbers = new NumberEntities(vocabulary);
 
   /** Creates a worker; the first one in a JVM also loads the CLDR gazetteer. */
   public EntityExtractor() {}

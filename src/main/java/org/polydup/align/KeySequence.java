@@ -5,7 +5,7 @@ import java.util.Comparator;
 import org.polydup.internal.Mixing;
 
 /**
- * One side's key sequence with per-occurrence weights. Immutable.
+ * One side's key sequence, each key weighted by its rarity and its repeats in the text. Immutable.
  *
  * <p>Built by {@link Aligner#sequence} and shared by every alignment of its document: a batch keeps
  * them in {@link KeySequences}, a query in {@link QuerySequences}. It stores what a pair's

@@ -35,17 +35,17 @@ final class NumberEntities {
   /** The last token of the list of numbers being read in the text ({@link #startText}), or -1. */
   private int listEnd = -1;
 
-  private final KeyEncoder encoder;
   private final Vocabulary vocabulary;
-  private final Gazetteer gazetteer = Gazetteer.get();
+  private final KeyEncoder encoder;
+  private final Gazetteer gazetteer;
 
   /**
-   * @param encoder the owning extractor's key encoder
-   * @param vocabulary the owning extractor's words
+   * @param vocabulary the owning extractor's words, with its key encoder and the gazetteer
    */
-  NumberEntities(KeyEncoder encoder, Vocabulary vocabulary) {
-    this.encoder = encoder;
+  NumberEntities(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
+    this.encoder = vocabulary.encoder;
+    this.gazetteer = vocabulary.gazetteer;
   }
 
   /** Starts a text: no list of numbers is being read. */
