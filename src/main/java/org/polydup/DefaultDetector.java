@@ -161,7 +161,8 @@ final class DefaultDetector implements Detector {
       alignment =
           configuration.crossLanguage()
               ? new IncrementalAlignment(
-                  alignmentStage(configuration), configuration.includeRelated())
+                  new AlignedPairChecks(configuration.verificationPolicy()),
+                  configuration.includeRelated())
               : null;
     }
 
@@ -729,15 +730,13 @@ final class DefaultDetector implements Detector {
     return new BatchScan(
         configuration,
         identifier,
-        configuration.crossLanguage() ? alignmentStage(configuration) : null,
+        configuration.crossLanguage()
+            ? new AlignmentStage(
+                configuration.includeRelated(),
+                configuration.verificationPolicy(),
+                configuration.threshold())
+            : null,
         beforeFingerprint);
-  }
-
-  private static AlignmentStage alignmentStage(Configuration configuration) {
-    return new AlignmentStage(
-        configuration.includeRelated(),
-        configuration.verificationPolicy(),
-        configuration.threshold());
   }
 
   private String languageOf(Document document) {

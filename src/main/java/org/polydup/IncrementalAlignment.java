@@ -9,7 +9,7 @@ import org.polydup.align.IncrementalMatcher;
 /**
  * The align stage of the incremental API ({@link Detector#add}, {@link Detector#query}): an {@link
  * IncrementalMatcher} finds a queried document's aligned candidates among the added ones, and each
- * pair then passes the same checks as in a batch scan ({@link AlignmentStage#verdict}). What a
+ * pair then passes the same checks as in a batch scan ({@link AlignedPairChecks#verdict}). What a
  * query cannot judge that a scan can is said in {@link IncrementalMatcher}; the README compares the
  * two on the evaluation sets.
  *
@@ -18,10 +18,10 @@ import org.polydup.align.IncrementalMatcher;
  * IncrementalMatcher#profile}) outside both.
  */
 final class IncrementalAlignment {
-  private final AlignmentStage checks;
+  private final AlignedPairChecks checks;
   private final IncrementalMatcher matcher;
 
-  IncrementalAlignment(AlignmentStage checks, boolean includeRelated) {
+  IncrementalAlignment(AlignedPairChecks checks, boolean includeRelated) {
     this.checks = checks;
     this.matcher = new IncrementalMatcher(includeRelated);
   }
@@ -85,7 +85,7 @@ final class IncrementalAlignment {
       Relation verdict = checks.verdict(pair, fingerprint, language, other, otherLanguage);
       if (verdict != null) {
         found.add(
-            AlignmentStage.toMatch(
+            AlignedMatch.toMatch(
                 id,
                 pair.b(),
                 fingerprint.shingles().text(),

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.polydup.align.AlignedEntityPair;
-import org.polydup.align.AlignmentResult;
-import org.polydup.align.Entity;
-import org.polydup.align.EntityKind;
 import org.polydup.align.MadeUpNames;
 
 /** Scan-level checks of the align stage: how aligned entities must spread through both texts. */
@@ -122,106 +115,5 @@ class AlignmentStageTest {
     List<Match> digests =
         result.matches().stream().filter(m -> m.a().startsWith("digest")).toList();
     assertTrue(digests.isEmpty(), () -> "pages sharing only quotes flagged: " + digests);
-  }
-
-  @Test
-  void strongest_keepsTheRarestEntitiesInTextOrder_whenEvidenceIsLong() {
-    List<AlignedEntityPair> evidence = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      // Every third entity is rare (weight 0.9), the rest common (0.1 .. 0.3).
-      double weight = i % 3 == 0 ? 0.9 : 0.1 + (i % 5) * 0.05;
-      Entity first = new Entity(i, i, EntityKind.NAME, 10 * i, 10 * i + 5, "n" + i);
-      Entity second = new Entity(i, i, EntityKind.NAME, 12 * i, 12 * i + 5, "m" + i);
-      evidence.add(new AlignedEntityPair(first, second, weight));
-    }
-    List<AlignedEntityPair> shown = shown(alignmentOf(evidence));
-    assertEquals(AlignmentStage.MAXIMUM_EVIDENCE, shown.size());
-    for (int i = 1; i < shown.size(); i++) {
-      assertTrue(shown.get(i - 1).first().start() < shown.get(i).first().start(), "text order");
-    }
-    // 67 rare ones exist; the 64 shown are all rare, and the earliest on the tie.
-    assertTrue(shown.stream().allMatch(e -> e.weight() == 0.9));
-    assertEquals(0, shown.get(0).first().start());
-    assertEquals(10 * 3 * 63, shown.get(63).first().start());
-    assertEquals(evidence.subList(0, 10), shown(alignmentOf(evidence.subList(0, 10))));
-  }
-
-  @Test
-  void strongest_choosesAsTheComparatorSortDid_onRandomWeightsWithManyTies() {
-    long seed = 20_261_123L;
-    Random random = new Random(seed);
-    for (int trial = 0; trial < 200; trial++) {
-      int size = AlignmentStage.MAXIMUM_EVIDENCE + random.nextInt(300);
-      List<AlignedEntityPair> evidence = new ArrayList<>();
-      for (int i = 0; i < size; i++) {
-        // Few distinct weights, so most comparisons are ties broken by position.
-        double weight = 0.25 * (1 + random.nextInt(6));
-        Entity first = new Entity(i, i, EntityKind.NAME, 10 * i, 10 * i + 5, "n" + i);
-        Entity second = new Entity(i, i, EntityKind.NAME, 12 * i, 12 * i + 5, "m" + i);
-        evidence.add(new AlignedEntityPair(first, second, weight));
-      }
-      // The definition: a stable sort by weight, heaviest first, then the kept ones in text order.
-      List<Integer> order = new ArrayList<>(IntStream.range(0, size).boxed().toList());
-      order.sort(
-          Comparator.comparingDouble((Integer i) -> -evidence.get(i).weight())
-              .thenComparingInt(i -> i));
-      List<AlignedEntityPair> expected =
-          order.subList(0, AlignmentStage.MAXIMUM_EVIDENCE).stream()
-              .sorted()
-              .map(evidence::get)
-              .toList();
-      assertEquals(expected, shown(alignmentOf(evidence)), "seed " + seed + " trial " + trial);
-    }
-  }
-
-  /** The evidence {@link AlignmentStage#strongest} keeps, in the order it gives. */
-  private static List<AlignedEntityPair> shown(AlignmentResult alignment) {
-    return Arrays.stream(AlignmentStage.strongest(alignment))
-        .mapToObj(alignment.evidence()::get)
-        .toList();
-  }
-
-  /** A result carrying {@code evidence}, its scores left at 0. */
-  private static AlignmentResult alignmentOf(List<AlignedEntityPair> evidence) {
-    return new AlignmentResult(Relation.TRANSLATION, 0, 0, 0, 0, 0, true, evidence, false);
-  }
-
-  private static CrossLanguageStage.IndexedMatch derived(int x, int y, double score) {
-    Match m =
-        new Match(
-            "d" + x,
-            "d" + y,
-            Relation.DERIVED,
-            null,
-            "de",
-            "de",
-            Scores.ofAlignment(score, score, score, score),
-            List.of(),
-            List.of());
-    return new CrossLanguageStage.IndexedMatch(x, y, m);
-  }
-
-  @Test
-  void withoutSideLinks_dropsTemplateLink_whenBothDocumentsHaveACloserVersion() {
-    // Two chats, each with a close version (0 ~ 1, 2 ~ 3), linked only through the template
-    // phrases they share (1 ~ 2); a retelling (4) whose only partner is its source (0).
-    List<CrossLanguageStage.IndexedMatch> matches =
-        List.of(derived(0, 1, 0.9), derived(2, 3, 0.8), derived(1, 2, 0.35), derived(0, 4, 0.3));
-    List<String> kept =
-        AlignmentStage.withoutSideLinks(matches, new java.util.BitSet(), 5).stream()
-            .map(m -> m.x() + "~" + m.y())
-            .toList();
-    assertEquals(List.of("0~1", "2~3", "0~4"), kept);
-  }
-
-  @Test
-  void withoutSideLinks_countsAWholeCopyAsTheClosestVersion() {
-    // 0 and 1 each have a verbatim copy the shingle stage settled; their aligned pair is weak.
-    java.util.BitSet wholeCopies = new java.util.BitSet();
-    wholeCopies.set(0);
-    wholeCopies.set(1);
-    List<CrossLanguageStage.IndexedMatch> matches = List.of(derived(0, 1, 0.45));
-    assertTrue(AlignmentStage.withoutSideLinks(matches, wholeCopies, 2).isEmpty());
-    assertEquals(1, AlignmentStage.withoutSideLinks(matches, new java.util.BitSet(), 2).size());
   }
 }
