@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -23,8 +21,6 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.polydup.align.IncrementalMatcher;
-import org.polydup.index.LshIndex;
-import org.polydup.index.PassageIndex;
 import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
@@ -101,13 +97,6 @@ final class DefaultDetector implements Detector {
   private String detached;
 
   /**
-   * An added document: what the same-language stages need, and its entities and structure (null
-   * without cross-language matching), kept for {@link #save}.
-   */
-  private record Stored(
-      String id, Fingerprint fingerprint, String language, IncrementalMatcher.Profile profile) {}
-
-  /**
    * Given each text before it is fingerprinted, by add, query and scan alike ({@link
    * Fingerprinter}); does nothing but in tests.
    */
@@ -135,80 +124,6 @@ final class DefaultDetector implements Detector {
         new DocumentFrequencies(
             INCREMENTAL_FREQUENCY_CELLS, configuration.boilerplateDocumentFrequency());
     this.indexes = new SlotIndexes(configuration);
-  }
-
-  /**
-   * The added documents by slot, with the candidate indexes and the align stage that number them
-   * so, and the slot of each live id. Confined to one thread until the detector publishes it.
-   */
-  private static final class SlotIndexes implements IncrementalAlignment.Stored {
-    /** By slot; {@code null} where the document was removed. */
-    final List<Stored> stored = new ArrayList<>();
-
-    final Map<String, Integer> slotOf = new HashMap<>();
-    final LshIndex lsh;
-    final PassageIndex passages;
-
-    /** The align stage of add and query, or {@code null} when cross-language matching is off. */
-    final IncrementalAlignment alignment;
-
-    /** Empty, for slots numbered from 0. */
-    SlotIndexes(Configuration configuration) {
-      lsh = LshIndex.create(configuration.lshParameters());
-      passages =
-          PassageIndex.create(
-              configuration.passageWindow(), configuration.boilerplateDocumentFrequency());
-      alignment =
-          configuration.crossLanguage()
-              ? new IncrementalAlignment(
-                  new AlignedPairChecks(configuration.verificationPolicy()),
-                  configuration.includeRelated())
-              : null;
-    }
-
-    /** Gives a document the next slot and puts it into every index. */
-    void add(Stored document) {
-      int slot = stored.size();
-      stored.add(document);
-      slotOf.put(document.id(), slot);
-      lsh.add(slot, document.fingerprint().signature());
-      passages.add(slot, document.fingerprint().shingles().positional());
-      if (alignment != null) {
-        alignment.add(slot, document.profile());
-      }
-    }
-
-    /** Takes the live document of {@code slot} out of every index; its slot stays empty. */
-    void remove(int slot) {
-      slotOf.remove(stored.get(slot).id());
-      lsh.remove(slot);
-      passages.remove(slot);
-      if (alignment != null) {
-        alignment.remove(slot);
-      }
-      stored.set(slot, null);
-    }
-
-    /** Slots emptied by removes since these indexes were built. */
-    int removedSlots() {
-      return stored.size() - slotOf.size();
-    }
-
-    @Override
-    public String idOf(int slot) {
-      Stored s = stored.get(slot);
-      return s == null ? null : s.id();
-    }
-
-    @Override
-    public Fingerprint fingerprintOf(int slot) {
-      return stored.get(slot).fingerprint();
-    }
-
-    @Override
-    public String languageOf(int slot) {
-      return stored.get(slot).language();
-    }
   }
 
   /** What add and query compute from a document's text, outside the index lock. */
@@ -276,14 +191,9 @@ final class DefaultDetector implements Detector {
     List<ArchiveFile.Entry> entries = new ArrayList<>();
     lock.readLock().lock();
     try {
-      for (Stored s : indexes.stored) {
+      for (StoredDocument s : indexes.stored) {
         if (s != null) {
-          entries.add(
-              new ArchiveFile.Entry(
-                  s.id(),
-                  s.language(),
-                  s.fingerprint().shingles().text(),
-                  s.profile() == null ? null : s.profile().entities()));
+          entries.add(s.entry());
         }
       }
     } finally {
@@ -457,8 +367,8 @@ final class DefaultDetector implements Detector {
         throw new UncheckedIOException("cannot store " + analysed.document().id(), e);
       }
     }
-    Stored document =
-        new Stored(
+    StoredDocument document =
+        new StoredDocument(
             analysed.document().id(),
             analysed.fingerprint(),
             analysed.language(),
@@ -478,7 +388,7 @@ final class DefaultDetector implements Detector {
   private void compact(Compaction compaction) {
     try {
       SlotIndexes rebuilt = new SlotIndexes(configuration);
-      for (Stored document : compaction.live()) {
+      for (StoredDocument document : compaction.live()) {
         rebuilt.add(document);
       }
       beforeSwap.run();
@@ -496,7 +406,7 @@ final class DefaultDetector implements Detector {
           }
         }
         for (int slot = compaction.end(); slot < source.stored.size(); slot++) {
-          Stored added = source.stored.get(slot);
+          StoredDocument added = source.stored.get(slot);
           if (added != null) {
             rebuilt.add(added);
           }
@@ -514,7 +424,8 @@ final class DefaultDetector implements Detector {
    * What a compaction starts from, taken under the write lock: the indexes it replaces, their live
    * documents in slot order with their slots there, and the slot count then ({@code end}).
    */
-  private record Compaction(SlotIndexes source, List<Stored> live, int[] oldSlots, int end) {}
+  private record Compaction(
+      SlotIndexes source, List<StoredDocument> live, int[] oldSlots, int end) {}
 
   /**
    * A compaction to run once the write lock is released, when enough slots are removed and none is
@@ -528,10 +439,10 @@ final class DefaultDetector implements Detector {
         || !compacting.compareAndSet(false, true)) {
       return null;
     }
-    List<Stored> live = new ArrayList<>(liveDocuments);
+    List<StoredDocument> live = new ArrayList<>(liveDocuments);
     int[] oldSlots = new int[liveDocuments];
     for (int slot = 0; slot < indexes.stored.size(); slot++) {
-      Stored document = indexes.stored.get(slot);
+      StoredDocument document = indexes.stored.get(slot);
       if (document != null) {
         oldSlots[live.size()] = slot;
         live.add(document);
@@ -656,7 +567,7 @@ final class DefaultDetector implements Detector {
       boolean copyFound = false;
       boolean queryIsFirstCopy = false;
       for (int slot : candidates) {
-        Stored s = current.stored.get(slot);
+        StoredDocument s = current.stored.get(slot);
         if (s == null) {
           continue;
         }
