@@ -12,14 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 import org.polydup.align.IncrementalMatcher;
 import org.polydup.lang.LanguageIdentifier;
 import org.polydup.verify.BoilerplatePositions;
@@ -27,10 +23,10 @@ import org.polydup.verify.DocumentFrequencies;
 
 /**
  * The in-memory {@link Detector}. Fingerprinting and entity extraction happen outside any lock
- * (they are the expensive part); the index is guarded by a read-write lock so queries run
- * concurrently with each other and wait only for adds and removes. With cross-language matching on,
- * {@link IncrementalAlignment} finds the translations and reworded copies a query has among the
- * indexed documents.
+ * (they are the expensive part; {@link DocumentAnalyser}); the index is guarded by a read-write
+ * lock so queries run concurrently with each other and wait only for adds and removes. With
+ * cross-language matching on, {@link IncrementalAlignment} finds the translations and reworded
+ * copies a query has among the indexed documents.
  *
  * <h2>Compaction</h2>
  *
@@ -56,7 +52,7 @@ final class DefaultDetector implements Detector {
 
   private final Configuration configuration;
   private final LanguageIdentifier identifier;
-  private final ThreadLocal<Fingerprinter> workers;
+  private final DocumentAnalyser analyser;
   private final PairJudge judge;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -117,8 +113,7 @@ final class DefaultDetector implements Detector {
         configuration.languages() == null
             ? LanguageIdentifier.create()
             : LanguageIdentifier.builder().languages(configuration.languages()).build();
-    this.workers =
-        ThreadLocal.withInitial(() -> new Fingerprinter(configuration, beforeFingerprint));
+    this.analyser = new DocumentAnalyser(configuration, identifier, beforeFingerprint);
     this.judge = new PairJudge(configuration);
     this.frequencies =
         new DocumentFrequencies(
@@ -126,36 +121,9 @@ final class DefaultDetector implements Detector {
     this.indexes = new SlotIndexes(configuration);
   }
 
-  /** What add and query compute from a document's text, outside the index lock. */
-  private record Analysed(
-      Document document,
-      Fingerprint fingerprint,
-      String language,
-      IncrementalMatcher.Profile profile) {}
-
-  private Analysed analyse(Document given) {
-    Document document = configuration.cut(Objects.requireNonNull(given, "document"));
-    String language = languageOf(document);
-    return analysed(
-        document,
-        language,
-        configuration.crossLanguage()
-            ? IncrementalMatcher.profile(document.text(), language)
-            : null);
-  }
-
-  /**
-   * The analysis of a document whose language and entities are known ({@code profile} is {@code
-   * null} without cross-language matching): what is left is its fingerprint.
-   */
-  private Analysed analysed(
-      Document document, String language, IncrementalMatcher.Profile profile) {
-    return new Analysed(document, workers.get().fingerprint(document.text()), language, profile);
-  }
-
   @Override
   public void add(Document document) {
-    Analysed analysed = analyse(document);
+    AnalysedDocument analysed = analyser.analyse(document);
     lock.writeLock().lock();
     try {
       requireNew(document.id());
@@ -182,7 +150,9 @@ final class DefaultDetector implements Detector {
     // Analysis (fingerprint, language, entities) is per document and independent: in parallel.
     // The inserts then go in list order, so slot numbers, and every later answer, are those of
     // adding the documents one by one.
-    insertAll(analyseInParallel(documents.size(), i -> analyse(documents.get(i)), progress));
+    insertAll(
+        analyser.analyseInParallel(
+            documents.size(), i -> analyser.analyse(documents.get(i)), progress));
   }
 
   @Override
@@ -210,9 +180,8 @@ final class DefaultDetector implements Detector {
   }
 
   /**
-   * Adds stored documents, in their order, without extracting their entities again (but for a text
-   * longer than {@link Configuration#maximumCharacters}, cut as every document is where it comes
-   * in).
+   * Adds stored documents, in their order, without extracting their entities again ({@link
+   * DocumentAnalyser#analyseStored}).
    *
    * @param source names where they come from, in errors
    */
@@ -223,25 +192,9 @@ final class DefaultDetector implements Detector {
         throw new IncompatibleDataException(source + " holds document " + e.id() + " twice");
       }
     }
-    // The entities are stored; fingerprints and structures are computed again, cheaply.
     insertAll(
-        analyseInParallel(
-            entries.size(),
-            i -> {
-              ArchiveFile.Entry e = entries.get(i);
-              Document stored = new Document(e.id(), e.text(), e.language());
-              Document document = configuration.cut(stored);
-              // Stored by a detector that kept more of the text, the entities reach past this
-              // detector's cut, so they are extracted again from the prefix every stage reads.
-              IncrementalMatcher.Profile profile =
-                  e.entities() == null
-                      ? null
-                      : document != stored
-                          ? IncrementalMatcher.profile(document.text(), e.language())
-                          : IncrementalMatcher.profile(e.entities(), e.text());
-              return analysed(document, e.language(), profile);
-            },
-            progress));
+        analyser.analyseInParallel(
+            entries.size(), i -> analyser.analyseStored(entries.get(i)), progress));
   }
 
   Configuration configuration() {
@@ -280,37 +233,14 @@ final class DefaultDetector implements Detector {
     }
   }
 
-  /** Analyses {@code count} documents on the configured threads, reporting each one done. */
-  private Analysed[] analyseInParallel(
-      int count, IntFunction<Analysed> analyse, ScanProgress progress) {
-    Analysed[] analysed = new Analysed[count];
-    AtomicInteger done = new AtomicInteger();
-    ForkJoinPool pool = new ForkJoinPool(configuration.threads());
-    try {
-      pool.submit(
-              () ->
-                  IntStream.range(0, count)
-                      .parallel()
-                      .forEach(
-                          i -> {
-                            analysed[i] = analyse.apply(i);
-                            progress.update("analyse", done.incrementAndGet(), count);
-                          }))
-          .join();
-    } finally {
-      pool.shutdown();
-    }
-    return analysed;
-  }
-
   /** Inserts analysed documents in order, all or none (no id may be indexed already). */
-  private void insertAll(Analysed[] analysed) {
+  private void insertAll(AnalysedDocument[] analysed) {
     lock.writeLock().lock();
     try {
-      for (Analysed a : analysed) {
+      for (AnalysedDocument a : analysed) {
         requireNew(a.document().id());
       }
-      for (Analysed a : analysed) {
+      for (AnalysedDocument a : analysed) {
         insert(a);
       }
     } finally {
@@ -320,7 +250,7 @@ final class DefaultDetector implements Detector {
 
   @Override
   public List<Match> queryAndAdd(Document document) {
-    Analysed analysed = analyse(document);
+    AnalysedDocument analysed = analyser.analyse(document);
     lock.writeLock().lock();
     try {
       requireNew(document.id());
@@ -353,7 +283,7 @@ final class DefaultDetector implements Detector {
    *
    * @throws UncheckedIOException when the archive cannot store it
    */
-  private void insert(Analysed analysed) {
+  private void insert(AnalysedDocument analysed) {
     requireAttachedIfEver();
     if (archive != null) {
       try {
@@ -367,12 +297,7 @@ final class DefaultDetector implements Detector {
         throw new UncheckedIOException("cannot store " + analysed.document().id(), e);
       }
     }
-    StoredDocument document =
-        new StoredDocument(
-            analysed.document().id(),
-            analysed.fingerprint(),
-            analysed.language(),
-            analysed.profile());
+    StoredDocument document = StoredDocument.of(analysed);
     indexes.add(document);
     frequencies.addDocument(document.fingerprint().shingles().distinct());
   }
@@ -535,10 +460,10 @@ final class DefaultDetector implements Detector {
 
   @Override
   public List<Match> query(Document document) {
-    return query(analyse(document));
+    return query(analyser.analyse(document));
   }
 
-  private List<Match> query(Analysed analysed) {
+  private List<Match> query(AnalysedDocument analysed) {
     Document document = analysed.document();
     Fingerprint fingerprint = analysed.fingerprint();
     String language = analysed.language();
@@ -648,9 +573,5 @@ final class DefaultDetector implements Detector {
                 configuration.threshold())
             : null,
         beforeFingerprint);
-  }
-
-  private String languageOf(Document document) {
-    return identifier.identify(document.text(), document.languageHint()).language();
   }
 }

@@ -11,7 +11,7 @@ import org.polydup.verify.ShingleSequence;
 
 /**
  * Per-thread worker: raw text to {@link Fingerprint}. Not thread-safe (the analyzer owns ICU break
- * iterators and buffers); {@link DefaultDetector} keeps one per thread.
+ * iterators and buffers); {@link DocumentAnalyser} keeps one per thread.
  */
 final class Fingerprinter {
   private final TextAnalyzer analyzer;

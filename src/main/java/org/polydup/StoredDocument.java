@@ -10,6 +10,12 @@ import org.polydup.align.IncrementalMatcher;
 record StoredDocument(
     String id, Fingerprint fingerprint, String language, IncrementalMatcher.Profile profile) {
 
+  /** What the detector keeps of an analysed document. */
+  static StoredDocument of(AnalysedDocument analysed) {
+    return new StoredDocument(
+        analysed.document().id(), analysed.fingerprint(), analysed.language(), analysed.profile());
+  }
+
   /** Its entry in a saved index ({@link ArchiveFile}); the rest is computed again on load. */
   ArchiveFile.Entry entry() {
     return new ArchiveFile.Entry(
