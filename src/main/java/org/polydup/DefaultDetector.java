@@ -28,23 +28,10 @@ import org.polydup.verify.DocumentFrequencies;
  * cross-language matching on, {@link IncrementalAlignment} finds the translations and reworded
  * copies a query has among the indexed documents.
  *
- * <h2>Compaction</h2>
- *
- * A removed document's slot is not reused, so a service that removes old stories for months would
- * pile up removed slots; a compaction rebuilds every slot-numbered structure ({@link SlotIndexes})
- * over the live documents numbered again from 0 in add order, which answers as a fresh detector
- * given them. The rebuild is most of the cost (4 s for 100,000 live documents, 9 s with alignment),
- * so it runs with no lock held: under the write lock the live documents are copied (they are
- * immutable), outside it a new {@link SlotIndexes} is filled from the copy, and under the write
- * lock again it is brought up to date and swapped in. The old structures stay current meanwhile, so
- * adds, removes and queries of other threads go on against them; and what happened meanwhile is
- * read off them rather than from a log of the writes: a copied document whose old slot is empty now
- * was removed (its new slot is emptied), and the old slots past the copy hold the documents added
- * since, in add order, the removed ones empty (the live ones are appended). That covers every
- * interleaving of adds and removes, a copied id removed and added again included (its old slot is
- * empty and the new copy is past the snapshot), since slots are only ever appended and emptied and
- * only one compaction runs at a time. The document frequencies count documents, not slots: they are
- * kept, updated by the writes as ever, and the rebuild does not read them.
+ * <p>A removed document's slot is not reused; once enough of them pile up, a {@link Compaction}
+ * rebuilds every slot-numbered structure over the live documents, with no lock held but while it
+ * copies them and swaps the rebuilt structures in (its class comment says why what happened
+ * meanwhile is not lost).
  */
 final class DefaultDetector implements Detector {
   /** Sizing of the incremental document-frequency sketch: 2^22 cells, 32 MB. */
@@ -55,18 +42,6 @@ final class DefaultDetector implements Detector {
   private final DocumentAnalyser analyser;
   private final PairJudge judge;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-
-  /**
-   * Removed slots that make the indexes be rebuilt with the live documents renumbered ({@link
-   * #compact}), once they also outnumber the live documents: a slot is never reused, and each
-   * removed one keeps memory in the indexes (5 bytes to 3.7 KB, see {@link Detector#remove}), which
-   * a service removing old stories for months would otherwise pile up. Rebuilding costs less than
-   * half of loading the live documents from a save (their fingerprints and entities are kept), and
-   * comes after at least as many removes, so it adds a constant per remove. The remove that
-   * triggers it pays it, after releasing the lock: other threads' adds, removes and queries wait
-   * only for copying the live documents' references and for the swap (see the class comment).
-   */
-  static final int COMPACTION_MINIMUM_REMOVED = 1024;
 
   /**
    * The documents and every structure numbered by their slots; replaced whole by {@link #compact},
@@ -303,39 +278,19 @@ final class DefaultDetector implements Detector {
   }
 
   /**
-   * Rebuilds the slot-numbered structures over the documents live in {@code compaction}'s snapshot,
-   * with no lock held, then, under the write lock, brings them up to date with the adds and removes
-   * made meanwhile and swaps them in (the class comment says why that is complete). The indexes
-   * then hold what a detector given only the live documents, in add order, would, and answer as it
-   * does. Should the rebuild fail (out of memory), the old indexes stay, current, and the next
-   * remove that finds a compaction due tries again.
+   * Rebuilds the indexes over the documents live in {@code compaction}'s snapshot with no lock
+   * held, then, under the write lock, brings them up to date and swaps them in: they then answer as
+   * a detector given only the live documents, in add order. Should the rebuild fail (out of
+   * memory), the old indexes stay, current, and the next remove that finds a compaction due tries
+   * again.
    */
   private void compact(Compaction compaction) {
     try {
-      SlotIndexes rebuilt = new SlotIndexes(configuration);
-      for (StoredDocument document : compaction.live()) {
-        rebuilt.add(document);
-      }
+      SlotIndexes rebuilt = compaction.rebuild(configuration);
       beforeSwap.run();
       lock.writeLock().lock();
       try {
-        SlotIndexes source = compaction.source();
-        if (indexes != source) {
-          throw new IllegalStateException("the indexes were replaced during a compaction");
-        }
-        // Removes first, so that an id removed and added again is mapped to its new slot.
-        int[] oldSlots = compaction.oldSlots();
-        for (int slot = 0; slot < oldSlots.length; slot++) {
-          if (source.stored.get(oldSlots[slot]) == null) {
-            rebuilt.remove(slot);
-          }
-        }
-        for (int slot = compaction.end(); slot < source.stored.size(); slot++) {
-          StoredDocument added = source.stored.get(slot);
-          if (added != null) {
-            rebuilt.add(added);
-          }
-        }
+        compaction.catchUp(indexes, rebuilt);
         indexes = rebuilt;
       } finally {
         lock.writeLock().unlock();
@@ -346,34 +301,14 @@ final class DefaultDetector implements Detector {
   }
 
   /**
-   * What a compaction starts from, taken under the write lock: the indexes it replaces, their live
-   * documents in slot order with their slots there, and the slot count then ({@code end}).
-   */
-  private record Compaction(
-      SlotIndexes source, List<StoredDocument> live, int[] oldSlots, int end) {}
-
-  /**
    * A compaction to run once the write lock is released, when enough slots are removed and none is
    * under way; otherwise {@code null}. Must hold the write lock.
    */
   private Compaction compactionIfDue() {
-    int removedSlots = indexes.removedSlots();
-    int liveDocuments = indexes.slotOf.size();
-    if (removedSlots < COMPACTION_MINIMUM_REMOVED
-        || removedSlots <= liveDocuments
-        || !compacting.compareAndSet(false, true)) {
+    if (!Compaction.isDue(indexes) || !compacting.compareAndSet(false, true)) {
       return null;
     }
-    List<StoredDocument> live = new ArrayList<>(liveDocuments);
-    int[] oldSlots = new int[liveDocuments];
-    for (int slot = 0; slot < indexes.stored.size(); slot++) {
-      StoredDocument document = indexes.stored.get(slot);
-      if (document != null) {
-        oldSlots[live.size()] = slot;
-        live.add(document);
-      }
-    }
-    return new Compaction(indexes, live, oldSlots, indexes.stored.size());
+    return Compaction.of(indexes);
   }
 
   /**

@@ -10,7 +10,7 @@ import org.polydup.index.PassageIndex;
 /**
  * A {@link DefaultDetector}'s added documents by slot, with the candidate indexes and the align
  * stage that number them so, and the slot of each live id. Confined to one thread until the
- * detector publishes it; replaced whole by a compaction.
+ * detector publishes it; replaced whole by a {@link Compaction}.
  */
 final class SlotIndexes implements IncrementalAlignment.Stored {
   /** By slot; {@code null} where the document was removed. */

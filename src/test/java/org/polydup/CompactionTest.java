@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The compaction of removed slots ({@link DefaultDetector#COMPACTION_MINIMUM_REMOVED}) rebuilds the
- * indexes with no lock held: these tests hold a rebuild before its swap ({@link
+ * The compaction of removed slots ({@link Compaction#MINIMUM_REMOVED}) rebuilds the indexes with no
+ * lock held: these tests hold a rebuild before its swap ({@link
  * DefaultDetector#beforeCompactionSwap}), use the detector from other threads meanwhile, and then
  * compare every answer with a fresh detector given the surviving documents in add order.
  */
@@ -52,7 +52,7 @@ class CompactionTest {
     Churn(Detector detector) throws IOException {
       documents = RealDocuments.syndicationAndChats();
       // Cheap to analyse, unlike the real documents: the test needs over a thousand removes.
-      for (int i = 0; i < DefaultDetector.COMPACTION_MINIMUM_REMOVED + 100; i++) {
+      for (int i = 0; i < Compaction.MINIMUM_REMOVED + 100; i++) {
         fillers.add(
             new Document(
                 "filler" + i,
@@ -63,7 +63,7 @@ class CompactionTest {
       add(detector, fillers);
       add(detector, real);
       int total = fillers.size() + real.size();
-      int removes = DefaultDetector.COMPACTION_MINIMUM_REMOVED;
+      int removes = Compaction.MINIMUM_REMOVED;
       while (removes <= total - removes) {
         removes++;
       }

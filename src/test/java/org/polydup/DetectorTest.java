@@ -370,7 +370,7 @@ class DetectorTest {
   void concurrentRemoves_acrossRebuilds_answerAsAFreshDetector() throws Exception {
     List<Document> documents =
         SyndicationEvaluation.load(Path.of("testdata/syndication")).documents();
-    int rounds = 3 * DefaultDetector.COMPACTION_MINIMUM_REMOVED / documents.size() + 2;
+    int rounds = 3 * Compaction.MINIMUM_REMOVED / documents.size() + 2;
     DefaultDetector detector = (DefaultDetector) sameLanguage();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     java.util.concurrent.atomic.AtomicBoolean sliding =
@@ -995,16 +995,16 @@ class DetectorTest {
 
   /**
    * A window sliding over rounds of stories, each round removed once the next is in: past {@value
-   * DefaultDetector#COMPACTION_MINIMUM_REMOVED} removed slots, more than the live documents, the
-   * indexes are rebuilt over the live ones, so slots no longer pile up, and the detector answers as
-   * one given only the last round.
+   * Compaction#MINIMUM_REMOVED} removed slots, more than the live documents, the indexes are
+   * rebuilt over the live ones, so slots no longer pile up, and the detector answers as one given
+   * only the last round.
    */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
   void remove_rebuildsTheIndexes_onceRemovedSlotsOutnumberLiveOnes(boolean crossLanguage)
       throws IOException {
     List<Document> documents = RealDocuments.syndicationAndChats();
-    int rounds = 1 + DefaultDetector.COMPACTION_MINIMUM_REMOVED / documents.size() + 1;
+    int rounds = 1 + Compaction.MINIMUM_REMOVED / documents.size() + 1;
     DefaultDetector churned =
         (DefaultDetector) Polydup.builder().crossLanguage(crossLanguage).build();
     List<Document> previous = List.of();
