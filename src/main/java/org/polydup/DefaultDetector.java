@@ -1,8 +1,5 @@
 package org.polydup;
 
-import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
-import it.unimi.dsi.fastutil.ints.IntSortedSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,17 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import org.polydup.align.IncrementalMatcher;
 import org.polydup.lang.LanguageIdentifier;
-import org.polydup.verify.BoilerplatePositions;
 import org.polydup.verify.DocumentFrequencies;
 
 /**
  * The in-memory {@link Detector}. Fingerprinting and entity extraction happen outside any lock
  * (they are the expensive part; {@link DocumentAnalyser}); the index is guarded by a read-write
- * lock so queries run concurrently with each other and wait only for adds and removes. With
- * cross-language matching on, {@link IncrementalAlignment} finds the translations and reworded
- * copies a query has among the indexed documents.
+ * lock so queries ({@link IndexQuery}) run concurrently with each other and wait only for adds and
+ * removes. With cross-language matching on, {@link IncrementalAlignment} finds the translations and
+ * reworded copies a query has among the indexed documents.
  *
  * <p>A removed document's slot is not reused; once enough of them pile up, a {@link Compaction}
  * rebuilds every slot-numbered structure over the live documents, with no lock held but while it
@@ -40,7 +35,7 @@ final class DefaultDetector implements Detector {
   private final Configuration configuration;
   private final LanguageIdentifier identifier;
   private final DocumentAnalyser analyser;
-  private final PairJudge judge;
+  private final IndexQuery indexQuery;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   /**
@@ -89,10 +84,10 @@ final class DefaultDetector implements Detector {
             ? LanguageIdentifier.create()
             : LanguageIdentifier.builder().languages(configuration.languages()).build();
     this.analyser = new DocumentAnalyser(configuration, identifier, beforeFingerprint);
-    this.judge = new PairJudge(configuration);
     this.frequencies =
         new DocumentFrequencies(
             INCREMENTAL_FREQUENCY_CELLS, configuration.boilerplateDocumentFrequency());
+    this.indexQuery = new IndexQuery(new PairJudge(configuration), frequencies);
     this.indexes = new SlotIndexes(configuration);
   }
 
@@ -399,81 +394,12 @@ final class DefaultDetector implements Detector {
   }
 
   private List<Match> query(AnalysedDocument analysed) {
-    Document document = analysed.document();
-    Fingerprint fingerprint = analysed.fingerprint();
-    String language = analysed.language();
-    IncrementalMatcher.Profile profile = analysed.profile();
-    List<Match> found = new ArrayList<>();
-    // Slots the shingle stage flagged: their verdict stands, the align stage leaves them alone.
-    IntOpenHashSet settled = new IntOpenHashSet();
     lock.readLock().lock();
     try {
-      SlotIndexes current = indexes;
-      IntSortedSet candidates = new IntAVLTreeSet(current.lsh.query(fingerprint.signature()));
-      for (int slot : current.passages.query(fingerprint.shingles().positional())) {
-        candidates.add(slot);
-      }
-      // The queried text's boilerplate once, not once per candidate: each position is a probe
-      // into the frequency sketch, most of them cache misses (a third of a query's time).
-      BoilerplatePositions boilerplate =
-          BoilerplatePositions.of(fingerprint.shingles(), frequencies);
-      // Copies of the queried text (the same shingles in the same order) are all candidates, by
-      // ascending slot: the query is paired with the earliest live one alone, as a scan pairs a
-      // later copy with the first copy only (ExactCopies), and the others are settled as copies
-      // of that one. Otherwise a stream of n copies of a wire story made n(n - 1)/2 pairs. An
-      // indexed document queried by its own id before any copy of it is the first copy itself,
-      // paired with every later one.
-      boolean hasShingles = fingerprint.shingles().length() > 0;
-      boolean copyFound = false;
-      boolean queryIsFirstCopy = false;
-      for (int slot : candidates) {
-        StoredDocument s = current.stored.get(slot);
-        if (s == null) {
-          continue;
-        }
-        boolean copy =
-            hasShingles && s.fingerprint().shingles().sameShinglesAs(fingerprint.shingles());
-        if (s.id().equals(document.id())) {
-          queryIsFirstCopy |= copy && !copyFound;
-          continue;
-        }
-        if (copy && !queryIsFirstCopy) {
-          if (copyFound) {
-            settled.add(slot);
-            continue;
-          }
-          copyFound = true;
-        }
-        Match m =
-            judge.judge(
-                document.id(),
-                fingerprint,
-                boilerplate,
-                s.id(),
-                s.fingerprint(),
-                frequencies,
-                id -> id.equals(document.id()) ? language : s.language());
-        if (m != null) {
-          found.add(m);
-          settled.add(slot);
-        }
-      }
-      if (current.alignment != null) {
-        Integer own = current.slotOf.get(document.id());
-        found.addAll(
-            current.alignment.query(
-                document.id(),
-                own == null ? -1 : own,
-                fingerprint,
-                language,
-                profile,
-                settled,
-                current));
-      }
+      return indexQuery.matches(analysed, indexes);
     } finally {
       lock.readLock().unlock();
     }
-    return found;
   }
 
   @Override
