@@ -54,13 +54,10 @@ final class DefaultDetector implements Detector {
   private volatile Runnable beforeSwap = () -> {};
 
   /**
-   * Where adds and removes are also written, for a {@link PersistentDetector}; {@code null} for an
-   * index that lives in memory only. Guarded by the write lock.
+   * Where adds and removes are also written, for a {@link PersistentDetector}. Guarded by the write
+   * lock.
    */
-  private ArchiveIndex archive;
-
-  /** Why the archive was detached ({@link #detach}), or null. Guarded by the lock. */
-  private String detached;
+  private final ArchiveWrites archiveWrites = new ArchiveWrites();
 
   /**
    * Given each text before it is fingerprinted, by add, query and scan alike ({@link
@@ -175,7 +172,7 @@ final class DefaultDetector implements Detector {
   void attach(ArchiveIndex archive) {
     lock.writeLock().lock();
     try {
-      this.archive = archive;
+      archiveWrites.attach(archive);
     } finally {
       lock.writeLock().unlock();
     }
@@ -189,17 +186,9 @@ final class DefaultDetector implements Detector {
   void detach(String why) {
     lock.writeLock().lock();
     try {
-      this.archive = null;
-      this.detached = why;
+      archiveWrites.detach(why);
     } finally {
       lock.writeLock().unlock();
-    }
-  }
-
-  /** Must hold the write lock. */
-  private void requireAttachedIfEver() {
-    if (detached != null) {
-      throw new IllegalStateException(detached);
     }
   }
 
@@ -238,13 +227,7 @@ final class DefaultDetector implements Detector {
     if (indexes.slotOf.containsKey(id)) {
       throw new IllegalArgumentException("document " + id + " is already indexed");
     }
-    if (archive != null && id.length() > ArchiveIndex.MAXIMUM_ID_LENGTH) {
-      throw new IllegalArgumentException(
-          "document id of "
-              + id.length()
-              + " characters; the archive stores ids of at most "
-              + ArchiveIndex.MAXIMUM_ID_LENGTH);
-    }
+    archiveWrites.requireStorable(id);
   }
 
   /**
@@ -254,19 +237,8 @@ final class DefaultDetector implements Detector {
    * @throws UncheckedIOException when the archive cannot store it
    */
   private void insert(AnalysedDocument analysed) {
-    requireAttachedIfEver();
-    if (archive != null) {
-      try {
-        archive.add(
-            new ArchiveFile.Entry(
-                analysed.document().id(),
-                analysed.language(),
-                analysed.document().text(),
-                analysed.profile() == null ? null : analysed.profile().entities()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot store " + analysed.document().id(), e);
-      }
-    }
+    archiveWrites.requireAttachedIfEver();
+    archiveWrites.add(analysed);
     StoredDocument document = StoredDocument.of(analysed);
     indexes.add(document);
     frequencies.addDocument(document.fingerprint().shingles().distinct());
@@ -330,18 +302,12 @@ final class DefaultDetector implements Detector {
     Compaction compaction;
     lock.writeLock().lock();
     try {
-      requireAttachedIfEver();
+      archiveWrites.requireAttachedIfEver();
       Integer slot = indexes.slotOf.get(id);
       if (slot == null) {
         return false;
       }
-      if (archive != null) {
-        try {
-          archive.remove(id);
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot remove " + id + " from the archive", e);
-        }
-      }
+      archiveWrites.remove(id);
       frequencies.removeDocument(indexes.stored.get(slot).fingerprint().shingles().distinct());
       indexes.remove(slot);
       compaction = compactionIfDue();
