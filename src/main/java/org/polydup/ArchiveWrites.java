@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
  */
 final class ArchiveWrites {
   /**
-   * Where adds and removes are also written; {@code null} for an index that lives in memory only.
+   * Where adds and removes are also written; {@code null} for an index that lives in memory only,
+   * or once detached.
    */
   private ArchiveIndex archive;
 
@@ -30,7 +31,9 @@ final class ArchiveWrites {
   }
 
   /**
-   * @throws IllegalStateException with why, once the archive was detached
+   * Refuses a write once the archive was detached: the index would no longer match what is kept.
+   *
+   * @throws IllegalStateException with why it was detached
    */
   void requireAttachedIfEver() {
     if (detached != null) {
@@ -39,7 +42,9 @@ final class ArchiveWrites {
   }
 
   /**
-   * @throws IllegalArgumentException when an archive is attached and cannot store an id this long
+   * Refuses, before anything is written, an id the attached archive could not store.
+   *
+   * @throws IllegalArgumentException when an archive is attached and the id is too long for it
    */
   void requireStorable(String id) {
     if (archive != null && id.length() > ArchiveIndex.MAXIMUM_ID_LENGTH) {

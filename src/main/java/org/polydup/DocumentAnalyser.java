@@ -22,6 +22,8 @@ final class DocumentAnalyser {
   private final ThreadLocal<Fingerprinter> workers;
 
   /**
+   * An analyser for a detector's documents; the detector's scan uses the same {@code identifier}.
+   *
    * @param beforeFingerprint given each text before it is fingerprinted ({@link Fingerprinter});
    *     does nothing but in tests
    */
