@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 import org.polydup.align.AlignmentThresholds;
 import org.polydup.align.CrossLanguageMatcher;
 import org.polydup.sketch.SimilarityEstimator;
@@ -107,8 +109,8 @@ final class AlignmentStage implements CrossLanguageStage {
                                     fingerprints,
                                     languages,
                                     alreadySettled))
-                        .filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toList()))
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toList()))
             .join();
     return new Result(
         SideLinks.without(matches, wholeCopies(alreadySettled, fingerprints), documents.size()),

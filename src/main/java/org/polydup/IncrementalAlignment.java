@@ -15,7 +15,9 @@ import org.polydup.align.IncrementalMatcher;
  *
  * <p>Threads as {@link IncrementalMatcher}: the {@link DefaultDetector} calls {@link #add} under
  * its write lock and {@link #query} under its read lock, and extracts entities ({@link
- * IncrementalMatcher#profile}) outside both.
+ * IncrementalMatcher#profile}) outside both. A compaction ({@link Compaction}) also calls {@link
+ * #add}, with no lock held, on the new indexes it builds: no other thread sees them until they are
+ * swapped in under the write lock.
  */
 final class IncrementalAlignment {
   private final AlignedPairChecks checks;

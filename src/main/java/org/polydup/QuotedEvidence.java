@@ -108,10 +108,9 @@ final class QuotedEvidence {
    */
   static double rewordedShare(
       Verification verbatim, Fingerprint first, Fingerprint second, AlignmentResult alignment) {
-    Verification v = verbatim;
     byte[] where =
         quoted(
-            v.passages(),
+            verbatim.passages(),
             first.shingles().text(),
             alignment,
             PREVIEW_CHARACTERS,
