@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
-import org.polydup.align.EntityProfile;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.internal.TemporaryFiles;
 import org.polydup.lang.LanguageIdentifier;
 

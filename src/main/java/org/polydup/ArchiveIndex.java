@@ -32,7 +32,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.polydup.align.EntityProfile;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.internal.Utf16;
 
 /**

@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.polydup.align.AlignedEntityPair;
 import org.polydup.align.AlignmentResult;
-import org.polydup.align.Entity;
-import org.polydup.align.EntityKind;
+import org.polydup.align.extract.Entity;
+import org.polydup.align.extract.EntityKind;
 
 /** The evidence a reported aligned pair carries: its strongest aligned entities. */
 class AlignedMatchTest {

@@ -1,5 +1,7 @@
 package org.polydup.align;
 
+import org.polydup.align.extract.Entity;
+
 /**
  * One piece of evidence: an entity of the first text aligned with an equal-keyed entity of the
  * second.

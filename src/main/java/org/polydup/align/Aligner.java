@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.extract.LanguageTags;
 
 /**
  * Order-aware, rarity-weighted local alignment of two entity profiles. Immutable and thread-safe.

@@ -2,6 +2,7 @@ package org.polydup.align;
 
 import java.util.AbstractList;
 import java.util.Objects;
+import org.polydup.align.extract.EntityKind;
 
 /**
  * The evidence of one alignment as position pairs of its two sequences, each {@link

@@ -2,6 +2,7 @@ package org.polydup.align;
 
 import java.util.List;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityKind;
 
 /**
  * The outcome of aligning two entity profiles. Immutable.

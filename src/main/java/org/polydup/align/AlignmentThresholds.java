@@ -1,5 +1,7 @@
 package org.polydup.align;
 
+import org.polydup.align.extract.EntityProfile;
+
 /**
  * Decision thresholds of the {@link Aligner}. Immutable; validated when built.
  *

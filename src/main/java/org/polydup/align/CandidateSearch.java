@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
 import org.polydup.align.CrossLanguageMatcher.PairFilter;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Which pairs of a batch are aligned at all: each document's best candidates through an {@link

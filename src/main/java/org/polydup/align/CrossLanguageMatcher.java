@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityExtractor;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Batch entry point of the align stage: extracts entities, weights keys over the batch, finds

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.internal.Mixing;
 
 /**

@@ -3,6 +3,7 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import java.util.Map;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Exclusivity per language: a document has at most one version in each other language (copies of

@@ -1,6 +1,8 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.internal.SortedSets;
 
 /**

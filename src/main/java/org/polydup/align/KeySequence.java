@@ -2,6 +2,9 @@ package org.polydup.align;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.polydup.align.extract.Entity;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.internal.Mixing;
 
 /**

@@ -3,6 +3,8 @@ package org.polydup.align;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.extract.LanguageTags;
 
 /**
  * Each document's weighted key sequences, built on first use and shared by all its alignments (a

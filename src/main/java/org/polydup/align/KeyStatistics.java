@@ -2,6 +2,7 @@ package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.internal.SortedSets;
 
 /**

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * What the passes of one {@link CrossLanguageMatcher#match} call share: the documents' entity

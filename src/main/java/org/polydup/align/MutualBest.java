@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Margin rule for texts with few or diluted anchors (short chats, reviews, shop pages): a pair

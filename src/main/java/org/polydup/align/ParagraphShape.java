@@ -145,8 +145,10 @@ public final class ParagraphShape {
 
   /**
    * Weight of one code point: 3 for Han, kana and Hangul, 0 for whitespace and controls, else 1.
+   * Internal to the align stage, not API: public for {@link
+   * org.polydup.align.extract.EntityProfile#weightedLength()}.
    */
-  static int weight(int c) {
+  public static int weight(int c) {
     if (c < 0x80) {
       // ASCII without the property tables: controls (0x00-0x1f, 0x7f) and the space weigh 0.
       return c <= 0x20 || c == 0x7f ? 0 : 1;

@@ -2,6 +2,7 @@ package org.polydup.align;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Within one query of an {@link IncrementalMatcher}: each text's weighted key sequences, built on

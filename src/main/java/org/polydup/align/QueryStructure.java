@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * The batch's structure rules in the form a query can apply ({@link IncrementalMatcher}): paragraph

@@ -5,6 +5,7 @@ import it.unimi.dsi.fastutil.ints.IntList;
 import it.unimi.dsi.fastutil.longs.Long2BooleanOpenHashMap;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Within one query of an {@link IncrementalMatcher}: which added documents are one version of the

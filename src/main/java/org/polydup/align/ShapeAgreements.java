@@ -9,6 +9,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.Arrays;
 import java.util.Map;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Cross-language pairs whose paragraph structures agree: {@link ParagraphShape#distance} at most

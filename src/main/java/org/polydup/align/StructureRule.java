@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.polydup.Relation;
 import org.polydup.align.CrossLanguageMatcher.PairFilter;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * The structure-only rule: pairs no shared name made candidates, found by their paragraph structure

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Cluster evidence: a story translated into several languages gives A~B and A~C; B~C is then

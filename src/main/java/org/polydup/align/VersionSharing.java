@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.polydup.Relation;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * A translation of one version of a story is a translation of its other versions ({@link

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.cluster.UnionFind;
 
 /**

@@ -19,12 +19,12 @@ import org.polydup.align.AlignmentThresholds;
 import org.polydup.align.CrossLanguageMatcher;
 import org.polydup.align.CrossLanguageMatcher.AlignedPair;
 import org.polydup.align.CrossLanguageMatcher.Doc;
-import org.polydup.align.Entity;
-import org.polydup.align.EntityExtractor;
 import org.polydup.align.EntityIndex;
-import org.polydup.align.EntityKind;
-import org.polydup.align.EntityProfile;
 import org.polydup.align.KeyStatistics;
+import org.polydup.align.extract.Entity;
+import org.polydup.align.extract.EntityExtractor;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * Explains why the align stage misses gold cross-language pairs of {@code xling} (documents of at

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.polydup.Relation;
+import org.polydup.align.extract.Entity;
+import org.polydup.align.extract.EntityExtractor;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
 
 /** Exact edge cases of {@link Aligner} and validation of its settings. */
 class AlignerTest {
@@ -27,6 +31,24 @@ class AlignerTest {
           + " Монголії. Мао Нін виступила у четвер у Шанхаї.";
 
   private final EntityExtractor extractor = new EntityExtractor();
+
+  @Test
+  void katakanaSpellings_keepTheWordKeyAndStayOutOfWordSequences() {
+    EntityProfile profile = extractor.extract("インターネットとコンピューター", "ja");
+    long spellings = 0;
+    for (int i = 0; i < profile.size(); i++) {
+      if (profile.kind(i) == EntityKind.SPELLING) {
+        spellings++;
+        assertEquals(profile.wordKey(i - 1), profile.wordKey(i), profile.entity(i).toString());
+      }
+    }
+    assertTrue(spellings >= 2, profile.entities().toString());
+    // Same-language alignment compares words: each word once, without its second keys.
+    KeyStatistics statistics = new KeyStatistics();
+    assertEquals(
+        profile.size() - spellings, Aligner.sequence(profile, false, false, statistics).length());
+    assertEquals(profile.size(), Aligner.sequence(profile, true, false, statistics).length());
+  }
 
   @Test
   void align_givesTheSameResultEitherWayRound_onRealText() throws java.io.IOException {

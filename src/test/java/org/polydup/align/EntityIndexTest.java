@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.extract.Entity;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
 
 class EntityIndexTest {
   @Test

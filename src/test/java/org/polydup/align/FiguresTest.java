@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.polydup.align.extract.EntityExtractor;
+import org.polydup.align.extract.EntityProfile;
 
 /** {@link Figures}: when two texts' numbers and links contradict a translation. */
 class FiguresTest {

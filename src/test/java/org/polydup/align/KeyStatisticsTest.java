@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.extract.Entity;
+import org.polydup.align.extract.EntityKind;
+import org.polydup.align.extract.EntityProfile;
 
 /** {@link KeyStatistics}: document frequencies counted once per document, exact cases. */
 class KeyStatisticsTest {

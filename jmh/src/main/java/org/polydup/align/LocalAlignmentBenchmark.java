@@ -1,5 +1,8 @@
 package org.polydup.align;
 
+import org.polydup.align.extract.EntityExtractor;
+import org.polydup.align.extract.EntityProfile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.unimi.dsi.fastutil.ints.IntArrayList;

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.polydup.align.Aligner;
-import org.polydup.align.EntityExtractor;
-import org.polydup.align.EntityProfile;
+import org.polydup.align.extract.EntityExtractor;
+import org.polydup.align.extract.EntityProfile;
 import org.polydup.align.KeyStatistics;
 
 /**
