@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.polydup.align.AlignmentResult;
 import org.polydup.align.CrossLanguageMatcher;
-import org.polydup.align.ParagraphEvidence;
 import org.polydup.align.extract.EntityKind;
+import org.polydup.align.structure.ParagraphEvidence;
 
 /**
  * The match an aligned pair is reported as, once {@link AlignedPairChecks#verdict} has given it a

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.polydup.Relation;
 import org.polydup.align.CrossLanguageMatcher.PairFilter;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * Which pairs of a batch are aligned at all: each document's best candidates through an {@link

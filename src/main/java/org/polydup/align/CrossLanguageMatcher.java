@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityExtractor;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * Batch entry point of the align stage: extracts entities, weights keys over the batch, finds
@@ -63,8 +64,11 @@ public final class CrossLanguageMatcher {
    * syndication 96 / 99. Charging only the merges beyond those the two paragraph counts force (cost
    * minus |n - m| merges) took seed 1 to 2,319/101: texts of other counts became rivals and
    * partners alike.
+   *
+   * <p>Internal to the align stage, not API: public so that {@link ParagraphShape}'s tests, in
+   * {@code org.polydup.align.structure}, measure real translations against this bar.
    */
-  static final double SHAPE_DISTANCE = 0.9;
+  public static final double SHAPE_DISTANCE = 0.9;
 
   private final Aligner aligner;
   private final int candidatesPerDocument;

@@ -16,6 +16,7 @@ import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * The align stage for documents that arrive one at a time: each added document's entities go into a

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * What the passes of one {@link CrossLanguageMatcher#match} call share: the documents' entity

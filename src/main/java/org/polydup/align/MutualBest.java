@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * Margin rule for texts with few or diluted anchors (short chats, reviews, shop pages): a pair

@@ -13,6 +13,8 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.structure.GrowingStructureIndex;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * The batch's structure rules in the form a query can apply ({@link IncrementalMatcher}): paragraph
@@ -47,7 +49,8 @@ import org.polydup.align.extract.EntityProfile;
  */
 final class QueryStructure {
   private final List<ParagraphShape> shapes = new ArrayList<>();
-  private final GrowingStructureIndex index = new GrowingStructureIndex();
+  private final GrowingStructureIndex index =
+      new GrowingStructureIndex(StructureRule.STRUCTURE_ONLY_PARAGRAPHS);
 
   /** Adds the structure of the next document (numbered in order of addition, as the caller). */
   void add(ParagraphShape shape) {

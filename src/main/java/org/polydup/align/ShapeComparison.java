@@ -1,5 +1,7 @@
 package org.polydup.align;
 
+import org.polydup.align.structure.ParagraphShape;
+
 /**
  * The checks on a pair's paragraph structures that the structure passes share ({@link
  * CandidateSearch}'s deeper candidates, {@link ShapeAgreements}, {@link StructureRule}): whether

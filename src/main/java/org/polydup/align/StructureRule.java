@@ -10,6 +10,8 @@ import java.util.Map;
 import org.polydup.Relation;
 import org.polydup.align.CrossLanguageMatcher.PairFilter;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.structure.ParagraphShape;
+import org.polydup.align.structure.StructureIndex;
 
 /**
  * The structure-only rule: pairs no shared name made candidates, found by their paragraph structure

@@ -8,8 +8,8 @@
  * org.polydup.align.KeyStatistics} weighs keys by IDF over the corpus being scanned; {@link
  * org.polydup.align.EntityIndex} proposes candidates from rare keys (no all-pairs); {@link
  * org.polydup.align.Aligner} aligns a candidate pair (Smith-Waterman over shared keys) and names
- * the relation. {@link org.polydup.align.ParagraphShape} aligns two texts' paragraph lengths
- * (Gale-Church) as evidence that needs no shared entity. {@link
+ * the relation. {@link org.polydup.align.structure.ParagraphShape} aligns two texts' paragraph
+ * lengths (Gale-Church) as evidence that needs no shared entity. {@link
  * org.polydup.align.CrossLanguageMatcher} runs the whole stage on a batch.
  *
  * <p>How well it works, and at what cost, is measured by {@code ./polydup eval xling}, {@code eval

@@ -10,8 +10,8 @@ import java.util.Set;
  *
  * <p>A Han, kana or Hangul character counts {@value #DENSE_WEIGHT}, any other letter 1: one of
  * those characters carries about a word, as three letters do elsewhere (the weight {@code
- * align/ParagraphShape} and {@code verify/Excerpts} use). Counted raw, "Galaxy S24 Ultra" in a
- * Korean product story outweighs the Korean around it, and the story reads as Latin.
+ * align/structure/ParagraphShape} and {@code verify/Excerpts} use). Counted raw, "Galaxy S24 Ultra"
+ * in a Korean product story outweighs the Korean around it, and the story reads as Latin.
  */
 final class ScriptCounts {
   /** Weight of one Han, kana or Hangul character. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.polydup.Relation;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * {@link IncrementalMatcher} on real texts: each document queried against those added before it,

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.polydup.align.ParagraphShape;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * Cost of the paragraph-structure distances the align stage prices for its structure candidates,

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.polydup.IncompatibleDataException;
 import org.polydup.align.Aligner;
-import org.polydup.align.ParagraphShape;
+import org.polydup.align.structure.ParagraphShape;
 
 /**
  * The ordered entities of one document: immutable, safe to share between threads.

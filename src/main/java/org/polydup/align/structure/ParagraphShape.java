@@ -1,6 +1,7 @@
-package org.polydup.align;
+package org.polydup.align.structure;
 
 import java.util.Arrays;
+import org.polydup.align.CrossLanguageMatcher;
 
 /**
  * The paragraph structure of a text: the weighted length of each paragraph (non-blank line), and
@@ -41,7 +42,7 @@ import java.util.Arrays;
  * Gale and Church's 0.089 (2.19 nats over a 1-1 instead of 3.00): the cost is spread over the
  * paragraphs, so on texts of under ten paragraphs Gale and Church's price for one merge often lifts
  * a real translation over the matcher's bar. {@link #galeChurchDistance} keeps their price; the
- * matcher uses it for rivals only ({@link ShapeAgreements}).
+ * matcher uses it for rivals only ({@code ShapeAgreements}).
  */
 public final class ParagraphShape {
   /** Texts with more paragraphs than this have no shape (the programme's cost stays bounded). */
@@ -321,9 +322,14 @@ public final class ParagraphShape {
    * {@code bound}, {@link #align(ParagraphShape)} (else {@code null}), from one programme: the
    * alignment is the first distance's way back, and a table within the bound was filled to its end.
    * A caller that measures many pairs and then aligns the close ones would otherwise run the
-   * programme of each close pair twice.
+   * programme of each close pair twice. Internal to the align stage, not API: public for the
+   * matcher's structure rules in {@code org.polydup.align}.
+   *
+   * @param other the other text's structure
+   * @param bound the distance above which no alignment is traced
+   * @return both distances, and the alignment when within {@code bound}
    */
-  AlignedDistances alignedDistances(ParagraphShape other, double bound) {
+  public AlignedDistances alignedDistances(ParagraphShape other, double bound) {
     GaleChurchProgramme programme =
         GaleChurchProgramme.run(this, other, VARIANCE, BOTH_MERGE_COSTS, bound, false, true);
     if (programme == null) {
@@ -335,12 +341,12 @@ public final class ParagraphShape {
   }
 
   /**
-   * The result of {@link #alignedDistances}.
+   * The result of {@link #alignedDistances}. Internal to the align stage, not API.
    *
    * @param distances both distances, as {@link #distances(ParagraphShape, double)} gives them
    * @param alignment {@link #align(ParagraphShape)}, or {@code null} above the bound
    */
-  record AlignedDistances(Distances distances, Alignment alignment) {}
+  public record AlignedDistances(Distances distances, Alignment alignment) {}
 
   /**
    * The paragraph holding char {@code offset} of the text: the last paragraph starting at or before

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.structure;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,31 +1,35 @@
-package org.polydup.align;
+package org.polydup.align.structure;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.polydup.align.IncrementalMatcher;
 
 /**
  * {@link StructureIndex} for documents that arrive one at a time: the same tables, projections and
  * buckets, kept between calls, so that a queried text finds the added texts whose paragraph
- * structures may agree with its own, as the batch pairs them. Each text of {@value
- * #MINIMUM_PARAGRAPHS} or more paragraphs enters every table with its own structure and, up to
- * {@link StructureIndex#MAXIMUM_MERGED_PARAGRAPHS} paragraphs, with each one-merge variant; a query
- * looks up its own structure and its variants, so a translation that merged or split a paragraph on
+ * structures may agree with its own, as the batch pairs them. Each text of the index's {@code
+ * minimumParagraphs} or more paragraphs enters every table with its own structure and, up to {@link
+ * StructureIndex#MAXIMUM_MERGED_PARAGRAPHS} paragraphs, with each one-merge variant; a query looks
+ * up its own structure and its variants, so a translation that merged or split a paragraph on
  * either side is found, and a bucket over {@link StructureIndex#MAXIMUM_BUCKET} texts is skipped,
  * as in the batch.
  *
  * <p>Memory: an entry is two ints, and a bucket a slot of a hash map of longs (about 16 bytes at
  * its load factor), so about 24 bytes per entry where buckets are rarely shared; a text of n
  * paragraphs has {@value StructureIndex#TABLES} &times; n entries (about 3.8 KB for ten
- * paragraphs), and texts under {@value #MINIMUM_PARAGRAPHS} paragraphs take nothing.
+ * paragraphs), and texts under {@code minimumParagraphs} paragraphs take nothing.
  *
  * <p>Threads: {@link #candidates} may run concurrently with itself, not with {@link #add} or {@link
  * #remove}; the caller orders them as {@link IncrementalMatcher} says.
+ *
+ * <p>Internal to the align stage, not API: public only for the incremental matcher's structure
+ * queries in {@code org.polydup.align}.
  */
-final class GrowingStructureIndex {
-  /** Paragraphs a text needs to enter: the structure-only rule's ({@link StructureRule}). */
-  static final int MINIMUM_PARAGRAPHS = StructureRule.STRUCTURE_ONLY_PARAGRAPHS;
+public final class GrowingStructureIndex {
+  /** Paragraphs a text needs to enter: the structure-only rule's ({@code StructureRule}). */
+  private final int minimumParagraphs;
 
   /**
    * Paragraph counts whose projections are kept between calls; a longer text's are drawn again
@@ -47,12 +51,24 @@ final class GrowingStructureIndex {
 
   private final ConcurrentHashMap<Integer, double[][]> projections = new ConcurrentHashMap<>();
 
-  GrowingStructureIndex() {
+  /**
+   * An empty index.
+   *
+   * @param minimumParagraphs paragraphs a text needs to enter, as given to {@link
+   *     StructureIndex#candidatePairs}
+   */
+  public GrowingStructureIndex(int minimumParagraphs) {
+    this.minimumParagraphs = minimumParagraphs;
     latest.defaultReturnValue(-1);
   }
 
-  /** Adds a document's structure, when it has {@value #MINIMUM_PARAGRAPHS} paragraphs or more. */
-  void add(int document, ParagraphShape shape) {
+  /**
+   * Adds a document's structure, when it has {@code minimumParagraphs} paragraphs or more.
+   *
+   * @param document the document's number, {@code >= 0}
+   * @param shape its paragraph structure
+   */
+  public void add(int document, ParagraphShape shape) {
     if (document < 0) {
       throw new IllegalArgumentException("document number must be >= 0, got " + document);
     }
@@ -61,10 +77,13 @@ final class GrowingStructureIndex {
 
   /**
    * The added documents that share a bucket with {@code shape} (its own structure or a one-merge
-   * variant) in some table, in no particular order; none when it has under {@value
-   * #MINIMUM_PARAGRAPHS} paragraphs.
+   * variant) in some table, in no particular order; none when it has under {@code
+   * minimumParagraphs} paragraphs.
+   *
+   * @param shape the queried text's paragraph structure
+   * @return the numbers of the candidate documents
    */
-  IntOpenHashSet candidates(ParagraphShape shape) {
+  public IntOpenHashSet candidates(ParagraphShape shape) {
     IntOpenHashSet found = new IntOpenHashSet();
     forEachBucket(shape, (bucket, variant) -> collect(bucket, found));
     return found;
@@ -73,8 +92,11 @@ final class GrowingStructureIndex {
   /**
    * Removes a document's entries, given the structure it was added with; their places are reused by
    * later entries.
+   *
+   * @param document the document's number
+   * @param shape the structure it was added with
    */
-  void remove(int document, ParagraphShape shape) {
+  public void remove(int document, ParagraphShape shape) {
     forEachBucket(shape, (bucket, variant) -> leave(bucket, entry(document, variant)));
   }
 
@@ -86,14 +108,14 @@ final class GrowingStructureIndex {
 
   /**
    * Visits the buckets of a structure in every table, its own and its one-merge variants', as the
-   * batch index enters them; none for a text under {@value #MINIMUM_PARAGRAPHS} paragraphs.
+   * batch index enters them; none for a text under {@code minimumParagraphs} paragraphs.
    */
   private void forEachBucket(ParagraphShape shape, BucketVisitor visitor) {
     int paragraphs = shape.paragraphs();
-    if (paragraphs < MINIMUM_PARAGRAPHS) {
+    if (paragraphs < minimumParagraphs) {
       return;
     }
-    boolean variants = StructureIndex.indexesVariants(paragraphs, MINIMUM_PARAGRAPHS);
+    boolean variants = StructureIndex.indexesVariants(paragraphs, minimumParagraphs);
     for (int table = 0; table < StructureIndex.TABLES; table++) {
       visitor.visit(bucket(shape, table, -1), false);
       for (int merged = 0; variants && merged + 1 < paragraphs; merged++) {

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.structure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,12 +12,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.CrossLanguageMatcher;
+import org.polydup.align.XlingChats;
 
 /**
  * {@link GrowingStructureIndex} against the batch {@link StructureIndex}: the same tables and
  * buckets, so the same candidate pairs whether the texts come all at once or one at a time.
  */
 class GrowingStructureIndexTest {
+  /** The structure-only rule's minimum ({@code StructureRule.STRUCTURE_ONLY_PARAGRAPHS}). */
+  private static final int MINIMUM_PARAGRAPHS = 8;
+
   /** The real chats, and random texts of 8-20 paragraphs with translations, some merged. */
   private static List<ParagraphShape> shapes() throws IOException {
     List<ParagraphShape> shapes = new ArrayList<>();
@@ -45,10 +50,8 @@ class GrowingStructureIndexTest {
     int[] language = IntStream.range(0, shapes.size()).toArray();
     long[] batch =
         StructureIndex.candidatePairs(
-            shapes.toArray(ParagraphShape[]::new),
-            language,
-            GrowingStructureIndex.MINIMUM_PARAGRAPHS);
-    GrowingStructureIndex index = new GrowingStructureIndex();
+            shapes.toArray(ParagraphShape[]::new), language, MINIMUM_PARAGRAPHS);
+    GrowingStructureIndex index = new GrowingStructureIndex(MINIMUM_PARAGRAPHS);
     for (int d = 0; d < shapes.size(); d++) {
       index.add(d, shapes.get(d));
     }
@@ -68,8 +71,8 @@ class GrowingStructureIndexTest {
   void remove_leavesTheCandidatesOfAnIndexThatNeverHadTheText_andReusesItsPlaces()
       throws IOException {
     List<ParagraphShape> shapes = shapes();
-    GrowingStructureIndex kept = new GrowingStructureIndex();
-    GrowingStructureIndex removed = new GrowingStructureIndex();
+    GrowingStructureIndex kept = new GrowingStructureIndex(MINIMUM_PARAGRAPHS);
+    GrowingStructureIndex removed = new GrowingStructureIndex(MINIMUM_PARAGRAPHS);
     for (int d = 0; d < shapes.size(); d++) {
       removed.add(d, shapes.get(d));
       if (d % 2 == 0) {
@@ -97,7 +100,7 @@ class GrowingStructureIndexTest {
 
   @Test
   void shortTexts_takeNoPlace_andFindNothing() {
-    GrowingStructureIndex index = new GrowingStructureIndex();
+    GrowingStructureIndex index = new GrowingStructureIndex(MINIMUM_PARAGRAPHS);
     ParagraphShape few = StructureIndexTest.shape(new int[] {100, 200, 300});
     index.add(0, few);
     index.add(1, few);

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.structure;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -44,8 +44,11 @@ import org.polydup.internal.SortedSets;
  * become candidates. The projections are drawn from a fixed seed: the same shapes give the same
  * candidates. A bucket of more than {@value #MAXIMUM_BUCKET} texts (a template many pages share)
  * yields no pairs, which bounds the work at that many pairs per text and table.
+ *
+ * <p>Internal to the align stage, not API: public only for {@link #candidatePairs}, which the
+ * matcher's structure-only rule in {@code org.polydup.align} calls.
  */
-final class StructureIndex {
+public final class StructureIndex {
   /** Hash tables (bands): more find more of the close pairs, and more of the others. */
   static final int TABLES = 16;
 

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.structure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.polydup.align.CrossLanguageMatcher;
 
 /**
  * {@link ParagraphShape}: the Gale–Church length alignment on exact cases, on random structures

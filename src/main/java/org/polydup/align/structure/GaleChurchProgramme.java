@@ -1,8 +1,8 @@
-package org.polydup.align;
+package org.polydup.align.structure;
 
-import static org.polydup.align.ParagraphShape.BAND;
-import static org.polydup.align.ParagraphShape.COST_DROP;
-import static org.polydup.align.ParagraphShape.COST_ONE_ONE;
+import static org.polydup.align.structure.ParagraphShape.BAND;
+import static org.polydup.align.structure.ParagraphShape.COST_DROP;
+import static org.polydup.align.structure.ParagraphShape.COST_ONE_ONE;
 
 import java.util.Arrays;
 
