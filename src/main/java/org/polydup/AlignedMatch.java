@@ -4,9 +4,9 @@ import it.unimi.dsi.fastutil.ints.IntHeapPriorityQueue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.polydup.align.AlignmentResult;
 import org.polydup.align.CrossLanguageMatcher;
 import org.polydup.align.extract.EntityKind;
+import org.polydup.align.pairwise.AlignmentResult;
 import org.polydup.align.structure.ParagraphEvidence;
 
 /**

@@ -1,7 +1,7 @@
 package org.polydup;
 
-import org.polydup.align.AlignmentResult;
 import org.polydup.align.CrossLanguageMatcher;
+import org.polydup.align.pairwise.AlignmentResult;
 import org.polydup.verify.Excerpts;
 import org.polydup.verify.VerificationPolicy;
 

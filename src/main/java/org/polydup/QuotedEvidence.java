@@ -1,7 +1,7 @@
 package org.polydup;
 
 import java.util.List;
-import org.polydup.align.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentResult;
 import org.polydup.verify.Excerpts;
 import org.polydup.verify.SharedPassage;
 import org.polydup.verify.ShingleSequence;

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.polydup.align.AlignedEntityPair;
-import org.polydup.align.AlignmentResult;
 import org.polydup.align.extract.Entity;
 import org.polydup.align.extract.EntityKind;
+import org.polydup.align.pairwise.AlignedEntityPair;
+import org.polydup.align.pairwise.AlignmentResult;
 
 /** The evidence a reported aligned pair carries: its strongest aligned entities. */
 class AlignedMatchTest {

@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import org.polydup.Relation;
 import org.polydup.align.CrossLanguageMatcher.PairFilter;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.KeyStatistics;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

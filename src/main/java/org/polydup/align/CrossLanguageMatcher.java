@@ -11,6 +11,10 @@ import java.util.stream.IntStream;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityExtractor;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
+import org.polydup.align.pairwise.KeyStatistics;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 import org.polydup.align.extract.EntityKind;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.KeyStatistics;
 import org.polydup.internal.Mixing;
 
 /**

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import java.util.Map;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.AlignmentResult;
 
 /**
  * Exclusivity per language: a document has at most one version in each other language (copies of

@@ -16,6 +16,11 @@ import java.util.function.IntToDoubleFunction;
 import java.util.function.Predicate;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
+import org.polydup.align.pairwise.KeyStatistics;
+import org.polydup.align.pairwise.QuerySequences;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

@@ -5,6 +5,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
+import org.polydup.align.pairwise.KeySequences;
+import org.polydup.align.pairwise.KeyStatistics;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

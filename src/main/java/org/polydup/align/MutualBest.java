@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

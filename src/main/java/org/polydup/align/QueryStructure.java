@@ -13,6 +13,9 @@ import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
 import org.polydup.align.structure.GrowingStructureIndex;
 import org.polydup.align.structure.ParagraphShape;
 

@@ -6,6 +6,7 @@ import it.unimi.dsi.fastutil.longs.Long2BooleanOpenHashMap;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.QuerySequences;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

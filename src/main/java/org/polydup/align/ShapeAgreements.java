@@ -10,6 +10,7 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.Arrays;
 import java.util.Map;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.AlignmentResult;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

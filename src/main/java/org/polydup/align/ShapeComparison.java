@@ -1,5 +1,6 @@
 package org.polydup.align;
 
+import org.polydup.align.pairwise.AlignmentResult;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

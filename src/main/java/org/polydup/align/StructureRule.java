@@ -10,6 +10,9 @@ import java.util.Map;
 import org.polydup.Relation;
 import org.polydup.align.CrossLanguageMatcher.PairFilter;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
 import org.polydup.align.structure.ParagraphShape;
 import org.polydup.align.structure.StructureIndex;
 

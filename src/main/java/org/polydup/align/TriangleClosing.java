@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
 
 /**
  * Cluster evidence: a story translated into several languages gives A~B and A~C; B~C is then

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.polydup.Relation;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
 
 /**
  * A translation of one version of a story is a translation of its other versions ({@link

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
 import org.polydup.align.structure.ParagraphShape;
 import org.polydup.cluster.UnionFind;
 

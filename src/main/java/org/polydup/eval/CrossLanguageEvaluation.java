@@ -66,7 +66,8 @@ public final class CrossLanguageEvaluation {
    */
   public static void tables(Path data) throws IOException {
     CrossLanguageMatcher matcher =
-        new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 8, false, true);
+        new CrossLanguageMatcher(
+            org.polydup.align.pairwise.AlignmentThresholds.defaults(), 8, false, true);
     evaluate("xling", data.resolve("xling/docs.jsonl"), true, matcher);
     Path rewrites = data.resolve("rewrites/docs.jsonl");
     if (Files.isRegularFile(rewrites)) {
@@ -276,7 +277,8 @@ public final class CrossLanguageEvaluation {
       }
     }
     List<AlignedPair> pairs =
-        new CrossLanguageMatcher(org.polydup.align.AlignmentThresholds.defaults(), 8, true, true)
+        new CrossLanguageMatcher(
+                org.polydup.align.pairwise.AlignmentThresholds.defaults(), 8, true, true)
             .match(docs);
     Map<String, AlignedPair> byKey = new HashMap<>();
     for (AlignedPair pair : pairs) {

@@ -12,19 +12,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.polydup.Relation;
-import org.polydup.align.AlignedEntityPair;
-import org.polydup.align.Aligner;
-import org.polydup.align.AlignmentResult;
-import org.polydup.align.AlignmentThresholds;
 import org.polydup.align.CrossLanguageMatcher;
 import org.polydup.align.CrossLanguageMatcher.AlignedPair;
 import org.polydup.align.CrossLanguageMatcher.Doc;
 import org.polydup.align.EntityIndex;
-import org.polydup.align.KeyStatistics;
 import org.polydup.align.extract.Entity;
 import org.polydup.align.extract.EntityExtractor;
 import org.polydup.align.extract.EntityKind;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.AlignedEntityPair;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
+import org.polydup.align.pairwise.KeyStatistics;
 
 /**
  * Explains why the align stage misses gold cross-language pairs of {@code xling} (documents of at

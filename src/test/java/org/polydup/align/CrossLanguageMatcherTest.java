@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.polydup.Relation;
+import org.polydup.align.pairwise.AlignmentResult;
+import org.polydup.align.pairwise.AlignmentThresholds;
 
 /** Batch decisions of {@link CrossLanguageMatcher}: what only a whole batch can tell. */
 class CrossLanguageMatcherTest {

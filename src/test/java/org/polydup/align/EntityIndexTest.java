@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.polydup.align.extract.Entity;
 import org.polydup.align.extract.EntityKind;
 import org.polydup.align.extract.EntityProfile;
+import org.polydup.align.pairwise.KeyStatistics;
 
 class EntityIndexTest {
   @Test

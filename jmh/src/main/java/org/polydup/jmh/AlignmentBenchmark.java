@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.polydup.align.Aligner;
 import org.polydup.align.extract.EntityExtractor;
 import org.polydup.align.extract.EntityProfile;
-import org.polydup.align.KeyStatistics;
+import org.polydup.align.pairwise.Aligner;
+import org.polydup.align.pairwise.KeyStatistics;
 
 /**
  * Cost of the align stage per document: entity extraction of an English and a Ukrainian news

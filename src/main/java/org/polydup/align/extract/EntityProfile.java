@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.polydup.IncompatibleDataException;
-import org.polydup.align.Aligner;
+import org.polydup.align.pairwise.Aligner;
 import org.polydup.align.structure.ParagraphShape;
 
 /**

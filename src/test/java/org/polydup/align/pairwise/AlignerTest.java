@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

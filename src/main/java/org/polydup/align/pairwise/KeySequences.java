@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
@@ -10,8 +10,11 @@ import org.polydup.align.extract.LanguageTags;
  * Each document's weighted key sequences, built on first use and shared by all its alignments (a
  * document is aligned with up to twice {@code candidatesPerDocument} others). Thread-safe: two
  * threads may build the same sequence at once, and both results are equal.
+ *
+ * <p>Internal to the align stage, not API: public only for the batch matcher in {@code
+ * org.polydup.align}.
  */
-final class KeySequences {
+public final class KeySequences {
   private final Aligner aligner;
   private final EntityProfile[] profiles;
   private final KeyStatistics statistics;
@@ -25,7 +28,14 @@ final class KeySequences {
    */
   private final boolean[] writesHan;
 
-  KeySequences(Aligner aligner, EntityProfile[] profiles, KeyStatistics statistics) {
+  /**
+   * Sequences of {@code profiles}, none built yet.
+   *
+   * @param aligner the aligner that aligns them
+   * @param profiles the batch's documents, by number
+   * @param statistics the key weights
+   */
+  public KeySequences(Aligner aligner, EntityProfile[] profiles, KeyStatistics statistics) {
     this.aligner = aligner;
     this.profiles = profiles;
     this.statistics = statistics;
@@ -42,8 +52,13 @@ final class KeySequences {
    * {@link Aligner#align(KeySequence, KeySequence, KeyStatistics, Predicate)}: {@code null} for a
    * same-language pair that cannot end in a {@code wanted} relation, which the batch then leaves
    * out of its map like a pair that never was a candidate.
+   *
+   * @param low one document's number
+   * @param high the other's
+   * @param wanted the relations the caller keeps
+   * @return the alignment, or {@code null}
    */
-  AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
+  public AlignmentResult align(int low, int high, Predicate<Relation> wanted) {
     boolean crossLanguage = Aligner.crossLanguage(profiles[low], profiles[high]);
     boolean hanForms = crossLanguage && writesHan[low] && writesHan[high];
     return aligner.align(

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,8 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.polydup.align.IncrementalMatcher;
 import org.polydup.align.extract.EntityProfile;
 
 /**
@@ -12,26 +13,45 @@ import org.polydup.align.extract.EntityProfile;
  * those alignments was a quarter of a query's time. The key weights cannot change during a query
  * (the matcher's caller keeps adds and removes out while it runs), so a sequence built once is the
  * sequence every later alignment in the query would have built. Not thread-safe: one per query.
+ *
+ * <p>Internal to the align stage, not API: public only for the incremental matcher in {@code
+ * org.polydup.align}.
  */
-final class QuerySequences {
+public final class QuerySequences {
   private final Aligner aligner;
   private final KeyStatistics statistics;
 
   /** By profile, the sequences on every word, on anchors, and on anchors with Han forms. */
   private final Map<EntityProfile, KeySequence[]> built = new IdentityHashMap<>();
 
-  QuerySequences(Aligner aligner, KeyStatistics statistics) {
+  /**
+   * Sequences for one query, none built yet.
+   *
+   * @param aligner the aligner that aligns them
+   * @param statistics the key weights, unchanged during the query
+   */
+  public QuerySequences(Aligner aligner, KeyStatistics statistics) {
     this.aligner = aligner;
     this.statistics = statistics;
   }
 
-  /** The aligner in use. */
-  Aligner aligner() {
+  /**
+   * The aligner in use.
+   *
+   * @return the aligner given at construction
+   */
+  public Aligner aligner() {
     return aligner;
   }
 
-  /** {@link Aligner#align(EntityProfile, EntityProfile, KeyStatistics)}, on shared sequences. */
-  AlignmentResult align(EntityProfile first, EntityProfile second) {
+  /**
+   * {@link Aligner#align(EntityProfile, EntityProfile, KeyStatistics)}, on shared sequences.
+   *
+   * @param first one text's profile
+   * @param second the other's
+   * @return their alignment
+   */
+  public AlignmentResult align(EntityProfile first, EntityProfile second) {
     boolean crossLanguage = Aligner.crossLanguage(first, second);
     boolean hanForms = Aligner.hanForms(first, second);
     return aligner.align(

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import java.util.Arrays;
 import java.util.Comparator;

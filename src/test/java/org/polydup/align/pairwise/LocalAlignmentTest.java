@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.polydup.align.LocalAlignment.Programme;
+import org.polydup.align.pairwise.LocalAlignment.Programme;
 
 /**
  * {@link LocalAlignment}'s sparse programme against the textbook one on random sequences: both must

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import org.polydup.align.extract.Entity;
 

@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;

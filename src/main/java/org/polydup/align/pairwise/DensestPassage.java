@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 /**
  * A run of aligned pairs: its matched weight and its density.

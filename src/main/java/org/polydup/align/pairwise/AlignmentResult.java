@@ -1,4 +1,4 @@
-package org.polydup.align;
+package org.polydup.align.pairwise;
 
 import java.util.List;
 import org.polydup.Relation;

@@ -1,7 +1,4 @@
-package org.polydup.align;
-
-import org.polydup.align.extract.EntityExtractor;
-import org.polydup.align.extract.EntityProfile;
+package org.polydup.align.pairwise;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +21,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.polydup.align.extract.EntityExtractor;
+import org.polydup.align.extract.EntityProfile;
 
 /**
  * {@link LocalAlignment}'s two programmes on real pairs, the textbook dense one as the reference in
