@@ -30,11 +30,6 @@ import java.util.Set;
  * out of the class every text consults.
  */
 final class GazetteerBuilder {
-  private static final Map<String, WordStemmer> BUILD_STEMMERS = new HashMap<>();
-
-  private static WordStemmer stemmer(String language) {
-    return BUILD_STEMMERS.computeIfAbsent(language, WordStemmer::new);
-  }
 
   /**
    * Magnitudes English news writes glued to a number ({@code $20bn}, {@code £1tn}, Reuters' {@code
@@ -83,7 +78,7 @@ final class GazetteerBuilder {
           currencies.addBeginnings(nameBeginnings, names.languageDisplayName(named), language);
         }
       }
-      currencies.add(language, written, nameBeginnings, stemmer(language));
+      currencies.add(language, written, nameBeginnings, built.stemmer(language));
       TimeZoneNames zoneNames = TimeZoneNames.getInstance(locale);
       for (String zone : zones) {
         built.place(language, zoneNames.getExemplarLocationName(zone), "Z" + zone);
@@ -130,8 +125,18 @@ final class GazetteerBuilder {
   private final Map<String, String> written = new HashMap<>();
   private int longest = 1;
 
+  /**
+   * One stemmer per language for this build alone: stemmers keep state between calls, and two
+   * builds may run at once (a JVM without the prebuilt resource, tests), so none is shared.
+   */
+  private final Map<String, WordStemmer> stemmers = new HashMap<>();
+
   private GazetteerBuilder(KeyEncoder encoder) {
     this.encoder = encoder;
+  }
+
+  private WordStemmer stemmer(String language) {
+    return stemmers.computeIfAbsent(language, WordStemmer::new);
   }
 
   /** A country, city or language {@code name} of {@code language}. */
