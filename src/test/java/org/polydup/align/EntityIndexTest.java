@@ -31,7 +31,7 @@ class EntityIndexTest {
       int count = 1 + random.nextInt(length - 1);
       long[] expected = values.clone();
       Arrays.sort(expected);
-      EntityIndex.selectSmallest(values, count);
+      RarestKeys.selectSmallest(values, count);
       long[] front = Arrays.copyOf(values, count);
       Arrays.sort(front);
       assertArrayEquals(Arrays.copyOf(expected, count), front, "seed " + seed + ", round " + round);
