@@ -1,27 +1,19 @@
 package org.polydup.lang;
 
-import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
-import com.github.pemistahl.lingua.api.LanguageDetector;
-import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.util.ULocale;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * Identifies the language of a text: the Unicode script first, Lingua only where one script serves
@@ -108,41 +100,6 @@ public final class LanguageIdentifier {
   static final double LOAN_LETTER_SHARE = 0.065;
 
   private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
-  private static final Pattern HINT_PATTERN = Pattern.compile("[a-z]{2,3}");
-
-  /** Scripts that one language owns, by ICU script code. Han and kana are handled apart. */
-  private static final Map<Integer, String> SCRIPT_LANGUAGES =
-      Map.ofEntries(
-          Map.entry(UScript.HANGUL, "ko"),
-          Map.entry(UScript.THAI, "th"),
-          Map.entry(UScript.DEVANAGARI, "hi"),
-          Map.entry(UScript.GREEK, "el"),
-          Map.entry(UScript.HEBREW, "he"),
-          Map.entry(UScript.GEORGIAN, "ka"),
-          Map.entry(UScript.ARMENIAN, "hy"),
-          Map.entry(UScript.BENGALI, "bn"),
-          Map.entry(UScript.TAMIL, "ta"),
-          Map.entry(UScript.TELUGU, "te"),
-          Map.entry(UScript.KANNADA, "kn"),
-          Map.entry(UScript.MALAYALAM, "ml"),
-          Map.entry(UScript.GUJARATI, "gu"),
-          Map.entry(UScript.GURMUKHI, "pa"),
-          Map.entry(UScript.SINHALA, "si"),
-          Map.entry(UScript.KHMER, "km"),
-          Map.entry(UScript.LAO, "lo"),
-          Map.entry(UScript.MYANMAR, "my"),
-          Map.entry(UScript.ETHIOPIC, "am"));
-
-  /** Scripts that name one language: Han and kana together, and those above. */
-  private static final Set<Integer> OWNED_SCRIPTS = ownedScripts();
-
-  /** Scripts shared by several languages, where Lingua decides. */
-  private static final Map<Integer, List<Language>> LINGUA_SCRIPTS =
-      Map.of(
-          UScript.LATIN, Language.allWithLatinScript(),
-          UScript.CYRILLIC, Language.allWithCyrillicScript(),
-          UScript.ARABIC, Language.allWithArabicScript());
-
   private final Set<String> languages;
   private final int maximumSampleLetters;
   private final Map<Integer, SharedScript> sharedScripts = new HashMap<>();
@@ -151,15 +108,15 @@ public final class LanguageIdentifier {
   private LanguageIdentifier(Set<String> languages, int maximumSampleLetters) {
     this.languages = languages;
     this.maximumSampleLetters = maximumSampleLetters;
-    for (Map.Entry<Integer, List<Language>> entry : LINGUA_SCRIPTS.entrySet()) {
+    for (Map.Entry<Integer, List<Language>> entry : ScriptLanguages.LINGUA_SCRIPTS.entrySet()) {
       Set<Language> candidates = EnumSet.noneOf(Language.class);
       for (Language language : entry.getValue()) {
-        if (languages.contains(code(language))) {
+        if (languages.contains(ScriptLanguages.code(language))) {
           candidates.add(language);
         }
       }
       if (!candidates.isEmpty()) {
-        sharedScripts.put(entry.getKey(), new SharedScript(candidates));
+        sharedScripts.put(entry.getKey(), new SharedScript(candidates, builtDetectorCount));
       }
     }
   }
@@ -187,15 +144,7 @@ public final class LanguageIdentifier {
 
   /** Every language code this identifier accepts in its configuration. */
   public static Set<String> supportedLanguages() {
-    Set<String> supported = new TreeSet<>(SCRIPT_LANGUAGES.values());
-    supported.add("zh");
-    supported.add("ja");
-    for (List<Language> scriptLanguages : LINGUA_SCRIPTS.values()) {
-      for (Language language : scriptLanguages) {
-        supported.add(code(language));
-      }
-    }
-    return Collections.unmodifiableSet(supported);
+    return ScriptLanguages.supportedLanguages();
   }
 
   /** The configured languages (ISO 639-1), unmodifiable. */
@@ -240,7 +189,7 @@ public final class LanguageIdentifier {
 
   private LanguageGuess identify(CharSequence text, String hint, boolean useLingua) {
     Objects.requireNonNull(text, "text");
-    String hinted = normaliseHint(hint);
+    String hinted = LanguageHints.normaliseHint(hint);
     if (hinted != null) {
       return new LanguageGuess(hinted, LanguageGuess.Method.HINT, 1.0);
     }
@@ -252,13 +201,13 @@ public final class LanguageIdentifier {
     if (counts.letters() == 0) {
       return new LanguageGuess("und", LanguageGuess.Method.FALLBACK, 0.0);
     }
-    int script = counts.script(OWNED_SCRIPTS, OWNED_SCRIPT_SHARE);
+    int script = counts.script(ScriptLanguages.OWNED_SCRIPTS, OWNED_SCRIPT_SHARE);
     double share = counts.share(script);
     if (script == UScript.HAN || script == UScript.JAPANESE) {
       boolean japanese = counts.kana() >= KANA_SHARE_FOR_JAPANESE * (counts.kana() + counts.han());
       return byScript(japanese ? "ja" : "zh", share);
     }
-    String owner = SCRIPT_LANGUAGES.get(script);
+    String owner = ScriptLanguages.SCRIPT_LANGUAGES.get(script);
     if (owner != null) {
       return byScript(owner, share);
     }
@@ -268,7 +217,7 @@ public final class LanguageIdentifier {
     }
     ScriptLetters letters =
         ScriptLetters.of(visible, script, MAXIMUM_SCRIPT_LETTERS, maximumSampleLetters);
-    if (!shared.anyCandidateWrites(letters)) {
+    if (!shared.exemplars.anyCandidateWrites(letters)) {
       return fallback(script);
     }
     LanguageGuess guess;
@@ -277,12 +226,12 @@ public final class LanguageIdentifier {
     } else if (!useLingua) {
       return fallback(script);
     } else {
-      guess = shared.detect(letters.sample());
+      guess = shared.lingua.detect(letters.sample());
       if (guess == null) {
         return fallback(script);
       }
     }
-    return shared.writes(guess.language(), letters) ? guess : fallback(script);
+    return shared.exemplars.writes(guess.language(), letters) ? guess : fallback(script);
   }
 
   /**
@@ -306,12 +255,6 @@ public final class LanguageIdentifier {
     return builtDetectorCount.get();
   }
 
-  private static Set<Integer> ownedScripts() {
-    Set<Integer> owned = new HashSet<>(SCRIPT_LANGUAGES.keySet());
-    owned.add(UScript.JAPANESE);
-    return Collections.unmodifiableSet(owned);
-  }
-
   private static LanguageGuess byScript(String language, double share) {
     return new LanguageGuess(language, LanguageGuess.Method.SCRIPT, share);
   }
@@ -330,215 +273,7 @@ public final class LanguageIdentifier {
    * {@code iw} answers {@code he}).
    */
   public static boolean isLanguageCode(String hint) {
-    return normaliseHint(hint) != null;
-  }
-
-  private static String normaliseHint(String hint) {
-    if (hint == null) {
-      return null;
-    }
-    String primary = hint.strip();
-    int separator = primary.indexOf('-');
-    if (separator < 0) {
-      separator = primary.indexOf('_');
-    }
-    if (separator >= 0) {
-      primary = primary.substring(0, separator);
-    }
-    primary = primary.toLowerCase(Locale.ROOT);
-    if (!HINT_PATTERN.matcher(primary).matches() || primary.equals("und")) {
-      return null;
-    }
-    // One language, one code: CLDR's aliases (ICU's canonical form) map ISO 639-2/3 and legacy
-    // codes to the ISO 639-1 code detection answers with (deu and ger to de, iw to he, in to id),
-    // so a "deu" hint and a detected "de" are one language, not a translation pair. A code CLDR
-    // does not alias (liv, sah) is kept as given. Where CLDR's canonical code
-    // is not the one detection answers with (tl, which CLDR makes fil), detection's wins, for the
-    // hint and for its alias alike: a hinted and a detected copy must carry one code.
-    // Memoised, the codes CLDR does not know too (as NOT_A_LANGUAGE): a corpus carries a handful
-    // of codes, on every one of its documents.
-    String answer =
-        CANONICAL_CODES.computeIfAbsent(
-            primary,
-            code -> {
-              if (!KnownCodes.isKnown(code)) {
-                return NOT_A_LANGUAGE;
-              }
-              if (DetectedCodes.BY_CANONICAL.containsValue(code)) {
-                return code;
-              }
-              String canonical = canonical(code);
-              return DetectedCodes.BY_CANONICAL.getOrDefault(canonical, canonical);
-            });
-    return answer.equals(NOT_A_LANGUAGE) ? null : answer;
-  }
-
-  /** What {@link #CANONICAL_CODES} holds for a code that is no language: no code is empty. */
-  private static final String NOT_A_LANGUAGE = "";
-
-  /**
-   * The language codes a hint may carry: those CLDR knows as a language (ICU's ISO 639 list, or a
-   * code it has likely-subtags data for, which takes in liv and other ISO 639-3 codes), and the
-   * private-use range qaa-qtz, which a corpus may use for its own varieties. An unassigned code
-   * (zz, xx) and the special codes for no, several or an uncoded language (zxx, mul, mis) are not a
-   * language: a text given one has its language detected instead, so that "zz" does not make a copy
-   * of an English story look like a copy across two languages.
-   */
-  private static final class KnownCodes {
-    static final Set<String> ISO = Set.of(ULocale.getISOLanguages());
-    static final Set<String> SPECIAL = Set.of("mis", "mul", "zxx");
-
-    static boolean isKnown(String code) {
-      if (SPECIAL.contains(code)) {
-        return false;
-      }
-      if (code.length() == 3 && code.compareTo("qaa") >= 0 && code.compareTo("qtz") <= 0) {
-        return true;
-      }
-      String canonical = canonical(code);
-      return ISO.contains(code)
-          || ISO.contains(canonical)
-          || !ULocale.addLikelySubtags(new ULocale(canonical)).getScript().isEmpty();
-    }
-  }
-
-  private static String canonical(String code) {
-    String canonical = ULocale.createCanonical(code).getLanguage();
-    return canonical.isEmpty() ? code : canonical;
-  }
-
-  private static final Map<String, String> CANONICAL_CODES =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** The codes detection answers with, by their CLDR canonical form; built on first use. */
-  private static final class DetectedCodes {
-    static final Map<String, String> BY_CANONICAL = byCanonical();
-
-    private static Map<String, String> byCanonical() {
-      Map<String, String> byCanonical = new java.util.HashMap<>();
-      for (String code : supportedLanguages()) {
-        byCanonical.put(canonical(code), code);
-      }
-      return Map.copyOf(byCanonical);
-    }
-  }
-
-  private static String code(Language language) {
-    IsoCode639_1 isoCode = language.getIsoCode639_1();
-    return isoCode.toString().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * The configured languages of one shared script: their Lingua detector and their CLDR exemplar
-   * letters, both built on first use, once (so a scan of English texts never builds the Cyrillic
-   * ones).
-   */
-  private final class SharedScript {
-    private final Set<Language> candidates;
-
-    /** The one configured language of the script, or null when Lingua chooses. */
-    private final String only;
-
-    private volatile LanguageDetector detector;
-    private volatile Map<String, ExemplarLetters> exemplars;
-
-    SharedScript(Set<Language> candidates) {
-      this.candidates = candidates;
-      this.only = candidates.size() == 1 ? code(candidates.iterator().next()) : null;
-    }
-
-    /**
-     * Whether the letters could be in some configured language of the script: at most {@link
-     * #FOREIGN_LETTER_SHARE} of them lie outside every candidate's exemplars.
-     */
-    boolean anyCandidateWrites(ScriptLetters letters) {
-      Map<String, ExemplarLetters> sets = exemplars();
-      int foreign = 0;
-      for (int letter : letters.folded()) {
-        boolean used = false;
-        for (ExemplarLetters set : sets.values()) {
-          if (set.uses(letter)) {
-            used = true;
-            break;
-          }
-        }
-        foreign += used ? 0 : 1;
-      }
-      return foreign <= FOREIGN_LETTER_SHARE * letters.count();
-    }
-
-    /**
-     * Whether the letters fit {@code language}: at most {@link #FOREIGN_LETTER_SHARE} outside its
-     * exemplars and at most {@link #LOAN_LETTER_SHARE} among its auxiliary (loan) letters.
-     */
-    boolean writes(String language, ScriptLetters letters) {
-      ExemplarLetters set = exemplars().get(language);
-      int foreign = 0;
-      int loan = 0;
-      for (int letter : letters.folded()) {
-        if (!set.uses(letter)) {
-          foreign++;
-        } else if (set.borrows(letter)) {
-          loan++;
-        }
-      }
-      return foreign <= FOREIGN_LETTER_SHARE * letters.count()
-          && loan <= LOAN_LETTER_SHARE * letters.count();
-    }
-
-    /** Lingua's best candidate for {@code sample}, or null if it knows none. */
-    LanguageGuess detect(String sample) {
-      SortedMap<Language, Double> confidences = detector().computeLanguageConfidenceValues(sample);
-      Language best = Language.UNKNOWN;
-      double bestConfidence = -1;
-      for (Map.Entry<Language, Double> entry : confidences.entrySet()) {
-        if (entry.getValue() > bestConfidence) {
-          best = entry.getKey();
-          bestConfidence = entry.getValue();
-        }
-      }
-      if (best == Language.UNKNOWN) {
-        return null;
-      }
-      return new LanguageGuess(
-          code(best), LanguageGuess.Method.LINGUA, Math.max(0.0, Math.min(1.0, bestConfidence)));
-    }
-
-    private Map<String, ExemplarLetters> exemplars() {
-      Map<String, ExemplarLetters> built = exemplars;
-      if (built == null) {
-        synchronized (this) {
-          built = exemplars;
-          if (built == null) {
-            Map<String, ExemplarLetters> sets = new HashMap<>();
-            for (Language language : candidates) {
-              sets.put(code(language), ExemplarLetters.of(code(language)));
-            }
-            built = Map.copyOf(sets);
-            exemplars = built;
-          }
-        }
-      }
-      return built;
-    }
-
-    private LanguageDetector detector() {
-      LanguageDetector built = detector;
-      if (built == null) {
-        synchronized (this) {
-          built = detector;
-          if (built == null) {
-            built =
-                LanguageDetectorBuilder.fromLanguages(candidates.toArray(new Language[0]))
-                    .withLowAccuracyMode()
-                    .build();
-            detector = built;
-            builtDetectorCount.incrementAndGet();
-          }
-        }
-      }
-      return built;
-    }
+    return LanguageHints.normaliseHint(hint) != null;
   }
 
   /** Mutable builder for {@link LanguageIdentifier}; validation happens in {@link #build()}. */
