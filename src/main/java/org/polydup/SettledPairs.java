@@ -13,7 +13,7 @@ final class SettledPairs {
   private final int[] firstCopies;
 
   /**
-   * @param flagged pair keys ({@link BatchScan#pairKey}) the shingle stage flagged
+   * @param flagged pair keys ({@link CandidatePairs#pairKey}) the shingle stage flagged
    * @param firstCopies by input position, the position of the first document with the same text
    */
   SettledPairs(LongSet flagged, int[] firstCopies) {
@@ -23,7 +23,7 @@ final class SettledPairs {
 
   /** Whether the pair of input positions x and y is settled. */
   boolean contains(int x, int y) {
-    return firstCopies[x] == firstCopies[y] || flagged.contains(BatchScan.pairKey(x, y));
+    return firstCopies[x] == firstCopies[y] || flagged.contains(CandidatePairs.pairKey(x, y));
   }
 
   /** The flagged pairs' keys. */
