@@ -172,7 +172,7 @@ final class BatchScan {
       }
       clock.lap("cross-language");
       InputOrder positions = new InputOrder(documents);
-      matches.sort(positions.matchOrder());
+      positions.sort(matches);
 
       int scanned = ScanProblems.scanned(problems);
       List<DocumentProblem> problemList =

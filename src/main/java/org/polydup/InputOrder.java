@@ -1,7 +1,7 @@
 package org.polydup;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import java.util.Comparator;
 import java.util.List;
 
 /** Input positions of a scan's documents, to order results the way the input was ordered. */
@@ -15,8 +15,31 @@ final class InputOrder {
     }
   }
 
-  Comparator<Match> matchOrder() {
-    return Comparator.<Match>comparingInt(m -> positions.getInt(m.a()))
-        .thenComparingInt(m -> positions.getInt(m.b()));
+  /**
+   * Sorts {@code matches} in place by the input position of their a, then of their b; matches of
+   * one pair of positions keep their order (the sort is stable).
+   *
+   * <p>Each match's two positions are looked up once, into one key, not in every comparison: a
+   * comparator that looked both ids up in the map made the sort of the bulk set's 834,361 matches
+   * (alignment on) take about 5 s on the calling thread alone, while the pool sat idle.
+   */
+  void sort(List<Match> matches) {
+    int size = matches.size();
+    long[] keys = new long[size];
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      Match m = matches.get(i);
+      // Positions are non-negative ints, so the packed keys order as the pairs of positions do.
+      keys[i] = (long) positions.getInt(m.a()) << 32 | positions.getInt(m.b());
+      order[i] = i;
+    }
+    IntArrays.mergeSort(order, (x, y) -> Long.compare(keys[x], keys[y]));
+    Match[] sorted = new Match[size];
+    for (int k = 0; k < size; k++) {
+      sorted[k] = matches.get(order[k]);
+    }
+    for (int k = 0; k < size; k++) {
+      matches.set(k, sorted[k]);
+    }
   }
 }
