@@ -184,7 +184,10 @@ public final class CrossLanguageMatcher {
     return Math.max(MINIMUM_POSTINGS, Math.min(MAXIMUM_POSTINGS, documents / 20));
   }
 
-  /** Pairs of documents, by their positions in the input list, that need no alignment. */
+  /**
+   * Pairs of documents, by their positions in the input list, that need no alignment. The matcher
+   * asks from several threads at once, so an implementation must be safe to call concurrently.
+   */
   @FunctionalInterface
   public interface PairFilter {
     /**

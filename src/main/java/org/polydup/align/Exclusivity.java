@@ -1,9 +1,8 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
-import java.util.Map;
+import java.util.ArrayList;
 import org.polydup.Relation;
-import org.polydup.align.extract.EntityProfile;
 import org.polydup.align.pairwise.AlignmentResult;
 
 /**
@@ -26,7 +25,6 @@ final class Exclusivity {
 
   /** Demotes the cross-language copies of {@code batch} that are not their language's version. */
   static void keepExclusive(MatchBatch batch) {
-    EntityProfile[] profiles = batch.profiles;
     // Keyed by document and language number: one primitive map, linear in the aligned pairs.
     Long2DoubleOpenHashMap bestScores = new Long2DoubleOpenHashMap();
     batch.forEachCrossLanguage(
@@ -34,21 +32,26 @@ final class Exclusivity {
           bestScores.merge(lowKey, score, Math::max);
           bestScores.merge(highKey, score, Math::max);
         });
-    for (Map.Entry<Long, AlignmentResult> entry : batch.aligned.entrySet()) {
-      AlignmentResult result = entry.getValue();
-      if (!result.crossLanguage() || !result.isCopy()) {
-        continue;
-      }
-      int low = (int) (entry.getKey() >>> 32);
-      int high = (int) (long) entry.getKey();
-      double best =
-          Math.max(
-              bestScores.get(batch.bestKey(low, profiles[high])),
-              bestScores.get(batch.bestKey(high, profiles[low])));
-      if (!leadsEnough(result, best)) {
-        entry.setValue(demoted(result));
-      }
-    }
+    // Each pair's verdict reads only the best scores, complete by now: judged on the pool's
+    // threads, and a demotion writes through to the concurrent map.
+    new ArrayList<>(batch.aligned.entrySet())
+        .parallelStream()
+            .forEach(
+                entry -> {
+                  AlignmentResult result = entry.getValue();
+                  if (!result.crossLanguage() || !result.isCopy()) {
+                    return;
+                  }
+                  int low = (int) (entry.getKey() >>> 32);
+                  int high = (int) (long) entry.getKey();
+                  double best =
+                      Math.max(
+                          bestScores.get(batch.bestKeyInLanguageOf(low, high)),
+                          bestScores.get(batch.bestKeyInLanguageOf(high, low)));
+                  if (!leadsEnough(result, best)) {
+                    entry.setValue(demoted(result));
+                  }
+                });
   }
 
   /**

@@ -45,8 +45,12 @@ final class MatchBatch {
   /** Which relations carry their evidence until the batch decides. */
   private final Predicate<Relation> keeps;
 
-  /** The batch's languages, numbered in order of first appearance (keys of per-language maps). */
-  private final Object2IntOpenHashMap<String> languageNumbers;
+  /**
+   * Each document's language as a number (the batch's languages numbered in order of first
+   * appearance), by input position: the passes build a per-language key for every aligned pair, and
+   * looking the language's name up in a map each time was a large part of the serial passes.
+   */
+  private final int[] languageNumbers;
 
   /**
    * A batch of {@code profiles.length} documents.
@@ -102,15 +106,15 @@ final class MatchBatch {
 
   /** The number of a document's language (see {@link #bestKey(int, int)}). */
   int languageNumber(int document) {
-    return languageNumbers.getInt(profiles[document].language());
+    return languageNumbers[document];
   }
 
-  /** The key of {@code document}'s best in {@code other}'s language. */
-  long bestKey(int document, EntityProfile other) {
-    return bestKey(document, languageNumbers.getInt(other.language()));
+  /** The key of {@code document}'s best in the language of document {@code other}. */
+  long bestKeyInLanguageOf(int document, int other) {
+    return bestKey(document, languageNumbers[other]);
   }
 
-  /** {@link #bestKey(int, EntityProfile)} by the language's number. */
+  /** The key of {@code document}'s best in the language numbered {@code otherLanguage}. */
   static long bestKey(int document, int otherLanguage) {
     return ((long) document << 32) | otherLanguage;
   }
@@ -136,19 +140,21 @@ final class MatchBatch {
       int high = (int) (long) entry.getKey();
       sink.accept(
           low,
-          bestKey(low, profiles[high]),
+          bestKeyInLanguageOf(low, high),
           high,
-          bestKey(high, profiles[low]),
+          bestKeyInLanguageOf(high, low),
           entry.getValue().score());
     }
   }
 
-  /** Numbers the batch's languages in order of first appearance (keys of per-language maps). */
-  private static Object2IntOpenHashMap<String> languageNumbers(EntityProfile[] profiles) {
+  /** Numbers the batch's languages in order of first appearance; each document's number. */
+  private static int[] languageNumbers(EntityProfile[] profiles) {
     Object2IntOpenHashMap<String> numbers = new Object2IntOpenHashMap<>();
-    for (EntityProfile profile : profiles) {
-      numbers.putIfAbsent(profile.language(), numbers.size());
+    int[] byDocument = new int[profiles.length];
+    for (int i = 0; i < profiles.length; i++) {
+      numbers.putIfAbsent(profiles[i].language(), numbers.size());
+      byDocument[i] = numbers.getInt(profiles[i].language());
     }
-    return numbers;
+    return byDocument;
   }
 }

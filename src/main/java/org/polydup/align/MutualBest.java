@@ -2,7 +2,7 @@ package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import org.polydup.align.extract.EntityProfile;
 import org.polydup.align.pairwise.Aligner;
@@ -115,7 +115,6 @@ final class MutualBest {
    * @param shapeAgrees the pairs whose paragraph structures agree ({@link ShapeAgreements#find})
    */
   static void accept(MatchBatch batch, int[] versions, LongOpenHashSet shapeAgrees) {
-    EntityProfile[] profiles = batch.profiles;
     PairMap<AlignmentResult> aligned = batch.aligned;
     // Per document and other language: the best score, its partner, the second best score.
     Leaders scores = Leaders.highest(versions);
@@ -124,36 +123,52 @@ final class MutualBest {
           scores.offer(lowKey, high, score);
           scores.offer(highKey, low, score);
         });
-    AlignmentThresholds full = batch.thresholds;
-    List<Long> accepted = new ArrayList<>();
-    for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
-      AlignmentResult result = entry.getValue();
-      int low = (int) (entry.getKey() >>> 32);
-      int high = (int) (long) entry.getKey();
-      if (!result.crossLanguage()
-          || result.isCopy()
-          || Aligner.lengthRatio(profiles[low], profiles[high]) > full.maximumLengthRatio()) {
-        // The length-ratio check of the aligner holds here too: a translation is about as long.
-        continue;
-      }
-      long lowKey = batch.bestKey(low, profiles[high]);
-      long highKey = batch.bestKey(high, profiles[low]);
-      boolean mutualBest = scores.leads(lowKey, high) && scores.leads(highKey, low);
-      if (mutualBest
-          && strongEnoughForMargin(result, full)
-          && clearMargin(result, scores.second(lowKey))
-          && clearMargin(result, scores.second(highKey))) {
-        accepted.add(entry.getKey());
-      } else if (enoughBesideStructure(result)
-          && shapeAgrees.contains(entry.getKey().longValue())) {
-        accepted.add(entry.getKey());
-      }
-    }
-    accepted.parallelStream()
+    // Each pair's verdict reads only the leaders, complete by now: judged on the pool's threads.
+    long[] accepted =
+        new ArrayList<>(aligned.entrySet())
+            .parallelStream()
+                .filter(
+                    entry -> {
+                      int low = (int) (entry.getKey() >>> 32);
+                      int high = (int) (long) entry.getKey();
+                      return accepts(batch, scores, shapeAgrees, low, high, entry.getValue());
+                    })
+                .mapToLong(Map.Entry::getKey)
+                .toArray();
+    Arrays.stream(accepted)
+        .parallel()
         .forEach(
             key ->
                 aligned.put(
                     key,
                     batch.asTranslation((int) (key >>> 32), (int) (long) key, aligned.get(key))));
+  }
+
+  /** Whether one of the three arms takes the pair {@code low, high}, aligned as {@code result}. */
+  private static boolean accepts(
+      MatchBatch batch,
+      Leaders scores,
+      LongOpenHashSet shapeAgrees,
+      int low,
+      int high,
+      AlignmentResult result) {
+    EntityProfile[] profiles = batch.profiles;
+    AlignmentThresholds full = batch.thresholds;
+    if (!result.crossLanguage()
+        || result.isCopy()
+        || Aligner.lengthRatio(profiles[low], profiles[high]) > full.maximumLengthRatio()) {
+      // The length-ratio check of the aligner holds here too: a translation is about as long.
+      return false;
+    }
+    long lowKey = batch.bestKeyInLanguageOf(low, high);
+    long highKey = batch.bestKeyInLanguageOf(high, low);
+    boolean mutualBest = scores.leads(lowKey, high) && scores.leads(highKey, low);
+    if (mutualBest
+        && strongEnoughForMargin(result, full)
+        && clearMargin(result, scores.second(lowKey))
+        && clearMargin(result, scores.second(highKey))) {
+      return true;
+    }
+    return enoughBesideStructure(result) && shapeAgrees.contains(MatchBatch.pairKey(low, high));
   }
 }

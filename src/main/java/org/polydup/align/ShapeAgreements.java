@@ -5,11 +5,10 @@ import static org.polydup.align.CrossLanguageMatcher.SHAPE_DISTANCE;
 import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
-import org.polydup.align.extract.EntityProfile;
 import org.polydup.align.pairwise.AlignmentResult;
 import org.polydup.align.structure.ParagraphShape;
 
@@ -38,7 +37,6 @@ final class ShapeAgreements {
    *     version
    */
   static LongOpenHashSet find(MatchBatch batch, int[] versions) {
-    EntityProfile[] profiles = batch.profiles;
     PairMap<AlignmentResult> aligned = batch.aligned;
     ShapeDistances shapeDistances = ShapeDistances.of(batch.shapes, aligned);
     // Per document and other language: the closest structure, its partner, the second closest;
@@ -48,30 +46,34 @@ final class ShapeAgreements {
     for (Long2DoubleMap.Entry e : shapeDistances.distances().long2DoubleEntrySet()) {
       int low = (int) (e.getLongKey() >>> 32);
       int high = (int) e.getLongKey();
-      long lowKey = batch.bestKey(low, profiles[high]);
-      long highKey = batch.bestKey(high, profiles[low]);
+      long lowKey = batch.bestKeyInLanguageOf(low, high);
+      long highKey = batch.bestKeyInLanguageOf(high, low);
       closest.offer(lowKey, high, e.getDoubleValue());
       closest.offer(highKey, low, e.getDoubleValue());
       double strictDistance = shapeDistances.strict().get(e.getLongKey());
       strictClosest.offer(lowKey, high, strictDistance);
       strictClosest.offer(highKey, low, strictDistance);
     }
-    LongArrayList closeOnly = new LongArrayList();
-    for (Long2DoubleMap.Entry e : shapeDistances.distances().long2DoubleEntrySet()) {
-      int low = (int) (e.getLongKey() >>> 32);
-      int high = (int) e.getLongKey();
-      long lowKey = batch.bestKey(low, profiles[high]);
-      long highKey = batch.bestKey(high, profiles[low]);
-      if (e.getDoubleValue() <= SHAPE_DISTANCE
-          && closest.leads(lowKey, high)
-          && closest.leads(highKey, low)
-          && !strictClosest.anotherWithin(lowKey, high, SHAPE_DISTANCE)
-          && !strictClosest.anotherWithin(highKey, low, SHAPE_DISTANCE)) {
-        closeOnly.add(e.getLongKey());
-      }
-    }
+    // Each pair's test reads only the leaders, complete by now: run on the pool's threads.
+    Long2DoubleOpenHashMap distances = shapeDistances.distances();
+    long[] closeOnly =
+        Arrays.stream(distances.keySet().toLongArray())
+            .parallel()
+            .filter(
+                key -> {
+                  int low = (int) (key >>> 32);
+                  int high = (int) key;
+                  long lowKey = batch.bestKeyInLanguageOf(low, high);
+                  long highKey = batch.bestKeyInLanguageOf(high, low);
+                  return distances.get(key) <= SHAPE_DISTANCE
+                      && closest.leads(lowKey, high)
+                      && closest.leads(highKey, low)
+                      && !strictClosest.anotherWithin(lowKey, high, SHAPE_DISTANCE)
+                      && !strictClosest.anotherWithin(highKey, low, SHAPE_DISTANCE);
+                })
+            .toArray();
     long[] agreeing =
-        Arrays.stream(closeOnly.toLongArray())
+        Arrays.stream(closeOnly)
             .parallel()
             .filter(
                 key ->
@@ -95,12 +97,14 @@ final class ShapeAgreements {
       Long2ObjectOpenHashMap<ParagraphShape.Alignment> alignments) {
     static ShapeDistances of(ParagraphShape[] shapes, PairMap<AlignmentResult> aligned) {
       long[] keys =
-          aligned.entrySet().stream()
-              .filter(e -> e.getValue().crossLanguage())
-              .mapToLong(Map.Entry::getKey)
-              .filter(
-                  key -> ShapeComparison.comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
-              .toArray();
+          new ArrayList<>(aligned.entrySet())
+              .parallelStream()
+                  .filter(e -> e.getValue().crossLanguage())
+                  .mapToLong(Map.Entry::getKey)
+                  .filter(
+                      key ->
+                          ShapeComparison.comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
+                  .toArray();
       // Both distances from one programme: they share every length term. Only distances up to
       // SHAPE_DISTANCE count (see find), so the programme may stop above it. The close pairs keep
       // their structure alignment too, which find checks anchors on.

@@ -93,8 +93,8 @@ final class StructureRule {
       if (result.crossLanguage() && result.relation() == Relation.TRANSLATION) {
         int low = (int) (entry.getKey() >>> 32);
         int high = (int) (long) entry.getKey();
-        translated.add(batch.bestKey(low, profiles[high]));
-        translated.add(batch.bestKey(high, profiles[low]));
+        translated.add(batch.bestKeyInLanguageOf(low, high));
+        translated.add(batch.bestKeyInLanguageOf(high, low));
       }
     }
     long[] candidates = StructureIndex.candidatePairs(shapes, language, STRUCTURE_ONLY_PARAGRAPHS);
