@@ -48,7 +48,8 @@ final class MatchBatch {
   /**
    * Each document's language as a number (the batch's languages numbered in order of first
    * appearance), by input position: the passes build a per-language key for every aligned pair, and
-   * looking the language's name up in a map each time was a large part of the serial passes.
+   * looking the language's name up in a map each time was a large part of those passes (28 of
+   * {@code Exclusivity}'s 85 profile samples on the bulk set).
    */
   private final int[] languageNumbers;
 

@@ -140,8 +140,7 @@ final class MutualBest {
         .forEach(
             key ->
                 aligned.put(
-                    key,
-                    batch.asTranslation((int) (key >>> 32), (int) (long) key, aligned.get(key))));
+                    key, batch.asTranslation((int) (key >>> 32), (int) key, aligned.get(key))));
   }
 
   /** Whether one of the three arms takes the pair {@code low, high}, aligned as {@code result}. */

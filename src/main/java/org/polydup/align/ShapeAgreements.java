@@ -6,7 +6,6 @@ import it.unimi.dsi.fastutil.longs.Long2DoubleMap;
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import org.polydup.align.pairwise.AlignmentResult;
@@ -54,7 +53,8 @@ final class ShapeAgreements {
       strictClosest.offer(lowKey, high, strictDistance);
       strictClosest.offer(highKey, low, strictDistance);
     }
-    // Each pair's test reads only the leaders, complete by now: run on the pool's threads.
+    // Each pair's test reads only its distance and the leaders, complete by now: run on the pool's
+    // threads.
     Long2DoubleOpenHashMap distances = shapeDistances.distances();
     long[] closeOnly =
         Arrays.stream(distances.keySet().toLongArray())
@@ -97,14 +97,12 @@ final class ShapeAgreements {
       Long2ObjectOpenHashMap<ParagraphShape.Alignment> alignments) {
     static ShapeDistances of(ParagraphShape[] shapes, PairMap<AlignmentResult> aligned) {
       long[] keys =
-          new ArrayList<>(aligned.entrySet())
-              .parallelStream()
-                  .filter(e -> e.getValue().crossLanguage())
-                  .mapToLong(Map.Entry::getKey)
-                  .filter(
-                      key ->
-                          ShapeComparison.comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
-                  .toArray();
+          aligned.entrySet().stream()
+              .filter(e -> e.getValue().crossLanguage())
+              .mapToLong(Map.Entry::getKey)
+              .filter(
+                  key -> ShapeComparison.comparable(shapes[(int) (key >>> 32)], shapes[(int) key]))
+              .toArray();
       // Both distances from one programme: they share every length term. Only distances up to
       // SHAPE_DISTANCE count (see find), so the programme may stop above it. The close pairs keep
       // their structure alignment too, which find checks anchors on.

@@ -55,7 +55,8 @@ final class Versions {
       links.add(key);
     }
     // Each pair is judged on its own (a structure programme for the close ones), so on the pool's
-    // threads: on one thread this pass left the other idle for seconds on the bulk set.
+    // threads: on one thread this pass left the pool's other threads idle for seconds on the bulk
+    // set.
     links.addElements(
         links.size(),
         new ArrayList<>(batch.aligned.entrySet())
