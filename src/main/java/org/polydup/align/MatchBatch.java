@@ -105,9 +105,12 @@ final class MatchBatch {
         : result;
   }
 
-  /** The number of a document's language (see {@link #bestKey(int, int)}). */
-  int languageNumber(int document) {
-    return languageNumbers[document];
+  /**
+   * Each document's language number by input position (see {@link #bestKey(int, int)}): the array
+   * itself, which callers read and never change.
+   */
+  int[] languageNumbers() {
+    return languageNumbers;
   }
 
   /** The key of {@code document}'s best in the language of document {@code other}. */

@@ -82,10 +82,7 @@ final class StructureRule {
     ParagraphShape[] shapes = batch.shapes;
     PairMap<AlignmentResult> aligned = batch.aligned;
     PairFilter settled = batch.settled;
-    int[] language = new int[profiles.length];
-    for (int i = 0; i < profiles.length; i++) {
-      language[i] = batch.languageNumber(i);
-    }
+    int[] language = batch.languageNumbers();
     // The (document, other language) slots that have a translation already: one version each.
     LongOpenHashSet translated = new LongOpenHashSet();
     for (Map.Entry<Long, AlignmentResult> entry : aligned.entrySet()) {
