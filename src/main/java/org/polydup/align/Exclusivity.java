@@ -1,7 +1,6 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
-import java.util.ArrayList;
 import org.polydup.Relation;
 import org.polydup.align.pairwise.AlignmentResult;
 
@@ -34,24 +33,25 @@ final class Exclusivity {
         });
     // Each pair's verdict reads only the best scores, complete by now: judged on the pool's
     // threads, and a demotion writes through to the concurrent map.
-    new ArrayList<>(batch.aligned.entrySet())
-        .parallelStream()
-            .forEach(
-                entry -> {
-                  AlignmentResult result = entry.getValue();
-                  if (!result.crossLanguage() || !result.isCopy()) {
-                    return;
-                  }
-                  int low = (int) (entry.getKey() >>> 32);
-                  int high = (int) (long) entry.getKey();
-                  double best =
-                      Math.max(
-                          bestScores.get(batch.bestKeyInLanguageOf(low, high)),
-                          bestScores.get(batch.bestKeyInLanguageOf(high, low)));
-                  if (!leadsEnough(result, best)) {
-                    entry.setValue(demoted(result));
-                  }
-                });
+    batch
+        .aligned
+        .parallelEntries()
+        .forEach(
+            entry -> {
+              AlignmentResult result = entry.getValue();
+              if (!result.crossLanguage() || !result.isCopy()) {
+                return;
+              }
+              int low = (int) (entry.getKey() >>> 32);
+              int high = (int) (long) entry.getKey();
+              double best =
+                  Math.max(
+                      bestScores.get(batch.bestKeyInLanguageOf(low, high)),
+                      bestScores.get(batch.bestKeyInLanguageOf(high, low)));
+              if (!leadsEnough(result, best)) {
+                entry.setValue(demoted(result));
+              }
+            });
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import org.polydup.align.extract.EntityProfile;
@@ -125,16 +124,16 @@ final class MutualBest {
         });
     // Each pair's verdict reads only the leaders, complete by now: judged on the pool's threads.
     long[] accepted =
-        new ArrayList<>(aligned.entrySet())
-            .parallelStream()
-                .filter(
-                    entry -> {
-                      int low = (int) (entry.getKey() >>> 32);
-                      int high = (int) (long) entry.getKey();
-                      return accepts(batch, scores, shapeAgrees, low, high, entry.getValue());
-                    })
-                .mapToLong(Map.Entry::getKey)
-                .toArray();
+        aligned
+            .parallelEntries()
+            .filter(
+                entry -> {
+                  int low = (int) (entry.getKey() >>> 32);
+                  int high = (int) (long) entry.getKey();
+                  return accepts(batch, scores, shapeAgrees, low, high, entry.getValue());
+                })
+            .mapToLong(Map.Entry::getKey)
+            .toArray();
     Arrays.stream(accepted)
         .parallel()
         .forEach(

@@ -3,11 +3,13 @@ package org.polydup.align;
 import it.unimi.dsi.fastutil.HashCommon;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 /**
  * A concurrent map from pair keys ({@code (low << 32) | high}, two document numbers) to values.
@@ -93,5 +95,16 @@ final class PairMap<V> {
         return values.size();
       }
     };
+  }
+
+  /**
+   * The entries, as {@link #entrySet} gives them, in a parallel stream over a copy taken now, for a
+   * pass that judges each pair on its own on the calling task's pool. A copy, because {@link
+   * #entrySet}'s iterator splits poorly (a stream over it runs mostly on one thread), and because
+   * the stream then sees every entry whatever the pass writes meanwhile; an entry's {@code
+   * setValue} still writes through to the map.
+   */
+  Stream<Map.Entry<Long, V>> parallelEntries() {
+    return new ArrayList<>(entrySet()).parallelStream();
   }
 }

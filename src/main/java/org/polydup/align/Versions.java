@@ -1,7 +1,6 @@
 package org.polydup.align;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -59,19 +58,20 @@ final class Versions {
     // set.
     links.addElements(
         links.size(),
-        new ArrayList<>(batch.aligned.entrySet())
-            .parallelStream()
-                .filter(
-                    entry -> {
-                      long key = entry.getKey();
-                      return oneVersion(
-                          entry.getValue(),
-                          full,
-                          batch.shapes[(int) (key >>> 32)],
-                          batch.shapes[(int) key]);
-                    })
-                .mapToLong(Map.Entry::getKey)
-                .toArray());
+        batch
+            .aligned
+            .parallelEntries()
+            .filter(
+                entry -> {
+                  long key = entry.getKey();
+                  return oneVersion(
+                      entry.getValue(),
+                      full,
+                      batch.shapes[(int) (key >>> 32)],
+                      batch.shapes[(int) key]);
+                })
+            .mapToLong(Map.Entry::getKey)
+            .toArray());
     // Sorted, so the union order (and every root) is the same on every run.
     long[] sorted = links.toLongArray();
     Arrays.sort(sorted);
