@@ -15,7 +15,15 @@ import java.util.regex.Pattern;
 final class LanguageHints {
   private LanguageHints() {}
 
-  private static final Pattern HINT_PATTERN = Pattern.compile("[a-z]{2,3}");
+  /**
+   * A language tag as callers write one: a primary subtag of two or three letters, then subtags of
+   * one to eight letters or digits, each after one {@code -} or {@code _} ({@code pt-BR}, {@code
+   * pt_BR}, {@code zh-Hant-TW}). Only the primary subtag is read; the others must still be well
+   * formed, so that {@code "uk-"} or {@code "en_US!!"} is reported as no code rather than read as
+   * {@code uk} or {@code en}.
+   */
+  private static final Pattern TAG_PATTERN =
+      Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*");
 
   /** The canonical code of a hint's primary subtag, or null if it is no language code. */
   static String normaliseHint(String hint) {
@@ -23,6 +31,9 @@ final class LanguageHints {
       return null;
     }
     String primary = hint.strip();
+    if (!TAG_PATTERN.matcher(primary).matches()) {
+      return null;
+    }
     int separator = primary.indexOf('-');
     if (separator < 0) {
       separator = primary.indexOf('_');
@@ -31,7 +42,7 @@ final class LanguageHints {
       primary = primary.substring(0, separator);
     }
     primary = primary.toLowerCase(Locale.ROOT);
-    if (!HINT_PATTERN.matcher(primary).matches() || primary.equals("und")) {
+    if (primary.equals("und")) {
       return null;
     }
     // One language, one code: CLDR's aliases (ICU's canonical form) map ISO 639-2/3 and legacy

@@ -265,12 +265,13 @@ public final class LanguageIdentifier {
   }
 
   /**
-   * Whether {@code hint} is a language code {@link #identify} takes as the answer: its primary
-   * subtag (before any {@code -} or {@code _}) is two or three ASCII letters, in any case, that
-   * CLDR knows as a language ({@code sah}, {@code liv}), or a private-use code ({@code qaa} to
-   * {@code qtz}). Any other hint ({@code und}, {@code zz}, {@code mul}) is ignored and the language
-   * detected. The answer is the canonical code ({@code deu} and {@code ger} answer {@code de},
-   * {@code iw} answers {@code he}).
+   * Whether {@code hint} is a language code {@link #identify} takes as the answer: a well-formed
+   * tag (subtags of one to eight ASCII letters or digits, each after one {@code -} or {@code _}:
+   * {@code pt-BR}, {@code pt_BR}, not {@code uk-} or {@code en_US!!}) whose primary subtag is two
+   * or three ASCII letters, in any case, that CLDR knows as a language ({@code sah}, {@code liv}),
+   * or a private-use code ({@code qaa} to {@code qtz}). Any other hint ({@code und}, {@code zz},
+   * {@code mul}) is ignored and the language detected. The answer is the canonical code ({@code
+   * deu} and {@code ger} answer {@code de}, {@code iw} answers {@code he}).
    */
   public static boolean isLanguageCode(String hint) {
     return LanguageHints.normaliseHint(hint) != null;

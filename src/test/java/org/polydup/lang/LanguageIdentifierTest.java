@@ -164,6 +164,25 @@ class LanguageIdentifierTest {
     assertGuess("de", LanguageGuess.Method.HINT, IDENTIFIER.identify(english, "deu"));
   }
 
+  /**
+   * A tag is read by its primary subtag only when the whole tag is well formed: "uk-", "uk--UA" or
+   * "en_US!!" were read as uk and en without a warning (a reviewer, session 31), where the README
+   * says a malformed lang is ignored with one.
+   */
+  @Test
+  void isLanguageCode_acceptsWellFormedTags_andRefusesMalformedOnes() {
+    for (String good : List.of("uk", "UK", "pt-BR", "pt_BR", "zh-Hant-TW", " de-CH ", "sr-Latn")) {
+      assertTrue(LanguageIdentifier.isLanguageCode(good), good);
+    }
+    for (String bad :
+        List.of("uk-", "uk_", "uk--UA", "uk-_UA", "en_US!!", "-uk", "en US", "en-toolongsubtag")) {
+      assertFalse(LanguageIdentifier.isLanguageCode(bad), bad);
+    }
+    String english = "The government approved the new budget for next year on Tuesday.";
+    assertGuess("en", LanguageGuess.Method.LINGUA, IDENTIFIER.identify(english, "uk-"));
+    assertGuess("uk", LanguageGuess.Method.HINT, IDENTIFIER.identify(english, "uk_UA"));
+  }
+
   @Test
   void identify_yakutCyrillic_fallsBackToScriptInsteadOfCrashingOrGuessingRussian() {
     // bulk corpus document b003139 (sah), first line.
