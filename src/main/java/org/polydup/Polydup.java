@@ -133,14 +133,18 @@ public final class Polydup {
       return this;
     }
 
+    /** Most worker threads a scan can have: the limit of the JDK's fork-join pool. */
+    public static final int MAXIMUM_THREADS = 32767;
+
     /**
      * Worker threads for {@link Detector#scan}. Default: the available processors.
      *
-     * @throws IllegalArgumentException unless {@code >= 1}
+     * @throws IllegalArgumentException unless in {@code [1, }{@value #MAXIMUM_THREADS}{@code ]}
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      if (threads < 1 || threads > MAXIMUM_THREADS) {
+        throw new IllegalArgumentException(
+            "threads must be between 1 and " + MAXIMUM_THREADS + ", got " + threads);
       }
       this.threads = threads;
       return this;

@@ -72,9 +72,13 @@ final class DetectorOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Worker threads, at least 1. Default: available processors.")
+      description = "Worker threads, 1 to 32767. Default: available processors.")
   void threads(int value) {
     threads = atLeastOne("--threads", value);
+    if (threads > Polydup.Builder.MAXIMUM_THREADS) {
+      throw usageError(
+          "--threads must be at most " + Polydup.Builder.MAXIMUM_THREADS + ", got " + value);
+    }
   }
 
   @Option(

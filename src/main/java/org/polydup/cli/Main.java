@@ -66,7 +66,9 @@ public final class Main implements Callable<Integer> {
             command.getErr().println("polydup: " + describe(io));
             return EXIT_INPUT;
           }
-          if (e instanceof IllegalArgumentException) {
+          // A usage error says what was wrong; one without a message is a fault of polydup's,
+          // whose stack trace is worth more than "polydup: null".
+          if (e instanceof IllegalArgumentException && e.getMessage() != null) {
             command.getErr().println("polydup: " + e.getMessage());
             return EXIT_USAGE;
           }
