@@ -88,9 +88,6 @@ final class DedupCommand implements Callable<Integer> {
       writeKept(files, documents, new HashSet<>(result.kept()));
       writeDropped(files, result.dropped());
       files.publish(inputs);
-      if (scanned.sayIfNothingRead(inputs, output)) {
-        return Main.EXIT_INPUT; // kept and dropped are written, empty
-      }
       System.out.println(
           ScanCommand.count(documents.size(), "document")
               + String.format(
@@ -113,7 +110,7 @@ final class DedupCommand implements Callable<Integer> {
               + ", "
               + output.file("problems.jsonl")
               + scanned.html());
-      return 0;
+      return Inputs.sayIfCutShort(scanned.read().problems) ? Main.EXIT_INPUT : 0;
     }
   }
 

@@ -261,4 +261,29 @@ final class Inputs {
   void printProblems(PrintStream err, int limit) {
     printAtMost(err, problems, limit, "problems");
   }
+
+  /**
+   * When one of {@code problems} is an input that could not be read to its end (an I/O error, a
+   * truncated or corrupt gzip: {@link InputProblem.Kind#UNREADABLE}), says on stderr that the
+   * results cover only what was read before it and returns true: the command then exits with {@link
+   * Main#EXIT_INPUT}, its results written. A pipeline that trusts exit 0 would otherwise publish a
+   * corpus cut short without knowing it.
+   */
+  static boolean sayIfCutShort(List<InputProblem> problems) {
+    List<String> sources =
+        problems.stream()
+            .filter(p -> p.kind() == InputProblem.Kind.UNREADABLE)
+            .map(InputProblem::source)
+            .distinct()
+            .toList();
+    if (sources.isEmpty()) {
+      return false;
+    }
+    System.err.println(
+        "polydup: "
+            + String.join(", ", sources)
+            + " could not be read to the end (see above): the results cover only the documents read"
+            + " before the failure; exit code 1");
+    return true;
+  }
 }

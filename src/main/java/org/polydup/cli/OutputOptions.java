@@ -1,12 +1,15 @@
 package org.polydup.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.polydup.Match;
 import org.polydup.report.HtmlReport;
@@ -20,14 +23,22 @@ final class OutputOptions {
       defaultValue = "polydup-out",
       description =
           "Output folder (created if missing). Default: ${DEFAULT-VALUE}. A file an earlier scan,"
-              + " dedup or query left there that this run does not write is deleted (and named on"
-              + " stderr), so that every polydup file in DIR describes this run: report.html"
-              + " without --html, kept.jsonl and dropped.jsonl after scan or query,"
-              + " clusters.jsonl after query. Other files are left alone. The files appear"
-              + " together once all are written: a run that fails or is interrupted leaves DIR"
-              + " as it was. A DIR where no file can be created fails the run before anything is"
-              + " read.")
-  Path out;
+              + " dedup or query wrote there (listed in DIR/.polydup-files) that this run does"
+              + " not write is deleted (and named on stderr), so that every polydup file in DIR"
+              + " describes this run: report.html without --html, kept.jsonl and dropped.jsonl"
+              + " after scan or query, clusters.jsonl after query. Other files, whatever their"
+              + " names, are left alone. The files appear together once all are written: a run"
+              + " that fails or is interrupted leaves DIR as it was. A DIR where no file can be"
+              + " created fails the run before anything is read.")
+  void out(Path folder) {
+    if (folder.toString().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--out needs a folder; an empty value would mean the current one: give . for that");
+    }
+    out = folder;
+  }
+
+  private Path out = Path.of("polydup-out");
 
   /** Every file scan, dedup and query write in the output folder. */
   static final List<String> WRITTEN_BY_POLYDUP =
@@ -47,6 +58,18 @@ final class OutputOptions {
               + " Without --html, a report.html left in DIR by an earlier run is deleted.")
   boolean html;
 
+  /**
+   * The record of the files the last run wrote in the output folder, one name a line, written with
+   * them. Only the files it names are ever deleted: a user's own {@code report.html} or {@code
+   * kept.jsonl} in a folder given as {@code --out} is not polydup's, whatever its name.
+   */
+  static final String RECORD = ".polydup-files";
+
+  /** The output folder. */
+  Path out() {
+    return out;
+  }
+
   /** A file in the output folder. */
   Path file(String name) {
     return out.resolve(name);
@@ -65,21 +88,58 @@ final class OutputOptions {
   }
 
   /**
-   * Deletes the files of {@link #WRITTEN_BY_POLYDUP} that this run did not write, and names them on
-   * stderr. Called once this run's files are in place ({@link RunFiles#publish}), so that a run
-   * that fails leaves the earlier one's files whole. An earlier run's file would otherwise sit
-   * beside this run's {@code pairs.jsonl} and be taken for a description of it: a report, clusters
-   * or a deduplicated corpus of other input. Files polydup does not write are never touched, nor is
-   * one this run read ({@code polydup scan DIR/kept.jsonl --out DIR} keeps its input).
+   * The files of {@link #WRITTEN_BY_POLYDUP} that the {@link #RECORD} of an earlier run in the
+   * output folder names; none when there is no record (a folder no polydup run wrote, or one an
+   * older version wrote). Read before this run's files replace the record.
+   */
+  Set<String> filesOfEarlierRun() throws IOException {
+    Path record = file(RECORD);
+    if (!Files.isRegularFile(record)) {
+      return Set.of();
+    }
+    Set<String> named = new LinkedHashSet<>();
+    for (String line : Files.readAllLines(record, StandardCharsets.UTF_8)) {
+      if (WRITTEN_BY_POLYDUP.contains(line.strip())) {
+        named.add(line.strip());
+      }
+    }
+    return named;
+  }
+
+  /** The {@link #RECORD}'s content naming {@code files}: a comment line, then the names. */
+  static String record(Collection<String> files) {
+    StringBuilder text =
+        new StringBuilder(
+            "# polydup's files in this folder (its last run's, and an earlier run's file that"
+                + " run read); the next run deletes those it does not write.\n");
+    for (String name : files) {
+      if (WRITTEN_BY_POLYDUP.contains(name)) {
+        text.append(name).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * Deletes the files an earlier run wrote ({@code earlier}, from its {@link #RECORD}) that this
+   * run did not write, and names them on stderr. Called once this run's files are in place ({@link
+   * RunFiles#publish}), so that a run that fails leaves the earlier one's files whole. An earlier
+   * run's file would otherwise sit beside this run's {@code pairs.jsonl} and be taken for a
+   * description of it: a report, clusters or a deduplicated corpus of other input. A file no
+   * polydup run recorded is never touched, whatever its name, nor is one this run read ({@code
+   * polydup scan DIR/kept.jsonl --out DIR} keeps its input).
    *
+   * @param earlier the names the earlier run's record lists ({@link #filesOfEarlierRun})
    * @param written the names of the files this run wrote, {@code report.html} included if it did
    * @param inputs the files and folders this run read
    */
-  void removeEarlierRunsFiles(Collection<String> written, Collection<Path> inputs)
+  void removeEarlierRunsFiles(
+      Collection<String> earlier, Collection<String> written, Collection<Path> inputs)
       throws IOException {
     List<String> removed = new ArrayList<>();
     for (String name : WRITTEN_BY_POLYDUP) {
-      if (!written.contains(name)
+      if (earlier.contains(name)
+          && !written.contains(name)
           && !isInput(file(name), inputs)
           && Files.deleteIfExists(file(name))) {
         removed.add(name);

@@ -223,7 +223,7 @@ final class QueryCommand implements Callable<Integer> {
       archived.printProblems(System.err, 20);
       problems.addAll(archived.problems);
       if (!archive.isEmpty() && archived.documents.isEmpty()) {
-        return failWith(files, problems, "no readable documents in the archive " + archive);
+        return failWith("no readable documents in the archive " + archive);
       }
       detector.addAll(notIndexed(detector, archived, problems), bar);
       arriving.stream().forEachRemaining(d -> {});
@@ -236,7 +236,7 @@ final class QueryCommand implements Callable<Integer> {
       if (!inputs.isEmpty()
           && fresh.isEmpty()
           && (arriving.documents.isEmpty() || known < arriving.documents.size())) {
-        return failWith(files, problems, "no new readable documents in " + inputs);
+        return failWith("no new readable documents in " + inputs);
       }
       skippedAsIndexed = known;
       files.writeLines(
@@ -265,7 +265,7 @@ final class QueryCommand implements Callable<Integer> {
       detector.save(save);
     }
     printSummary(indexed, inFolder, loaded, removed, fresh.size(), matches, problems.size(), html);
-    return 0;
+    return Inputs.sayIfCutShort(problems) ? Main.EXIT_INPUT : 0;
   }
 
   /**
@@ -350,16 +350,16 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   /**
-   * Ends a run that has nothing to check: writes the problems and an empty {@code pairs.jsonl}, so
-   * that no file from an earlier run is left to be taken for this one's, and says why.
+   * Ends a run that has nothing to check, and says why: nothing is written, so the output folder
+   * keeps an earlier run's files, as after any run that fails (the problems are on stderr).
    */
-  private int failWith(RunFiles files, List<InputProblem> problems, String why) throws IOException {
-    files.writeLines("pairs.jsonl", pairs -> {});
-    writeProblems(files, problems);
-    output.writeHtml(files, title(), List.of(), id -> null);
-    files.publish(readFiles());
+  private int failWith(String why) {
     System.err.println(
-        "polydup: " + why + "; the problems are in " + output.file("problems.jsonl"));
+        "polydup: "
+            + why
+            + " (the problems are above); nothing written, "
+            + output.out()
+            + " is as it was");
     return Main.EXIT_INPUT;
   }
 

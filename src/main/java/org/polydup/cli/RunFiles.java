@@ -3,10 +3,14 @@ package org.polydup.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.polydup.internal.TemporaryFiles;
 import org.polydup.io.JsonlWriter;
@@ -117,16 +121,30 @@ final class RunFiles implements AutoCloseable {
   }
 
   /**
-   * Puts the files written in place, replacing an earlier run's, then deletes the polydup files an
-   * earlier run left that this one did not write ({@link OutputOptions#removeEarlierRunsFiles}).
+   * Puts the files written in place, replacing an earlier run's, with the {@link
+   * OutputOptions#RECORD} of their names, then deletes the files the earlier run's record names
+   * that this one did not write ({@link OutputOptions#removeEarlierRunsFiles}).
    *
    * @param inputs the files and folders the run read, never deleted
    */
   void publish(Collection<Path> inputs) throws IOException {
+    Set<String> earlier = output.filesOfEarlierRun();
+    List<String> names = new ArrayList<>(written.keySet());
+    // An earlier run's file this run reads stays (see removeEarlierRunsFiles), and stays recorded,
+    // so that the next run that does not read it deletes it.
+    List<String> recorded = new ArrayList<>(names);
+    for (String name : earlier) {
+      if (!names.contains(name) && OutputOptions.isInput(output.file(name), inputs)) {
+        recorded.add(name);
+      }
+    }
+    write(
+        OutputOptions.RECORD,
+        out -> out.write(OutputOptions.record(recorded).getBytes(StandardCharsets.UTF_8)));
     Map<Path, Path> moves = new LinkedHashMap<>();
     written.forEach((name, temporary) -> moves.put(temporary, output.file(name)));
     temporaries.moveAll(moves);
-    output.removeEarlierRunsFiles(written.keySet(), inputs);
+    output.removeEarlierRunsFiles(earlier, names, inputs);
   }
 
   /** Deletes the temporaries not published (a run that failed) and the shutdown hook. */

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
           + " DIR/problems.jsonl, and prints a summary.",
       "INPUT is a folder of .txt files (id = file name without .txt), a .txt file, a .jsonl"
           + " file of {\"id\", \"text\", \"lang\"?} objects, or a .csv / .tsv file whose header"
-          + " names the columns id, text and optionally lang; each file type may be gzipped (.gz)."
+          + " names the columns id, text and optionally lang; the .jsonl, .csv and .tsv files may"
+          + " be gzipped (.jsonl.gz, .csv.gz, .tsv.gz)."
     })
 final class ScanCommand implements Callable<Integer> {
   /** Matches listed on stdout one by one when there are at most this many. */
@@ -61,11 +62,8 @@ final class ScanCommand implements Callable<Integer> {
         return Main.EXIT_INPUT;
       }
       files.publish(inputs);
-      if (scanned.sayIfNothingRead(inputs, output)) {
-        return Main.EXIT_INPUT;
-      }
       printSummary(scanned.result(), scanned.read().problems.size(), scanned.html());
-      return 0;
+      return Inputs.sayIfCutShort(scanned.read().problems) ? Main.EXIT_INPUT : 0;
     }
   }
 
@@ -74,33 +72,15 @@ final class ScanCommand implements Callable<Integer> {
    *
    * @param html ", DIR/report.html" when the page was written, else ""
    */
-  record Scanned(Inputs read, ScanResult result, String html) {
-    /**
-     * When the inputs held no readable document, says so on stderr, pointing to the problems (once
-     * the files are in place), and returns true: the command then exits with {@link
-     * Main#EXIT_INPUT}.
-     */
-    boolean sayIfNothingRead(List<Path> inputs, OutputOptions output) {
-      if (!read.documents.isEmpty()) {
-        return false;
-      }
-      System.err.println(
-          "polydup: no readable documents in "
-              + inputs
-              + "; the problems are in "
-              + output.file("problems.jsonl"));
-      return true;
-    }
-  }
+  record Scanned(Inputs read, ScanResult result, String html) {}
 
   /**
    * Reads and scans the inputs, then writes {@code pairs.jsonl}, {@code clusters.jsonl}, {@code
    * problems.jsonl} and, when asked, {@code report.html} into {@code files}, whose {@link
    * RunFiles#publish} the command calls once it has written its own files too. Returns null, after
-   * saying why on stderr, when an input cannot be read at all (nothing is written). When the inputs
-   * hold no readable document it writes the files all the same (empty but for the problems, so none
-   * is left from an earlier run) and returns a result without documents ({@link
-   * Scanned#sayIfNothingRead}).
+   * saying why on stderr, when an input cannot be read at all or the inputs hold no readable
+   * document: nothing is written, so the output folder keeps an earlier run's files, as after any
+   * run that fails (the problems are on stderr).
    *
    * @param alsoWritten the files the command writes after this method returns (dedup's)
    * @throws IllegalArgumentException before anything is read, when a file it would write is one of
@@ -132,6 +112,15 @@ final class ScanCommand implements Callable<Integer> {
     }
     read.printProblems(System.err, 20);
     read.printAnalysisProblems(System.err, result.problems(), 20);
+    if (read.documents.isEmpty()) {
+      System.err.println(
+          "polydup: no readable documents in "
+              + inputs
+              + " (the problems are above); nothing written, "
+              + output.out()
+              + " is as it was");
+      return null;
+    }
     Map<String, String> texts = new HashMap<>();
     for (Document d : read.documents) {
       texts.put(d.id(), d.text());
@@ -191,13 +180,18 @@ final class ScanCommand implements Callable<Integer> {
 
   static String describe(Match m) {
     if (m.relation() == Relation.CONTAINED) {
+      // The contained text's coverage first, as the sentence names it first: how much of it is
+      // in the container, then how much of the container it fills.
+      boolean containerIsA = m.container().equals(m.a());
+      double containedCoverage = containerIsA ? m.scores().coverageB() : m.scores().coverageA();
+      double containerCoverage = containerIsA ? m.scores().coverageA() : m.scores().coverageB();
       return String.format(
           Locale.ROOT,
-          "%s is contained in %s (coverage %.2f / %.2f)",
+          "%s is contained in %s (coverage %.2f of it, %.2f of the container)",
           m.other(m.container()),
           m.container(),
-          m.scores().coverageA(),
-          m.scores().coverageB());
+          containedCoverage,
+          containerCoverage);
     }
     String score =
         !m.paragraphs().isEmpty() && m.entities().isEmpty()

@@ -1,12 +1,14 @@
 package org.polydup.io;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.zip.ZipException;
 
 /**
  * A file of records read line by line as strict UTF-8, optionally gzip-compressed: what the JSONL
@@ -127,7 +129,12 @@ abstract class LineFileIterator extends AbstractDocumentIterator {
         line,
         null,
         InputProblem.Kind.UNREADABLE,
-        "cannot read further (" + TextFileIterator.describe(e) + "); rest of file skipped");
+        (gzip && e instanceof EOFException
+                ? "the compressed file ends early (truncated?)"
+                : gzip && e instanceof ZipException
+                    ? "the compressed data is corrupt (" + TextFileIterator.describe(e) + ")"
+                    : "cannot read further (" + TextFileIterator.describe(e) + ")")
+            + "; the rest of the file is not read");
   }
 
   private static void closeQuietly(AutoCloseable stream) {

@@ -75,7 +75,8 @@ class AtomicOutputTest {
     assertEquals(0, run.code(), run.stderr());
     Map<String, String> after = OutputFolderSnapshot.of(out);
     assertEquals(
-        java.util.Set.of("pairs.jsonl", "clusters.jsonl", "problems.jsonl"), after.keySet());
+        java.util.Set.of("pairs.jsonl", "clusters.jsonl", "problems.jsonl", OutputOptions.RECORD),
+        after.keySet());
     assertNotEquals(before.get("pairs.jsonl"), after.get("pairs.jsonl"));
     assertTrue(
         run.stderr().contains("deleted kept.jsonl, dropped.jsonl, report.html in " + out),

@@ -3,6 +3,8 @@ package org.polydup.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -294,38 +298,170 @@ class MainTest {
     assertTrue(Files.notExists(out.resolve("pairs.jsonl")));
   }
 
+  /**
+   * A run that reads no document fails, and like any failed run leaves the output folder as it was
+   * (it used to replace an earlier run's results with empty files, although {@code --help} promised
+   * otherwise; a reviewer, session 31). The problems are on stderr, with file and line.
+   */
   @Test
-  void scan_exitsWithOne_whenNoDocumentIsReadable_andWritesTheProblems(@TempDir Path dir)
+  void scan_exitsWithOne_whenNoDocumentIsReadable_andLeavesTheFolderAsItWas(@TempDir Path dir)
       throws IOException {
     Path out = dir.resolve("out");
     assertEquals(0, run("scan", "testdata/seeds", "--out", out.toString()).code());
-    assertTrue(Files.size(out.resolve("pairs.jsonl")) > 0, "an earlier run's pairs");
+    Map<String, String> before = OutputFolderSnapshot.of(out);
     Path input = dir.resolve("docs.jsonl");
     Files.writeString(input, "{not json\n{\"id\":\"x\",\"txt\":\"y\"}\n", StandardCharsets.UTF_8);
 
-    assertEquals(
-        1, Main.run("scan", input.toString(), "--out", out.toString(), "--no-cross-language"));
-    assertEquals(0, Files.size(out.resolve("pairs.jsonl")), "no pairs left from the earlier run");
-    assertEquals(0, Files.size(out.resolve("clusters.jsonl")));
-    List<String> problems = Files.readAllLines(out.resolve("problems.jsonl"));
-    assertEquals(2, problems.size(), problems::toString);
-    assertEquals(2, JSON.readTree(problems.get(1)).get("line").asInt());
+    int[] code = new int[1];
+    String stderr =
+        Captured.stderr(
+            () ->
+                code[0] =
+                    Main.run(
+                        "scan", input.toString(), "--out", out.toString(), "--no-cross-language"));
+    assertEquals(1, code[0], stderr);
+    assertEquals(before, OutputFolderSnapshot.of(out));
+    assertTrue(stderr.contains(input + ":2: "), stderr);
+    assertTrue(stderr.contains("no readable documents in [" + input + "]"), stderr);
+    assertTrue(stderr.contains("nothing written, " + out + " is as it was"), stderr);
   }
 
   @Test
-  void dedup_withNoReadableDocument_leavesNoEarlierRunsFiles(@TempDir Path dir) throws IOException {
+  void dedup_withNoReadableDocument_leavesTheEarlierRunsFilesAsTheyWere(@TempDir Path dir)
+      throws IOException {
     Path out = dir.resolve("out");
     assertEquals(
         0,
         run("dedup", "testdata/syndication/docs.jsonl", "--out", out.toString(), "--html").code());
-    assertTrue(Files.size(out.resolve("kept.jsonl")) > 0);
+    Map<String, String> before = OutputFolderSnapshot.of(out);
     Path input = Files.writeString(dir.resolve("bad.jsonl"), "{not json\n");
 
-    assertEquals(1, run("dedup", input.toString(), "--out", out.toString(), "--html").code());
-    for (String name : List.of("kept.jsonl", "dropped.jsonl", "pairs.jsonl", "clusters.jsonl")) {
-      assertEquals(0, Files.size(out.resolve(name)), name);
+    String stderr =
+        Captured.stderr(
+            () ->
+                assertEquals(
+                    1, run("dedup", input.toString(), "--out", out.toString(), "--html").code()));
+    assertEquals(before, OutputFolderSnapshot.of(out));
+    assertTrue(stderr.contains("nothing written"), stderr);
+  }
+
+  /**
+   * Files named like polydup's that no polydup run wrote are the user's: a folder given as {@code
+   * --out} keeps them (they were deleted by name, with a message saying an earlier run had left
+   * them; a reviewer, session 31). Only the files a run's record lists are replaced or deleted by a
+   * later run.
+   */
+  @Test
+  void scan_intoAFolderOfTheUsersOwnFiles_leavesThemAlone_evenWithPolydupsNames(@TempDir Path dir)
+      throws IOException {
+    Path out = Files.createDirectories(dir.resolve("mine"));
+    Files.writeString(out.resolve("report.html"), "<html>mine</html>");
+    Files.writeString(out.resolve("kept.jsonl"), "mine");
+    Files.writeString(out.resolve("dropped.jsonl"), "mine too");
+    String stderr =
+        Captured.stderr(
+            () ->
+                assertEquals(
+                    0,
+                    run("scan", "testdata/seeds", "--no-cross-language", "--out", out.toString())
+                        .code()));
+    assertFalse(stderr.contains("deleted"), stderr);
+    assertEquals("<html>mine</html>", Files.readString(out.resolve("report.html")));
+    assertEquals("mine", Files.readString(out.resolve("kept.jsonl")));
+    assertEquals("mine too", Files.readString(out.resolve("dropped.jsonl")));
+    assertEquals(
+        "pairs.jsonl\nclusters.jsonl\nproblems.jsonl",
+        Files.readAllLines(out.resolve(OutputOptions.RECORD)).stream()
+            .filter(line -> !line.startsWith("#"))
+            .collect(java.util.stream.Collectors.joining("\n")));
+  }
+
+  /**
+   * The summary line of a contained pair gives the contained text's coverage first, as it names
+   * that text first: it printed coverage_a / coverage_b whichever document was the container, so
+   * "001 is contained in 000 (coverage 0.61 / 0.99)" read as 001 being 61% inside 000 (a reviewer,
+   * session 31).
+   */
+  @Test
+  void scanSummary_ofAContainedPair_givesTheContainedTextsCoverageFirst(@TempDir Path out)
+      throws IOException {
+    Ran ran = run("scan", "testdata/seeds", "--no-cross-language", "--out", out.toString());
+    assertEquals(0, ran.code(), ran.stdout());
+    JsonNode pair = null;
+    for (String line : Files.readAllLines(out.resolve("pairs.jsonl"))) {
+      JsonNode p = JSON.readTree(line);
+      if (p.get("relation").asText().equals("contained")) {
+        pair = p;
+      }
     }
-    assertTrue(Files.readString(out.resolve("report.html")).contains("0 flagged pairs"));
+    assertNotNull(pair, "the seeds hold a contained pair");
+    boolean containerIsA = pair.get("container").asText().equals(pair.get("a").asText());
+    JsonNode scores = pair.get("scores");
+    double contained = scores.get(containerIsA ? "coverage_b" : "coverage_a").asDouble();
+    double container = scores.get(containerIsA ? "coverage_a" : "coverage_b").asDouble();
+    assertNotEquals(
+        String.format(Locale.ROOT, "%.2f", contained),
+        String.format(Locale.ROOT, "%.2f", container),
+        "a pair whose two coverages differ, so that their order shows");
+    String expected =
+        String.format(
+            Locale.ROOT,
+            "%s is contained in %s (coverage %.2f of it, %.2f of the container)",
+            pair.get("contained").asText(),
+            pair.get("container").asText(),
+            contained,
+            container);
+    assertTrue(ran.stdout().contains(expected), ran.stdout());
+  }
+
+  @Test
+  void anEmptyOut_isAUsageError_notTheCurrentFolder() {
+    String stderr =
+        Captured.stderr(() -> assertEquals(2, Main.run("scan", "testdata/seeds", "--out", "")));
+    assertTrue(stderr.contains("--out needs a folder"), stderr);
+  }
+
+  @Test
+  void threadsBeyondThePoolsLimit_isAUsageErrorNamingTheOption(@TempDir Path out) {
+    String stderr =
+        Captured.stderr(
+            () ->
+                assertEquals(
+                    2,
+                    Main.run(
+                        "scan", "testdata/seeds", "--threads", "32768", "--out", out.toString())));
+    assertTrue(stderr.contains("--threads must be at most 32767, got 32768"), stderr);
+  }
+
+  /**
+   * A gzip cut short: the documents before the cut are scanned and written, and the run exits 1
+   * saying the file could not be read to its end (it exited 0, so a pipeline that trusts the exit
+   * code published a corpus cut short; a reviewer, session 31).
+   */
+  @Test
+  void scan_ofATruncatedGzip_writesWhatWasRead_butExitsOne(@TempDir Path dir) throws IOException {
+    byte[] whole;
+    try (var bytes = new java.io.ByteArrayOutputStream();
+        var gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+      gzip.write(Files.readAllBytes(Path.of("testdata/syndication/docs.jsonl")));
+      gzip.finish();
+      whole = bytes.toByteArray();
+    }
+    Path cut =
+        Files.write(dir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    Path out = dir.resolve("out");
+    int[] code = new int[1];
+    String stderr =
+        Captured.stderr(
+            () ->
+                code[0] =
+                    run("scan", cut.toString(), "--no-cross-language", "--out", out.toString())
+                        .code());
+    assertEquals(1, code[0], stderr);
+    assertTrue(stderr.contains("the compressed file ends early (truncated?)"), stderr);
+    assertTrue(stderr.contains(cut + " could not be read to the end"), stderr);
+    assertTrue(Files.size(out.resolve("pairs.jsonl")) > 0, "the pairs of the documents read");
+    assertTrue(Files.readString(out.resolve("problems.jsonl")).contains("\"kind\":\"unreadable\""));
   }
 
   @Test

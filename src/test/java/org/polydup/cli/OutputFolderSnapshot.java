@@ -27,13 +27,13 @@ final class OutputFolderSnapshot {
     return files;
   }
 
-  /** The names of the files in {@code folder} that are temporaries of a run (hidden, .part). */
+  /** The names of the files in {@code folder} that are temporaries of a run ({@code .part}). */
   static String temporaries(Path folder) throws IOException {
     StringBuilder found = new StringBuilder();
     try (Stream<Path> listed = Files.list(folder)) {
       listed
           .map(p -> p.getFileName().toString())
-          .filter(name -> name.startsWith(".") || name.endsWith(".part"))
+          .filter(name -> name.endsWith(".part"))
           .forEach(name -> found.append(name).append(' '));
     }
     return found.toString().trim();
