@@ -75,7 +75,9 @@ public final class PersistentDetector implements Detector, Closeable {
   }
 
   /**
-   * Makes every add and remove so far durable, all at once.
+   * Makes every add and remove so far durable, all at once. A call that overlaps {@link #addAll} or
+   * {@link #load} from another thread waits for it: a batch becomes durable whole or not at all.
+   * Queries go on meanwhile.
    *
    * @throws IOException when the archive cannot be written; what was committed before stays
    */
@@ -83,7 +85,7 @@ public final class PersistentDetector implements Detector, Closeable {
     if (closed.get()) {
       throw new IllegalStateException(CLOSED + directory);
     }
-    archive.commit();
+    detector.betweenWrites(archive::commit);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,65 @@ class PersistentDetectorTest {
         assertTrue(found > 20, "matches found: " + found);
         assertFalse(reopened.contains(archived.get(0).id()));
       }
+    }
+  }
+
+  /**
+   * A commit overlapping {@code addAll} makes the batch durable whole or not at all. Committed
+   * while the batch's documents went into the archive one by one, it made a prefix of them durable
+   * (a reviewer saw 1, 143, 260, ... of 1,500, and 921 after a rollback); a crash then left an
+   * archive in a state the detector never showed.
+   */
+  @Test
+  void aCommitDuringAddAll_makesTheBatchDurableWholeOrNotAtAll() throws Exception {
+    List<Document> documents = documents();
+    Set<Integer> seen = new java.util.concurrent.ConcurrentSkipListSet<>();
+    int before;
+    int after;
+    try (PersistentDetector detector = builder(false).open(dir);
+        org.apache.lucene.store.Directory folder = org.apache.lucene.store.FSDirectory.open(dir)) {
+      detector.add(documents.get(0));
+      detector.commit();
+      before = committedDocuments(folder);
+      java.util.concurrent.atomic.AtomicBoolean adding =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread committer =
+          new Thread(
+              () -> {
+                try {
+                  while (adding.get()) {
+                    detector.commit();
+                    seen.add(committedDocuments(folder));
+                  }
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              });
+      committer.start();
+      for (int round = 0; round < 3; round++) {
+        List<Document> batch = documents.subList(1 + round * 100, 1 + (round + 1) * 100);
+        detector.addAll(batch);
+      }
+      adding.set(false);
+      committer.join();
+      assertEquals(null, failure.get());
+      detector.commit();
+      after = committedDocuments(folder);
+    }
+    assertTrue(after > before, before + " then " + after);
+    // Three batches of 100: only the states between batches may be seen.
+    int perBatch = (after - before) / 3;
+    Set<Integer> allowed = Set.of(before, before + perBatch, before + 2 * perBatch, after);
+    assertTrue(allowed.containsAll(seen), "committed counts " + seen + ", allowed " + allowed);
+  }
+
+  private static int committedDocuments(org.apache.lucene.store.Directory folder)
+      throws IOException {
+    try (org.apache.lucene.index.DirectoryReader reader =
+        org.apache.lucene.index.DirectoryReader.open(folder)) {
+      return reader.numDocs();
     }
   }
 
