@@ -44,7 +44,10 @@ public record InputProblem(String source, long line, String documentId, Kind kin
     BINARY,
     /** Bytes that are not valid UTF-8 (including UTF-16 files); the whole document is skipped. */
     INVALID_UTF8,
-    /** A JSONL line that is not JSON, not a JSON object, or has content after the object. */
+    /**
+     * A JSONL line that is not JSON, not a JSON object, has content after the object, or holds a
+     * value beyond the parser's limits (nested over 1,000 levels deep, a number over 1,000 digits).
+     */
     MALFORMED_JSON,
     /**
      * A CSV or TSV record that Commons CSV cannot parse (text after a closing quote, a quoted field

@@ -172,13 +172,20 @@ final class JsonlIterator extends LineFileIterator {
       reportInvalidUtf8(line, id, e);
       return null;
     } catch (StreamConstraintsException e) {
+      // Jackson's limits are of three kinds: a string too long (OVERSIZED, as the README says),
+      // and a value nested too deep or a number too long, which are malformed lines, not large
+      // ones ("too long to buffer" misled a reviewer, session 31).
+      String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      boolean tooLong = what.startsWith("String value length");
       report(
           source,
           line,
           id,
-          InputProblem.Kind.OVERSIZED,
-          "a JSON value is too long to buffer ("
-              + limit(e.getOriginalMessage())
+          tooLong ? InputProblem.Kind.OVERSIZED : InputProblem.Kind.MALFORMED_JSON,
+          (tooLong
+                  ? "a JSON value is too long to buffer ("
+                  : "a JSON value beyond the parser's limits (")
+              + limit(what)
               + "); line skipped");
       return null;
     } catch (JsonProcessingException e) {

@@ -509,6 +509,39 @@ class DocumentSourceTest {
     assertProblem(problems.get(0), InputProblem.Kind.OVERSIZED, file, 1, "long");
   }
 
+  /**
+   * A value nested past Jackson's depth limit, or a number of over 1,000 digits, is a malformed
+   * line, not an oversized one: it was reported as "too long to buffer" (a reviewer, session 31).
+   */
+  @Test
+  void jsonl_valueBeyondTheParsersDepthOrNumberLimit_isMalformed_andTheNextLineIsRead()
+      throws IOException {
+    Path file =
+        write(
+            "docs.jsonl",
+            "{\"id\":\"deep\",\"text\":\"t\",\"x\":"
+                + "[".repeat(1200)
+                + "]".repeat(1200)
+                + "}\n"
+                + "{\"id\":\"digits\",\"text\":\"t\",\"x\":"
+                + "9".repeat(1200)
+                + "}\n"
+                + "{\"id\":\"ok\",\"text\":\"fine\"}\n");
+    List<InputProblem> problems = new ArrayList<>();
+    List<Document> documents = new ArrayList<>();
+
+    try (JsonlIterator iterator = new JsonlIterator(file, false, 100, 1000, problems::add)) {
+      iterator.forEachRemaining(documents::add);
+    }
+
+    assertEquals(List.of(Document.of("ok", "fine")), documents);
+    assertEquals(2, problems.size(), problems::toString);
+    for (InputProblem problem : problems) {
+      assertEquals(InputProblem.Kind.MALFORMED_JSON, problem.kind(), problem::toString);
+      assertTrue(problem.message().contains("beyond the parser's limits"), problem::toString);
+    }
+  }
+
   @Test
   void jsonlGz_roundTripsDocumentsWrittenByJsonlWriter() throws IOException {
     Path file = folder.resolve("docs.jsonl.gz");
