@@ -32,6 +32,15 @@ class MainTest {
     return new Ran(code[0], stdout);
   }
 
+  /** A run's exit code and what it printed on stderr (its stdout discarded). */
+  private record Failed(int code, String stderr) {}
+
+  private static Failed runForStderr(String... args) {
+    int[] code = new int[1];
+    String stderr = Captured.stderr(() -> code[0] = run(args).code());
+    return new Failed(code[0], stderr);
+  }
+
   @Test
   void scan_ofStandardInput_findsWhatTheFileScanFinds(@TempDir Path out) throws IOException {
     Path file = Path.of("testdata", "syndication", "docs.jsonl");
@@ -265,14 +274,10 @@ class MainTest {
             "004_adea4495f1fc6c7e"),
         kept);
     assertTrue(Files.exists(out.resolve("pairs.jsonl")));
-    int[] code = new int[1];
-    String stderr =
-        Captured.stderr(
-            () ->
-                code[0] =
-                    Main.run(
-                        "dedup", "testdata/seeds", "--keep", "oldest", "--out", out.toString()));
-    assertEquals(2, code[0], stderr);
+    Failed run =
+        runForStderr("dedup", "testdata/seeds", "--keep", "oldest", "--out", out.toString());
+    String stderr = run.stderr();
+    assertEquals(2, run.code(), stderr);
     assertTrue(stderr.startsWith("--keep must be longest or first"), stderr);
   }
 
@@ -312,14 +317,10 @@ class MainTest {
     Path input = dir.resolve("docs.jsonl");
     Files.writeString(input, "{not json\n{\"id\":\"x\",\"txt\":\"y\"}\n", StandardCharsets.UTF_8);
 
-    int[] code = new int[1];
-    String stderr =
-        Captured.stderr(
-            () ->
-                code[0] =
-                    Main.run(
-                        "scan", input.toString(), "--out", out.toString(), "--no-cross-language"));
-    assertEquals(1, code[0], stderr);
+    Failed run =
+        runForStderr("scan", input.toString(), "--out", out.toString(), "--no-cross-language");
+    String stderr = run.stderr();
+    assertEquals(1, run.code(), stderr);
     assertEquals(before, OutputFolderSnapshot.of(out));
     assertTrue(stderr.contains(input + ":2: "), stderr);
     assertTrue(stderr.contains("no readable documents in [" + input + "]"), stderr);
@@ -450,14 +451,9 @@ class MainTest {
     Path cut =
         Files.write(dir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
     Path out = dir.resolve("out");
-    int[] code = new int[1];
-    String stderr =
-        Captured.stderr(
-            () ->
-                code[0] =
-                    run("scan", cut.toString(), "--no-cross-language", "--out", out.toString())
-                        .code());
-    assertEquals(1, code[0], stderr);
+    Failed run = runForStderr("scan", cut.toString(), "--no-cross-language", "--out", out + "");
+    String stderr = run.stderr();
+    assertEquals(1, run.code(), stderr);
     assertTrue(stderr.contains("the compressed file ends early (truncated?)"), stderr);
     assertTrue(stderr.contains(cut + " could not be read to the end"), stderr);
     assertTrue(Files.size(out.resolve("pairs.jsonl")) > 0, "the pairs of the documents read");

@@ -498,11 +498,7 @@ class DocumentSourceTest {
                 + "\"}\n"
                 + "{\"id\":\"ok\",\"text\":\"fine\"}\n");
     List<InputProblem> problems = new ArrayList<>();
-    List<Document> documents = new ArrayList<>();
-
-    try (JsonlIterator iterator = new JsonlIterator(file, false, 100, 1000, problems::add)) {
-      iterator.forEachRemaining(documents::add);
-    }
+    List<Document> documents = readWithValueLimit(file, problems);
 
     assertEquals(List.of(Document.of("ok", "fine")), documents);
     assertEquals(1, problems.size(), problems::toString);
@@ -528,11 +524,7 @@ class DocumentSourceTest {
                 + "}\n"
                 + "{\"id\":\"ok\",\"text\":\"fine\"}\n");
     List<InputProblem> problems = new ArrayList<>();
-    List<Document> documents = new ArrayList<>();
-
-    try (JsonlIterator iterator = new JsonlIterator(file, false, 100, 1000, problems::add)) {
-      iterator.forEachRemaining(documents::add);
-    }
+    List<Document> documents = readWithValueLimit(file, problems);
 
     assertEquals(List.of(Document.of("ok", "fine")), documents);
     assertEquals(2, problems.size(), problems::toString);
@@ -540,6 +532,16 @@ class DocumentSourceTest {
       assertEquals(InputProblem.Kind.MALFORMED_JSON, problem.kind(), problem::toString);
       assertTrue(problem.message().contains("beyond the parser's limits"), problem::toString);
     }
+  }
+
+  /** The documents of JSONL {@code file} read with Jackson's string limit at 1,000 characters. */
+  private static List<Document> readWithValueLimit(Path file, List<InputProblem> problems)
+      throws IOException {
+    List<Document> documents = new ArrayList<>();
+    try (JsonlIterator iterator = new JsonlIterator(file, false, 100, 1000, problems::add)) {
+      iterator.forEachRemaining(documents::add);
+    }
+    return documents;
   }
 
   @Test
