@@ -40,7 +40,10 @@ public record InputProblem(String source, long line, String documentId, Kind kin
      * whose text is empty or blank.
      */
     EMPTY,
-    /** The file looks binary (NUL bytes, or mostly control characters, in its first 8000 bytes). */
+    /**
+     * The file looks binary (NUL bytes, or mostly control characters, in its first 8000 bytes), or
+     * a JSONL or CSV text is mostly control characters (over 30% of its first 8000 characters).
+     */
     BINARY,
     /** Bytes that are not valid UTF-8 (including UTF-16 files); the whole document is skipped. */
     INVALID_UTF8,

@@ -534,6 +534,30 @@ class DocumentSourceTest {
     }
   }
 
+  /**
+   * A JSONL text of escaped control characters is binary, as the same bytes in a {@code .txt} file
+   * are: it was scanned as a story (a reviewer, session 31). A story with one stray NUL stays.
+   */
+  @Test
+  void jsonl_textOfControlCharacters_isSkippedAsBinary_butAStrayNulIsKept() throws IOException {
+    String story = "The council approved the budget on Tuesday after a long debate.";
+    Path file =
+        write(
+            "docs.jsonl",
+            "{\"id\":\"ctl\",\"text\":\"\\u0000\\u0001\\u0002\\u0003 x \\u0004\\u0005\"}\n"
+                + "{\"id\":\"nul\",\"text\":\""
+                + story
+                + "\\u0000\"}\n");
+    List<InputProblem> problems = new ArrayList<>();
+    List<Document> documents = readWithValueLimit(file, problems);
+
+    assertEquals(List.of("nul"), documents.stream().map(Document::id).toList());
+    assertEquals(1, problems.size(), problems::toString);
+    assertProblem(problems.get(0), InputProblem.Kind.BINARY, file, 1, "ctl");
+    assertTrue(
+        problems.get(0).message().startsWith("binary text (66% control"), problems::toString);
+  }
+
   /** The documents of JSONL {@code file} read with Jackson's string limit at 1,000 characters. */
   private static List<Document> readWithValueLimit(Path file, List<InputProblem> problems)
       throws IOException {
