@@ -213,7 +213,14 @@ public final class DocumentSource {
       return new TextFileIterator(files, maxCharacters, problems);
     }
     if (!Files.exists(path)) {
-      throw new UnreadableInputException(path, "no such file or directory", null);
+      // A link that leads nowhere exists as a link: "no such file" would send the user looking
+      // for a file that is there (a reviewer gave a link to itself, session 31).
+      throw new UnreadableInputException(
+          path,
+          Files.isSymbolicLink(path)
+              ? "a symbolic link to nothing (its target is missing, or it loops)"
+              : "no such file or directory",
+          null);
     }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!Files.isRegularFile(path)) {

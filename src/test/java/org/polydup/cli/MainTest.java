@@ -415,6 +415,20 @@ class MainTest {
     assertTrue(ran.stdout().contains(expected), ran.stdout());
   }
 
+  /** A link to itself given as input is named as a link that leads nowhere, not a missing file. */
+  @Test
+  void scan_ofALinkToItself_saysItIsALinkToNothing(@TempDir Path dir) throws IOException {
+    Path link = dir.resolve("self.txt");
+    try {
+      Files.createSymbolicLink(link, link);
+    } catch (UnsupportedOperationException | IOException e) {
+      return; // no symbolic links on this file system
+    }
+    Failed run = runForStderr("scan", link.toString(), "--out", dir.resolve("out").toString());
+    assertEquals(1, run.code(), run.stderr());
+    assertTrue(run.stderr().contains("a symbolic link to nothing"), run.stderr());
+  }
+
   @Test
   void anEmptyOut_isAUsageError_notTheCurrentFolder() {
     String stderr =
