@@ -22,10 +22,11 @@ import org.polydup.ScanResult;
  * {@code xling} the pairs are cross-language (gold: same cluster, different languages); for {@code
  * rewrites} same-language (gold: same cluster, same language). recall@1: for each document with a
  * gold partner, whether its best-scored reported partner among the scored pairs (across languages
- * for xling, within one for rewrites; distractors left out) is one of them: it tests the margin
- * between a document's own versions and the set's other documents, not against every pair a scan
- * reports. The table also counts the relations of the true pairs and, for rewrites, scores the
- * pairs reported as {@code derived} alone (the set's documents are rewordings of each other).
+ * for xling, within one for rewrites; distractors left out) is one of them, a tie at the top
+ * counting only when every tied partner is ({@link TopPartners}): it tests the margin between a
+ * document's own versions and the set's other documents, not against every pair a scan reports. The
+ * table also counts the relations of the true pairs and, for rewrites, scores the pairs reported as
+ * {@code derived} alone (the set's documents are rewordings of each other).
  *
  * <p>Per length bucket: a pair, gold or false, belongs to the bucket of its shorter document's
  * length in characters ({@code len 400-1000}: under 1,000; {@code len 1000-3000}: 1,000 to 3,000;
@@ -64,14 +65,15 @@ public final class ClusterPairEvaluation {
         new ClusterPairEvaluation(directory.getFileName().toString(), crossLanguage);
     for (JsonNode d : Jsonl.read(directory.resolve("docs.jsonl"))) {
       String text = Jsonl.text(d, "text");
-      if (text.length() < MINIMUM_LENGTH) {
+      int characters = TopPartners.characters(text);
+      if (characters < MINIMUM_LENGTH) {
         continue;
       }
       String id = Jsonl.text(d, "id");
       e.documents.add(new Document(id, text, Jsonl.text(d, "lang")));
       e.clusterOf.put(id, Jsonl.text(d, "cluster"));
       e.languageOf.put(id, Jsonl.text(d, "lang"));
-      e.lengthOf.put(id, text.length());
+      e.lengthOf.put(id, characters);
       if (d.hasNonNull("domain")) {
         e.domainOf.put(id, Jsonl.text(d, "domain"));
       }
@@ -169,7 +171,7 @@ public final class ClusterPairEvaluation {
     Counts asDerived = new Counts();
     asDerived.falseNegatives = gold.size();
     Map<Relation, Integer> trueByRelation = new java.util.EnumMap<>(Relation.class);
-    Map<String, Match> best = new HashMap<>();
+    TopPartners top = new TopPartners();
     for (Match m : result.matches()) {
       if (m.relation() == Relation.RELATED || !inScope(m.a(), m.b())) {
         continue;
@@ -209,12 +211,7 @@ public final class ClusterPairEvaluation {
           falsePositives.add(m);
         }
       }
-      for (String id : List.of(m.a(), m.b())) {
-        Match previous = best.get(id);
-        if (previous == null || strength(m) > strength(previous)) {
-          best.put(id, m);
-        }
-      }
+      top.offer(m.a(), m.b(), strength(m), isGold);
     }
     Set<String> withPartner = new HashSet<>();
     for (PairKey k : gold) {
@@ -226,8 +223,7 @@ public final class ClusterPairEvaluation {
     Map<String, long[]> atOneByLength =
         new TreeMap<>(Comparator.comparingInt(LENGTH_BUCKETS::indexOf));
     for (String id : withPartner) {
-      Match m = best.get(id);
-      boolean hit = m != null && gold.contains(PairKey.of(m.a(), m.b()));
+      boolean hit = top.hit(id);
       long[] bucket =
           atOneByLength.computeIfAbsent(lengthBucket(lengthOf.get(id)), k -> new long[2]);
       bucket[0]++;
