@@ -55,7 +55,8 @@ final class OutputOptions {
       description =
           "Also write DIR/report.html: the pairs with their evidence quoted in context from both"
               + " texts, for reading (at most the first 1000 pairs; pairs.jsonl has them all)."
-              + " Without --html, a report.html left in DIR by an earlier run is deleted.")
+              + " Without --html, a report.html an earlier run wrote in DIR is deleted (not one"
+              + " of your own).")
   boolean html;
 
   /**
