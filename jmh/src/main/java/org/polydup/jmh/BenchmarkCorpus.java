@@ -74,6 +74,36 @@ final class BenchmarkCorpus {
   }
 
   /**
+   * The {@code text} and {@code lang} of the first {@code count} documents of the first existing
+   * file among {@code path} and the test data fallbacks, each as {@code {text, lang}}, or {@code
+   * null} when none exists.
+   */
+  static List<String[]> textsWithLanguages(String path, int count) {
+    for (String candidate :
+        List.of(
+            path,
+            "testdata/sketch/rewrites-sample.jsonl",
+            "../testdata/sketch/rewrites-sample.jsonl")) {
+      Path file = Path.of(candidate);
+      if (Files.isRegularFile(file)) {
+        List<String[]> documents = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (String line : lines(file, count)) {
+          try {
+            var node = mapper.readTree(line);
+            documents.add(new String[] {node.get("text").asText(), node.get("lang").asText()});
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        System.out.println("# corpus: " + documents.size() + " documents from " + file);
+        return documents;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The file at {@code relative} under the repository's {@code testdata} folder, found as {@link
    * #texts} finds its fallback: from the working directory, the repository root or {@code jmh/}.
    *
@@ -98,19 +128,32 @@ final class BenchmarkCorpus {
   private static List<String> read(Path file, int count) {
     ObjectMapper mapper = new ObjectMapper();
     List<String> texts = new ArrayList<>();
+    for (String line : lines(file, count)) {
+      try {
+        texts.add(mapper.readTree(line).get("text").asText());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return texts;
+  }
+
+  /** The first {@code count} non-blank lines of JSONL {@code file}, gzipped or not. */
+  private static List<String> lines(Path file, int count) {
+    List<String> lines = new ArrayList<>();
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
-      while (texts.size() < count && (line = reader.readLine()) != null) {
+      while (lines.size() < count && (line = reader.readLine()) != null) {
         if (!line.isBlank()) {
-          texts.add(mapper.readTree(line).get("text").asText());
+          lines.add(line);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return texts;
+    return lines;
   }
 }

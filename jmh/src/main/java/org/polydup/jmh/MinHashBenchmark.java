@@ -26,16 +26,16 @@ import org.polydup.sketch.MinHasher;
  *
  * <pre>
  * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -f jmh/pom.xml package \
- *   &amp;&amp; java -jar jmh/target/benchmarks.jar MinHashBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
+ *   &amp;&amp; java -jar jmh/target/benchmarks.jar MinHashBenchmark -f 1 -wi 5 -i 10 -w 1s -r 1s
  * </pre>
  *
  * Input: {@code -p path=...} (default {@value BenchmarkCorpus#DEFAULT_PATH}, fallback described in
  * {@code BenchmarkCorpus}), {@code -p documents=2000}.
  *
- * <p>Measured 2026-11-25 with that command (first 2000 bulk documents, 159 shingles on average;
- * JDK 17, 2 cores shared with other work, so the errors are wide): classic 66.1 ± 101.5
- * us/document, one-pass 2.8 ± 10.1 us/document, a ratio of about 24; a reviewer's run the same day
- * gave 58.1 against 3.6 (16). On random sets in one JVM (session 4) the ratio grew with the set
+ * <p>Measured in session 31 with that command (first 2000 bulk documents, 159 shingles on
+ * average; JDK 17, 2 cores, load average 1.3): classic 52.1 ± 12.3 us/document, one-pass 2.45 ±
+ * 0.31, a ratio of 21 (14 at the error bars' worst). Earlier runs with {@code -wi 2 -i 3}, whose
+ * errors exceeded their means, gave 66.1 against 2.8 (24) and 58.1 against 3.6 (16). On random sets in one JVM (session 4) the ratio grew with the set
  * size: 3.4 at 10 shingles (densification dominates), 14 at 54, 36 at 126, 60 at 1,000.
  */
 @State(Scope.Thread)
