@@ -58,6 +58,17 @@ final class BenchmarkCorpus {
    * path} and the test data fallbacks, or {@code null} when none exists.
    */
   static List<String> texts(String path, int count) {
+    Path file = corpusFile(path);
+    if (file == null) {
+      return null;
+    }
+    List<String> texts = read(file, count);
+    System.out.println("# corpus: " + texts.size() + " documents from " + file);
+    return texts;
+  }
+
+  /** The first existing file among {@code path} and the test data fallbacks, or {@code null}. */
+  private static Path corpusFile(String path) {
     for (String candidate :
         List.of(
             path,
@@ -65,9 +76,7 @@ final class BenchmarkCorpus {
             "../testdata/sketch/rewrites-sample.jsonl")) {
       Path file = Path.of(candidate);
       if (Files.isRegularFile(file)) {
-        List<String> texts = read(file, count);
-        System.out.println("# corpus: " + texts.size() + " documents from " + file);
-        return texts;
+        return file;
       }
     }
     return null;
@@ -79,28 +88,22 @@ final class BenchmarkCorpus {
    * null} when none exists.
    */
   static List<String[]> textsWithLanguages(String path, int count) {
-    for (String candidate :
-        List.of(
-            path,
-            "testdata/sketch/rewrites-sample.jsonl",
-            "../testdata/sketch/rewrites-sample.jsonl")) {
-      Path file = Path.of(candidate);
-      if (Files.isRegularFile(file)) {
-        List<String[]> documents = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        for (String line : lines(file, count)) {
-          try {
-            var node = mapper.readTree(line);
-            documents.add(new String[] {node.get("text").asText(), node.get("lang").asText()});
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-        System.out.println("# corpus: " + documents.size() + " documents from " + file);
-        return documents;
+    Path file = corpusFile(path);
+    if (file == null) {
+      return null;
+    }
+    List<String[]> documents = new ArrayList<>();
+    ObjectMapper mapper = new ObjectMapper();
+    for (String line : lines(file, count)) {
+      try {
+        var node = mapper.readTree(line);
+        documents.add(new String[] {node.get("text").asText(), node.get("lang").asText()});
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    return null;
+    System.out.println("# corpus: " + documents.size() + " documents from " + file);
+    return documents;
   }
 
   /**
