@@ -28,8 +28,9 @@ final class OutputOptions {
               + " describes this run: report.html without --html, kept.jsonl and dropped.jsonl"
               + " after scan or query, clusters.jsonl after query. Other files, whatever their"
               + " names, are left alone. The files appear together once all are written: a run"
-              + " that fails or is interrupted leaves DIR as it was. A DIR where no file can be"
-              + " created fails the run before anything is read.")
+              + " that fails or is interrupted leaves DIR as it was (one that read an input file"
+              + " only in part, a truncated .gz, writes the results of what it read and exits"
+              + " 1). A DIR where no file can be created fails the run before anything is read.")
   void out(Path folder) {
     if (folder.toString().isEmpty()) {
       throw new IllegalArgumentException(
