@@ -65,7 +65,7 @@ public final class ClusterPairEvaluation {
         new ClusterPairEvaluation(directory.getFileName().toString(), crossLanguage);
     for (JsonNode d : Jsonl.read(directory.resolve("docs.jsonl"))) {
       String text = Jsonl.text(d, "text");
-      int characters = TopPartners.characters(text);
+      int characters = characters(text);
       if (characters < MINIMUM_LENGTH) {
         continue;
       }
@@ -295,6 +295,14 @@ public final class ClusterPairEvaluation {
                     counts[1],
                     counts[0])));
     return s.toString();
+  }
+
+  /**
+   * Characters of {@code text} as the sets' READMEs count them, for the 400-character cut and the
+   * length buckets: code points, not UTF-16 units.
+   */
+  static int characters(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   /**

@@ -128,7 +128,7 @@ public final class CrossLanguageEvaluation {
       while ((line = reader.readLine()) != null) {
         JsonNode node = json.readTree(line);
         String text = node.get("text").asText();
-        int characters = TopPartners.characters(text);
+        int characters = ClusterPairEvaluation.characters(text);
         if (characters < MINIMUM_LENGTH) {
           continue;
         }

@@ -1,10 +1,6 @@
 package org.polydup.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +129,8 @@ public final class DigestItems {
         byOpening.computeIfAbsent(key, k -> new ArrayList<>()).add(doc.getKey());
       }
     }
-    Map<String, String> clusterOf = clusters(folder.resolve("clusters.tsv"));
+    Map<String, String> clusterOf = new HashMap<>();
+    SyndicationEvaluation.readGroups(folder.resolve("clusters.tsv"), clusterOf);
     Table table = new Table();
     table.digests = digests.size();
     for (String digest : digests.stream().sorted().toList()) {
@@ -167,25 +164,6 @@ public final class DigestItems {
       }
     }
     return table;
-  }
-
-  /** Each document's cluster in {@code clusters.tsv} (a header, then id, tab, member ids). */
-  private static Map<String, String> clusters(Path file) {
-    Map<String, String> clusterOf = new HashMap<>();
-    try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      for (String line : lines.subList(1, lines.size())) {
-        String[] fields = line.split("\t", 2);
-        if (fields.length == 2) {
-          for (String member : fields[1].strip().split(" ")) {
-            clusterOf.put(member, fields[0]);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return clusterOf;
   }
 
   /** The items of a digest: the blocks that end in a "→ URL" line, masthead and numbering cut. */

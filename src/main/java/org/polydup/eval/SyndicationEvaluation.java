@@ -311,7 +311,11 @@ public final class SyndicationEvaluation {
     return table.toString();
   }
 
-  private static void readGroups(Path file, Map<String, String> groupOf) {
+  /**
+   * Reads a group file ({@code clusters.tsv}, {@code translations.tsv}: a header, then a group id,
+   * a tab and the member ids) into {@code groupOf}, member to group.
+   */
+  static void readGroups(Path file, Map<String, String> groupOf) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       for (int i = 1; i < lines.size(); i++) {

@@ -32,9 +32,4 @@ final class TopPartners {
   boolean hit(String id) {
     return allGoldAtTop.getOrDefault(id, false);
   }
-
-  /** Characters of {@code text} as the sets' READMEs count them: code points, not UTF-16 units. */
-  static int characters(String text) {
-    return text.codePointCount(0, text.length());
-  }
 }

@@ -42,7 +42,7 @@ class TopPartnersTest {
 
   @Test
   void characters_countCodePoints_notUtf16Units() {
-    assertEquals(3, TopPartners.characters("a😀b"));
+    assertEquals(3, ClusterPairEvaluation.characters("a😀b"));
     assertEquals(4, "a😀b".length());
   }
 }
