@@ -116,9 +116,9 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
           (text.length() == 0 ? "empty text" : "blank text") + "; document skipped");
       return null;
     }
-    int sample = Math.min(text.length(), SNIFF_CHARACTERS);
+    int sample = Math.min(text.length(), Utf8Input.SNIFF_LENGTH);
     int controls = controlCharacters(text, sample);
-    if (controls * 10L > sample * 3L) {
+    if (Utf8Input.mostlyControls(controls, sample)) {
       report(
           source,
           line,
@@ -213,23 +213,18 @@ abstract class AbstractDocumentIterator implements DocumentIterator {
     return value.length() <= 80 ? value : value.substring(0, 77) + "...";
   }
 
-  /** Characters of a text the binary check reads: as many as a file's sniffed bytes. */
-  private static final int SNIFF_CHARACTERS = 8000;
-
   /**
-   * The C0 control characters and DEL (but tab, line feed, carriage return, form feed and escape,
-   * as in {@link Utf8Input}) among the first {@code sample} characters of {@code text}. A text
-   * where they are over 30% is binary, as a {@code .txt} file is: a JSONL or CSV text of escaped
-   * control characters was scanned as a story while the same bytes in a {@code .txt} file were
-   * refused (a reviewer, session 31). A single NUL does not refuse a text here, unlike a file:
+   * The control characters ({@link Utf8Input#isControl}) among the first {@code sample} characters
+   * of {@code text}. A text where they are over 30% ({@link Utf8Input#mostlyControls}) is binary,
+   * as a {@code .txt} file's first {@link Utf8Input#SNIFF_LENGTH} bytes are: a JSONL or CSV text of
+   * escaped control characters was scanned as a story while the same bytes in a {@code .txt} file
+   * were refused (a reviewer, session 31). A single NUL does not refuse a text here, unlike a file:
    * escaped in JSON it is a scraper's artefact in an otherwise readable story.
    */
   static int controlCharacters(CharSequence text, int sample) {
     int controls = 0;
     for (int i = 0; i < sample; i++) {
-      char c = text.charAt(i);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
-          || c == 0x7F) {
+      if (Utf8Input.isControl(text.charAt(i))) {
         controls++;
       }
     }

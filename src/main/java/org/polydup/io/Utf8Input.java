@@ -30,6 +30,19 @@ final class Utf8Input implements AutoCloseable {
 
   private static final int BUFFER_SIZE = 1 << 16;
 
+  /**
+   * Whether {@code c} (a byte or a char) is a control character that marks binary content: C0 or
+   * DEL, but tab, line feed, carriage return, form feed and escape, which text carries.
+   */
+  static boolean isControl(int c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F;
+  }
+
+  /** Whether {@code controls} of a sample of {@code sample} are over 30%: binary content. */
+  static boolean mostlyControls(int controls, int sample) {
+    return sample > 0 && controls * 10L > sample * 3L;
+  }
+
   private final InputStream in;
   private final boolean splitLines;
   private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE);
@@ -108,12 +121,11 @@ final class Utf8Input implements AutoCloseable {
           problem = "binary file (NUL byte at offset " + i + ")";
           break;
         }
-        if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B)
-            || b == 0x7F) {
+        if (isControl(b)) {
           controls++;
         }
       }
-      if (problem == null && sample > 0 && controls * 10 > sample * 3) {
+      if (problem == null && mostlyControls(controls, sample)) {
         problem = "binary file (" + (100 * controls / sample) + "% control characters)";
       }
       if (problem != null) {
