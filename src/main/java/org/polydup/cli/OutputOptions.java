@@ -67,9 +67,13 @@ final class OutputOptions {
    */
   static final String RECORD = ".polydup-files";
 
-  /** The output folder. */
-  Path out() {
-    return out;
+  /**
+   * Says on stderr why a run ends having written nothing, and that the output folder keeps what an
+   * earlier run left, as after any run that fails; the problems were printed above.
+   */
+  void sayNothingWritten(String why) {
+    System.err.println(
+        "polydup: " + why + " (the problems are above); nothing written, " + out + " is as it was");
   }
 
   /** A file in the output folder. */

@@ -354,12 +354,7 @@ final class QueryCommand implements Callable<Integer> {
    * keeps an earlier run's files, as after any run that fails (the problems are on stderr).
    */
   private int failWith(String why) {
-    System.err.println(
-        "polydup: "
-            + why
-            + " (the problems are above); nothing written, "
-            + output.out()
-            + " is as it was");
+    output.sayNothingWritten(why);
     return Main.EXIT_INPUT;
   }
 

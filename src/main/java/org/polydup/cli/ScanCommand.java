@@ -113,12 +113,7 @@ final class ScanCommand implements Callable<Integer> {
     read.printProblems(System.err, 20);
     read.printAnalysisProblems(System.err, result.problems(), 20);
     if (read.documents.isEmpty()) {
-      System.err.println(
-          "polydup: no readable documents in "
-              + inputs
-              + " (the problems are above); nothing written, "
-              + output.out()
-              + " is as it was");
+      output.sayNothingWritten("no readable documents in " + inputs);
       return null;
     }
     Map<String, String> texts = new HashMap<>();
